@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -124,6 +124,12 @@ class Document(BaseModel):
     entities: list[Entity] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
     country_focus: str | None = None  # ISO2 of the country the article is mostly about
+    spacy_doc: Any = Field(default=None, exclude=True, repr=False)  # the parsed spacy.tokens.Doc of body
+
+    @property
+    def body(self) -> str:
+        """The text the stages read: boilerplate blanked, offsets identical to article.text."""
+        return self.article.body if self.article.body is not None else self.article.text
 
 
 class Event(BaseModel):
