@@ -63,6 +63,7 @@ class Sentence(BaseModel):
     end: int
     text: str
     index: int = 0
+    paragraph: int = 0
 
 
 class Entity(BaseModel):

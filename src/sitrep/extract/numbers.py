@@ -1,0 +1,252 @@
+"""Casualty figures: who was killed or injured, and how many, following the ACLED codebook.
+
+ACLED codes the lowest reported figure ("at least 15" = 15, "between 5 and 8" = 5), vague quantities as fixed
+numbers ("a few"/"several" = 3, "dozens" = 12, "hundreds" = 100), and an explicit "no casualties" as 0.
+`find_casualties` reads one stretch of text and returns every figure with its span; `total` folds them into
+one event's fatalities and injuries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["killed", "injured"]
+
+UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90}
+VAGUE = {
+    "a few": 3, "few": 3, "several": 3, "a number of": 3, "some": 3, "a handful of": 3, "multiple": 3,
+    "many": 10, "scores of": 20, "a dozen": 12, "dozen": 12, "dozens of": 12, "dozens": 12,
+    "tens of": 12, "hundreds of": 100, "hundreds": 100, "thousands of": 1000,
+}
+# "a soldier was killed": the article counts one, but only before a noun for a person.
+PERSON_NOUNS = (
+    "person|people|man|men|woman|women|child|children|boy|girl|civilian|soldier|policeman|policemen|officer|"
+    "fighter|member|militant|farmer|student|worker|journalist|resident|villager|protester|protestor|"
+    "demonstrator|guard|commander|leader|official|teenager|youth|passenger|driver|trooper|serviceman|"
+    "servicemen|jihadist|insurgent|rebel|gunman|gunmen|attacker|bomber|suspect|pilot|doctor|nurse|teacher|"
+    "cleric|elder|chief|shepherd|herder|trader|miner|inmate|prisoner|Palestinian|Israeli|Afghan|local"
+)
+
+_WORD_NUMBER = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|"
+    r"eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen)(?:\s+hundred)?"
+)
+_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
+_VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE), key=len, reverse=True))
+_QUALIFIER = (
+    r"at\s+least|at\s+most|more\s+than|over|up\s+to|about|around|nearly|almost|some|approximately|roughly|"
+    r"as\s+many\s+as|no\s+fewer\s+than|no\s+less\s+than|fewer\s+than|less\s+than|an\s+estimated|estimated|"
+    r"a\s+total\s+of|another|a\s+further|further"
+)
+_AMOUNT = rf"(?:{_DIGITS}|{_WORD_NUMBER})(?:\s*(?:-|to|and|or)\s*(?:{_DIGITS}|{_WORD_NUMBER}))?"
+NUMBER_RE = re.compile(
+    rf"\b(?P<qual>(?:{_QUALIFIER})\s+)?(?:between\s+)?(?P<amount>{_AMOUNT}|{_VAGUE})\b"
+    rf"|\b(?P<article>an?|one)\s+(?=(?:[A-Za-z-]+\s+){{0,2}}(?:{PERSON_NOUNS})s?\b)",
+    re.IGNORECASE,
+)
+
+DEATH_WORDS = re.compile(
+    r"\b(?:killed|killing|kills?|dead|died|dies|dying|death|deaths|fatalities|fatality|fatally|lives|"
+    r"life|bodies|corpses|slain|slaughtered|massacred|executed|beheaded|lynched|murdered|eliminated|"
+    r"neutrali[sz]ed|perished|shot\s+dead|lost\s+their\s+lives)\b",
+    re.IGNORECASE,
+)
+INJURY_WORDS = re.compile(
+    r"\b(?:injured|injuring|injuries|injury|injures?|wounded|wounding|wounds?|hurt|hospitali[sz]ed|maimed)\b",
+    re.IGNORECASE,
+)
+# A figure right after one of these verbs belongs to it: "killing 5", "wounded at least 10".
+TRANSITIVE_DEATH = re.compile(
+    r"\b(?:killed|killing|kills?|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|massacred|"
+    r"slaughtered|executed|eliminated|eliminating|neutrali[sz]ed|neutrali[sz]ing|murdered|murdering|"
+    r"shot\s+dead|(?:death\s+)?toll\s+(?:[a-z]+\s+){0,3}?(?:to|at|of))\s*$",
+    re.IGNORECASE,
+)
+TRANSITIVE_INJURY = re.compile(
+    r"\b(?:injured|injuring|injures?|wounded|wounding|wounds?|hurt|hurting|maimed|maiming)\s*$", re.IGNORECASE
+)
+NO_CASUALTIES = re.compile(
+    r"\b(?:no\s+(?:one|body|people|person|civilians?|soldiers?)\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?"
+    r"(?P<k1>killed|hurt|injured|wounded|harmed)"
+    r"|no\s+(?:reported\s+)?(?P<k2>casualties|fatalities|deaths|injuries|loss\s+of\s+life|one\s+died)"
+    r"|without\s+(?:causing\s+)?(?:any\s+)?(?P<k3>casualties|fatalities|injuries)"
+    r"|nobody\s+(?:was\s+)?(?P<k4>killed|hurt|injured|wounded|died))\b",
+    re.IGNORECASE,
+)
+# Words that make a figure something other than a head count of victims.
+NOT_PEOPLE = re.compile(
+    r"^\s*(?:-?\s*)(?:years?|months?|weeks?|days?|hours?|minutes?|km|kilomet(?:er|re)s?|miles?|meters?|metres?|"
+    r"percent|per\s+cent|%|times|tons?|tonnes?|kg|dollars?|usd|euros?|am|pm|a\.m\.|p\.m\.|o'clock|"
+    r"vehicles?|cars?|houses?|homes?|buildings?|shops?|rockets?|missiles?|shells?|drones?|bombs?|"
+    r"rounds?|mortars?|villages?|towns?|districts?|provinces?|year-old)\b",
+    re.IGNORECASE,
+)
+SUBSET = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*$", re.IGNORECASE)
+SENTENCE_STOP = re.compile(r"[.;:!?]\s|\n")
+
+
+@dataclass(frozen=True)
+class Casualty:
+    """One reported figure: `low` is what ACLED codes; `high` is kept when a range was given."""
+
+    kind: Kind
+    low: int
+    high: int | None
+    start: int
+    end: int
+    text: str
+    additive: bool = False  # "another 3", "2 more": on top of figures already given
+
+
+def word_to_int(token: str) -> int | None:
+    token = token.lower().replace(",", "").strip()
+    if token.isdigit():
+        return int(token)
+    if token in VAGUE:
+        return VAGUE[token]
+    total = 0
+    parts = re.split(r"[-\s]+", token)
+    for part in parts:
+        if part in UNITS:
+            total += UNITS[part]
+        elif part in TENS:
+            total += TENS[part]
+        elif part == "hundred":
+            total = max(total, 1) * 100
+        elif part:
+            return None
+    return total if parts else None
+
+
+def parse_amount(amount: str, qualifier: str = "") -> tuple[int, int | None] | None:
+    """'15' -> (15, None); 'five to seven' -> (5, 7); 'dozens of' -> (12, None)."""
+    amount = amount.strip()
+    if amount.lower() in VAGUE:
+        return VAGUE[amount.lower()], None
+    whole = word_to_int(amount)  # "twenty-one" is one number, not a range
+    if whole is not None:
+        return whole, None
+    pieces = re.split(r"\s*(?:-|\bto\b|\band\b|\bor\b)\s*", amount, flags=re.IGNORECASE)
+    values = [word_to_int(p) for p in pieces if p.strip()]
+    if not values or any(v is None for v in values):
+        # "twenty-one" splits on the hyphen: try the whole thing as one number
+        whole = word_to_int(amount)
+        return (whole, None) if whole is not None else None
+    nums = [v for v in values if v is not None]
+    low, high = min(nums), (max(nums) if len(nums) > 1 else None)
+    qual = re.sub(r"\s+", " ", qualifier.lower()).strip()
+    if qual in {"fewer than", "less than"}:
+        return max(low - 1, 0), None
+    return low, high
+
+
+def _kind_after(text: str, start: int, limit: int) -> Kind | None:
+    """The first casualty word within a few words after `start`, unless another figure comes first."""
+    window = text[start:limit]
+    stop = SENTENCE_STOP.search(window)
+    if stop:
+        window = window[: stop.start()]
+    words = window.split()
+    window = " ".join(words[:8])
+    nxt = NUMBER_RE.search(window)
+    if nxt and nxt.group("amount"):
+        window = window[: nxt.start()]
+    death, injury = DEATH_WORDS.search(window), INJURY_WORDS.search(window)
+    if death and (not injury or death.start() < injury.start()):
+        return "killed"
+    if injury:
+        return "injured"
+    return None
+
+
+def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[Casualty]:
+    """Every casualty figure in text[start:end], offsets into `text`."""
+    end = len(text) if end is None else end
+    found: list[Casualty] = []
+    previous: Casualty | None = None
+    for m in NUMBER_RE.finditer(text, start, end):
+        if m.group("article"):
+            amount, qualifier = m.group("article"), ""
+            parsed: tuple[int, int | None] | None = (1, None)
+        else:
+            amount, qualifier = m.group("amount"), m.group("qual") or ""
+            parsed = parse_amount(amount, qualifier)
+        if parsed is None or NOT_PEOPLE.match(text, m.end()):
+            continue
+        # a year or a clock time is not a head count
+        if re.fullmatch(r"(?:1[89]|20)\d\d", amount) or re.match(r"[:.]\d", text[m.end(): m.end() + 2]):
+            continue
+        before = text[max(start, m.start() - 40): m.start()]
+        if SUBSET.search(before):
+            continue  # "killing two people, including a child": a part of a figure already counted
+        between = text[previous.end: m.start()] if previous is not None else ""
+        kind: Kind | None
+        if TRANSITIVE_DEATH.search(before):
+            kind = "killed"
+        elif TRANSITIVE_INJURY.search(before):
+            kind = "injured"
+        elif (previous is not None and re.fullmatch(r"[^.;:\n]{0,40}?\s(?:and|,|as\s+well\s+as|plus)\s*", between)
+              and not DEATH_WORDS.search(between) and not INJURY_WORDS.search(between)):
+            kind = previous.kind  # "killed 3 soldiers and 2 civilians"
+        else:
+            kind = _kind_after(text, m.end(), end)
+        if kind is None:
+            continue
+        low, high = parsed
+        additive = bool(re.match(r"(?:another|a\s+further|further)\b", qualifier, re.IGNORECASE)
+                        or re.match(r"\s+(?:more|other|additional)\b", text[m.end(): m.end() + 12]))
+        item = Casualty(kind, low, high, m.start(), m.end(), text[m.start(): m.end()].strip(), additive)
+        found.append(item)
+        previous = item
+    for m in NO_CASUALTIES.finditer(text, start, end):
+        word = next(g for g in m.groups() if g).lower()
+        kinds: tuple[Kind, ...]
+        if word in {"casualties", "harmed"}:
+            kinds = ("killed", "injured")
+        elif INJURY_WORDS.fullmatch(word):
+            kinds = ("injured",)
+        else:
+            kinds = ("killed",)
+        for kind in kinds:
+            found.append(Casualty(kind, 0, None, m.start(), m.end(), m.group(0)))
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def total(casualties: list[Casualty], kind: Kind) -> tuple[int, int | None, int | None, list[Casualty]]:
+    """Fold figures into one event's count: (coded, lowest, highest, the figures used).
+
+    Figures for different groups in one sentence add up ("3 soldiers and 2 civilians"); the same toll
+    repeated or revised ("at least 15 ... the toll rose to 17") is a disagreement between reports, where
+    ACLED codes the lowest figure and sitrep keeps the highest beside it.
+    """
+    items = [c for c in casualties if c.kind == kind and not c.additive]
+    extra = [c for c in casualties if c.kind == kind and c.additive]
+    if not items and not extra:
+        return 0, None, None, []
+    if not items:
+        items, extra = extra, []
+    groups: list[list[Casualty]] = []
+    for c in items:
+        # chained by "and"/"," within 60 characters: separate groups of one report
+        if groups and c.start - groups[-1][-1].end < 60 and c.low > 0 and groups[-1][-1].low > 0:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    sums = [sum(c.low for c in g) for g in groups]
+    highs = [sum((c.high or c.low) for c in g) for g in groups]
+    positive = [s for s in sums if s > 0]
+    base = min(positive) if positive else 0
+    used = (groups[sums.index(base)] if positive else groups[0]) + extra
+    coded = base + sum(c.low for c in extra)
+    high = max(highs) + sum((c.high or c.low) for c in extra)
+    return coded, coded, (high if high != coded else None), used
