@@ -1,0 +1,323 @@
+"""The `sitrep` command line (Typer): extract, geoparse, run, export, train, eval, bench, gazetteer.
+
+Data goes to stdout or `-o FILE`; progress bars, skipped inputs and summaries go to stderr, so
+`sitrep extract in.jsonl > out.jsonl` gives clean JSONL. Exit status: 0 when at least one document was
+processed, 1 when nothing was (every input skipped), 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from sitrep import __version__
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="News reports of armed conflict in, geocoded ACLED-style events out.")
+eval_app = typer.Typer(no_args_is_help=True, help="Measure sitrep against gold data.")
+app.add_typer(eval_app, name="eval")
+err = Console(stderr=True, highlight=False)
+
+Paths = Annotated[list[str], typer.Argument(help="Files (.txt .html .jsonl .csv .xml feeds), folders, URLs, or - for JSONL on stdin.")]
+Output = Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"sitrep {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                               help="Print the version and exit.")] = False) -> None:
+    """sitrep: turn news into an ACLED-style event dataset."""
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Any]:
+    columns = [SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn()]
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task(label, total=None)
+        yield lambda n=1: progress.advance(task, n)
+
+
+class Tally:
+    """What happened to each input, for the summary and the exit status."""
+
+    def __init__(self) -> None:
+        self.read = 0
+        self.skipped: list[str] = []
+        self.by_type: Counter[str] = Counter()
+
+    def skip(self, item: Any) -> None:
+        self.skipped.append(str(item))
+        err.print(f"[yellow]skipped[/] {item}")
+
+    def table(self, title: str) -> Table:
+        table = Table(title=title, show_header=False)
+        table.add_row("documents read", str(self.read))
+        table.add_row("skipped", str(len(self.skipped)))
+        reasons = Counter(s.split(": ", 1)[-1].split(" (")[0] for s in self.skipped)
+        for reason, n in reasons.most_common():
+            table.add_row(f"  {reason}", str(n))
+        table.add_row("events", str(sum(self.by_type.values())))
+        for kind, n in self.by_type.most_common():
+            table.add_row(f"  {kind}", str(n))
+        return table
+
+    def finish(self) -> None:
+        if self.read == 0:
+            err.print(f"[red]error:[/] nothing was processed ({len(self.skipped)} input(s) skipped)")
+            raise typer.Exit(1)
+
+
+def _articles(paths: list[str], tally: Tally) -> Iterator[Any]:
+    from sitrep.ingest import Skipped, iter_inputs
+
+    for item in iter_inputs(paths, stdin=sys.stdin if "-" in paths else None):
+        if isinstance(item, Skipped):
+            tally.skip(item)
+        else:
+            tally.read += 1
+            yield item
+
+
+@contextmanager
+def _sink(output: Path | None) -> Iterator[Any]:
+    if output is None or str(output) == "-":
+        yield sys.stdout
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(f".{output.name}.part")
+    with tmp.open("w", encoding="utf-8", newline="") as fh:
+        yield fh
+    tmp.replace(output)
+
+
+@app.command()
+def extract(
+    paths: Paths,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or geojson.")] = "jsonl",
+    output: Output = None,
+    merge: Annotated[bool, typer.Option(help="Merge reports of the same event across documents.")] = False,
+) -> None:
+    """Code events in documents; print one event per line (JSONL) or a CSV/GeoJSON table."""
+    from sitrep import export, pipeline
+    from sitrep.merge import merge_events
+
+    if fmt not in {"jsonl", "csv", "geojson"}:
+        raise typer.BadParameter(f"unknown format {fmt!r}: use jsonl, csv or geojson", param_hint="--format")
+    tally = Tally()
+    events = []
+    with _sink(output) as out, _progress("extracting") as advance:
+        for _doc, found in pipeline.extract_many(_articles(paths, tally)):
+            advance()
+            tally.by_type.update(e.event_type for e in found)
+            if fmt == "jsonl" and not merge:
+                for event in found:
+                    out.write(json.dumps(event.record(), ensure_ascii=False) + "\n")
+            else:
+                events.extend(found)
+        if merge:
+            events = merge_events(events)
+        if events or fmt != "jsonl":
+            export.write_events(events, out, fmt)
+    if tally.read + len(tally.skipped) > 1:
+        err.print(tally.table("sitrep extract"))
+    tally.finish()
+
+
+@app.command()
+def geoparse(
+    paths: Paths,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl (the only format).")] = "jsonl",
+    output: Output = None,
+) -> None:
+    """Find and resolve every place named in each document: one JSON line per document."""
+    from sitrep import pipeline
+
+    if fmt != "jsonl":
+        raise typer.BadParameter("only jsonl is supported", param_hint="--format")
+    tally = Tally()
+    fields = ("start", "end", "text", "name", "country_code", "admin1", "admin2", "latitude", "longitude",
+              "feature_code", "geonameid", "score")
+    with _sink(output) as out, _progress("geoparsing") as advance:
+        for doc in pipeline.prepare_many(_articles(paths, tally)):
+            advance()
+            places = [{k: getattr(p, k) for k in fields} for p in doc.places]
+            out.write(json.dumps({"doc_id": doc.article.id, "places": places}, ensure_ascii=False) + "\n")
+    tally.finish()
+
+
+@app.command()
+def run(
+    paths: Paths,
+    db: Annotated[str, typer.Option(help="SQLite file or database URL (postgresql://...).")] = "sitrep.db",
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the CSV and GeoJSON exports.")] = Path("out"),
+    export_files: Annotated[bool, typer.Option("--export/--no-export", help="Write CSV + GeoJSON exports.")] = True,
+) -> None:
+    """The main job: ingest, extract, merge, store, export, and print a summary."""
+    from sitrep import export, pipeline
+    from sitrep.merge import merge_events
+    from sitrep.store import Store, StoreError, db_url
+
+    tally = Tally()
+    articles, events = [], []
+    with _progress("extracting") as advance:
+        for doc, found in pipeline.extract_many(_articles(paths, tally)):
+            advance()
+            articles.append(doc.article)
+            events.extend(found)
+    events = merge_events(events)
+    tally.by_type.update(e.event_type for e in events)
+    if not articles:
+        tally.finish()
+    store = Store(db_url(db))
+    try:
+        store.migrate()
+        stats = store.save(articles, events)
+        stored = store.events()
+    except StoreError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from exc
+    finally:
+        store.close()
+    summary = tally.table("sitrep run")
+    summary.add_row("new articles / events stored", f"{stats.articles_new} / {stats.events_new}")
+    summary.add_row("database", f"{db} ({len(stored)} events)")
+    if export_files:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for fmt, name in (("csv", "events.csv"), ("geojson", "events.geojson")):
+            export.write_events(stored, out_dir / name, fmt)
+            summary.add_row(f"{fmt} export", str(out_dir / name))
+    err.print(summary)
+
+
+@app.command("export")
+def export_cmd(
+    db: Annotated[str, typer.Option(help="SQLite file or database URL.")] = "sitrep.db",
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="csv, geojson, jsonl or parquet.")] = None,
+    output: Output = None,
+) -> None:
+    """Export the stored events (format from --format or the output's suffix)."""
+    from sitrep import export
+    from sitrep.store import Store, db_url
+
+    if output is None and fmt is None:
+        raise typer.BadParameter("give --format or an output file with a known suffix")
+    chosen = export.format_for(output, fmt) if output is not None else fmt
+    if chosen not in export.FORMATS:
+        raise typer.BadParameter(f"unknown format {chosen!r}; use one of {', '.join(export.FORMATS)}")
+    if not db.startswith(("sqlite:", "postgresql")) and not Path(db).exists():
+        err.print(f"[red]error:[/] {db}: no such database")
+        raise typer.Exit(1)
+    store = Store(db_url(db))
+    try:
+        store.migrate()
+        events = store.events()
+    finally:
+        store.close()
+    if output is None:
+        if chosen == "parquet":
+            raise typer.BadParameter("parquet needs -o FILE")
+        export.write_events(events, sys.stdout, chosen)
+    else:
+        n = export.write_events(events, output, chosen)
+        err.print(f"wrote {n} events to {output}")
+
+
+@app.command()
+def train(
+    acled: Annotated[list[Path], typer.Option("--acled", help="ACLED export(s) with notes (CSV).")],
+    out: Annotated[Path, typer.Option(help="Where to write the model and its manifest.")] = Path("model"),
+    negatives: Annotated[list[Path] | None, typer.Option(help="Extra no-event sentences (.txt/.jsonl).")] = None,
+    seed: int = 0,
+) -> None:
+    """Retrain the event classifier on ACLED exports (needs the `train` extra: scikit-learn)."""
+    from sitrep.train import train as train_model
+
+    for path in acled:
+        if not path.exists():
+            err.print(f"[red]error:[/] {path}: no such file")
+            raise typer.Exit(1)
+    manifest = train_model(acled, out, extra_negatives=negatives or (), seed=seed, progress=err.is_terminal)
+    err.print(json.dumps(manifest.get("dev", manifest), indent=1)[:2000])
+    err.print(f"model written to {out}")
+
+
+def _eval_input(path: Path) -> None:
+    if not path.exists():
+        err.print(f"[red]error:[/] {path}: no such file")
+        raise typer.Exit(1)
+
+
+@eval_app.command("acled")
+def eval_acled(file: Path, limit: Annotated[int | None, typer.Option(help="Only the first N rows.")] = None,
+               as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False) -> None:
+    """Score the coder on an ACLED export: notes in, coded columns compared."""
+    from sitrep import evaluate, pipeline
+
+    _eval_input(file)
+    result = evaluate.evaluate_acled(file, pipeline.extract_article, limit=limit, progress=err.is_terminal)
+    typer.echo(json.dumps(result, indent=1, default=str) if as_json else evaluate.format_report(result))
+
+
+@eval_app.command("case")
+def eval_case(file: Path, limit: Annotated[int | None, typer.Option(help="Only the first N rows.")] = None,
+              as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False) -> None:
+    """Score sub-event typing on CASE-2021-style labelled news snippets (TSV)."""
+    from sitrep import evaluate, pipeline
+
+    _eval_input(file)
+    result = evaluate.evaluate_case(file, pipeline.extract_article, limit=limit, progress=err.is_terminal)
+    typer.echo(json.dumps(result, indent=1, default=str) if as_json else evaluate.format_report(result))
+
+
+@eval_app.command("geo")
+def eval_geo(file: Path, as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False
+             ) -> None:
+    """Score geoparsing on GeoWebNews / TR-News XML gold."""
+    from sitrep.geo import evaluate as geo_eval
+
+    _eval_input(file)
+    result = geo_eval.evaluate_geo(file, progress=err.is_terminal)
+    typer.echo(json.dumps(result, indent=1, default=str) if as_json else geo_eval.format_report(result))
+
+
+@app.command()
+def gazetteer(force: Annotated[bool, typer.Option(help="Rebuild even if the cache exists.")] = False) -> None:
+    """Build (or show) the offline gazetteer cache."""
+    from sitrep.geo import build_gazetteer
+
+    path = build_gazetteer(force=force)
+    typer.echo(f"gazetteer: {path} ({path.stat().st_size / 1e6:.1f} MB)")
+
+
+@app.command()
+def bench(quick: Annotated[bool, typer.Option(help="Smaller samples, for a smoke run.")] = False) -> None:
+    """Measure speed: classification, gazetteer lookups, geoparsing, whole articles."""
+    from sitrep.benchmark import run_benchmarks
+
+    table = Table(title=f"sitrep bench (sitrep {__version__})")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    table.add_column("unit")
+    for name, value, unit in run_benchmarks(quick=quick):
+        table.add_row(name, f"{value:,.1f}", unit)
+    Console().print(table)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,255 @@
+"""The one place that knows the order of the stages: Article -> [Event].
+
+clean -> nlp -> geoparse -> detect (sentence classifier + codebook rules) -> group sentences into events ->
+attributes (date, casualties, actors, claim, place) -> codes (disorder type, interaction, CAMEO, PLOVER).
+Each stage is a plain function over `Document`; this module only calls them and assembles rows.
+The distributed runner and the service call `extract_article` / `extract_many` and nothing deeper.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sitrep import geo, nlp, taxonomy
+from sitrep.extract import actors, claims, dates, detect, numbers
+from sitrep.ingest.clean import clean
+from sitrep.model import Actor, Article, Claim, Document, Event, Evidence, Sentence
+
+# Background and habitual statements are context, not events: "Since early 2018, X had conducted ...".
+BACKGROUND = re.compile(
+    r"\bsince\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b|\bin\s+recent\s+(?:years|months|weeks)\b|"
+    r"\bover\s+the\s+(?:past|last)\s+(?:few\s+|several\s+)?(?:years|months|decades?)\b|"
+    r"\bhad\s+(?:conducted|carried\s+out|staged|launched)\s+(?:multiple|several|many|numerous|dozens)\b|"
+    r"\b(?:continues?|continued)\s+to\s+pose\b",
+    re.IGNORECASE,
+)
+# Cues that a sentence starts a different event from the one before it.
+NEW_EVENT = re.compile(
+    r"\b(?:in\s+a\s+separate|separately|in\s+another|another\s+(?:attack|incident|clash|explosion|blast)|"
+    r"elsewhere|meanwhile|in\s+a\s+related|on\s+the\s+same\s+day|later\s+(?:that|the\s+same)\s+day)\b",
+    re.IGNORECASE,
+)
+# Cues that a sentence goes on telling the event before it.
+ANAPHORA = re.compile(
+    r"\b(?:the|this|that|such)\s+(?:attack|attacks|blast|explosion|bombing|incident|clashes?|fighting|"
+    r"strike|strikes|raid|ambush|assault|operation|shelling|protest|protests|demonstration|rally|riot|"
+    r"violence|killing|killings|shooting|bomb)\b|\bthe\s+(?:victims?|attackers?|assailants?|perpetrators?)\b",
+    re.IGNORECASE,
+)
+GENERIC_PLACE_FEATURES = {"PCLI", "PCL", "PCLD", "ADM1", "RGN", "ADM2"}
+
+
+@dataclass
+class EventGroup:
+    """Sentences that tell one event, plus the sentences after them that add to it (claims, tolls)."""
+
+    sentences: list[Sentence]
+    predictions: list[detect.Prediction]
+    context_end: int
+    context: list[Sentence] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.sentences[0].start
+
+    @property
+    def end(self) -> int:
+        return self.sentences[-1].end
+
+    @property
+    def best(self) -> detect.Prediction:
+        return max(self.predictions, key=lambda p: p.probability)
+
+
+def prepare(article: Article) -> Document:
+    """clean -> nlp -> geoparse for one article (use `prepare_many` for batches)."""
+    return next(prepare_many([article]))
+
+
+def prepare_many(articles: Iterable[Article], batch_size: int = 32) -> Iterator[Document]:
+    batch: list[Document] = []
+    for article in articles:
+        batch.append(Document(article=clean(article)))
+        if len(batch) >= batch_size:
+            yield from (geo.geoparse(d) for d in nlp.annotate_many(batch, batch_size))
+            batch = []
+    if batch:
+        yield from (geo.geoparse(d) for d in nlp.annotate_many(batch, batch_size))
+
+
+def detect_events(doc: Document) -> list[EventGroup]:
+    """Classify every sentence and group consecutive sentences that tell the same event."""
+    if not doc.sentences:
+        return []
+    preds = detect.classify([s.text for s in doc.sentences])
+    preds = [detect.apply_codebook_rules(s.text, p) for s, p in zip(doc.sentences, preds, strict=True)]
+    groups: list[EventGroup] = []
+    current: EventGroup | None = None
+    for sentence, pred in zip(doc.sentences, preds, strict=True):
+        same_paragraph = current is not None and current.sentences[-1].paragraph == sentence.paragraph
+        if not same_paragraph:
+            current = None
+        is_event = pred.sub_event_type is not None and not BACKGROUND.search(sentence.text)
+        if current is not None and not NEW_EVENT.search(sentence.text) and (
+            not is_event or _continues(doc, current, sentence, pred)
+        ):
+            if is_event:
+                current.sentences.append(sentence)
+                current.predictions.append(pred)
+            else:
+                current.context.append(sentence)
+            current.context_end = sentence.end
+            continue
+        if is_event:
+            current = EventGroup([sentence], [pred], sentence.end)
+            groups.append(current)
+    return groups
+
+
+def _continues(doc: Document, group: EventGroup, sentence: Sentence, pred: detect.Prediction) -> bool:
+    """Does an event sentence go on telling the group's event (rather than start a new one)?"""
+    if ANAPHORA.search(sentence.text) or pred.event_type == group.best.event_type:
+        return _same_date(doc, group, sentence)
+    # A sentence that only adds a toll ("At least 15 people were killed") belongs to the event before it.
+    only_toll = bool(numbers.find_casualties(doc.body, sentence.start, sentence.end)) and not _places_in(
+        doc, sentence.start, sentence.end)
+    return only_toll and _same_date(doc, group, sentence)
+
+
+def _same_date(doc: Document, group: EventGroup, sentence: Sentence) -> bool:
+    published = doc.article.published
+    mine = dates.find_dates(doc.body, published, sentence.start, sentence.end)
+    if not mine:
+        return True
+    theirs = dates.find_dates(doc.body, published, group.start, group.end)
+    return not theirs or mine[0].value == theirs[0].value
+
+
+def _places_in(doc: Document, start: int, end: int) -> list:
+    return [p for p in doc.places if p.start is not None and start <= p.start < end
+            and p.feature_code not in GENERIC_PLACE_FEATURES]
+
+
+def _evidence(doc: Document, name: str, start: int | None, end: int | None) -> list[Evidence]:
+    if start is None or end is None or end <= start:
+        return []
+    return [Evidence(doc_id=doc.article.id, field=name, start=start, end=end, text=doc.article.text[start:end])]
+
+
+def _event_date(doc: Document, group: EventGroup) -> tuple[date | None, int, dates.DateMention | None]:
+    published = doc.article.published
+    mentions = dates.find_dates(doc.body, published, group.start, group.context_end)
+    chosen = dates.first_event_date(mentions, published)
+    if chosen is None:
+        # an earlier sentence of the same paragraph may carry the date ("On Monday, ... . The blast ...")
+        paragraph = group.sentences[0].paragraph
+        before = [s for s in doc.sentences if s.paragraph == paragraph and s.end <= group.start]
+        if before:
+            chosen = dates.first_event_date(
+                dates.find_dates(doc.body, published, before[0].start, before[-1].end), published)
+    if chosen is not None:
+        return chosen.value, chosen.precision, chosen
+    # Nothing said: news reports what happened on or just before publication.
+    return published, 2, None
+
+
+def _actor_fields(actor: Actor | None) -> tuple[str, int]:
+    return (actor.name, actor.inter) if actor else ("", 0)
+
+
+def _note(doc: Document, group: EventGroup, when: date | None, claim: Claim, suspected: Actor | None) -> str:
+    told = " ".join(re.sub(r"\s+", " ", s.text).strip() for s in group.sentences)
+    prefix = f"On {when.day} {when:%B %Y}, " if when else ""
+    note = prefix + told
+    if suspected is not None and claim.status in {"alleged", "claimed"}:
+        note += f" [{claim.status} perpetrator: {suspected.name}" + (f", per {claim.by}]" if claim.by else "]")
+    return note
+
+
+def event_id(article: Article, group_start: int, sub_event_type: str) -> str:
+    key = f"{article.id}\x1f{article.content_hash}\x1f{group_start}\x1f{sub_event_type}"
+    return "SR" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:14].upper()
+
+
+def build_event(doc: Document, group: EventGroup) -> Event | None:
+    """All attributes of one event from its sentences; None when the codebook says it is not codable."""
+    best = group.best
+    if best.sub_event_type is None or best.event_type is None:
+        return None
+    article = doc.article
+    evidence = _evidence(doc, "event", group.start, group.end)
+
+    when, precision, date_mention = _event_date(doc, group)
+    if date_mention is not None:
+        evidence += _evidence(doc, "event_date", date_mention.start, date_mention.end)
+
+    casualties = numbers.find_casualties(doc.body, group.start, group.context_end)
+    fatalities, f_low, f_high, used_f = numbers.total(casualties, "killed")
+    injuries, _, _, used_i = numbers.total(casualties, "injured")
+    for c in used_f:
+        evidence += _evidence(doc, "fatalities", c.start, c.end)
+    for c in used_i:
+        evidence += _evidence(doc, "injuries", c.start, c.end)
+
+    place, geo_precision = geo.locate_event(doc, group.start, group.end)
+    country_code = place.country_code if place else doc.country_focus
+    country = geo.country_fields(country_code) if country_code else {}
+    if place is not None:
+        evidence += _evidence(doc, "location", place.start, place.end)
+
+    roles = actors.find_roles(doc, group.start, group.end, country=country.get("country"),
+                              event_type=best.event_type, sub_event_type=best.sub_event_type)
+    claim, suspected = claims.find_claim(doc, group.start, group.end, following=group.context_end)
+    suspected = suspected or roles.suspected
+    actor1, inter1 = _actor_fields(roles.actor1)
+    actor2, inter2 = _actor_fields(roles.actor2)
+    for name, actor in (("actor1", roles.actor1), ("actor2", roles.actor2)):
+        if actor is not None:
+            evidence += _evidence(doc, name, actor.start, actor.end)
+
+    cameo, plover_event, plover_mode = taxonomy.codes_for(best.sub_event_type, best.event_type)
+    interaction = taxonomy.interaction_code(inter1, inter2)
+    civilian_targeting = "Civilian targeting" if inter2 == 7 and best.event_type in {
+        "Violence against civilians", "Explosions/Remote violence", "Battles"} else ""
+    confidence = round(best.probability * (0.6 + 0.4 * (place.score if place else 0.0)), 3)
+    return Event(
+        event_id=event_id(article, group.start, best.sub_event_type),
+        event_date=when, time_precision=precision,
+        disorder_type=taxonomy.disorder_type(best.event_type, best.sub_event_type),
+        event_type=best.event_type, sub_event_type=best.sub_event_type,
+        actor1=actor1, assoc_actor_1="; ".join(a.name for a in roles.assoc_actor_1), inter1=inter1,
+        actor2=actor2, assoc_actor_2="; ".join(a.name for a in roles.assoc_actor_2), inter2=inter2,
+        interaction=interaction, civilian_targeting=civilian_targeting,
+        iso=country.get("iso"), iso3=country.get("iso3"), region=country.get("region"),
+        country=country.get("country"),
+        admin1=place.admin1 if place else None, admin2=place.admin2 if place else None,
+        location=place.name if place else None,
+        latitude=place.latitude if place else None, longitude=place.longitude if place else None,
+        geo_precision=geo_precision if place else None,
+        source=article.source, notes=_note(doc, group, when, claim, suspected),
+        fatalities=fatalities, fatalities_low=f_low, fatalities_high=f_high, injuries=injuries,
+        doc_id=article.id, doc_ids=[article.id], claim=claim,
+        cameo_code=cameo, plover_event=plover_event, plover_mode=plover_mode,
+        confidence=confidence, evidence=evidence,
+    )
+
+
+def events_of(doc: Document) -> list[Event]:
+    """Document (prepared) -> its events, in reading order."""
+    return [e for e in (build_event(doc, g) for g in detect_events(doc)) if e is not None]
+
+
+def extract_article(article: Article) -> list[Event]:
+    """The whole coder for one article."""
+    return events_of(prepare(article))
+
+
+def extract_many(articles: Sequence[Article] | Iterable[Article], batch_size: int = 32
+                 ) -> Iterator[tuple[Document, list[Event]]]:
+    """The whole coder over a stream, batching the NLP stage; yields each document with its events."""
+    for doc in prepare_many(articles, batch_size):
+        yield doc, events_of(doc)
