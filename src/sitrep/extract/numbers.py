@@ -105,6 +105,7 @@ class Casualty:
     end: int
     text: str
     additive: bool = False  # "another 3", "2 more": on top of figures already given
+    joined: bool = False  # a further group of the same report: "3 soldiers and 2 civilians"
 
 
 def word_to_int(token: str) -> int | None:
@@ -132,9 +133,10 @@ def parse_amount(amount: str, qualifier: str = "") -> tuple[int, int | None] | N
     amount = amount.strip()
     if amount.lower() in VAGUE:
         return VAGUE[amount.lower()], None
+    qual = re.sub(r"\s+", " ", qualifier.lower()).strip()
     whole = word_to_int(amount)  # "twenty-one" is one number, not a range
     if whole is not None:
-        return whole, None
+        return (max(whole - 1, 0), None) if qual in {"fewer than", "less than"} else (whole, None)
     pieces = re.split(r"\s*(?:-|\bto\b|\band\b|\bor\b)\s*", amount, flags=re.IGNORECASE)
     values = [word_to_int(p) for p in pieces if p.strip()]
     if not values or any(v is None for v in values):
@@ -143,7 +145,6 @@ def parse_amount(amount: str, qualifier: str = "") -> tuple[int, int | None] | N
         return (whole, None) if whole is not None else None
     nums = [v for v in values if v is not None]
     low, high = min(nums), (max(nums) if len(nums) > 1 else None)
-    qual = re.sub(r"\s+", " ", qualifier.lower()).strip()
     if qual in {"fewer than", "less than"}:
         return max(low - 1, 0), None
     return low, high
@@ -189,13 +190,15 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
         if SUBSET.search(before):
             continue  # "killing two people, including a child": a part of a figure already counted
         between = text[previous.end: m.start()] if previous is not None else ""
+        chained = (previous is not None
+                   and re.fullmatch(r"[^.;:\n]{0,40}?\s(?:and|,|as\s+well\s+as|plus)\s*", between) is not None
+                   and not DEATH_WORDS.search(between) and not INJURY_WORDS.search(between))
         kind: Kind | None
         if TRANSITIVE_DEATH.search(before):
             kind = "killed"
         elif TRANSITIVE_INJURY.search(before):
             kind = "injured"
-        elif (previous is not None and re.fullmatch(r"[^.;:\n]{0,40}?\s(?:and|,|as\s+well\s+as|plus)\s*", between)
-              and not DEATH_WORDS.search(between) and not INJURY_WORDS.search(between)):
+        elif chained and previous is not None:
             kind = previous.kind  # "killed 3 soldiers and 2 civilians"
         else:
             kind = _kind_after(text, m.end(), end)
@@ -204,7 +207,8 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
         low, high = parsed
         additive = bool(re.match(r"(?:another|a\s+further|further)\b", qualifier, re.IGNORECASE)
                         or re.match(r"\s+(?:more|other|additional)\b", text[m.end(): m.end() + 12]))
-        item = Casualty(kind, low, high, m.start(), m.end(), text[m.start(): m.end()].strip(), additive)
+        joined = chained and previous is not None and previous.kind == kind
+        item = Casualty(kind, low, high, m.start(), m.end(), text[m.start(): m.end()].strip(), additive, joined)
         found.append(item)
         previous = item
     for m in NO_CASUALTIES.finditer(text, start, end):
@@ -237,8 +241,7 @@ def total(casualties: list[Casualty], kind: Kind) -> tuple[int, int | None, int 
         items, extra = extra, []
     groups: list[list[Casualty]] = []
     for c in items:
-        # chained by "and"/"," within 60 characters: separate groups of one report
-        if groups and c.start - groups[-1][-1].end < 60 and c.low > 0 and groups[-1][-1].low > 0:
+        if groups and c.joined and c.low > 0 and groups[-1][-1].low > 0:
             groups[-1].append(c)
         else:
             groups.append([c])

@@ -1,0 +1,56 @@
+"""Event dates resolved against the publication date."""
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sitrep.extract.dates import find_dates, first_event_date
+
+PUBLISHED = date(2019, 2, 22)  # a Friday
+
+
+@pytest.mark.parametrize(("text", "value", "precision"), [
+    ("On February 21, a bomb exploded.", date(2019, 2, 21), 1),
+    ("On 9 May 2018, interns protested.", date(2018, 5, 9), 1),
+    ("Gunmen struck yesterday.", date(2019, 2, 21), 1),
+    ("Militants attacked on Monday night.", date(2019, 2, 18), 1),
+    ("Clashes took place on Friday.", date(2019, 2, 22), 1),
+    ("Convoys left the pocket in the last 2 days.", date(2019, 2, 20), 2),
+    ("Fighting raged between 11-13 February 2019.", date(2019, 2, 11), 2),
+    ("The offensive began in early February.", date(2019, 2, 1), 3),
+    ("Troops entered the town on December 30.", date(2018, 12, 30), 1),
+    ("Police raided the house on 2019-02-20.", date(2019, 2, 20), 1),
+    ("The rally was held last night.", date(2019, 2, 21), 1),
+    ("It happened on the 3rd of February.", date(2019, 2, 3), 1),
+])
+def test_resolution(text: str, value: date, precision: int) -> None:
+    chosen = first_event_date(find_dates(text, PUBLISHED), PUBLISHED)
+    assert chosen is not None
+    assert (chosen.value, chosen.precision) == (value, precision)
+
+
+def test_may_as_a_verb_is_not_a_date() -> None:
+    assert find_dates("Officials say talks may resume and may fail.", PUBLISHED) == []
+
+
+def test_relative_dates_need_a_publication_date() -> None:
+    assert find_dates("It happened yesterday.", None) == []
+    assert find_dates("It happened on 3 March 2018.", None)[0].value == date(2018, 3, 3)
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)))
+def test_written_dates_round_trip(day: date) -> None:
+    for text in (f"On {day.day} {day:%B %Y}, it began.", f"On {day:%B} {day.day}, {day.year}, it began.",
+                 f"On {day.isoformat()} it began."):
+        [found] = find_dates(text, None)
+        assert found.value == day and found.precision == 1
+        assert text[found.start:found.end] == found.text
+
+
+@given(st.text(max_size=200), st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)))
+def test_never_crashes(text: str, published: date) -> None:
+    for d in find_dates(text, published):
+        assert 0 <= d.start < d.end <= len(text)
+        assert d.precision in (1, 2, 3)

@@ -1,0 +1,72 @@
+"""Casualty figures: ACLED's counting rules on invented sentences."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sitrep.extract.numbers import find_casualties, parse_amount, total, word_to_int
+
+
+def coded(text: str) -> tuple[int, int]:
+    found = find_casualties(text)
+    return total(found, "killed")[0], total(found, "injured")[0]
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    ("At least 15 people were killed and multiple others were injured.", 15, 3),
+    ("A bomb exploded near the market, injuring up to 10 people.", 0, 10),
+    ("Gunmen killed 3 soldiers and 2 civilians, and wounded at least 12 others.", 5, 12),
+    ("Five people died and twenty-one were hurt when the device went off.", 5, 21),
+    ("No casualties were reported.", 0, 0),
+    ("A policeman was killed by a sniper.", 1, 0),
+    ("The fighting left dozens dead.", 12, 0),
+    ("Hundreds of people were wounded in the riots.", 0, 100),
+    ("3 soldiers were killed and 4 wounded.", 3, 4),
+    ("killing two people, including a child, and injuring 4.", 2, 4),
+    ("Between 5 and 8 people were killed, officials said. Another 2 died in hospital.", 7, 0),
+    ("The death toll later rose to 7 after five people died at the scene.", 5, 0),
+    ("The 2019 attacks lasted 12 hours and destroyed 40 houses.", 0, 0),
+    ("Several militants were killed in the raid.", 3, 0),
+])
+def test_acled_counting_rules(text: str, killed: int, injured: int) -> None:
+    assert coded(text) == (killed, injured)
+
+
+def test_lowest_reported_figure_wins_and_highest_is_kept() -> None:
+    found = find_casualties("Officials said 12 people were killed. Hospital sources put the toll at 17.")
+    fatalities, low, high, _ = total(found, "killed")
+    assert (fatalities, low, high) == (12, 12, 17)
+
+
+def test_figures_carry_their_offsets() -> None:
+    text = "Rebels attacked the base, killing at least 9 soldiers."
+    [c] = find_casualties(text)
+    assert text[c.start:c.end] == c.text == "at least 9"
+
+
+def test_ranges() -> None:
+    assert parse_amount("five to seven") == (5, 7)
+    assert parse_amount("twenty-one") == (21, None)
+    assert parse_amount("3", "fewer than") == (2, None)
+
+
+@given(st.integers(min_value=0, max_value=9999))
+def test_digits_round_trip(n: int) -> None:
+    assert word_to_int(str(n)) == n
+    assert word_to_int(f"{n:,}") == n
+
+
+@given(st.integers(min_value=1, max_value=99))
+def test_written_numbers_as_killed(n: int) -> None:
+    words = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+             "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+    tens = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    spelled = words[n] if n < 20 else tens[n // 10] + ("-" + words[n % 10] if n % 10 else "")
+    assert coded(f"The attack killed {spelled} villagers.") == (n, 0)
+
+
+@given(st.text(max_size=300))
+def test_never_crashes_and_offsets_are_inside(text: str) -> None:
+    for c in find_casualties(text):
+        assert 0 <= c.start < c.end <= len(text)
+        assert c.low >= 0
