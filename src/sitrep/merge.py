@@ -58,9 +58,9 @@ def combine(events: Sequence[Event]) -> Event:
     merged.evidence = [ev for e in events for ev in e.evidence]
     merged.confidence = round(min(1.0, lead.confidence + 0.05 * (len(doc_ids) - 1)), 3)
     for e in events:
-        if not merged.actor1 or merged.actor1.startswith("Unidentified"):
-            if e.actor1 and not e.actor1.startswith("Unidentified"):
-                merged.actor1, merged.inter1 = e.actor1, e.inter1
+        lead_unnamed = not merged.actor1 or merged.actor1.startswith("Unidentified")
+        if lead_unnamed and e.actor1 and not e.actor1.startswith("Unidentified"):
+            merged.actor1, merged.inter1 = e.actor1, e.inter1
     # the smallest event id is stable whichever order the reports arrived in
     merged.event_id = min(e.event_id for e in events)
     return merged
