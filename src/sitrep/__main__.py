@@ -1,0 +1,5 @@
+"""`python -m sitrep` runs the CLI."""
+
+from sitrep.cli import app
+
+app()

@@ -1,0 +1,168 @@
+"""End to end through the real `sitrep` command: the contracts of DESIGN.md and bad input."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from conftest import EXAMPLES, SHARED, needs_shared, sitrep
+
+from sitrep.model import ACLED_COLUMNS
+
+RECORD_FIELDS = set(ACLED_COLUMNS) | {"doc_id", "doc_ids", "injuries", "fatalities_low", "fatalities_high", "claim",
+                                      "cameo_code", "plover_event", "plover_mode", "confidence", "evidence"}
+BOMBING = ("Gunmen detonated a car bomb outside the police headquarters in Kandahar on Tuesday, killing six "
+           "policemen and wounding 14 civilians, provincial officials said.")
+PROTEST = "Thousands of students protested in Lahore on Friday against the rise in university fees."
+
+
+def jsonl(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def events_of(stdout: str) -> list[dict]:
+    return [json.loads(line) for line in stdout.splitlines() if line.strip()]
+
+
+def test_version() -> None:
+    p = sitrep("--version")
+    assert p.returncode == 0 and p.stdout.startswith("sitrep ")
+
+
+def test_extract_jsonl_contract(tmp_path: Path) -> None:
+    src = jsonl(tmp_path / "in.jsonl", [
+        {"id": "a1", "text": BOMBING, "published": "2021-03-10", "source": "Example Wire"},
+        {"id": "a2", "text": PROTEST, "published": "2021-03-13"},
+        {"id": "a3", "text": "The central bank kept interest rates unchanged on Thursday.", "published": "2021-03-12"},
+    ])
+    out = tmp_path / "out.jsonl"
+    p = sitrep("extract", str(src), "--format", "jsonl", "-o", str(out))
+    assert p.returncode == 0, p.stderr
+    events = events_of(out.read_text(encoding="utf-8"))
+    by_doc = {e["doc_id"]: e for e in events}
+    assert "a3" not in by_doc, "economic news must give no event"
+    bomb = by_doc["a1"]
+    assert RECORD_FIELDS <= set(bomb)
+    assert bomb["event_type"] == "Explosions/Remote violence"
+    assert bomb["sub_event_type"] == "Remote explosive/landmine/IED"
+    assert bomb["event_date"] == "2021-03-09"
+    assert (bomb["fatalities"], bomb["injuries"]) == (6, 14)
+    assert bomb["country"] == "Afghanistan" and bomb["iso3"] == "AFG"
+    assert bomb["source"] == "Example Wire"
+    assert by_doc["a2"]["event_type"] == "Protests"
+    assert by_doc["a2"]["event_date"] == "2021-03-12"
+    texts = {"a1": BOMBING, "a2": PROTEST}
+    for event in events:
+        for ev in event["evidence"]:
+            assert texts[ev["doc_id"]][ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_extract_text_html_folder_and_stdin(tmp_path: Path) -> None:
+    (tmp_path / "docs" / "nested").mkdir(parents=True)
+    (tmp_path / "docs" / "report.txt").write_text("Kabul, 10 March 2021\n\n" + BOMBING + "\n", encoding="utf-8")
+    (tmp_path / "docs" / "nested" / "page.html").write_text(
+        "<html><head><title>Protest</title></head><body><article><p>" + PROTEST + " The organisers said the "
+        "march was peaceful and ended in the afternoon.</p></article></body></html>", encoding="utf-8")
+    p = sitrep("extract", str(tmp_path / "docs"))
+    assert p.returncode == 0, p.stderr
+    types = sorted(e["event_type"] for e in events_of(p.stdout))
+    assert types == ["Explosions/Remote violence", "Protests"]
+
+    stdin = json.dumps({"id": "s1", "text": BOMBING, "published": "2021-03-10"}) + "\n"
+    p = sitrep("extract", "-", stdin=stdin)
+    assert p.returncode == 0, p.stderr
+    assert [e["doc_id"] for e in events_of(p.stdout)] == ["s1"]
+
+
+def test_extract_csv_and_geojson_outputs(tmp_path: Path) -> None:
+    src = jsonl(tmp_path / "in.jsonl", [{"id": "a1", "text": BOMBING, "published": "2021-03-10"}])
+    p = sitrep("extract", str(src), "--format", "csv")
+    assert p.returncode == 0, p.stderr
+    header = p.stdout.splitlines()[0].split(",")
+    assert header[: len(ACLED_COLUMNS)] == list(ACLED_COLUMNS)
+    p = sitrep("extract", str(src), "--format", "geojson")
+    collection = json.loads(p.stdout)
+    assert collection["type"] == "FeatureCollection"
+    [feature] = collection["features"]
+    lon, lat = feature["geometry"]["coordinates"]
+    assert 60 < lon < 75 and 29 < lat < 38  # southern Afghanistan, in GeoJSON's lon/lat order
+
+
+def test_bad_inputs_each_get_one_line_and_the_rest_is_processed(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(BOMBING, encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "latin.txt").write_bytes(b"\xff\xfe\xfa bad \xc3\x28 bytes \x80\x81" * 3)
+    (folder / "nobody.html").write_text("<html><head><title>x</title></head><body></body></html>")
+    (folder / "notext.csv").write_text("id,headline\n1,Something happened\n", encoding="utf-8")
+    (folder / "lines.jsonl").write_text(json.dumps({"id": "ok", "text": PROTEST}) + "\n{not json\n",
+                                        encoding="utf-8")
+    with (folder / "huge.txt").open("w") as fh:
+        fh.write(("Filler text about nothing in particular. " * 1000 + "\n") * 1300)  # ~53 MB
+    p = sitrep("extract", str(folder))
+    assert p.returncode == 0, p.stderr
+    skipped = [line for line in p.stderr.splitlines() if line.startswith("skipped ")]
+    named = {name: [s for s in skipped if name in s] for name in
+             ("empty.txt", "binary.txt", "latin.txt", "nobody.html", "notext.csv", "lines.jsonl:2", "huge.txt")}
+    for name, lines in named.items():
+        assert len(lines) == 1, f"{name}: {skipped}"
+    assert "too large" in named["huge.txt"][0]
+    assert {e["doc_id"] for e in events_of(p.stdout)} >= {"ok"}
+
+
+def test_nothing_processed_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    p = sitrep("extract", str(tmp_path / "empty.txt"))
+    assert p.returncode != 0
+    assert "empty.txt" in p.stderr and "nothing was processed" in p.stderr
+    p = sitrep("extract", str(tmp_path / "missing.txt"))
+    assert p.returncode != 0 and "missing.txt" in p.stderr
+
+
+def dump(db: Path) -> dict[str, list[tuple]]:
+    with sqlite3.connect(db) as con:
+        tables = [r[0] for r in con.execute("select name from sqlite_master where type='table' order by name")]
+        return {t: sorted(con.execute(f'select * from "{t}"').fetchall(), key=repr) for t in tables}
+
+
+def test_run_twice_changes_nothing_and_exports(tmp_path: Path) -> None:
+    db, out = tmp_path / "sitrep.db", tmp_path / "out"
+    p = sitrep("run", str(EXAMPLES), "--db", str(db), "--out", str(out))
+    assert p.returncode == 0, p.stderr
+    first = dump(db)
+    assert first["events"] and first["articles"]
+    csv_first = (out / "events.csv").read_bytes()
+    geojson = json.loads((out / "events.geojson").read_text(encoding="utf-8"))
+    assert len(geojson["features"]) == len(first["events"])
+    p = sitrep("run", str(EXAMPLES), "--db", str(db), "--out", str(out))
+    assert p.returncode == 0, p.stderr
+    assert dump(db) == first
+    assert (out / "events.csv").read_bytes() == csv_first
+
+
+def test_same_event_from_two_outlets_is_merged(tmp_path: Path) -> None:
+    p = sitrep("run", str(EXAMPLES / "illustrative_reports.jsonl"), "--db", str(tmp_path / "x.db"),
+               "--out", str(tmp_path / "out"))
+    assert p.returncode == 0, p.stderr
+    p = sitrep("export", "--db", str(tmp_path / "x.db"), "--format", "jsonl")
+    events = events_of(p.stdout)
+    merged = [e for e in events if len(e["doc_ids"]) > 1]
+    assert len(merged) == 1
+    assert sorted(merged[0]["doc_ids"]) == ["illustrative-somalia-1", "illustrative-somalia-2"]
+    assert merged[0]["fatalities"] == 4 and merged[0]["fatalities_high"] == 5
+
+
+@needs_shared
+def test_seed_check_passes() -> None:
+    import subprocess
+    import sys
+
+    env_sitrep = Path(sys.executable).with_name("sitrep")
+    p = subprocess.run([sys.executable, str(SHARED / "seed" / "check.py")], capture_output=True, text=True,
+                       cwd=EXAMPLES.parent, env={"SITREP": str(env_sitrep), "PATH": "/usr/bin:/bin"}, check=False)
+    report = json.loads(p.stdout)
+    assert report["pass"], report
