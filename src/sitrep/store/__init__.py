@@ -13,9 +13,9 @@ Saving rules (see `Store.save`):
   article the stored version was coded from (a re-run on a subset never downgrades a merged event);
 - nothing time-dependent is stored, so saving the same input twice changes nothing at all.
 
-What an event looks like after a save/load round trip is `canonical(event)`: `doc_ids` holds every
-article it cites (its doc_ids, then doc_id, then any article named only by evidence), and evidence
-is grouped by article in that order.
+What an event looks like after a save/load round trip is `canonical(event)`: the same event, except
+that `doc_ids` lists every article it cites (its doc_ids, then doc_id, then any article named only
+by evidence). Evidence comes back in its original order.
 """
 
 from __future__ import annotations
@@ -101,33 +101,51 @@ def _event_row(event: Event) -> dict[str, Any]:
     return row
 
 
-def _event_links(event: Event) -> dict[str, str]:
-    """doc_id -> that article's evidence as JSON, in canonical doc order."""
-    grouped: dict[str, list[dict[str, Any]]] = {}
+_Links = dict[str, list[dict[str, Any]]]  # doc_id -> that article's evidence items, in doc order
+
+
+def _event_links(event: Event) -> _Links:
+    """The event's articles in canonical order, each with its evidence items.
+
+    Every item carries `seq`, its index in Event.evidence, so the original evidence order (which
+    may interleave articles) comes back exactly on load.
+    """
+    grouped: _Links = {}
     for doc_id in [*event.doc_ids, event.doc_id]:
         if doc_id:
             grouped.setdefault(doc_id, [])
-    for ev in event.evidence:
+    for seq, ev in enumerate(event.evidence):
         grouped.setdefault(ev.doc_id, []).append(
-            {"doc_id": ev.doc_id, "field": ev.field, "start": ev.start, "end": ev.end, "text": ev.text}
+            {
+                "doc_id": ev.doc_id,
+                "field": ev.field,
+                "start": ev.start,
+                "end": ev.end,
+                "text": ev.text,
+                "seq": seq,
+            }
         )
-    return {
-        doc: json.dumps(items, ensure_ascii=False, separators=(",", ":")) for doc, items in grouped.items()
-    }
+    return grouped
+
+
+def _dumps(items: list[dict[str, Any]]) -> str:
+    return json.dumps(items, ensure_ascii=False, separators=(",", ":"))
 
 
 def _build_event(row: Any, links: Sequence[tuple[str, str]]) -> Event:
     data: dict[str, Any] = {col: row[col] for col in EVENT_FIELD_COLUMNS}
     data["claim"] = Claim(status=row["claim_status"], by=row["claim_by"])
     data["doc_ids"] = [doc for doc, _ in links]
-    data["evidence"] = [Evidence(**item) for _, js in links for item in json.loads(js)]
+    items = [item for _, js in links for item in json.loads(js)]
+    items.sort(key=lambda item: item.get("seq", 0))  # stable: ties keep article order
+    data["evidence"] = [Evidence(**{k: v for k, v in item.items() if k != "seq"}) for item in items]
     return Event(**data)
 
 
 def canonical(event: Event) -> Event:
     """The event exactly as `Store.events()` returns it after it was saved into an empty store."""
     links = _event_links(event)
-    return _build_event(_event_row(event), list(links.items()))
+    return _build_event(_event_row(event), [(doc, _dumps(items)) for doc, items in links.items()])
 
 
 @dataclass
@@ -135,19 +153,37 @@ class _State:
     row: dict[str, Any]
     links: dict[str, tuple[int, str]]  # doc_id -> (position, evidence JSON)
 
+    def next_seq(self) -> int:
+        return 1 + max(
+            (item.get("seq", 0) for _, js in self.links.values() for item in json.loads(js)), default=-1
+        )
 
-def _merge(current: _State | None, row: dict[str, Any], links: dict[str, str]) -> _State:
+
+def _merge(current: _State | None, row: dict[str, Any], links: _Links) -> _State:
+    """The stored state after `row`/`links` arrive on top of `current` (None: not stored yet)."""
     if current is None:
-        return _State(row, {doc: (i, js) for i, (doc, js) in enumerate(links.items())})
+        return _State(row, {doc: (i, _dumps(items)) for i, (doc, items) in enumerate(links.items())})
     take = set(links) >= set(current.links)
-    merged = dict(current.links)
+    if take:
+        # The incoming version was coded from every stored article (and maybe more): it replaces the
+        # fields and the evidence; stored articles keep their positions.
+        merged = {doc: (pos, _dumps(links[doc])) for doc, (pos, _) in current.links.items()}
+        added = [doc for doc in links if doc not in merged]
+        offset = 0
+    else:
+        # Coded from fewer articles: keep the stored fields, only add what is new (renumbering the
+        # incoming evidence after the stored evidence).
+        merged = dict(current.links)
+        added = [doc for doc in links if doc not in merged or merged[doc][1] == "[]"]
+        offset = current.next_seq()
     position = max((p for p, _ in merged.values()), default=-1) + 1
-    for doc, js in links.items():
-        if doc not in merged:
-            merged[doc] = (position, js)
+    for doc in added:
+        items = [{**item, "seq": item["seq"] + offset} for item in links[doc]]
+        if doc in merged:
+            merged[doc] = (merged[doc][0], _dumps(items))
+        else:
+            merged[doc] = (position, _dumps(items))
             position += 1
-        elif take or merged[doc][1] == "[]":
-            merged[doc] = (merged[doc][0], js)
     return _State(row if take else current.row, merged)
 
 
