@@ -1,0 +1,205 @@
+"""Boilerplate removal: blank a site's furniture (share prompts, donation appeals, disclaimers, bylines,
+taxonomy lines, link lists, the tail after "Note to readers") without moving a single offset.
+
+`clean(article)` sets `article.body`: the text with every removed character except line breaks
+replaced by a space, so offsets into `body` are offsets into `text`, and `article.removed`: one Span
+per removed unit, labelled with the rule that removed it. A unit is a line, or a hard-wrapped
+paragraph spanning several lines. The rules are data (`data/ingest/boilerplate.toml`); the
+structural ones (link-only lines, separators, datelines, header and tail) are here.
+
+Header: units before the first real paragraph are furniture when a rule names them (the first line,
+the title, stays). Tail: a tail marker ("Note to readers", "The original source of this article",
+a copyright line, a disclaimer, a "Related articles" heading) after the body starts the tail, and
+everything from there on is removed, provided more of the article's prose lies before the marker
+than after it (so a photo credit "© Reuters" in the middle does not cut the article in half).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from sitrep.ingest.textfile import find_dates, is_prose
+from sitrep.model import Article, Span
+
+RULES_FILE = Path(__file__).resolve().parents[1] / "data" / "ingest" / "boilerplate.toml"
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_ANY_LINK = re.compile(
+    r"!?\[[^\]]*\]\([^)]*\)|<(?:https?://|mailto:)[^>]*>|\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
+_LINK_GLUE = re.compile(r"(?:[\W_]|\band\b|\bor\b)+", re.IGNORECASE)
+_WS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Rule:
+    label: str
+    patterns: tuple[re.Pattern[str], ...]
+    max_words: int = 0
+    tail: bool = False
+    header_only: bool = False
+
+    def matches(self, flat: str, words: int) -> bool:
+        if self.max_words and words > self.max_words:
+            return False
+        return any(p.search(flat) for p in self.patterns)
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: Path = RULES_FILE) -> tuple[Rule, ...]:
+    """The rules of a boilerplate TOML file, in file order."""
+    with path.open("rb") as fh:
+        data = tomllib.load(fh)
+    rules = []
+    for entry in data.get("rule", []):
+        rules.append(Rule(
+            label=entry["label"],
+            patterns=tuple(re.compile(p, re.IGNORECASE) for p in entry["patterns"]),
+            max_words=int(entry.get("max_words", 0)),
+            tail=bool(entry.get("tail", False)),
+            header_only=entry.get("where", "any") == "header",
+        ))
+    return tuple(rules)
+
+
+@dataclass
+class _Unit:
+    start: int
+    end: int
+    flat: str
+    words: int
+    prose: bool = False
+    label: str | None = None
+    tail: bool = False
+    header_label: str | None = None
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, the end before its '\\n' and a '\\r' that precedes it."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        stop = end - 1 if end > pos and text[end - 1] == "\r" else end
+        out.append((pos, stop))
+        if nl < 0:
+            break
+        pos = nl + 1
+    return out
+
+
+def _is_wrap(prev: str, nxt: str) -> bool:
+    """Is the line break between two lines a hard wrap inside one paragraph?"""
+    prev, nxt = prev.rstrip(), nxt.lstrip()
+    if len(prev) < 50 or not nxt:
+        return False
+    if nxt[0].islower():
+        return True
+    last_word = prev.split()[-1]
+    return prev[-1] in ",;-–(" or last_word.isalpha() and last_word.islower()
+
+
+def _units(text: str) -> list[tuple[int, int]]:
+    """Lines, with hard-wrapped paragraph lines joined into one unit; blank lines are no unit."""
+    units: list[tuple[int, int]] = []
+    prev: tuple[int, int] | None = None
+    for start, end in _lines(text):
+        if not text[start:end].strip():
+            prev = None
+            continue
+        if prev is not None and units and _is_wrap(text[prev[0]:prev[1]], text[start:end]):
+            units[-1] = (units[-1][0], end)
+        else:
+            units.append((start, end))
+        prev = (start, end)
+    return units
+
+
+def _structural(flat: str, words: int, prose: bool) -> str | None:
+    """Rules about a line's shape rather than its words."""
+    if not any(ch.isalnum() for ch in flat):
+        return "separator"
+    if _ANY_LINK.search(flat) and not _LINK_GLUE.sub("", _ANY_LINK.sub("", flat)):
+        return "link-only"
+    if not prose and words <= 12:
+        dates = find_dates(flat)
+        if dates:
+            rest = flat
+            for s, e, _ in reversed(dates):
+                rest = rest[:s] + " " + rest[e:]
+            rest = re.sub(r"\b\d{1,2}:\d\d\b|\b(?:GMT|UTC|[AP]M)\b", " ", rest)
+            if len(re.findall(r"\w+", rest)) <= 4:
+                return "dateline"
+    return None
+
+
+def classify(text: str, rules: tuple[Rule, ...] | None = None) -> list[Span]:
+    """The furniture spans of a text, in order (what `clean` blanks)."""
+    rules = load_rules() if rules is None else rules
+    units: list[_Unit] = []
+    for start, end in _units(text):
+        raw = text[start:end]
+        flat = _WS.sub(" ", _MD_LINK.sub(lambda m: m.group(1), raw)).strip()
+        words = len(flat.split())
+        unit = _Unit(start, end, flat, words)
+        for rule in rules:
+            if rule.matches(flat, words):
+                if rule.header_only:
+                    unit.header_label = unit.header_label or rule.label
+                    continue
+                unit.label, unit.tail = rule.label, rule.tail
+                break
+        # Links and separators are judged on the raw line (the flat text has lost the link syntax).
+        unit.prose = unit.label is None and is_prose(flat)
+        if unit.label is None:
+            unit.label = _structural(_WS.sub(" ", raw).strip(), words, unit.prose)
+        units.append(unit)
+    if not units:
+        return []
+
+    first_prose = next((i for i, u in enumerate(units) if u.prose), len(units))
+    for i, unit in enumerate(units[:first_prose]):
+        if unit.label is None and unit.header_label and i > 0:
+            unit.label = unit.header_label
+
+    prose_total = sum(len(u.flat) for u in units if u.prose)
+    prose_before = 0
+    tail_at = len(units)
+    for i, unit in enumerate(units):
+        if i > first_prose and unit.tail and prose_before >= prose_total - prose_before:
+            tail_at = i
+            break
+        if unit.prose:
+            prose_before += len(unit.flat)
+
+    spans: list[Span] = []
+    for i, unit in enumerate(units):
+        label = unit.label or ("tail" if i >= tail_at else None)
+        if label:
+            spans.append(Span(start=unit.start, end=unit.end, label=label))
+    return spans
+
+
+def blank(text: str, spans: list[Span]) -> str:
+    """text with every character inside the spans, except line breaks, replaced by a space."""
+    chars = list(text)
+    for span in spans:
+        for i in range(span.start, span.end):
+            if chars[i] not in "\r\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def clean(article: Article) -> Article:
+    """Blank the site's furniture: returns the same article with `body` = text where every removed character
+    except newlines is replaced by a space (same length, same offsets) and `removed` = the Spans removed,
+    each labelled with the rule that removed it ("share-prompt", "donation", "disclaimer", "copyright",
+    "taxonomy-line", "link-only", "byline", "note-to-readers", "tail", ...)."""
+    spans = classify(article.text)
+    return article.model_copy(update={"body": blank(article.text, spans), "removed": spans})
