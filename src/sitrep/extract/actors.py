@@ -1,0 +1,526 @@
+"""Actors: who did what to whom, normalised to ACLED's actor names and inter codes.
+
+Owns: the actor tables in `sitrep/data/actors/` (aliases, state forces per country and regime period,
+inter codes per ACLED name, country names and demonyms), `normalise_actor` (a surface mention -> an
+ACLED `Actor`), `find_mentions` (actor mentions in a stretch of text) and `find_roles` (actor1/actor2,
+associated actors and any merely suspected perpetrator of one event, from the dependency parse when
+there is one, from surface patterns when there is not). The tables are built by `actors_build.py`.
+
+Inter codes: 1 state forces, 2 rebels, 3 political militias, 4 identity militias, 5 rioters,
+6 protesters, 7 civilians, 8 external/other forces (a state's forces outside its own country).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from sitrep.model import Actor, Document
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+
+# Nouns that make "<Demonym> X" a state's forces / police / government / civilians.
+MILITARY_NOUNS = ("forces", "force", "troops", "army", "military", "soldiers", "soldier", "armed forces",
+                  "servicemen", "warplanes", "jets", "fighter jets", "aircraft", "air force", "airforce",
+                  "navy", "marines", "drones", "drone", "helicopters", "artillery", "units", "military forces",
+                  "security forces", "government forces", "special forces", "paratroopers", "commandos",
+                  "tanks", "fighters", "defence forces", "defense forces", "armed forces personnel",
+                  "border guards", "military police", "positions", "position", "base", "bases", "outposts",
+                  "outpost", "checkpoint", "checkpoints", "convoy", "convoys", "patrol", "patrols",
+                  "military vehicles", "military base", "personnel", "sailors", "officers", "servicemen",
+                  "army positions", "military positions", "warships", "ships", "missiles", "missile strikes",
+                  "airstrikes", "air strikes", "shelling", "artillery fire", "military aircraft")
+POLICE_NOUNS = ("police", "policemen", "police officers", "police forces", "riot police", "gendarmes",
+                "gendarmerie", "security services", "intelligence", "border police", "coast guard")
+GOVERNMENT_NOUNS = ("government", "authorities", "officials", "ministry", "president", "regime")
+CIVILIAN_NOUNS = ("civilians", "civilian", "nationals", "citizens", "national", "citizen", "workers",
+                  "journalist", "journalists", "tourists", "aid workers")
+INTER_NAMES = {1: "State forces", 2: "Rebel group", 3: "Political militia", 4: "Identity militia",
+               5: "Rioters", 6: "Protesters", 7: "Civilians", 8: "External/Other forces"}
+STATE_NAME_RE = re.compile(r"^(?:Military|Police) Forces of (?:the )?(.+?)(?: \(\d{4}-\d{0,4}\))?(?: .*)?$"
+                           r"|^Government of (?:the )?(.+?)(?: \(\d{4}-\d{0,4}\))?$")
+TOKEN_RE = re.compile(r"[\w\u00c0-\u024f][\w\u00c0-\u024f'’\-]*(?:\.[\w]+)*\.?")
+LEADING_NOISE = re.compile(
+    r"^(?:the|a|an|some|several|many|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|"
+    r"a group of|a number of|groups of|members of|member of|elements of|fighters of|\d+)\s+", re.I)
+HEDGES = {"suspected", "alleged", "presumed", "purported", "possible", "likely", "probable", "reportedly"}
+
+
+@dataclass
+class Roles:
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    assoc_actor_1: list[Actor] = field(default_factory=list)
+    assoc_actor_2: list[Actor] = field(default_factory=list)
+    suspected: Actor | None = None  # a perpetrator only suspected/accused/claimed: NEVER put in actor1
+
+
+@dataclass(frozen=True)
+class AliasRow:
+    template: str
+    inter: int
+    countries: frozenset[str]
+    curated: bool
+
+
+@dataclass
+class Mention:
+    """An actor mention in the text: where, and what it normalises to."""
+
+    start: int
+    end: int
+    text: str
+    actor: Actor
+    kind: str  # "armed", "state", "civilian", "protester", "rioter", "government"
+    hedged: bool = False
+
+
+# ---------------------------------------------------------------------------------------------- tables
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    with (DATA_DIR / name).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@cache
+def _countries() -> tuple[dict[str, str], dict[str, str]]:
+    """(any spelling -> ACLED country name, demonym -> ACLED country name)."""
+    names: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    for row in _read("countries.csv"):
+        for key in (row["country"], row["iso2"], row["iso3"]):
+            names.setdefault(key.lower(), row["country"])
+        for d in row["demonyms"].split(";"):
+            if d:
+                demonyms.setdefault(d, row["country"])
+    return names, demonyms
+
+
+def country_name(country: str | None) -> str | None:
+    """ACLED's name for a country given as a name, ISO2 or ISO3 code ("SY", "SYR", "Syria" -> "Syria")."""
+    if not country:
+        return None
+    names, _ = _countries()
+    hit = names.get(country.strip().lower())
+    if hit:
+        return hit
+    try:
+        import pycountry
+
+        c = pycountry.countries.lookup(country.strip())
+    except LookupError:
+        return country.strip()
+    return names.get(c.alpha_2.lower(), country.strip())
+
+
+@cache
+def _state_forces() -> dict[str, list[dict[str, str]]]:
+    out: dict[str, list[dict[str, str]]] = {}
+    for row in _read("state_forces.csv"):
+        out.setdefault(row["country"], []).append(row)
+    return out
+
+
+def state_force(country: str, kind: str = "military", year: int | None = None) -> str:
+    """ACLED's name for a country's military / police / government, in the regime period of `year`."""
+    rows = _state_forces().get(country, [])
+    if rows:
+        def fits(r: dict[str, str]) -> bool:
+            start = int(r["start"]) if r["start"] else 0
+            end = int(r["end"]) if r["end"] else 9999
+            return year is None or start <= year <= end
+
+        cands = [r for r in rows if fits(r)] or rows
+        best = max(cands, key=lambda r: (int(r["start"] or 0), r["end"] == "", int(r["events"])))
+        return best[kind]
+    return {"military": "Military Forces of {}", "police": "Police Forces of {}",
+            "government": "Government of {}"}[kind].format(country)
+
+
+@cache
+def _actor_inter() -> dict[str, int]:
+    return {r["name"]: int(r["inter"]) for r in _read("actor_inter.csv")}
+
+
+@cache
+def _aliases() -> tuple[dict[str, list[AliasRow]], dict[str, list[AliasRow]], int]:
+    """(lower-case alias -> rows, exact-case acronym alias -> rows, longest alias in tokens)."""
+    lower: dict[str, list[AliasRow]] = {}
+    exact: dict[str, list[AliasRow]] = {}
+    longest = 1
+    for r in _read("aliases.csv"):
+        alias = " ".join(_tokens(r["alias"]))
+        if not alias:
+            continue
+        row = AliasRow(r["acled_name_template"], int(r["inter"] or 0),
+                       frozenset(c for c in r["countries"].split(";") if c), r["source"] == "curated")
+        # Acronyms ("IS", "SAA", "NDF") only match in their own case; words match in any case.
+        is_acronym = sum(ch.isupper() for ch in alias) >= 2 and alias.upper() == alias
+        (exact if is_acronym else lower).setdefault(alias if is_acronym else alias.lower(), []).append(row)
+        longest = max(longest, alias.count(" ") + 1)
+    _, demonyms = _countries()
+    for dem, ctry in demonyms.items():
+        for nouns, template in ((MILITARY_NOUNS, "{military}"), (POLICE_NOUNS, "{police}"),
+                                (GOVERNMENT_NOUNS, "{government}"), (CIVILIAN_NOUNS, "Civilians ({country})")):
+            for noun in nouns:
+                key = f"{dem} {noun}".lower()
+                inter = 7 if template.startswith("Civilians") else 1
+                lower.setdefault(key, []).append(AliasRow(template, inter, frozenset({"@" + ctry}), True))
+        longest = max(longest, 4)
+    return lower, exact, longest
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.rstrip(".") if t.count(".") == 1 and t.endswith(".") else t for t in TOKEN_RE.findall(text)]
+
+
+def _pick(rows: list[AliasRow], country: str | None) -> AliasRow | None:
+    """The alias row for this country: a country-specific one, else a general one, else (for named groups
+    seen elsewhere) the most specific one."""
+    own = [r for r in rows if any(c.startswith("@") for c in r.countries)]
+    if own:
+        return own[0]
+    if country:
+        for r in rows:
+            if country in r.countries:
+                return r
+    for r in rows:
+        if not r.countries:
+            return r
+    named = [r for r in rows if "{" not in r.template]
+    if named and (country is None or len(rows[0].template) > 3):
+        return named[0]
+    return None
+
+
+def _fill(row: AliasRow, country: str | None, year: int | None) -> Actor | None:
+    template = row.template
+    home = next((c[1:] for c in row.countries if c.startswith("@")), None)
+    target = home or country
+    for key in ("military", "police", "government"):
+        if "{" + key + "}" in template:
+            if not target:
+                return None
+            template = template.replace("{" + key + "}", state_force(target, key, year))
+    if "{country}" in template:
+        template = template.replace(" ({country})", f" ({target})" if target else "")
+        template = template.replace("{country}", target or "")
+    return Actor(name=template, inter=actor_inter(template, country, row.inter))
+
+
+def actor_inter(name: str, country: str | None, default: int = 0) -> int:
+    """ACLED inter code of an actor name in an event in `country`: state forces abroad are 8."""
+    m = STATE_NAME_RE.match(name)
+    if m:
+        owner = country_name(m.group(1) or m.group(2))
+        if country and owner and owner != country_name(country):
+            return 8
+        return 1
+    for prefix, code in (("Protesters", 6), ("Rioters", 5), ("Civilians", 7), ("Unidentified Armed Group", 3),
+                         ("Unidentified Communal Militia", 4), ("Unidentified Clan Militia", 4)):
+        if name.startswith(prefix):
+            return code
+    return _actor_inter().get(name) or default or 3
+
+
+def normalise_actor(surface: str, country: str | None, *, year: int | None = None) -> Actor | None:
+    """ACLED's actor for a surface mention ("ISIS", "the Syrian army", "gunmen") in an event in `country`.
+
+    None when the mention is not an actor the tables know."""
+    country = country_name(country)
+    lower, exact, _ = _aliases()
+    text = re.sub(r"\s+", " ", surface).strip(" ,.;:'\"“”")
+    for _ in range(3):
+        stripped = LEADING_NOISE.sub("", text)
+        if stripped == text:
+            break
+        text = stripped
+    candidates = [text]
+    words = text.split(" ")
+    if words and words[0].lower() in HEDGES | {"unknown", "unidentified"} and len(words) > 1:
+        candidates.append(" ".join(words[1:]))
+    candidates += [" ".join(words[i:]) for i in range(1, len(words))]  # the head: "heavily armed gunmen"
+    for cand in candidates:
+        key = " ".join(_tokens(cand))
+        rows = exact.get(key) or lower.get(key.lower())
+        if rows:
+            row = _pick(rows, country)
+            if row is not None:
+                actor = _fill(row, country, year)
+                if actor is not None:
+                    actor.text = surface
+                    return actor
+    return None
+
+
+def _kind(actor: Actor) -> str:
+    if actor.name.startswith("Civilians"):
+        return "civilian"
+    if actor.name.startswith("Protesters"):
+        return "protester"
+    if actor.name.startswith("Rioters"):
+        return "rioter"
+    if actor.name.startswith("Government of"):
+        return "government"
+    if actor.inter in (1, 8):
+        return "state"
+    return "armed"
+
+
+def find_mentions(text: str, start: int, end: int, country: str | None, *,
+                  year: int | None = None) -> list[Mention]:
+    """Actor mentions in text[start:end], longest alias first, left to right, no overlaps."""
+    country = country_name(country)
+    lower, exact, longest = _aliases()
+    toks = [(m.start() + start, m.end() + start, m.group()) for m in TOKEN_RE.finditer(text[start:end])]
+    toks = [(s, e - 1, t[:-1]) if t.endswith(".") and t.count(".") == 1 else (s, e, t) for s, e, t in toks]
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        hit = None
+        for n in range(min(longest, len(toks) - i), 0, -1):
+            key = " ".join(t for _, _, t in toks[i:i + n])
+            rows = exact.get(key) or lower.get(key.lower())
+            if rows and not (n == 1 and key.isupper() and len(key) > 1 and key not in exact and key.lower() not in lower):
+                row = _pick(rows, country)
+                if row is not None:
+                    actor = _fill(row, country, year)
+                    if actor is not None:
+                        hit = (n, actor)
+                        break
+        if hit is None:
+            i += 1
+            continue
+        n, actor = hit
+        s, e = toks[i][0], toks[i + n - 1][1]
+        actor.text, actor.start, actor.end = text[s:e], s, e
+        before = text[max(start, s - 40):s].lower()
+        hedged = bool(re.search(r"\b(suspected|alleged|presumed|purported|likely|believed to be|thought to be|"
+                                r"possibly|probably)\s+(?:\w+\s+){0,2}$", before))
+        out.append(Mention(s, e, text[s:e], actor, _kind(actor), hedged))
+        i += n
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- roles
+
+EVENT_NOUNS = {"attack", "attacks", "assault", "offensive", "raid", "raids", "strike", "strikes", "airstrike",
+               "airstrikes", "bombing", "bombings", "shelling", "ambush", "ambushes", "operation", "operations",
+               "shooting", "killing", "killings", "abduction", "kidnapping", "advance", "incursion", "fire",
+               "rocket", "rockets", "missile", "missiles", "drone", "drones", "mortar", "mortars", "bombardment",
+               "clash", "clashes", "fighting", "crackdown", "campaign", "protest", "protests", "demonstration",
+               "march", "rally", "sit-in", "strike action", "violence", "massacre", "assassination"}
+PATIENT_PREPS = {"on", "against", "at", "upon", "targeting", "into", "toward", "towards", "of"}
+SUSPECT_VERBS = {"accused", "accuse", "accuses", "blamed", "blame", "blames", "suspected", "suspect",
+                 "believed", "attributed", "linked"}
+
+
+def _span_root(sdoc: Any, s: int, e: int) -> Any | None:
+    span = sdoc.char_span(s, e, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def _role(tok: Any) -> tuple[str, bool]:
+    """('agent' | 'patient' | 'between' | 'other', hedged-by-the-parse) for the head token of a mention."""
+    hedged = False
+    seen = 0
+    while seen < 8:
+        seen += 1
+        dep = tok.dep_
+        head = tok.head
+        if any(c.lower_ in HEDGES for c in tok.children if c.dep_ in ("amod", "advmod", "compound")):
+            hedged = True
+        if dep in ("appos", "conj") and head is not tok:
+            if dep == "conj" and head.dep_ == "pobj" and head.head.lower_ == "between":
+                return "between", hedged
+            tok = head
+            continue
+        if dep == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            tok = head.head  # "members of X", "fighters of X": X takes the role of its members
+            continue
+        if dep in ("nsubj",):
+            if head.lower_ in SUSPECT_VERBS or any(c.lower_ in SUSPECT_VERBS for c in head.children):
+                return "other", True
+            return "agent", hedged
+        if dep in ("nsubjpass",):
+            return "patient", hedged
+        if dep == "pobj" and head.dep_ == "agent":
+            return "agent", hedged
+        if dep == "pobj" and head.lower_ == "by":
+            return "agent", hedged
+        if dep == "pobj" and head.lower_ == "between":
+            return "between", hedged
+        if dep == "pobj" and head.lower_ == "with":
+            return "counterpart", hedged
+        if dep == "pobj" and head.lower_ in PATIENT_PREPS:
+            return "patient", hedged
+        if dep in ("dobj", "obj", "dative", "attr", "oprd"):
+            if head.lower_ in SUSPECT_VERBS:
+                return "other", True
+            return "patient", hedged
+        if dep in ("poss", "compound", "amod", "nmod") and head.lower_ in EVENT_NOUNS:
+            return "agent", hedged
+        if dep in ("compound", "amod", "nmod", "poss") and head is not tok:
+            tok = head
+            continue
+        if dep == "ROOT":
+            return "agent" if tok.pos_ in ("NOUN", "PROPN") else "other", hedged
+        if dep in ("acl", "relcl", "advcl", "ccomp", "xcomp", "pcomp", "prep", "npadvmod"):
+            return "other", hedged
+        return "other", hedged
+    return "other", hedged
+
+
+def _surface_role(text: str, m: Mention, start: int) -> str:
+    """Role from the words around a mention when there is no parse."""
+    before = text[max(start, m.start - 30):m.start].lower()
+    after = text[m.end:m.end + 40].lower()
+    if re.search(r"\bby\s+(?:the\s+|a\s+|an\s+|suspected\s+|unknown\s+)*$", before):
+        return "agent"
+    if re.search(r"\bbetween\s+(?:the\s+)*$", before):
+        return "between"
+    if re.search(r"\bwith\s+(?:the\s+)*$", before):
+        return "counterpart"
+    if re.search(r"\b(?:on|against|targeting|targeted|attacked|killed|killing|shot|abducted|kidnapped|"
+                 r"ambushed|injured|wounded|arrested|detained)\s+(?:the\s+|a\s+|an\s+|\d+\s+|two\s+|three\s+)*$",
+                 before):
+        return "patient"
+    if re.match(r"\s*(?:were|was|are|is|had been|have been|has been)\s+(?:\w+ly\s+)?(?:killed|injured|wounded|"
+                r"shot|abducted|kidnapped|attacked|arrested|detained|targeted|hit|ambushed)", after):
+        return "patient"
+    if re.match(r"\s*(?:and\s+[^,.]{0,40})?\s*(?:have\s+|has\s+|had\s+)?(?:\w+ly\s+)?[a-z]+(?:ed|s)\b", after):
+        return "agent"
+    return "other"
+
+
+def _roled(doc: Document, start: int, end: int, mentions: list[Mention]) -> list[tuple[Mention, str]]:
+    sdoc = doc.spacy_doc
+    out = []
+    for m in mentions:
+        role = "other"
+        if sdoc is not None:
+            tok = _span_root(sdoc, m.start, m.end)
+            if tok is not None:
+                role, hedged = _role(tok)
+                m.hedged = m.hedged or hedged
+        else:
+            role = _surface_role(doc.body, m, start)
+        out.append((m, role))
+    return out
+
+
+def _unique(actors: list[Actor], exclude: list[Actor | None]) -> list[Actor]:
+    names = {a.name for a in exclude if a is not None}
+    out: list[Actor] = []
+    for a in actors:
+        if a.name not in names:
+            names.add(a.name)
+            out.append(a)
+    return out
+
+
+def find_roles(doc: Document, start: int, end: int, *, country: str | None, event_type: str,
+               sub_event_type: str, year: int | None = None) -> Roles:
+    """Actors of the event told in doc.body[start:end]: actor1, actor2, associated actors, suspect.
+
+    `country` is the event's country (ACLED name or ISO code); `year` picks the regime period of state
+    forces when given (defaults to the latest period)."""
+    country = country_name(country)
+    if year is None and doc.article.published is not None:
+        year = doc.article.published.year
+    mentions = find_mentions(doc.body, start, end, country, year=year)
+    roled = _roled(doc, start, end, mentions)
+    suspected: Actor | None = None
+    clean: list[tuple[Mention, str]] = []
+    for m, role in roled:
+        if m.hedged and m.kind in ("armed", "state"):
+            suspected = suspected or m.actor
+            continue
+        clean.append((m, role))
+
+    def of(kinds: tuple[str, ...], roles: tuple[str, ...]) -> list[Actor]:
+        return [m.actor for m, r in clean if m.kind in kinds and r in roles]
+
+    armed = ("armed", "state", "government")
+    agents = of(armed, ("agent",))
+    between = of(armed, ("between",))
+    patients = of(armed, ("patient", "counterpart"))
+    others = of(armed, ("other",))
+    civ_patients = of(("civilian",), ("patient", "counterpart", "between", "other"))
+    civilians = Actor(name=f"Civilians ({country})" if country else "Civilians", inter=7)
+    unidentified = Actor(name=f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group",
+                         inter=3)
+    roles = Roles(suspected=suspected)
+
+    if event_type == "Protests":
+        roles.actor1 = Actor(name=f"Protesters ({country})" if country else "Protesters", inter=6)
+        first_protester = next((m.actor for m, _ in clean if m.kind == "protester"), None)
+        if first_protester is not None:
+            roles.actor1.text, roles.actor1.start, roles.actor1.end = (
+                first_protester.text, first_protester.start, first_protester.end)
+        roles.assoc_actor_1 = _unique([m.actor for m, r in clean if m.kind == "armed" and r == "agent"
+                                       and m.actor.inter == 3], [roles.actor1])
+        if sub_event_type in ("Protest with intervention", "Excessive force against protesters"):
+            state = [m.actor for m, _ in clean if m.kind == "state"]
+            roles.actor2 = state[0] if state else None
+        return roles
+    if event_type == "Riots":
+        roles.actor1 = Actor(name=f"Rioters ({country})" if country else "Rioters", inter=5)
+        first = next((m.actor for m, _ in clean if m.kind == "rioter"), None)
+        if first is not None:
+            roles.actor1.text, roles.actor1.start, roles.actor1.end = first.text, first.start, first.end
+        state = [m.actor for m, _ in clean if m.kind == "state"]
+        if state:
+            roles.actor2 = state[0]
+        elif sub_event_type == "Mob violence" or civ_patients:
+            roles.actor2 = civ_patients[0] if civ_patients else civilians
+        return roles
+
+    ordered = agents + between + others
+    if event_type == "Violence against civilians":
+        roles.actor1 = (agents or between or others or [None])[0]
+        if roles.actor1 is None:
+            roles.actor1 = unidentified.model_copy()
+            perp = next((m.actor for m, _ in clean if m.kind == "armed" and m.actor.name == unidentified.name), None)
+            if perp is not None:
+                roles.actor1 = perp
+        roles.actor2 = civ_patients[0] if civ_patients else civilians
+        if roles.actor2.name != civilians.name and country:
+            roles.actor2 = Actor(name=civilians.name, inter=7, text=roles.actor2.text, start=roles.actor2.start,
+                                 end=roles.actor2.end)
+        return roles
+
+    if event_type == "Strategic developments":
+        roles.actor1 = (agents or between or others or patients or [None])[0]
+        rest = _unique(patients + others + between, [roles.actor1])
+        roles.actor2 = rest[0] if rest else None
+        return roles
+
+    # Battles, Explosions/Remote violence
+    if len(between) >= 2 and not agents:
+        roles.actor1, roles.actor2 = between[0], next((a for a in between[1:] if a.name != between[0].name), None)
+    else:
+        roles.actor1 = (ordered or [None])[0]
+    if roles.actor1 is None:
+        roles.actor1 = unidentified.model_copy()
+    if roles.actor2 is None:
+        rest = _unique(patients + between + others, [roles.actor1])
+        if rest:
+            roles.actor2 = rest[0]
+        elif civ_patients:
+            roles.actor2 = civ_patients[0]
+        elif event_type == "Battles":
+            roles.actor2 = unidentified.model_copy() if roles.actor1.name != unidentified.name else None
+    if roles.actor2 is not None and roles.actor2.name.startswith("Civilians") and country:
+        roles.actor2 = Actor(name=civilians.name, inter=7, text=roles.actor2.text, start=roles.actor2.start,
+                             end=roles.actor2.end)
+    roles.assoc_actor_1 = []
+    roles.assoc_actor_2 = []
+    return roles

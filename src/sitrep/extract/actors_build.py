@@ -1,0 +1,324 @@
+"""Builds the actor tables in `sitrep/data/actors/` from ACLED exports (names and codes only, never notes).
+
+Owns: reading ACLED CSV files of both schemas (comma or semicolon, UTF-8 or Latin-1, 2019+ and pre-2019
+column names), deriving
+  - `state_forces.csv`  (country, period, start, end, military, police, government, events): ACLED's
+    state-force names per country and regime period, e.g. "Military Forces of Syria (2000-)";
+  - `actor_inter.csv`   (name, inter, events, countries): the inter code ACLED gives each actor name;
+  - `aliases.csv`       (alias, acled_name_template, inter, countries, source): the hand-curated
+    `aliases_curated.csv` expanded, plus aliases derived from ACLED actor names
+    ("TTP: Tehreek-i-Taliban Pakistan" -> "TTP", "Tehreek-i-Taliban Pakistan";
+    "Pokot Ethnic Militia (Kenya)" -> "Pokot militia", "Pokot raiders", ...).
+Run `python -m sitrep.extract.actors_build ACLED.csv ... [--out DIR]` to rebuild, or
+`python -m sitrep.extract.actors_build --eval ACLED.csv` to score `find_roles` against the coded actors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import functools
+import io
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pycountry
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+
+STATE_RE = re.compile(
+    r"^(?P<kind>Military|Police) Forces of (?:the )?(?P<country>.+?)"
+    r"(?: \((?P<start>\d{4})-(?P<end>\d{4})?\)(?: (?P<unit>.+))?)?$"
+)
+GOV_RE = re.compile(r"^Government of (?:the )?(?P<country>.+?) \((?P<start>\d{4})-(?P<end>\d{4})?\)$")
+GENERIC_RE = re.compile(
+    r"^(Protesters|Rioters|Civilians|Unidentified .*|Military Forces of .*|Police Forces of .*|"
+    r"Government of .*|Private Security Forces|Former Military Forces of .*|Prisoners|Students|"
+    r"Women|Labour Group|Health Workers|Teachers|Lawyers|Journalists|Farmers|Refugees/IDPs|Muslim Group|"
+    r"Christian Group|Hindu Group|Sikh Group|Buddhist Group|Jewish Group|Fishers|Traders)( \(.*\))?$"
+)
+MILITIA_RE = re.compile(r"^(?P<group>[A-Z][\w'\- ]+?) (?:Ethnic|Communal|Clan) Militia \((?P<country>[^)]+)\)$")
+ABBR_RE = re.compile(r"^(?P<abbr>[^:]{2,20}): (?P<full>.+)$")
+MILITIA_NOUNS = ("militia", "militias", "militiamen", "raiders", "herders", "fighters", "gunmen", "attackers",
+                 "youths", "clansmen", "tribesmen", "community members", "community")
+# Common words that ACLED uses as abbreviations but that would match ordinary English text.
+STOP_ALIASES = {"IS", "FF", "AL", "NO", "ON", "OR", "US", "UN", "AU", "IT", "AT", "AS", "BE", "DO", "IF", "SO",
+                "UP", "WE", "MY", "ME", "HE", "AN", "BY", "GO", "TO", "OF", "IN", "PM", "AM", "OK", "SP",
+                "PP", "PC", "TV", "MP", "MPS", "NEW", "THE", "ONE", "ALL"}
+
+
+def read_acled(paths: Iterable[str | Path]) -> Iterator[dict[str, str]]:
+    """Rows of ACLED CSV files with lower-case keys; `assoc_actor_*` filled from the old `ally_actor_*`."""
+    for path in paths:
+        raw = Path(path).read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("latin-1")
+        first = text.split("\n", 1)[0]
+        sep = ";" if first.count(";") > first.count(",") else ","
+        for row in csv.DictReader(io.StringIO(text, newline=""), delimiter=sep):
+            out = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if k}
+            for n in ("1", "2"):
+                if "assoc_actor_" + n not in out:
+                    out["assoc_actor_" + n] = out.get("ally_actor_" + n, "")
+            out["_file"] = str(path)
+            yield out
+
+
+def _year(row: dict[str, str]) -> int | None:
+    y = row.get("year", "")
+    return int(y) if y.isdigit() else None
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip()
+
+
+def _names(row: dict[str, str]) -> Iterator[tuple[str, str]]:
+    """(actor name, inter code or '') for every actor of a row, associated actors included."""
+    for n in ("1", "2"):
+        if row.get("actor" + n):
+            yield _clean(row["actor" + n]), row.get("inter" + n, "")
+        for a in row.get("assoc_actor_" + n, "").split(";"):
+            if a.strip():
+                yield _clean(a), ""
+
+
+@functools.cache
+def _country_name(name: str) -> str:
+    """ACLED's country name for the country part of a state-force name ("the United States of America")."""
+    known = {r["country"]: r["iso2"] for r in _countries()}
+    if name in known:
+        return name
+    bare = re.sub(r"^(?:the|The) ", "", name)
+    try:
+        iso2 = pycountry.countries.lookup(bare).alpha_2
+    except LookupError:
+        return bare
+    return next((c for c, i in known.items() if i == iso2), bare)
+
+
+@functools.cache
+def _countries() -> list[dict[str, str]]:
+    with (DATA_DIR / "countries.csv").open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def build_state_forces(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """One row per (country, regime period) that ACLED names state forces by, latest first."""
+    seen: dict[tuple[str, str], collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    unit_periods: dict[tuple[str, str], collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    names: dict[tuple[str, str, str], str] = {}
+    for row in rows:
+        for name, _ in _names(row):
+            m = STATE_RE.match(name)
+            g = GOV_RE.match(name)
+            if m:
+                period = f"({m['start']}-{m['end'] or ''})" if m["start"] else ""
+                key = (_country_name(m["country"]), period)
+                (unit_periods if m["unit"] else seen)[key][m["kind"]] += 1
+                if not m["unit"]:
+                    names[(*key, m["kind"].lower())] = name
+            elif g:
+                period = f"({g['start']}-{g['end'] or ''})"
+                key = (_country_name(g["country"]), period)
+                seen[key]["Government"] += 1
+                names[(*key, "government")] = name
+    base_countries = {country for country, _ in seen}
+    for key, cnt in unit_periods.items():
+        if key[0] not in base_countries:  # only units named: their period is the best we know
+            seen[key].update(cnt)
+    by_country: dict[str, list[tuple[str, int]]] = collections.defaultdict(list)
+    for (country, period), cnt in seen.items():
+        by_country[country].append((period, sum(cnt.values())))
+    out: list[dict[str, str]] = []
+    for country in sorted(by_country):
+        periods = by_country[country]
+        if any(p for p, _ in periods):  # ACLED's older files name some forces without a period
+            periods = [(p, n) for p, n in periods if p]
+        for period, n in sorted(periods, key=lambda pn: pn[0], reverse=True):
+            pm = re.match(r"\((\d{4})-(\d{4})?\)", period)
+            suffix = f" {period}" if period else ""
+            out.append({
+                "country": country, "period": period,
+                "start": pm.group(1) if pm else "", "end": (pm.group(2) or "") if pm else "",
+                "military": names.get((country, period, "military"), f"Military Forces of {country}{suffix}"),
+                "police": names.get((country, period, "police"), f"Police Forces of {country}{suffix}"),
+                "government": names.get((country, period, "government"), f"Government of {country}{suffix}"),
+                "events": str(n),
+            })
+    return out
+
+
+def build_actor_inter(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The inter code ACLED most often gives each actor name (from inter1/inter2)."""
+    inter: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    countries: dict[str, set[str]] = collections.defaultdict(set)
+    for row in rows:
+        for name, code in _names(row):
+            if code and code != "0":
+                inter[name][code] += 1
+            if row.get("country"):
+                countries[name].add(row["country"])
+    out = []
+    for name in sorted(inter):
+        code, _ = inter[name].most_common(1)[0]
+        out.append({"name": name, "inter": code, "events": str(sum(inter[name].values())),
+                    "countries": ";".join(sorted(countries[name]))})
+    return out
+
+
+def _guess_inter(name: str) -> str:
+    low = name.lower()
+    if "ethnic militia" in low or "communal militia" in low or "clan militia" in low:
+        return "4"
+    if any(w in low for w in ("rebel", "liberation", "islamic state", "al qaeda", "insurgent")):
+        return "2"
+    return "3"
+
+
+def derive_aliases(rows: list[dict[str, str]], inter_rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Aliases read off ACLED's own actor names: abbreviations, full names, ethnic-militia group names."""
+    inter = {r["name"]: r["inter"] for r in inter_rows}
+    countries: dict[str, set[str]] = collections.defaultdict(set)
+    for row in rows:
+        for name, _ in _names(row):
+            if row.get("country"):
+                countries[name].add(row["country"])
+    out: list[dict[str, str]] = []
+
+    def add(alias: str, name: str) -> None:
+        alias = alias.strip()
+        if len(alias) < 2 or alias.upper() in STOP_ALIASES or not re.search(r"[A-Za-z]", alias):
+            return
+        out.append({"alias": alias, "acled_name_template": name, "inter": inter.get(name) or _guess_inter(name),
+                    "countries": ";".join(sorted(countries[name])), "source": "acled"})
+
+    for name in sorted(countries):
+        m = MILITIA_RE.match(name)
+        if m and not m["group"].startswith("Unidentified"):
+            group = m["group"]
+            for noun in MILITIA_NOUNS:
+                add(f"{group} {noun}", name)
+            continue
+        if m or GENERIC_RE.match(name) or re.search(r"\([^)]*\)$", name) and not re.search(r"\(\d{4}-", name):
+            continue
+        if " and/or " in name or "," in name:
+            continue
+        a = ABBR_RE.match(name)
+        if a:
+            abbr = a["abbr"].strip()
+            if abbr.upper() == abbr or len(abbr) <= 8:
+                add(abbr, name)
+            add(re.sub(r"\s*\(\d{4}-\d{0,4}\)\s*$", "", a["full"]), name)
+        elif len(name) >= 4:
+            add(re.sub(r"\s*\(\d{4}-\d{0,4}\)\s*$", "", name), name)
+    return out
+
+
+def expand_curated(path: Path) -> list[dict[str, str]]:
+    """`aliases_curated.csv` rows, with `a|b|c` alternatives expanded to one alias per row."""
+    out = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            for alias in row["alias"].split("|"):
+                if alias.strip():
+                    out.append({"alias": alias.strip(), "acled_name_template": row["acled_name_template"],
+                                "inter": row["inter"], "countries": row.get("countries") or "",
+                                "source": "curated"})
+    return out
+
+
+def _write(path: Path, rows: list[dict[str, str]], fields: list[str]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+
+
+def build_actor_tables(acled_files: Iterable[str | Path], out_dir: str | Path = DATA_DIR) -> dict[str, int]:
+    """Rebuild state_forces.csv, actor_inter.csv and aliases.csv in `out_dir`; returns row counts.
+
+    `aliases_curated.csv` is read from `out_dir` (falling back to the packaged one)."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    rows = list(read_acled(acled_files))
+    forces = build_state_forces(rows)
+    inter = build_actor_inter(rows)
+    curated_path = out / "aliases_curated.csv"
+    if not curated_path.exists():
+        curated_path = DATA_DIR / "aliases_curated.csv"
+    curated = expand_curated(curated_path)
+    known = {r["alias"].lower() for r in curated}
+    derived = [r for r in derive_aliases(rows, inter) if r["alias"].lower() not in known]
+    _write(out / "state_forces.csv", forces,
+           ["country", "period", "start", "end", "military", "police", "government", "events"])
+    _write(out / "actor_inter.csv", inter, ["name", "inter", "events", "countries"])
+    _write(out / "aliases.csv", curated + derived,
+           ["alias", "acled_name_template", "inter", "countries", "source"])
+    return {"rows": len(rows), "state_forces": len(forces), "actor_inter": len(inter),
+            "aliases": len(curated) + len(derived)}
+
+
+def evaluate_roles(acled_files: Iterable[str | Path], *, limit: int | None = None,
+                   by_type: bool = False) -> dict[str, object]:
+    """Score `find_roles` on ACLED notes with the gold event and sub-event types given.
+
+    Returns the share of rows whose actor1 / inter1 / actor2 / inter2 equal ACLED's (current-schema rows
+    only: old-schema files have no sub_event_type). `limit` takes every k-th row to keep it quick."""
+    from datetime import date
+
+    from sitrep.extract.actors import find_roles
+    from sitrep.model import Article, Document
+    from sitrep.nlp import get_nlp
+
+    rows = [r for r in read_acled(acled_files) if r.get("sub_event_type") and r.get("notes")]
+    if limit and len(rows) > limit:
+        step = len(rows) / limit
+        rows = [rows[int(i * step)] for i in range(limit)]
+    nlp = get_nlp()
+    keys = ("actor1", "inter1", "actor2", "inter2")
+    hits: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    totals: collections.Counter[str] = collections.Counter()
+    for row, parsed in zip(rows, nlp.pipe((r["notes"] for r in rows), batch_size=64), strict=True):
+        year = _year(row)
+        doc = Document(article=Article(id=row.get("event_id_cnty", ""), text=row["notes"],
+                                       published=date(year, 1, 1) if year else None))
+        doc.spacy_doc = parsed
+        roles = find_roles(doc, 0, len(row["notes"]), country=row["country"], event_type=row["event_type"],
+                           sub_event_type=row["sub_event_type"], year=year)
+        got = {"actor1": roles.actor1.name if roles.actor1 else "", "inter1": str(roles.actor1.inter if roles.actor1 else 0),
+               "actor2": roles.actor2.name if roles.actor2 else "", "inter2": str(roles.actor2.inter if roles.actor2 else 0)}
+        gold = {"actor1": _clean(row["actor1"]), "inter1": row["inter1"] or "0",
+                "actor2": _clean(row["actor2"]), "inter2": row["inter2"] or "0"}
+        for group in ("all", row["event_type"]):
+            totals[group] += 1
+            for k in keys:
+                hits[group][k] += got[k] == gold[k]
+    out: dict[str, object] = {"n": totals["all"]}
+    out.update({k: round(hits["all"][k] / max(1, totals["all"]), 3) for k in keys})
+    if by_type:
+        out["by_type"] = {t: {"n": n, **{k: round(hits[t][k] / n, 3) for k in keys}}
+                          for t, n in sorted(totals.items()) if t != "all"}
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("files", nargs="+")
+    ap.add_argument("--out", default=str(DATA_DIR))
+    ap.add_argument("--eval", action="store_true", help="score find_roles on the files instead of building")
+    ap.add_argument("--limit", type=int, default=0, help="with --eval: at most this many rows per file")
+    args = ap.parse_args(argv)
+    if args.eval:
+        for path in args.files:
+            print(path, evaluate_roles([path], limit=args.limit or None, by_type=True))
+    else:
+        print(build_actor_tables(args.files, args.out))
+
+
+if __name__ == "__main__":
+    main()

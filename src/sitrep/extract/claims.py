@@ -1,0 +1,169 @@
+"""Claims and attribution: is an event stated as fact, claimed by a party, alleged, or denied, and by whom.
+
+Owns `find_claim`. Status, by precedence:
+  denied   - "X denied involvement / responsibility", "X rejected the accusation";
+  claimed  - "X claimed responsibility", "X said it downed...", "according to X media" where X is a party
+             to the event (its own account of its own action);
+  alleged  - "activists accused Y of...", "Y was blamed", "local sources say it was likely Y",
+             "suspected Y", "allegedly", "reportedly";
+  reported - the outlet states it as fact (the default); `by` still names a cited source when there is one.
+The accused / claiming perpetrator comes back as an `Actor` (normalised by `actors.normalise_actor`), for
+the caller to record as suspected, never as actor1.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sitrep.extract import actors
+from sitrep.model import Actor, Claim, Document
+
+SAY_VERBS = {"said", "says", "say", "saying", "stated", "states", "announced", "announces", "reported",
+             "reports", "report", "told", "tells", "confirmed", "confirms", "added", "adding", "claimed", "claims",
+             "claim", "claiming", "declared", "insisted", "asserted", "alleged", "alleges", "accused", "accuses",
+             "accusing", "blamed", "blames", "blaming", "denied", "denies", "deny", "denying", "rejected",
+             "rejects", "tweeted", "wrote", "posted", "published", "released", "showed", "noted"}
+DENY_RE = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed)\b"
+                     r"(?![^.]{0,40}\b(?:access|entry|permission|bail|visa|request)\b)", re.I)
+CLAIM_RESP_RE = re.compile(r"\b(?:claimed|claims|claiming|claim|took|takes|taking|have claimed|has claimed)\s+"
+                           r"(?:the\s+)?(?:responsibility|credit)\b", re.I)
+NEG_CLAIM_RE = re.compile(r"\b(?:no(?:\s+\w+)?|not|nobody|none|yet to|neither)\b[^.;]{0,40}\b(?:claimed|claim)\s+"
+                          r"(?:the\s+)?(?:responsibility|credit)", re.I)
+ALLEGE_RE = re.compile(
+    r"\b(?:accus\w*|blam\w*|suspect\w*|alleged(?:ly)?|reportedly|purported(?:ly)?|presumably|"
+    r"(?:was|were|is|are)\s+(?:likely|probably|possibly|believed|thought|said)\b|likely|believed to|"
+    r"thought to|attributed\s+to|pointed\s+the\s+finger|held\s+responsible|linked\s+to)", re.I)
+SELF_CLAIM_RE = re.compile(r"\b(?:said|says|claimed|claims|announced|stated|declared)\s+(?:that\s+)?"
+                           r"(?:it|they|its|their)\b", re.I)
+ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?:the\s+)?([^,.;]{2,60})", re.I)
+SUBJECT_SAY_RE = re.compile(r"(?:^|[,.;]\s*|\s)((?:[A-Z][\w'\-]*\s+){0,5}?(?:[\w'\-]+\s+){0,3}?[\w'\-]+)\s+"
+                            r"(?:said|says|claimed|claims|announced|accused|accuses|blamed|blames|denied|"
+                            r"denies|reported|stated|confirmed)\b")
+GENERIC_SOURCES = {"sources", "source", "activists", "witnesses", "residents", "officials", "media", "reports",
+                   "observers", "monitors", "locals", "report", "observatory", "agency", "sources say"}
+STRIP_BY = re.compile(r"^(?:the|a|an|some|local|several|other)\s+", re.I)
+
+
+def _sentences(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+    spans = [(s.start, s.end) for s in doc.sentences if s.end > start and s.start < end]
+    if spans:
+        return spans
+    text = doc.body
+    out, pos = [], start
+    for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Z\"“])", text[start:end]):
+        out.append((pos, start + m.start()))
+        pos = start + m.end()
+    out.append((pos, end))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _short(phrase: str) -> str:
+    """A short name for who says it: the acronym or actor alias in the phrase, else the noun phrase."""
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,.;:\"'“”")
+    acr = re.findall(r"\b[A-Z]{2,6}\b", phrase)
+    if acr and len(phrase.split()) > 2:
+        return acr[0]
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+    phrase = STRIP_BY.sub("", phrase) if len(phrase.split()) > 2 else phrase
+    words = phrase.split()
+    return " ".join(words[-4:]) if len(words) > 5 else phrase
+
+
+def _speaker(sdoc: Any, s: int, e: int, verbs: set[str]) -> tuple[str, int, int] | None:
+    """(subject text, start, end) of the first speech/accusation verb among `verbs` in [s, e)."""
+    span = sdoc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in span:
+        if tok.lower_ in verbs and tok.pos_ in ("VERB", "AUX"):
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj and tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.pos_ == "VERB":
+                subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if subj:
+                sub = subj[0]
+                toks = [t for t in sub.subtree if t.dep_ not in ("relcl", "acl", "punct") and
+                        not any(a.dep_ in ("relcl", "acl") for a in t.ancestors if a.i in range(sub.left_edge.i,
+                                                                                                sub.right_edge.i + 1))]
+                if toks:
+                    return (sdoc[toks[0].i: toks[-1].i + 1].text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+    return None
+
+
+def _accused(doc: Document, s: int, e: int, country: str | None) -> Actor | None:
+    """The actor the accusation / suspicion names, normalised."""
+    mentions = actors.find_mentions(doc.body, s, e, country)
+    armed = [m for m in mentions if m.kind in ("armed", "state")]
+    if not armed:
+        return None
+    text = doc.body
+    # Prefer the one right after an accusation word ("accused X", "likely conducted by X", "suspected X").
+    for m in armed:
+        before = text[max(s, m.start - 60):m.start].lower()
+        if re.search(r"(accus\w*|blam\w*|suspect\w*|likely|believed|by|alleged\w*|probably)\s+(?:\S+\s+){0,4}$",
+                     before):
+            return m.actor
+    return armed[0].actor
+
+
+def find_claim(doc: Document, start: int, end: int, *, following: int | None = None) -> tuple[Claim, Actor | None]:
+    """Claim status and source of the event told in doc.body[start:end] (and its context up to `following`).
+
+    Returns the claim and the accused / claiming perpetrator (normalised) when the claim names one."""
+    text = doc.body
+    stop = max(end, following or end)
+    country = actors.country_name(doc.country_focus)
+    sdoc = doc.spacy_doc
+    event_mentions = {m.actor.name for m in actors.find_mentions(text, start, end, country)
+                      if m.kind in ("armed", "state")}
+    found: dict[str, tuple[str | None, Actor | None]] = {}
+    for s, e in _sentences(doc, start, stop):
+        sent = text[s:e]
+
+        def who(verbs: set[str], s: int = s, e: int = e, sent: str = sent) -> tuple[str | None, Actor | None]:
+            if sdoc is not None:
+                sp = _speaker(sdoc, s, e, verbs)
+                if sp is not None:
+                    found_in = [m.actor for m in actors.find_mentions(text, sp[1], sp[2], country)
+                                if m.kind in ("armed", "state", "government")]
+                    return _short(sp[0]), (found_in[0] if found_in else None)
+            m = SUBJECT_SAY_RE.search(sent)
+            if m:
+                return _short(m.group(1)), actors.normalise_actor(m.group(1), country)
+            return None, None
+
+        if DENY_RE.search(sent) and "denied" not in found:
+            by, actor = who({"denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed"})
+            found["denied"] = (by, actor)
+        if CLAIM_RESP_RE.search(sent) and not NEG_CLAIM_RE.search(sent) and "claimed" not in found:
+            by, actor = who({"claimed", "claims", "claim", "claiming", "took", "takes", "taking"})
+            found["claimed"] = (by, actor)
+            continue
+        acc = ACCORDING_RE.search(sent)
+        said_by, said_actor = who(SAY_VERBS)
+        if acc and said_by is None:
+            said_by, said_actor = _short(acc.group(1)), actors.normalise_actor(acc.group(1), country)
+        speaker_is_party = said_actor is not None and (said_actor.name in event_mentions
+                                                        or said_actor.inter in (1, 2, 3, 8)
+                                                        and SELF_CLAIM_RE.search(sent) is not None)
+        if not speaker_is_party and said_by is not None and event_mentions:
+            # "The IRGC have got control of..., IRGC General X said": the speaker's organisation is the agent.
+            speaker_is_party = any(tok.lower() in name.lower() for name in event_mentions
+                                   for tok in re.findall(r"\b[A-Z]{2,6}\b", said_by))
+        neg_claim = NEG_CLAIM_RE.search(sent)
+        allege = ALLEGE_RE.search(NEG_CLAIM_RE.sub(" ", sent))
+        if allege and "alleged" not in found:
+            by, _ = who({"accused", "accuses", "accusing", "blamed", "blames", "blaming", "alleged", "alleges",
+                         "say", "says", "said", "suspect", "suspected", "believe", "believed"})
+            if by is None and acc:
+                by = _short(acc.group(1))
+            found["alleged"] = (by, _accused(doc, s, e, country))
+        elif speaker_is_party and not neg_claim and "claimed" not in found:
+            found["claimed"] = (said_by, said_actor)
+        elif said_by is not None and "reported" not in found:
+            found["reported"] = (said_by, None)
+    for status in ("denied", "claimed", "alleged", "reported"):
+        if status in found:
+            by, actor = found[status]
+            return Claim(status=status, by=by), actor  # type: ignore[arg-type]
+    return Claim(), None
