@@ -454,3 +454,18 @@ def test_property_round_trip_is_canonical(tmp_path: Path, e: Event) -> None:
         assert s.events() == [canonical(e)]
         assert s.save([], [e]) == SaveStats()
         assert canonical(canonical(e)) == canonical(e)
+
+
+def test_iter_events_streams_and_releases_the_connection(store: Store) -> None:
+    events = [event(f"E{i:04d}", [f"d{i}"]) for i in range(700)]
+    store.save([], events)
+    stream = store.iter_events()
+    first = [next(stream) for _ in range(3)]
+    assert [e.event_id for e in first] == ["E0000", "E0001", "E0002"]
+    stream.close()  # a half-read stream must not keep the database locked
+    assert store.save([], [event("NEW", ["x"])]).events_new == 1
+    reading = store.iter_events()
+    next(reading)
+    assert store.save([], [event("NEW2", ["y"])]).events_new == 1  # a reader does not block a writer
+    assert sum(1 for _ in reading) == 700  # and keeps its own snapshot
+    assert sum(1 for _ in store.iter_events()) == 702

@@ -241,7 +241,7 @@ class Store:
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
         try:
-            with self._write() as conn:
+            with self._write(lock_tables=False) as conn:  # the tables may not exist yet
                 config.attributes["connection"] = conn
                 command.upgrade(config, "head")
         except StoreError:
@@ -260,12 +260,14 @@ class Store:
         self.close()
 
     @contextmanager
-    def _write(self) -> Iterator[Connection]:
+    def _write(self, lock_tables: bool = True) -> Iterator[Connection]:
         with self._engine.connect() as conn:
             if self._sqlite:
                 conn.execution_options(sitrep_begin="BEGIN IMMEDIATE")
             with conn.begin():
-                if self._engine.dialect.name == "postgresql":
+                if lock_tables:
+                    self._check_ready(conn)
+                if lock_tables and self._engine.dialect.name == "postgresql":
                     # One writer at a time (readers unaffected): the select-then-insert below needs it.
                     conn.exec_driver_sql(
                         "LOCK TABLE articles, events, event_articles IN SHARE ROW EXCLUSIVE MODE"
@@ -285,7 +287,6 @@ class Store:
         """Store a batch in one transaction; on any error nothing is written and StoreError is raised."""
         try:
             with self._write() as conn:
-                self._check_ready(conn)
                 stats = SaveStats()
                 self._save_articles(conn, articles, stats)
                 self._save_events(conn, events, stats)
@@ -394,6 +395,30 @@ class Store:
         offset: int = 0,
     ) -> list[Event]:
         """Stored events as model.Event, by date then id (undated last). Filters are all optional."""
+        return list(
+            self.iter_events(
+                event_ids=event_ids, doc_id=doc_id, country=country, admin1=admin1, event_type=event_type,
+                since=since, until=until, limit=limit, offset=offset,
+            )
+        )  # fmt: skip
+
+    def iter_events(
+        self,
+        *,
+        event_ids: Iterable[str] | None = None,
+        doc_id: str | None = None,
+        country: str | None = None,
+        admin1: str | None = None,
+        event_type: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[Event]:
+        """Like `events()`, streamed in batches of `_CHUNK` (for exports of large stores).
+
+        Holds one read connection open until the iterator is exhausted or closed.
+        """
         e, link = events_table, links_table
         query = sa.select(e)
         if event_ids is not None:
@@ -412,18 +437,18 @@ class Store:
             query = query.limit(limit)
         if offset:
             query = query.offset(offset)
+        link_query = sa.select(link.c.event_id, link.c.doc_id, link.c.evidence).order_by(
+            link.c.event_id, link.c.position
+        )
         try:
             with self._engine.connect() as conn:
                 self._check_ready(conn)
-                rows = list(conn.execute(query).mappings())
-                links: dict[str, list[tuple[str, str]]] = {r["event_id"]: [] for r in rows}
-                lq = sa.select(link.c.event_id, link.c.doc_id, link.c.evidence).order_by(
-                    link.c.event_id, link.c.position
-                )
-                for keys in _chunks(list(links)):
-                    for eid, doc, js in conn.execute(lq.where(link.c.event_id.in_(keys))):
+                result = conn.execution_options(yield_per=_CHUNK).execute(query).mappings()
+                for rows in result.partitions():
+                    links: dict[str, list[tuple[str, str]]] = {r["event_id"]: [] for r in rows}
+                    for eid, doc, js in conn.execute(link_query.where(link.c.event_id.in_(list(links)))):
                         links[eid].append((doc, js))
-                return [_build_event(r, links[r["event_id"]]) for r in rows]
+                    yield from (_build_event(r, links[r["event_id"]]) for r in rows)
         except StoreError:
             raise
         except Exception as exc:
@@ -457,10 +482,11 @@ class Store:
 
 
 def _sqlite_setup(engine: Engine) -> None:
-    """Foreign keys on, and let writers take the write lock up front (BEGIN IMMEDIATE).
+    """Foreign keys on, WAL journal, and writers take the write lock up front (BEGIN IMMEDIATE).
 
     pysqlite's own transaction handling defers BEGIN and never takes the lock early, so two
     concurrent savers could both read, then fail to upgrade; we emit BEGIN ourselves instead.
+    WAL lets the API read (even a long export stream) while the poller writes.
     """
 
     @sa.event.listens_for(engine, "connect")
@@ -468,6 +494,7 @@ def _sqlite_setup(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")  # answers "memory" for in-memory databases
         cursor.close()
 
     @sa.event.listens_for(engine, "begin")
