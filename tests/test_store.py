@@ -469,3 +469,29 @@ def test_iter_events_streams_and_releases_the_connection(store: Store) -> None:
     assert store.save([], [event("NEW2", ["y"])]).events_new == 1  # a reader does not block a writer
     assert sum(1 for _ in reading) == 700  # and keeps its own snapshot
     assert sum(1 for _ in store.iter_events()) == 702
+
+
+def test_migration_renders_for_postgresql(capsys: pytest.CaptureFixture[str]) -> None:
+    """Offline (--sql) mode needs no server: the DDL PostgreSQL would get, generic types only."""
+    from alembic import command
+    from alembic.config import Config
+
+    from sitrep.store import MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", "postgresql://user@localhost/sitrep")
+    command.upgrade(config, "head", sql=True)
+    ddl = capsys.readouterr().out
+    for fragment in (
+        "CREATE TABLE articles",
+        "CREATE TABLE events",
+        "CREATE TABLE event_articles",
+        "event_date DATE",
+        "latitude FLOAT",
+        "PRIMARY KEY (event_id, doc_id)",
+        "ON DELETE CASCADE",
+        "CREATE INDEX ix_events_admin1 ON events (admin1)",
+        "INSERT INTO alembic_version (version_num) VALUES ('0001')",
+    ):
+        assert fragment in ddl, fragment
