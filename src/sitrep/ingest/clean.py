@@ -121,11 +121,11 @@ def _units(text: str) -> list[tuple[int, int]]:
     return units
 
 
-def _structural(flat: str, words: int, prose: bool) -> str | None:
-    """Rules about a line's shape rather than its words."""
+def _structural(raw: str, flat: str, words: int, prose: bool) -> str | None:
+    """Rules about a line's shape rather than its words (links are judged on the raw markup)."""
     if not any(ch.isalnum() for ch in flat):
         return "separator"
-    if _ANY_LINK.search(flat) and not _LINK_GLUE.sub("", _ANY_LINK.sub("", flat)):
+    if _ANY_LINK.search(raw) and not _LINK_GLUE.sub("", _ANY_LINK.sub("", raw)):
         return "link-only"
     if not prose and words <= 12:
         dates = find_dates(flat)
@@ -155,10 +155,9 @@ def classify(text: str, rules: tuple[Rule, ...] | None = None) -> list[Span]:
                     continue
                 unit.label, unit.tail = rule.label, rule.tail
                 break
-        # Links and separators are judged on the raw line (the flat text has lost the link syntax).
         unit.prose = unit.label is None and is_prose(flat)
         if unit.label is None:
-            unit.label = _structural(_WS.sub(" ", raw).strip(), words, unit.prose)
+            unit.label = _structural(raw, flat, words, unit.prose)
         units.append(unit)
     if not units:
         return []

@@ -25,6 +25,7 @@ _BLOCK_TAGS = (
 _DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "head")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+_ANY_SPACE = re.compile(r"\s+")
 
 # trafilatura and htmldate log every page they find hard; that is not the user's business.
 for _name in ("trafilatura", "htmldate", "courlan"):
@@ -148,6 +149,12 @@ def fragment_text(html: str) -> str:
 def _element_text(root: etree._Element) -> str:
     for el in list(root.iter(*_DROP_TAGS)):
         el.drop_tree()
+    # Line breaks in the markup are just spaces; the blocks decide where lines end.
+    for el in root.iter():
+        if el.text:
+            el.text = _ANY_SPACE.sub(" ", el.text)
+        if el.tail:
+            el.tail = _ANY_SPACE.sub(" ", el.tail)
     for el in root.iter("br"):
         el.tail = "\n" + (el.tail or "")
     for el in root.iter(*_BLOCK_TAGS):
