@@ -136,10 +136,27 @@ def state_force(country: str, kind: str = "military", year: int | None = None) -
             return year is None or start <= year <= end
 
         cands = [r for r in rows if fits(r)] or rows
+        cands = [r for r in cands if int(r["events"]) >= 3] or cands
         best = max(cands, key=lambda r: (int(r["start"] or 0), r["end"] == "", int(r["events"])))
         return best[kind]
     return {"military": "Military Forces of {}", "police": "Police Forces of {}",
             "government": "Government of {}"}[kind].format(country)
+
+
+@cache
+def _unidentified() -> dict[tuple[str, str], tuple[str, int]]:
+    return {(r["country"], r["event_type"]): (r["acled_name_template"], int(r["inter"]))
+            for r in _read("unidentified.csv")}
+
+
+def unnamed_perpetrator(country: str | None, event_type: str = "") -> Actor:
+    """ACLED's name for an unnamed perpetrator: "Unidentified Armed Group (Country)", or the country's own
+    habit where the training exports show one (Mexico's criminal violence: "Unidentified Gang (Mexico)")."""
+    country = country_name(country)
+    if not country:
+        return Actor(name="Unidentified Armed Group", inter=3)
+    template, inter = _unidentified().get((country, event_type), ("Unidentified Armed Group ({country})", 3))
+    return Actor(name=template.replace("{country}", country), inter=inter)
 
 
 @cache
@@ -172,6 +189,22 @@ def _aliases() -> tuple[dict[str, list[AliasRow]], dict[str, list[AliasRow]], in
                 inter = 7 if template.startswith("Civilians") else 1
                 lower.setdefault(key, []).append(AliasRow(template, inter, frozenset({"@" + ctry}), True))
         longest = max(longest, 4)
+    names = {r["country"] for r in _read("countries.csv")} | set(_state_forces())
+    for ctry in names:
+        c = ctry.lower()
+        for pattern, template in (("military forces of {}", "{military}"), ("armed forces of {}", "{military}"),
+                                  ("army of {}", "{military}"), ("forces of {}", "{military}"),
+                                  ("troops of {}", "{military}"), ("{} army", "{military}"),
+                                  ("{} military", "{military}"), ("{} armed forces", "{military}"),
+                                  ("police forces of {}", "{police}"), ("police of {}", "{police}"),
+                                  ("{} police", "{police}"), ("government of {}", "{government}"),
+                                  ("{} government", "{government}"), ("{} authorities", "{government}"),
+                                  ("civilians of {}", "Civilians ({country})")):
+            for variant in (c, "the " + c):
+                key = " ".join(_tokens(pattern.format(variant))).lower()
+                inter = 7 if template.startswith("Civilians") else 1
+                lower.setdefault(key, []).append(AliasRow(template, inter, frozenset({"@" + ctry}), True))
+                longest = max(longest, key.count(" ") + 1)
     return lower, exact, longest
 
 
@@ -192,9 +225,9 @@ def _pick(rows: list[AliasRow], country: str | None) -> AliasRow | None:
     for r in rows:
         if not r.countries:
             return r
-    named = [r for r in rows if "{" not in r.template]
-    if named and (country is None or len(rows[0].template) > 3):
-        return named[0]
+    if country is None:  # names ACLED used elsewhere only count where it used them, unless we don't know where
+        named = [r for r in rows if "{" not in r.template]
+        return named[0] if named else None
     return None
 
 
@@ -277,6 +310,7 @@ def find_mentions(text: str, start: int, end: int, country: str | None, *,
     """Actor mentions in text[start:end], longest alias first, left to right, no overlaps."""
     country = country_name(country)
     lower, exact, longest = _aliases()
+    _, demonyms = _countries()
     toks = [(m.start() + start, m.end() + start, m.group()) for m in TOKEN_RE.finditer(text[start:end])]
     toks = [(s, e - 1, t[:-1]) if t.endswith(".") and t.count(".") == 1 else (s, e, t) for s, e, t in toks]
     out: list[Mention] = []
@@ -293,6 +327,17 @@ def find_mentions(text: str, start: int, end: int, country: str | None, *,
                     if actor is not None:
                         hit = (n, actor)
                         break
+        if hit is None and i + 3 < len(toks) and toks[i][2] in demonyms and toks[i + 1][2].lower() in ("and", "or") \
+                and toks[i + 2][2] in demonyms:
+            # "Turkish and Russian forces": the first demonym shares the second one's noun
+            for n in range(min(longest, len(toks) - i - 2), 1, -1):
+                key = " ".join([toks[i][2]] + [t for _, _, t in toks[i + 3:i + 2 + n]])
+                rows = lower.get(key.lower())
+                row = _pick(rows, country) if rows else None
+                actor = _fill(row, country, year) if row else None
+                if actor is not None:
+                    hit = (1, actor)
+                    break
         if hit is None:
             i += 1
             continue
@@ -416,6 +461,13 @@ def _roled(doc: Document, start: int, end: int, mentions: list[Mention]) -> list
     return out
 
 
+def _as_default(actor: Actor, unidentified: Actor) -> Actor:
+    """A generic "gunmen" mention takes the country's own name for unnamed perpetrators."""
+    if actor.name.startswith("Unidentified Armed Group") and actor.name != unidentified.name:
+        return actor.model_copy(update={"name": unidentified.name, "inter": unidentified.inter})
+    return actor
+
+
 def _unique(actors: list[Actor], exclude: list[Actor | None]) -> list[Actor]:
     names = {a.name for a in exclude if a is not None}
     out: list[Actor] = []
@@ -455,8 +507,7 @@ def find_roles(doc: Document, start: int, end: int, *, country: str | None, even
     others = of(armed, ("other",))
     civ_patients = of(("civilian",), ("patient", "counterpart", "between", "other"))
     civilians = Actor(name=f"Civilians ({country})" if country else "Civilians", inter=7)
-    unidentified = Actor(name=f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group",
-                         inter=3)
+    unidentified = unnamed_perpetrator(country, event_type)
     roles = Roles(suspected=suspected)
 
     if event_type == "Protests":
@@ -488,9 +539,11 @@ def find_roles(doc: Document, start: int, end: int, *, country: str | None, even
         roles.actor1 = (agents or between or others or [None])[0]
         if roles.actor1 is None:
             roles.actor1 = unidentified.model_copy()
-            perp = next((m.actor for m, _ in clean if m.kind == "armed" and m.actor.name == unidentified.name), None)
+            perp = next((m.actor for m, _ in clean if m.kind == "armed" and m.actor.name.startswith("Unidentified")),
+                        None)
             if perp is not None:
                 roles.actor1 = perp
+        roles.actor1 = _as_default(roles.actor1, unidentified)
         roles.actor2 = civ_patients[0] if civ_patients else civilians
         if roles.actor2.name != civilians.name and country:
             roles.actor2 = Actor(name=civilians.name, inter=7, text=roles.actor2.text, start=roles.actor2.start,
@@ -501,6 +554,12 @@ def find_roles(doc: Document, start: int, end: int, *, country: str | None, even
         roles.actor1 = (agents or between or others or patients or [None])[0]
         rest = _unique(patients + others + between, [roles.actor1])
         roles.actor2 = rest[0] if rest else None
+        if sub_event_type == "Looting/property destruction":
+            roles.actor1 = _as_default(roles.actor1 or unidentified.model_copy(), unidentified)
+            if roles.actor2 is None:
+                roles.actor2 = civ_patients[0] if civ_patients else civilians
+        elif sub_event_type == "Arrests" and roles.actor1 is None and country:
+            roles.actor1 = Actor(name=state_force(country, "police", year), inter=1)
         return roles
 
     # Battles, Explosions/Remote violence
@@ -510,6 +569,7 @@ def find_roles(doc: Document, start: int, end: int, *, country: str | None, even
         roles.actor1 = (ordered or [None])[0]
     if roles.actor1 is None:
         roles.actor1 = unidentified.model_copy()
+    roles.actor1 = _as_default(roles.actor1, unidentified)
     if roles.actor2 is None:
         rest = _unique(patients + between + others, [roles.actor1])
         if rest:

@@ -219,6 +219,54 @@ def derive_aliases(rows: list[dict[str, str]], inter_rows: list[dict[str, str]])
     return out
 
 
+def derive_unit_aliases(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Aliases for named state-force units ("Federal Police" in Brazil, "Russian Navy") that ACLED codes
+    as actor1/actor2 at least as often as it lists them among associated actors."""
+    as_actor: collections.Counter[str] = collections.Counter()
+    as_assoc: collections.Counter[str] = collections.Counter()
+    for row in rows:
+        for n in ("1", "2"):
+            as_actor[_clean(row.get("actor" + n, ""))] += 1
+            for a in row.get("assoc_actor_" + n, "").split(";"):
+                as_assoc[_clean(a)] += 1
+    demonyms = {r["country"]: [d for d in r["demonyms"].split(";") if d] for r in _countries()}
+    out: list[dict[str, str]] = []
+    for name in sorted(as_actor):
+        m = STATE_RE.match(name)
+        if not m or not m["unit"] or as_actor[name] < max(2, as_assoc[name]):
+            continue
+        owner = _country_name(m["country"])
+        a = ABBR_RE.match(m["unit"])
+        units = [a["abbr"], a["full"]] if a else [m["unit"]]
+        for unit in units:
+            out.append({"alias": unit, "acled_name_template": name, "inter": "1", "countries": owner,
+                        "source": "acled-unit"})
+            for dem in demonyms.get(owner, []):
+                out.append({"alias": f"{dem} {unit}", "acled_name_template": name, "inter": "1",
+                            "countries": "", "source": "acled-unit"})
+    return out
+
+
+def build_unidentified(rows: list[dict[str, str]], min_rows: int = 5) -> list[dict[str, str]]:
+    """Where ACLED names unnamed perpetrators otherwise than "Unidentified Armed Group" (Mexico's
+    "Unidentified Gang", Kenya's "Unidentified Ethnic Militia"), per country and event type."""
+    counts: dict[tuple[str, str], collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for row in rows:
+        a1 = _clean(row.get("actor1", ""))
+        if a1.startswith("Unidentified") and row.get("country") and row.get("sub_event_type"):
+            counts[(row["country"], row["event_type"])][re.sub(r" \([^)]*\)$", "", a1)] += 1
+    out = []
+    for (country, event_type), cnt in sorted(counts.items()):
+        name, n = cnt.most_common(1)[0]
+        total = sum(cnt.values())
+        if name != "Unidentified Armed Group" and n >= min_rows and n / total >= 0.5:
+            template = name if " and/or " in name else name + " ({country})"
+            inter = "4" if re.search(r"Ethnic|Communal|Clan", name) else "3"
+            out.append({"country": country, "event_type": event_type, "acled_name_template": template,
+                        "inter": inter, "share": f"{n / total:.2f}", "events": str(total)})
+    return out
+
+
 def expand_curated(path: Path) -> list[dict[str, str]]:
     """`aliases_curated.csv` rows, with `a|b|c` alternatives expanded to one alias per row."""
     out = []
@@ -240,7 +288,9 @@ def _write(path: Path, rows: list[dict[str, str]], fields: list[str]) -> None:
 
 
 def build_actor_tables(acled_files: Iterable[str | Path], out_dir: str | Path = DATA_DIR) -> dict[str, int]:
-    """Rebuild state_forces.csv, actor_inter.csv and aliases.csv in `out_dir`; returns row counts.
+    """Rebuild state_forces.csv, actor_inter.csv, unidentified.csv and aliases.csv in `out_dir`.
+
+    Returns row counts.
 
     `aliases_curated.csv` is read from `out_dir` (falling back to the packaged one)."""
     out = Path(out_dir)
@@ -253,13 +303,17 @@ def build_actor_tables(acled_files: Iterable[str | Path], out_dir: str | Path = 
         curated_path = DATA_DIR / "aliases_curated.csv"
     curated = expand_curated(curated_path)
     known = {r["alias"].lower() for r in curated}
-    derived = [r for r in derive_aliases(rows, inter) if r["alias"].lower() not in known]
+    derived = [r for r in derive_unit_aliases(rows) + derive_aliases(rows, inter) if r["alias"].lower() not in known]
+    unidentified = build_unidentified(rows)
+    _write(out / "unidentified.csv", unidentified,
+           ["country", "event_type", "acled_name_template", "inter", "share", "events"])
     _write(out / "state_forces.csv", forces,
            ["country", "period", "start", "end", "military", "police", "government", "events"])
     _write(out / "actor_inter.csv", inter, ["name", "inter", "events", "countries"])
     _write(out / "aliases.csv", curated + derived,
            ["alias", "acled_name_template", "inter", "countries", "source"])
     return {"rows": len(rows), "state_forces": len(forces), "actor_inter": len(inter),
+            "unidentified": len(unidentified),
             "aliases": len(curated) + len(derived)}
 
 
