@@ -361,6 +361,11 @@ EVENT_NOUNS = {"attack", "attacks", "assault", "offensive", "raid", "raids", "st
                "clash", "clashes", "fighting", "crackdown", "campaign", "protest", "protests", "demonstration",
                "march", "rally", "sit-in", "strike action", "violence", "massacre", "assassination"}
 PATIENT_PREPS = {"on", "against", "at", "upon", "targeting", "into", "toward", "towards", "of"}
+SUFFER_VERBS = {"died", "die", "dies", "perished", "drowned", "suffered", "sustained", "succumbed", "fell",
+                "lost", "remained", "fled", "escaped", "survived", "sustain", "suffer"}
+SPEECH_VERBS = {"said", "says", "say", "stated", "announced", "reported", "reports", "told", "confirmed",
+                "added", "claimed", "claims", "declared", "tweeted", "wrote", "noted", "observed", "recorded",
+                "documented", "denied", "denies", "insisted", "alleged"}
 SUSPECT_VERBS = {"accused", "accuse", "accuses", "blamed", "blame", "blames", "suspected", "suspect",
                  "believed", "attributed", "linked"}
 
@@ -393,6 +398,10 @@ def _role(tok: Any) -> tuple[str, bool]:
         if dep in ("nsubj",):
             if head.lower_ in SUSPECT_VERBS or any(c.lower_ in SUSPECT_VERBS for c in head.children):
                 return "other", True
+            if head.lower_ in SPEECH_VERBS:
+                return "source", hedged
+            if head.lower_ in SUFFER_VERBS:
+                return "patient", hedged
             return "agent", hedged
         if dep in ("nsubjpass",):
             return "patient", hedged
@@ -466,6 +475,13 @@ def _as_default(actor: Actor, unidentified: Actor) -> Actor:
     if actor.name.startswith("Unidentified Armed Group") and actor.name != unidentified.name:
         return actor.model_copy(update={"name": unidentified.name, "inter": unidentified.inter})
     return actor
+
+
+def agents(doc: Document, start: int, end: int, country: str | None) -> list[Actor]:
+    """Armed actors that act (subject, "by X", "X's attack") in doc.body[start:end]."""
+    mentions = find_mentions(doc.body, start, end, country_name(country))
+    return [m.actor for m, role in _roled(doc, start, end, mentions)
+            if role in ("agent", "between") and m.kind in ("armed", "state", "government")]
 
 
 def _unique(actors: list[Actor], exclude: list[Actor | None]) -> list[Actor]:

