@@ -30,7 +30,9 @@ RULES_FILE = Path(__file__).resolve().parents[1] / "data" / "ingest" / "boilerpl
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ANY_LINK = re.compile(
     r"!?\[[^\]]*\]\([^)]*\)|<(?:https?://|mailto:)[^>]*>|\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w@])@\w{2,}"  # social media handles
 )
+_HASHTAGS = re.compile(r"^(?:\W*#\w+)+\W*$")
 _LINK_GLUE = re.compile(r"(?:[\W_]|\band\b|\bor\b)+", re.IGNORECASE)
 _WS = re.compile(r"\s+")
 
@@ -49,21 +51,32 @@ class Rule:
         return any(p.search(flat) for p in self.patterns)
 
 
+@dataclass(frozen=True)
+class RuleSet:
+    units: tuple[Rule, ...]  # [[rule]]: remove a whole line / paragraph
+    inline: tuple[Rule, ...]  # [[inline]]: remove from the match to the end of the article's last paragraph
+
+
+def _rule(entry: dict[str, object]) -> Rule:
+    patterns = entry["patterns"]
+    if not isinstance(patterns, list):
+        raise ValueError(f"boilerplate rule {entry.get('label')!r}: patterns must be a list")
+    return Rule(
+        label=str(entry["label"]),
+        patterns=tuple(re.compile(p, re.IGNORECASE) for p in patterns),
+        max_words=int(str(entry.get("max_words", 0))),
+        tail=bool(entry.get("tail", False)),
+        header_only=entry.get("where", "any") == "header",
+    )
+
+
 @lru_cache(maxsize=4)
-def load_rules(path: Path = RULES_FILE) -> tuple[Rule, ...]:
+def load_rules(path: Path = RULES_FILE) -> RuleSet:
     """The rules of a boilerplate TOML file, in file order."""
     with path.open("rb") as fh:
         data = tomllib.load(fh)
-    rules = []
-    for entry in data.get("rule", []):
-        rules.append(Rule(
-            label=entry["label"],
-            patterns=tuple(re.compile(p, re.IGNORECASE) for p in entry["patterns"]),
-            max_words=int(entry.get("max_words", 0)),
-            tail=bool(entry.get("tail", False)),
-            header_only=entry.get("where", "any") == "header",
-        ))
-    return tuple(rules)
+    return RuleSet(units=tuple(_rule(e) for e in data.get("rule", [])),
+                   inline=tuple(_rule(e) for e in data.get("inline", [])))
 
 
 @dataclass
@@ -127,6 +140,8 @@ def _structural(raw: str, flat: str, words: int, prose: bool) -> str | None:
         return "separator"
     if _ANY_LINK.search(raw) and not _LINK_GLUE.sub("", _ANY_LINK.sub("", raw)):
         return "link-only"
+    if _HASHTAGS.match(flat):
+        return "taxonomy-line"
     if not prose and words <= 12:
         dates = find_dates(flat)
         if dates:
@@ -139,7 +154,7 @@ def _structural(raw: str, flat: str, words: int, prose: bool) -> str | None:
     return None
 
 
-def classify(text: str, rules: tuple[Rule, ...] | None = None) -> list[Span]:
+def classify(text: str, rules: RuleSet | None = None) -> list[Span]:
     """The furniture spans of a text, in order (what `clean` blanks)."""
     rules = load_rules() if rules is None else rules
     units: list[_Unit] = []
@@ -148,7 +163,7 @@ def classify(text: str, rules: tuple[Rule, ...] | None = None) -> list[Span]:
         flat = _WS.sub(" ", _MD_LINK.sub(lambda m: m.group(1), raw)).strip()
         words = len(flat.split())
         unit = _Unit(start, end, flat, words)
-        for rule in rules:
+        for rule in rules.units:
             if rule.matches(flat, words):
                 if rule.header_only:
                     unit.header_label = unit.header_label or rule.label
@@ -178,10 +193,19 @@ def classify(text: str, rules: tuple[Rule, ...] | None = None) -> list[Span]:
             prose_before += len(unit.flat)
 
     spans: list[Span] = []
+    last_prose = max((i for i, u in enumerate(units[:tail_at]) if u.prose), default=len(units))
     for i, unit in enumerate(units):
         label = unit.label or ("tail" if i >= tail_at else None)
         if label:
             spans.append(Span(start=unit.start, end=unit.end, label=label))
+        elif last_prose <= i < tail_at:
+            # Furniture glued to the end of the last paragraph: "... police said. Related stories ..."
+            raw = text[unit.start:unit.end]
+            for rule in rules.inline:
+                hits = [m.start() for p in rule.patterns if (m := p.search(raw)) and m.start() > 0]
+                if hits:
+                    spans.append(Span(start=unit.start + min(hits), end=unit.end, label=rule.label))
+                    break
     return spans
 
 
