@@ -203,7 +203,7 @@ def test_dateline_date(head: str, expected: date | None) -> None:
 
 def test_html_file(tmp_path: Path) -> None:
     html = """<!doctype html><html><head><title>Blast in Kabul - Example News</title>
-    <link rel="canonical" href="https://news.example.org/kabul-blast">
+    <link rel="canonical" href="https://news.example.org/kabul-blast"><meta property="og:site_name" content="Example News">
     <meta property="article:published_time" content="2021-03-04T10:00:00Z"></head>
     <body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article><h1>Blast in Kabul</h1>
     <p>A bomb exploded near a market in Kabul on Wednesday, killing three people, police said.</p>
@@ -216,7 +216,7 @@ def test_html_file(tmp_path: Path) -> None:
     assert article.title == "Blast in Kabul - Example News"
     assert article.url == "https://news.example.org/kabul-blast"
     assert article.published == date(2021, 3, 4)
-    assert article.id == "kabul.html"
+    assert article.id == "kabul.html" and article.source == "Example News"
 
 
 def test_jsonl_file(tmp_path: Path) -> None:
@@ -285,6 +285,26 @@ def test_stdin_jsonl() -> None:
     a, b = read(["-"], stdin=stream)
     assert isinstance(a, Article) and a.id == "s1" and a.text == NEWS
     assert isinstance(b, Skipped) and b.origin == "<stdin>:2"
+
+
+def test_stdin_bytes_with_a_bad_line() -> None:
+    raw = (json.dumps({"id": "a", "text": NEWS}).encode() + b"\n" + b'{"id": "b", "text": "bad \xff"}\n'
+           + json.dumps({"id": "c", "text": NEWS}).encode() + b"\n")
+    a, bad, c = read(["-"], stdin=io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
+    assert isinstance(a, Article) and isinstance(c, Article) and c.id == "c"
+    assert isinstance(bad, Skipped) and bad.origin == "<stdin>:2" and "invalid UTF-8" in bad.reason
+
+
+def test_gzipped_jsonl_and_csv(tmp_path: Path) -> None:
+    import gzip
+
+    (tmp_path / "a.jsonl.gz").write_bytes(gzip.compress((json.dumps({"text": NEWS}) + "\n").encode()))
+    (tmp_path / "b.csv.gz").write_bytes(gzip.compress(b"id,text\nk,Shots were fired in Garissa.\n"))
+    (tmp_path / "c.jsonl.gz").write_bytes(b"\x1f\x8b not really gzip")
+    a, b, c = read([str(tmp_path)])
+    assert isinstance(a, Article) and a.id == "a:1" and a.text == NEWS and a.origin == f"{tmp_path}/a.jsonl.gz:1"
+    assert isinstance(b, Article) and b.id == "k" and b.text == "Shots were fired in Garissa."
+    assert isinstance(c, Skipped) and "gzip" in c.reason
 
 
 RSS = """<?xml version="1.0" encoding="UTF-8"?>

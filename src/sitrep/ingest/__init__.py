@@ -7,9 +7,11 @@ textfile.py, html.py, records.py and feeds.py; boilerplate removal is clean.py.
 
 from __future__ import annotations
 
+import gzip
 import os
 import stat
 import sys
+import zlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -17,7 +19,7 @@ from typing import TextIO
 from sitrep.ingest.base import MAX_BYTES, Skipped, Unreadable, too_large
 from sitrep.ingest.feeds import looks_like_feed, looks_like_html, parse_feed, read_url
 from sitrep.ingest.html import decode_html, extract_html
-from sitrep.ingest.records import read_csv, read_json, read_jsonl, read_jsonl_stream
+from sitrep.ingest.records import read_csv, read_csv_stream, read_json, read_jsonl, read_jsonl_stream
 from sitrep.ingest.textfile import dateline_date, decode_bytes, title_line
 from sitrep.model import Article
 
@@ -35,7 +37,8 @@ def iter_inputs(paths: Sequence[str], *, stdin: TextIO | None = None, max_bytes:
     for raw in paths:
         if raw == "-":
             stream = stdin if stdin is not None else sys.stdin
-            yield from _guarded("<stdin>", read_jsonl_stream(stream, max_bytes=max_bytes))
+            yield from _guarded("<stdin>", read_jsonl_stream(stream, name="<stdin>", stem="stdin",
+                                                               max_bytes=max_bytes))
         elif raw.startswith(("http://", "https://")):
             yield from _guarded(raw, read_url(raw, timeout=fetch_timeout, max_bytes=max_bytes))
         else:
@@ -94,6 +97,19 @@ def read_file(path: Path, *, article_id: str, max_bytes: int = MAX_BYTES) -> Ite
     if suffix in (".csv", ".tsv"):
         yield from read_csv(path, name=name, max_bytes=max_bytes)
         return
+    inner = Path(path.stem).suffix.lower()
+    if suffix == ".gz" and inner in (".jsonl", ".ndjson", ".csv", ".tsv"):
+        # Compressed corpora are streamed like their plain versions (the limit is per record).
+        stem = Path(path.stem).stem
+        try:
+            with gzip.open(path, "rb") as stream:
+                if inner in (".csv", ".tsv"):
+                    yield from read_csv_stream(stream, name=name, stem=stem, max_bytes=max_bytes)
+                else:
+                    yield from read_jsonl_stream(stream, name=name, stem=stem, max_bytes=max_bytes)
+        except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+            raise Unreadable(f"corrupt gzip file ({exc})") from None
+        return
     if suffix == ".json":
         yield from read_json(path, name=name, max_bytes=max_bytes)
         return
@@ -126,5 +142,5 @@ def _text_article(data: bytes, *, article_id: str, origin: str) -> Article:
 
 def _html_article(data: bytes, *, article_id: str, origin: str) -> Article:
     page = extract_html(decode_html(data))
-    return Article(id=article_id, text=page.text, url=page.url, title=page.title, published=page.published,
-                   origin=origin)
+    return Article(id=article_id, text=page.text, url=page.url, title=page.title, source=page.site,
+                   published=page.published, origin=origin)

@@ -38,6 +38,7 @@ class HtmlPage:
     title: str | None
     url: str | None
     published: date | None
+    site: str | None = None  # og:site_name / application-name: the outlet, for Article.source
 
 
 def decode_html(data: bytes) -> str:
@@ -78,14 +79,14 @@ def extract_html(html: str) -> HtmlPage:
     tree = parse_tree(html)
     if tree is None:
         raise Unreadable("HTML has no main text")
-    title, url, published = _title(tree), _canonical_url(tree), _htmldate(tree)
+    title, url, published, site = _title(tree), _canonical_url(tree), _htmldate(tree), _site_name(tree)
     text = _trafilatura_text(html)
     if not text:
         body = tree.find("body")
         text = _element_text(body) if body is not None else ""  # mutates the tree: metadata is read
     if not text.strip():
         raise Unreadable("HTML has no main text")
-    return HtmlPage(text=text, title=title, url=url, published=published or dateline_date(text))
+    return HtmlPage(text=text, title=title, url=url, published=published or dateline_date(text), site=site)
 
 
 def _trafilatura_text(html: str) -> str | None:
@@ -121,6 +122,15 @@ def _title(tree: etree._Element) -> str | None:
         for hit in tree.xpath(xpath):
             value = hit if isinstance(hit, str) else hit.text_content()
             value = " ".join(str(value).split())
+            if value:
+                return value
+    return None
+
+
+def _site_name(tree: etree._Element) -> str | None:
+    for xpath in ("//meta[@property='og:site_name']/@content", "//meta[@name='application-name']/@content"):
+        for hit in tree.xpath(xpath):
+            value = " ".join(str(hit).split())
             if value:
                 return value
     return None

@@ -143,8 +143,17 @@ def read_jsonl(path: Path, *, name: str, max_bytes: int) -> Iterator[Article | S
         yield from parse_jsonl(_binary_lines(stream, max_bytes), name=name, stem=path.stem)
 
 
-def read_jsonl_stream(stream: TextIO, *, name: str = "<stdin>", max_bytes: int) -> Iterator[Article | Skipped]:
-    yield from parse_jsonl(_text_lines(stream, max_bytes), name=name, stem="stdin")
+def read_jsonl_stream(stream: TextIO | BinaryIO, *, name: str = "<stdin>", stem: str = "stdin",
+                      max_bytes: int) -> Iterator[Article | Skipped]:
+    """JSONL from an open stream (stdin, a gzip file). A text stream with a binary buffer (sys.stdin) is
+    read through the buffer, so one line of bad UTF-8 is one Skipped line, not the end of the input."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        yield from parse_jsonl(_binary_lines(buffer, max_bytes), name=name, stem=stem)
+    elif isinstance(stream, io.TextIOBase):
+        yield from parse_jsonl(_text_lines(stream, max_bytes), name=name, stem=stem)
+    else:
+        yield from parse_jsonl(_binary_lines(stream, max_bytes), name=name, stem=stem)  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------- JSON
@@ -190,6 +199,11 @@ def read_csv(path: Path, *, name: str, max_bytes: int) -> Iterator[Article | Ski
     else:
         with path.open(encoding="utf-8-sig", newline="") as stream:
             yield from _parse_csv(stream, name, path.stem, max_bytes)
+
+
+def read_csv_stream(stream: BinaryIO, *, name: str, stem: str, max_bytes: int) -> Iterator[Article | Skipped]:
+    """A UTF-8 CSV from an open binary stream (a gzip file)."""
+    yield from _parse_csv(io.TextIOWrapper(stream, encoding="utf-8-sig", newline=""), name, stem, max_bytes)
 
 
 def _parse_csv(stream: TextIO, name: str, stem: str, max_bytes: int) -> Iterator[Article | Skipped]:
