@@ -229,7 +229,7 @@ FURNITURE = st.sampled_from([
 ])
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(st.text(max_size=80), FURNITURE), max_size=12), st.sampled_from(["\n", "\n\n", "\r\n"]))
 def test_clean_keeps_length_and_characters(parts: list[str], sep: str) -> None:
     text = sep.join(parts)

@@ -144,6 +144,33 @@ def test_bad_jsonl_record_is_one_skipped(tmp_path: Path, record: object) -> None
     assert isinstance(items[1], Article) and items[1].id == "ok"
 
 
+@pytest.mark.parametrize(("name", "content", "reason"), [
+    ("e.jsonl", "", "empty file"), ("b.jsonl", "\n  \n", "no records in file"), ("e.csv", "", "empty file"),
+    ("h.csv", "id,text\n", "no records in file"), ("l.json", "[]", "no records in file"),
+])
+def test_record_file_without_records(tmp_path: Path, name: str, content: str, reason: str) -> None:
+    (tmp_path / name).write_text(content)
+    assert only_skipped(read([str(tmp_path / name)])).reason == reason
+
+
+def test_empty_stdin() -> None:
+    assert str(only_skipped(read(["-"], stdin=io.StringIO("")))) == "<stdin>: no input on stdin"
+
+
+def test_one_record_crashing_a_library_does_not_end_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sitrep.ingest.records as records
+
+    def explode(html: str) -> object:
+        raise RuntimeError("parser blew up")
+
+    monkeypatch.setattr(records, "extract_html", explode)
+    path = tmp_path / "m.jsonl"
+    path.write_text(json.dumps({"id": "h", "html": "<p>x</p>"}) + "\n" + json.dumps({"id": "t", "text": NEWS}) + "\n")
+    bad, good = read([str(path)])
+    assert isinstance(bad, Skipped) and "parser blew up" in bad.reason and bad.origin == f"{path}:1"
+    assert isinstance(good, Article) and good.id == "t"
+
+
 def test_html_without_body(tmp_path: Path) -> None:
     (tmp_path / "page.html").write_text("<html><head><title>Nothing</title></head><body></body></html>")
     assert only_skipped(read([str(tmp_path / "page.html")])).reason == "HTML has no main text"
@@ -413,7 +440,7 @@ def test_default_limit() -> None:
 # ---------------------------------------------------------------- properties
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.text(), ensure_ascii=st.booleans())
 def test_jsonl_round_trips_any_text_exactly(text: str, ensure_ascii: bool) -> None:
     line = json.dumps({"id": "p", "text": text}, ensure_ascii=ensure_ascii)
@@ -431,7 +458,7 @@ def test_jsonl_round_trips_any_text_exactly(text: str, ensure_ascii: bool) -> No
             assert isinstance(items[0], Skipped) and items[0].reason == "empty text"
 
 
-@settings(max_examples=150)
+@settings(max_examples=150, deadline=None)
 @given(st.binary(max_size=300))
 def test_decode_never_raises_anything_but_unreadable(data: bytes) -> None:
     from sitrep.ingest.base import Unreadable
@@ -442,3 +469,20 @@ def test_decode_never_raises_anything_but_unreadable(data: bytes) -> None:
         assert exc.reason
     else:
         assert text.strip()
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.one_of(st.binary(max_size=400), st.text(max_size=400).map(str.encode)),
+       suffix=st.sampled_from([".txt", ".html", ".jsonl", ".csv", ".json", ".xml", ".rss", "", ".bin", ".jsonl.gz"]))
+def test_any_file_gives_articles_or_skipped_never_an_exception(data: bytes, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"input{suffix}"
+        path.write_bytes(data)
+        items = read([str(path)])
+    assert items, "an input must yield an Article or a Skipped"
+    for item in items:
+        assert isinstance(item, Article | Skipped)
+        if isinstance(item, Skipped):
+            assert item.reason and item.origin.startswith(str(path))
+        else:
+            assert item.text.strip()

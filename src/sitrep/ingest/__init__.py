@@ -34,11 +34,13 @@ def iter_inputs(paths: Sequence[str], *, stdin: TextIO | None = None, max_bytes:
                 fetch_timeout: float = 20.0) -> Iterator[Article | Skipped]:
     """Articles from every PATH in order: file, folder (recursive, sorted, hidden skipped), `-`
     (JSONL on stdin), or http(s) feed URL; one Skipped for each input that cannot be read."""
+    if isinstance(paths, str):  # one path passed bare: not a sequence of one-letter paths
+        paths = [paths]
     for raw in paths:
         if raw == "-":
             stream = stdin if stdin is not None else sys.stdin
-            yield from _guarded("<stdin>", read_jsonl_stream(stream, name="<stdin>", stem="stdin",
-                                                               max_bytes=max_bytes))
+            records = read_jsonl_stream(stream, name="<stdin>", stem="stdin", max_bytes=max_bytes)
+            yield from _guarded("<stdin>", _not_empty(records, "no input on stdin"))
         elif raw.startswith(("http://", "https://")):
             yield from _guarded(raw, read_url(raw, timeout=fetch_timeout, max_bytes=max_bytes))
         else:
@@ -68,6 +70,16 @@ def _guarded(origin: str, items: Iterator[Article | Skipped]) -> Iterator[Articl
         yield Skipped(origin, f"unexpected error: {type(exc).__name__}: {exc}")
 
 
+def _not_empty(items: Iterator[Article | Skipped], reason: str) -> Iterator[Article | Skipped]:
+    """Pass items through; an input that held no record at all is one Skipped, not silence."""
+    seen = False
+    for item in items:
+        seen = True
+        yield item
+    if not seen:
+        raise Unreadable(reason)
+
+
 def _walk(folder: Path) -> Iterator[tuple[Path, str]]:
     """Every non-hidden file under folder, sorted by relative path: (path, relative posix path)."""
     found: list[tuple[tuple[str, ...], Path]] = []
@@ -91,11 +103,12 @@ def read_file(path: Path, *, article_id: str, max_bytes: int = MAX_BYTES) -> Ite
     if not stat.S_ISREG(info.st_mode):
         raise Unreadable("not a regular file")
     suffix = path.suffix.lower()
+    empty = "empty file" if info.st_size == 0 else "no records in file"
     if suffix in (".jsonl", ".ndjson"):
-        yield from read_jsonl(path, name=name, max_bytes=max_bytes)
+        yield from _not_empty(read_jsonl(path, name=name, max_bytes=max_bytes), empty)
         return
     if suffix in (".csv", ".tsv"):
-        yield from read_csv(path, name=name, max_bytes=max_bytes)
+        yield from _not_empty(read_csv(path, name=name, max_bytes=max_bytes), empty)
         return
     inner = Path(path.stem).suffix.lower()
     if suffix == ".gz" and inner in (".jsonl", ".ndjson", ".csv", ".tsv"):
@@ -104,14 +117,15 @@ def read_file(path: Path, *, article_id: str, max_bytes: int = MAX_BYTES) -> Ite
         try:
             with gzip.open(path, "rb") as stream:
                 if inner in (".csv", ".tsv"):
-                    yield from read_csv_stream(stream, name=name, stem=stem, max_bytes=max_bytes)
+                    records = read_csv_stream(stream, name=name, stem=stem, max_bytes=max_bytes)
                 else:
-                    yield from read_jsonl_stream(stream, name=name, stem=stem, max_bytes=max_bytes)
+                    records = read_jsonl_stream(stream, name=name, stem=stem, max_bytes=max_bytes)
+                yield from _not_empty(records, "no records in file")
         except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
             raise Unreadable(f"corrupt gzip file ({exc})") from None
         return
     if suffix == ".json":
-        yield from read_json(path, name=name, max_bytes=max_bytes)
+        yield from _not_empty(read_json(path, name=name, max_bytes=max_bytes), empty)
         return
     # Whole-document kinds: the size limit is checked before a byte is read.
     if info.st_size > max_bytes:

@@ -70,15 +70,18 @@ def parse_feed(data: bytes, *, origin: str) -> Iterator[Article | Skipped]:
     source = parsed.get("feed", {}).get("title") or None
     for n, entry in enumerate(entries, start=1):
         where = f"{origin}#{n}"
-        text = _entry_text(entry)
-        if not text.strip():
-            yield Skipped(where, "feed entry has no text")
-            continue
-        link = entry.get("link") or None
-        yield Article(
-            id=entry.get("id") or link or where, text=text, url=link, title=entry.get("title") or None,
-            source=source, published=_entry_date(entry) or dateline_date(text), origin=where,
-        )
+        try:
+            text = _entry_text(entry)
+            if not text.strip():
+                yield Skipped(where, "feed entry has no text")
+                continue
+            link = entry.get("link") or None
+            yield Article(
+                id=entry.get("id") or link or where, text=text, url=link, title=entry.get("title") or None,
+                source=source, published=_entry_date(entry) or dateline_date(text), origin=where,
+            )
+        except Exception as exc:  # one odd entry must not end the feed
+            yield Skipped(where, f"unexpected error: {type(exc).__name__}: {exc}")
 
 
 def fetch(url: str, *, timeout: float, max_bytes: int) -> tuple[bytes, str]:

@@ -48,6 +48,16 @@ def _optional_str(record: Mapping[str, object], key: str) -> str | None:
     raise Unreadable(f"'{key}' must be a string, not {type(value).__name__}")
 
 
+def _one(record: object, *, default_id: str, origin: str) -> Article | Skipped:
+    """record_article, with every failure turned into this record's Skipped (the others go on)."""
+    try:
+        return record_article(record, default_id=default_id, origin=origin)
+    except Unreadable as exc:
+        return Skipped(origin, exc.reason)
+    except Exception as exc:  # one odd record must not end the file
+        return Skipped(origin, f"unexpected error: {type(exc).__name__}: {exc}")
+
+
 def record_article(record: object, *, default_id: str, origin: str) -> Article:
     """One JSON/CSV record -> Article; raise Unreadable with the reason it cannot be one."""
     if not isinstance(record, Mapping):
@@ -132,10 +142,7 @@ def parse_jsonl(lines: Iterable[tuple[int, str | Unreadable]], *, name: str, ste
         except json.JSONDecodeError as exc:
             yield Skipped(origin, f"malformed JSON: {exc}")
             continue
-        try:
-            yield record_article(record, default_id=f"{stem}:{lineno}", origin=origin)
-        except Unreadable as exc:
-            yield Skipped(origin, exc.reason)
+        yield _one(record, default_id=f"{stem}:{lineno}", origin=origin)
 
 
 def read_jsonl(path: Path, *, name: str, max_bytes: int) -> Iterator[Article | Skipped]:
@@ -174,10 +181,7 @@ def read_json(path: Path, *, name: str, max_bytes: int) -> Iterator[Article | Sk
     if not isinstance(data, list):
         raise Unreadable(f"JSON file holds a {type(data).__name__}, not an article object or a list of them")
     for i, item in enumerate(data, start=1):
-        try:
-            yield record_article(item, default_id=f"{path.stem}:{i}", origin=f"{name}:{i}")
-        except Unreadable as exc:
-            yield Skipped(f"{name}:{i}", exc.reason)
+        yield _one(item, default_id=f"{path.stem}:{i}", origin=f"{name}:{i}")
 
 
 # ---------------------------------------------------------------- CSV
@@ -235,7 +239,4 @@ def _parse_csv(stream: TextIO, name: str, stem: str, max_bytes: int) -> Iterator
         if not any(cell.strip() for cell in row):
             continue
         record = {col: cell for col, cell in zip(columns, row, strict=False) if col}
-        try:
-            yield record_article(record, default_id=f"{stem}:{start}", origin=origin)
-        except Unreadable as exc:
-            yield Skipped(origin, exc.reason)
+        yield _one(record, default_id=f"{stem}:{start}", origin=origin)
