@@ -82,6 +82,14 @@ class Mention:
 # ---------------------------------------------------------------------------------------------- tables
 
 
+def use_tables(directory: str | Path) -> None:
+    """Read the actor tables from `directory` from now on (e.g. ones rebuilt from a user's own ACLED export)."""
+    global DATA_DIR
+    DATA_DIR = Path(directory)
+    for fn in (_countries, _state_forces, _unidentified, _actor_inter, _aliases):
+        fn.cache_clear()
+
+
 def _read(name: str) -> list[dict[str, str]]:
     with (DATA_DIR / name).open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
@@ -181,11 +189,14 @@ def _aliases() -> tuple[dict[str, list[AliasRow]], dict[str, list[AliasRow]], in
         (exact if is_acronym else lower).setdefault(alias if is_acronym else alias.lower(), []).append(row)
         longest = max(longest, alias.count(" ") + 1)
     _, demonyms = _countries()
+    table_keys = set(lower)
     for dem, ctry in demonyms.items():
         for nouns, template in ((MILITARY_NOUNS, "{military}"), (POLICE_NOUNS, "{police}"),
                                 (GOVERNMENT_NOUNS, "{government}"), (CIVILIAN_NOUNS, "Civilians ({country})")):
             for noun in nouns:
                 key = f"{dem} {noun}".lower()
+                if key in table_keys:  # the tables know better ("Russian Air Force" is its own ACLED actor)
+                    continue
                 inter = 7 if template.startswith("Civilians") else 1
                 lower.setdefault(key, []).append(AliasRow(template, inter, frozenset({"@" + ctry}), True))
         longest = max(longest, 4)
@@ -203,7 +214,8 @@ def _aliases() -> tuple[dict[str, list[AliasRow]], dict[str, list[AliasRow]], in
             for variant in (c, "the " + c):
                 key = " ".join(_tokens(pattern.format(variant))).lower()
                 inter = 7 if template.startswith("Civilians") else 1
-                lower.setdefault(key, []).append(AliasRow(template, inter, frozenset({"@" + ctry}), True))
+                if key not in table_keys:
+                    lower.setdefault(key, []).append(AliasRow(template, inter, frozenset({"@" + ctry}), True))
                 longest = max(longest, key.count(" ") + 1)
     return lower, exact, longest
 
@@ -310,7 +322,6 @@ def find_mentions(text: str, start: int, end: int, country: str | None, *,
     """Actor mentions in text[start:end], longest alias first, left to right, no overlaps."""
     country = country_name(country)
     lower, exact, longest = _aliases()
-    _, demonyms = _countries()
     toks = [(m.start() + start, m.end() + start, m.group()) for m in TOKEN_RE.finditer(text[start:end])]
     toks = [(s, e - 1, t[:-1]) if t.endswith(".") and t.count(".") == 1 else (s, e, t) for s, e, t in toks]
     out: list[Mention] = []
@@ -327,9 +338,9 @@ def find_mentions(text: str, start: int, end: int, country: str | None, *,
                     if actor is not None:
                         hit = (n, actor)
                         break
-        if hit is None and i + 3 < len(toks) and toks[i][2] in demonyms and toks[i + 1][2].lower() in ("and", "or") \
-                and toks[i + 2][2] in demonyms:
-            # "Turkish and Russian forces": the first demonym shares the second one's noun
+        if hit is None and i + 3 < len(toks) and toks[i][2][:1].isupper() and toks[i + 1][2].lower() in ("and", "or") \
+                and toks[i + 2][2][:1].isupper():
+            # "Turkish and Russian forces", "Samburu and Pokot tribesmen": the first name shares the noun
             for n in range(min(longest, len(toks) - i - 2), 1, -1):
                 key = " ".join([toks[i][2]] + [t for _, _, t in toks[i + 3:i + 2 + n]])
                 rows = lower.get(key.lower())
@@ -360,12 +371,15 @@ EVENT_NOUNS = {"attack", "attacks", "assault", "offensive", "raid", "raids", "st
                "rocket", "rockets", "missile", "missiles", "drone", "drones", "mortar", "mortars", "bombardment",
                "clash", "clashes", "fighting", "crackdown", "campaign", "protest", "protests", "demonstration",
                "march", "rally", "sit-in", "strike action", "violence", "massacre", "assassination"}
+LOCATIVE_PREPS = {"in", "near", "around", "across", "outside", "inside", "within", "throughout", "along", "through"}
 PATIENT_PREPS = {"on", "against", "at", "upon", "targeting", "into", "toward", "towards", "of"}
 SUFFER_VERBS = {"died", "die", "dies", "perished", "drowned", "suffered", "sustained", "succumbed", "fell",
                 "lost", "remained", "fled", "escaped", "survived", "sustain", "suffer"}
 SPEECH_VERBS = {"said", "says", "say", "stated", "announced", "reported", "reports", "told", "confirmed",
                 "added", "claimed", "claims", "declared", "tweeted", "wrote", "noted", "observed", "recorded",
                 "documented", "denied", "denies", "insisted", "alleged"}
+BE_FORMS = {"was", "were", "is", "are", "be", "been", "being", "got", "get", "gets", "getting", "Was", "Were",
+            "Is", "Are", "Been", "Being"}
 SUSPECT_VERBS = {"accused", "accuse", "accuses", "blamed", "blame", "blames", "suspected", "suspect",
                  "believed", "attributed", "linked"}
 
@@ -404,6 +418,9 @@ def _role(tok: Any) -> tuple[str, bool]:
                 return "patient", hedged
             return "agent", hedged
         if dep in ("nsubjpass",):
+            aux = [c for c in head.children if c.dep_ == "auxpass"]
+            if aux and all(a.text not in BE_FORMS for a in aux):  # "Boko Haram/IS attacked": IS is no auxiliary
+                return "agent", hedged
             return "patient", hedged
         if dep == "pobj" and head.dep_ == "agent":
             return "agent", hedged
@@ -413,6 +430,8 @@ def _role(tok: Any) -> tuple[str, bool]:
             return "between", hedged
         if dep == "pobj" and head.lower_ == "with":
             return "counterpart", hedged
+        if dep == "pobj" and head.lower_ in LOCATIVE_PREPS:
+            return "location", hedged
         if dep == "pobj" and head.lower_ in PATIENT_PREPS:
             return "patient", hedged
         if dep in ("dobj", "obj", "dative", "attr", "oprd"):
@@ -472,7 +491,7 @@ def _roled(doc: Document, start: int, end: int, mentions: list[Mention]) -> list
 
 def _as_default(actor: Actor, unidentified: Actor) -> Actor:
     """A generic "gunmen" mention takes the country's own name for unnamed perpetrators."""
-    if actor.name.startswith("Unidentified Armed Group") and actor.name != unidentified.name:
+    if not actor.text and actor.name.startswith("Unidentified Armed Group") and actor.name != unidentified.name:
         return actor.model_copy(update={"name": unidentified.name, "inter": unidentified.inter})
     return actor
 
@@ -576,6 +595,10 @@ def find_roles(doc: Document, start: int, end: int, *, country: str | None, even
                 roles.actor2 = civ_patients[0] if civ_patients else civilians
         elif sub_event_type == "Arrests" and roles.actor1 is None and country:
             roles.actor1 = Actor(name=state_force(country, "police", year), inter=1)
+        elif roles.actor1 is None and any(m.kind == "civilian" for m, _ in clean):
+            # "27 civilians were evacuated from Popasna": the civilians are the ones who act
+            roles.actor1 = next(m.actor for m, _ in clean if m.kind == "civilian").model_copy(
+                update={"name": civilians.name, "inter": 7})
         return roles
 
     # Battles, Explosions/Remote violence
@@ -586,14 +609,17 @@ def find_roles(doc: Document, start: int, end: int, *, country: str | None, even
     if roles.actor1 is None:
         roles.actor1 = unidentified.model_copy()
     roles.actor1 = _as_default(roles.actor1, unidentified)
+    if sub_event_type == "Air/drone strike" and _actor_inter().get(roles.actor1.name + " Air Force"):
+        # ACLED names the air arm where it tells it apart ("Military Forces of Russia (2000-) Air Force")
+        roles.actor1 = roles.actor1.model_copy(update={"name": roles.actor1.name + " Air Force"})
     if roles.actor2 is None:
         rest = _unique(patients + between + others, [roles.actor1])
         if rest:
             roles.actor2 = rest[0]
+        elif event_type == "Battles":  # both sides of a battle are armed; an unnamed one is unidentified
+            roles.actor2 = unidentified.model_copy()
         elif civ_patients:
             roles.actor2 = civ_patients[0]
-        elif event_type == "Battles":
-            roles.actor2 = unidentified.model_copy() if roles.actor1.name != unidentified.name else None
     if roles.actor2 is not None and roles.actor2.name.startswith("Civilians") and country:
         roles.actor2 = Actor(name=civilians.name, inter=7, text=roles.actor2.text, start=roles.actor2.start,
                              end=roles.actor2.end)

@@ -42,7 +42,9 @@ GENERIC_RE = re.compile(
 MILITIA_RE = re.compile(r"^(?P<group>[A-Z][\w'\- ]+?) (?:Ethnic|Communal|Clan) Militia \((?P<country>[^)]+)\)$")
 ABBR_RE = re.compile(r"^(?P<abbr>[^:]{2,20}): (?P<full>.+)$")
 MILITIA_NOUNS = ("militia", "militias", "militiamen", "raiders", "herders", "fighters", "gunmen", "attackers",
-                 "youths", "clansmen", "tribesmen", "community members", "community")
+                 "youths", "clansmen", "tribesmen", "community members", "community", "communities", "clan",
+                 "clans", "members", "warriors", "morans", "locals", "men", "bandits", "tribe", "tribes",
+                 "elders", "pastoralists")
 # Common words that ACLED uses as abbreviations but that would match ordinary English text.
 STOP_ALIASES = {"IS", "FF", "AL", "NO", "ON", "OR", "US", "UN", "AU", "IT", "AT", "AS", "BE", "DO", "IF", "SO",
                 "UP", "WE", "MY", "ME", "HE", "AN", "BY", "GO", "TO", "OF", "IN", "PM", "AM", "OK", "SP",
@@ -203,6 +205,8 @@ def derive_aliases(rows: list[dict[str, str]], inter_rows: list[dict[str, str]])
             group = m["group"]
             for noun in MILITIA_NOUNS:
                 add(f"{group} {noun}", name)
+            if " Ethnic " in name or " Clan " in name:
+                add(group, name)  # "clashes between Samburu and Pokot": the bare group name, in its country
             continue
         if m or GENERIC_RE.match(name) or re.search(r"\([^)]*\)$", name) and not re.search(r"\(\d{4}-", name):
             continue
