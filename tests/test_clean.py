@@ -132,6 +132,14 @@ def test_news_sentences_stay_at_the_end_too(sentence: str) -> None:
     assert a.removed == []
 
 
+def test_dated_lines_in_the_body_are_a_timeline_not_a_dateline() -> None:
+    timeline = ["March 3, 2021: Kharkiv shelled", "4 March 2021 - ceasefire talks"]
+    a = clean(article(TITLE, "2 March 2021", *BODY[:2], *timeline, *BODY[2:]))
+    assert removed_labels(a, "2 March 2021") == ["dateline"]
+    for line in timeline:
+        assert line in kept(a)
+
+
 def test_inline_related_stories_after_the_last_paragraph() -> None:
     last = BODY[4] + " Related stories Army retakes hill | Talks collapse | Full coverage"
     a = clean(article(TITLE, *BODY[:4], last))

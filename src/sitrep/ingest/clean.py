@@ -134,7 +134,7 @@ def _units(text: str) -> list[tuple[int, int]]:
     return units
 
 
-def _structural(raw: str, flat: str, words: int, prose: bool) -> str | None:
+def _structural(raw: str, flat: str) -> str | None:
     """Rules about a line's shape rather than its words (links are judged on the raw markup)."""
     if not any(ch.isalnum() for ch in flat):
         return "separator"
@@ -142,16 +142,23 @@ def _structural(raw: str, flat: str, words: int, prose: bool) -> str | None:
         return "link-only"
     if _HASHTAGS.match(flat):
         return "taxonomy-line"
-    if not prose and words <= 12:
-        dates = find_dates(flat)
-        if dates:
-            rest = flat
-            for s, e, _ in reversed(dates):
-                rest = rest[:s] + " " + rest[e:]
-            rest = re.sub(r"\b\d{1,2}:\d\d\b|\b(?:GMT|UTC|[AP]M)\b", " ", rest)
-            if len(re.findall(r"\w+", rest)) <= 4:
-                return "dateline"
     return None
+
+
+def _is_dateline(flat: str, words: int) -> bool:
+    """A date and at most four other words: "Daily Wire, March 3, 2020", "This story is from ...".
+
+    Only asked of header lines: in the body, "March 3, 2021: Kharkiv shelled" is a timeline entry."""
+    if words > 12:
+        return False
+    dates = find_dates(flat)
+    if not dates:
+        return False
+    rest = flat
+    for s, e, _ in reversed(dates):
+        rest = rest[:s] + " " + rest[e:]
+    rest = re.sub(r"\b\d{1,2}:\d\d\b|\b(?:GMT|UTC|[AP]M)\b", " ", rest)
+    return len(re.findall(r"\w+", rest)) <= 4
 
 
 def classify(text: str, rules: RuleSet | None = None) -> list[Span]:
@@ -172,14 +179,16 @@ def classify(text: str, rules: RuleSet | None = None) -> list[Span]:
                 break
         unit.prose = unit.label is None and is_prose(flat)
         if unit.label is None:
-            unit.label = _structural(raw, flat, words, unit.prose)
+            unit.label = _structural(raw, flat)
         units.append(unit)
     if not units:
         return []
 
     first_prose = next((i for i, u in enumerate(units) if u.prose), len(units))
     for i, unit in enumerate(units[:first_prose]):
-        if unit.label is None and unit.header_label and i > 0:
+        if unit.label is None and _is_dateline(unit.flat, unit.words):
+            unit.label = "dateline"
+        elif unit.label is None and unit.header_label and i > 0:
             unit.label = unit.header_label
 
     prose_total = sum(len(u.flat) for u in units if u.prose)

@@ -63,7 +63,7 @@ def record_article(record: object, *, default_id: str, origin: str) -> Article:
     if not isinstance(record, Mapping):
         raise Unreadable(f"expected a JSON object, got {type(record).__name__}")
     text, html = record.get("text"), record.get("html")
-    title, url = _optional_str(record, "title"), _optional_str(record, "url")
+    title, url, source = _optional_str(record, "title"), _optional_str(record, "url"), _optional_str(record, "source")
     published = parse_published(record.get("published"))
     if text is not None and not isinstance(text, str):
         raise Unreadable(f"'text' must be a string, not {type(text).__name__}")
@@ -75,13 +75,14 @@ def record_article(record: object, *, default_id: str, origin: str) -> Article:
         page = extract_html(html)
         body = page.text
         title, url, published = title or page.title, url or page.url, published or page.published
+        source = source or page.site
     elif "text" in record or "html" in record:
         raise Unreadable("empty text")
     else:
         raise Unreadable("record has no 'text' or 'html'")
     return Article(
         id=_optional_str(record, "id") or default_id, text=body, url=url, title=title,
-        source=_optional_str(record, "source"), published=published or dateline_date(body), origin=origin,
+        source=source, published=published or dateline_date(body), origin=origin,
     )
 
 
