@@ -55,7 +55,7 @@ def _data_fingerprint() -> str:
     digest = hashlib.sha256(str(BUILD_VERSION).encode())
     for sub in ("places", "geonames"):
         for f in sorted((data_dir() / sub).glob("*")):
-            if f.is_file():
+            if f.is_file() and f.suffix in (".csv", ".txt"):
                 digest.update(f.name.encode())
                 digest.update(f.read_bytes())
     return digest.hexdigest()[:12]
@@ -151,6 +151,10 @@ def build_gazetteer(path: Path | None = None, *, force: bool = False) -> Path:
     try:
         _build_into(tmp)
         os.replace(tmp, path)
+        if path.parent == cache_dir():
+            for old in path.parent.glob("gazetteer-v*.sqlite"):
+                if old != path:
+                    old.unlink(missing_ok=True)  # superseded builds (another version or older data)
     finally:
         if tmp.exists():
             tmp.unlink()
@@ -273,6 +277,17 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
                 match = got[2]
         if match:
             sub_names[match].append(nm)
+    extra: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for row in csv.DictReader((ddir / "places" / "admin1_names.csv").open(encoding="utf-8")):
+        cc, want = row["country"], row["geonames_name"]
+        code = f"{cc}.{want}" if f"{cc}.{want}" in admin1 else next(
+            (c for c, (n, r, _g) in admin1.items() if c.startswith(cc + ".") and fold(want) in (fold(n), fold(r))), None)
+        if code is None:
+            continue
+        if row["kind"] == "acled":  # ACLED's spelling becomes the admin1 name sitrep reports
+            admin1[code] = (row["name"], admin1[code][1], admin1[code][2])
+        kind = {"acled": MAIN, "alias": ALT, "abbrev": ABBREV}.get(row["kind"], ALT)
+        extra[code].append((row["name"], kind))
     for code, (name, raw, gid) in admin1.items():
         cc = code.split(".")[0]
         pts = by_admin1.get(code)
@@ -284,6 +299,8 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
         con.execute("INSERT INTO admin1 VALUES (?,?,?,?)", (code, name, raw, gid))
         for n in {name, raw, strip_admin(raw), *sub_names.get(code, [])}:
             add_name(n, gid, MAIN)
+        for n, kind in extra.get(code, []):
+            add_name(n, gid, kind)
 
     # --- countries as entries
     for iso2, (iso3, num, name, _capital, pop, gid, pt) in countries.items():

@@ -69,6 +69,11 @@ DESCRIPTIVE = frozenset({"central", "northern", "southern", "eastern", "western"
 FEATURE_WORDS = PROVINCE_WORDS | DISTRICT_WORDS | frozenset({
     "city", "town", "village", "valley", "river", "desert", "mountains", "mountain", "airport", "camp",
     "countryside", "area", "region", "border", "front", "frontline", "outskirts", "suburb", "suburbs"})
+ORG_WORDS = frozenset({"university", "airport", "bank", "hospital", "council", "police", "stadium", "mosque",
+                       "church", "street", "road", "square", "times", "post", "herald", "news", "zoo", "museum",
+                       "college", "school", "club", "fc", "city", "county", "international", "prison", "court",
+                       "government", "airlines", "station", "port", "harbour", "harbor", "bridge", "park",
+                       "municipality", "governorate", "province", "district", "oblast", "region", "state"})
 PERSON_VERBS = frozenset({"said", "says", "told", "added", "stated", "noted", "explained", "wrote", "tweeted",
                           "argued", "insisted", "claimed", "announced", "warned", "asked", "replied"})
 
@@ -87,6 +92,7 @@ class Token:
     text: str
     index: int
     sent_start: bool  # first word of a sentence (capitalisation is no evidence there)
+    dot: bool = False  # directly followed by "." ("Ky.", "Alta.")
 
 
 @dataclass(slots=True)
@@ -103,6 +109,7 @@ class Mention:
     cue: str = ""  # "province", "district", "countryside" when such a word follows
     wordlike: bool = False  # one token that is also an English dictionary word
     locative: bool = False  # after "in", "near", "from", ...
+    sent_start: bool = False
     scores: list[float] = field(default_factory=list)
 
 
@@ -119,7 +126,11 @@ def tokenize(text: str) -> list[Token]:
     for m in TOKEN.finditer(text):
         gap = text[prev_end:m.start()]
         sent_start = not tokens or bool(re.search(r"[.!?:;\"\u201c\u201d]\s*$|\n\s*$", gap))
-        tokens.append(Token(m.start(), m.end(), m.group(), len(tokens), sent_start))
+        end = m.end()
+        if end - m.start() > 3 and text[end - 2] in "'\u2019" and text[end - 1] in "sS":
+            end -= 2  # possessive: "Russia's"
+        tokens.append(Token(m.start(), end, text[m.start():end], len(tokens), sent_start,
+                            text[end:end + 1] == "."))
         prev_end = m.end()
     return tokens
 
@@ -171,6 +182,8 @@ class Parser:
             fk, lk = fold(surface), loose(surface)
             keys[(i, j)] = (surface, fk, lk)
             wanted.update(k for k in (surface, fk, lk) if k)
+            if tokens[j - 1].dot:
+                wanted.add(surface + ".")
         found = self.gaz.lookup_many(wanted)
         lower_words = {t.text for t in tokens if t.text.islower()}
         stop = not_places()
@@ -188,11 +201,15 @@ class Parser:
                 last = tokens[j - 1].text
                 if not _is_cap(tokens[j - 1]) and j - i == 1:
                     continue
-                hits = self._hits(surface, fk, lk, found)
+                abbrev = [h for h in found.get(surface + ".", ()) if h.name_kind == ABBREV] \
+                    if tokens[j - 1].dot else []
+                hits = abbrev or self._hits(surface, fk, lk, found)
                 if not hits:
                     continue
-                mention = Mention(tokens[i].start, tokens[j - 1].end, surface, i, j, hits,
+                end = tokens[j - 1].end + (1 if abbrev else 0)
+                mention = Mention(tokens[i].start, end, text[tokens[i].start:end], i, j, hits,
                                   min(h.name_kind for h in hits), _cue(tokens, j))
+                mention.sent_start = tokens[i].sent_start
                 if not self._plausible(mention, tokens, stop, lower_words, ent_label, text):
                     continue
                 if not _is_cap(tokens[j - 1]) and last.lower() in CONNECTORS and \
@@ -255,9 +272,10 @@ class Parser:
             if not strong and prev is not None and _is_cap(prev) and not prev.sent_start and \
                     _joinable(text, prev, tokens[m.tok_start]) and prev_low not in DESCRIPTIVE:
                 return False
-            if not strong and not big and nxt is not None and _is_cap(nxt) and \
+            # followed by a capitalised word that is no place ("Vladimir Putin", "Lake Kody")
+            if not strong and nxt is not None and _is_cap(nxt) and not nxt.sent_start and \
                     _joinable(text, tokens[m.tok_start], nxt) and nxt.text.lower() not in FEATURE_WORDS and \
-                    not self.gaz.lookup(fold(nxt.text)):
+                    nxt.text.lower() not in ORG_WORDS and not self.gaz.lookup(fold(nxt.text)):
                 return False
             if m.how in (LOOSE, FUZZY) and not any(h.entry.kind in (ADMIN1, COUNTRY, CURATED) or h.entry.pop >= 1000
                                                    for h in m.hits):
@@ -316,6 +334,12 @@ class Parser:
                 admin1s[best.entry.admin1_code] += 1
         for idx, m in enumerate(mentions):
             nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
+            prv = mentions[idx - 1] if idx > 0 else None
+            # "Atlanta, Georgia": this toponym contains the one before it
+            contained: set[str] = set()
+            if prv is not None and prv.tok_end == m.tok_start and prv.how != DEMONYM:
+                contained = {h.entry.admin1_code for h in prv.hits if h.entry.kind in (CITY, CURATED)} | {
+                    h.entry.cc for h in prv.hits if h.entry.kind in (CITY, CURATED, ADMIN1)}
             # "Hajin, Deir ez-Zor" / "Afrin (Aleppo)": the next toponym contains this one
             container: set[str] = set()
             if nxt is not None and nxt.tok_start == m.tok_end and nxt.how != DEMONYM:
@@ -335,6 +359,9 @@ class Parser:
                     s += 0.8
                 if container and (e.admin1_code in container or e.cc in container) and e.kind != ADMIN1:
                     s += 3.0
+                if contained and ((e.kind == ADMIN1 and e.admin1_code in contained)
+                                  or (e.kind == COUNTRY and e.cc in contained)):
+                    s += 3.0
                 scored.append((s, h))
             scored.sort(key=lambda p: (-p[0], -p[1].entry.pop))
             m.hits = [h for _, h in scored]
@@ -347,6 +374,8 @@ class Parser:
         if best.kind in (COUNTRY, CONTINENT, ADMIN1, CURATED) or m.how == DEMONYM:
             return s >= 1.0
         home = bool(focus) and best.cc == focus
+        if m.sent_start and m.tok_end - m.tok_start == 1 and not home and best.pop < 100000:
+            return False  # "Earlier, ...": sentence-initial capitals are no evidence
         if m.wordlike and best.pop < 100000 and not (home and m.locative):
             return False  # "Research", "Crescent": a word, unless the text puts it in context
         if how in (LOOSE, FUZZY):
@@ -362,6 +391,8 @@ class Parser:
         conf = 1 / (1 + math.exp(-(m.scores[0] - 2.5))) * (0.6 + 0.4 * min(1.0, margin / 3))
         if m.how == DEMONYM:
             conf *= 0.3
+        elif m.how == ABBREV and e.kind != COUNTRY:
+            conf *= 0.9
         elif m.how in (LOOSE, FUZZY):
             conf *= 0.85
         admin1 = gaz.admin1_names.get(e.admin1_code) if e.admin1_code else None
@@ -411,7 +442,7 @@ def _prior(h: Hit, m: Mention) -> float:
     """Context-free plausibility of a candidate for a mention."""
     e = h.entry
     if e.kind == COUNTRY:
-        s = 3.5
+        s = 3.5 if h.name_kind == DEMONYM else 5.0
     elif e.kind == CONTINENT:
         s = 3.0
     elif e.kind == CURATED:

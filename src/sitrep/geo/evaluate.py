@@ -1,0 +1,219 @@
+"""Geoparsing measurements: toponyms against GeoWebNews / TR-News XML gold, event locations against ACLED.
+
+- `evaluate_geo(xml)`: toponym recall and precision (a predicted span overlapping a gold span counts),
+  accuracy within 161 km (100 miles) and median error of the found toponyms that have gold coordinates.
+- `evaluate_acled_locations(csv)`: each ACLED row's `notes` geoparsed as a document, the event located
+  with `locate_event` over the whole note; country, admin1 and coordinates (within 25 km) against the
+  row's own columns.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import statistics
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from sitrep.geo import country_fields, geoparse, locate_event
+from sitrep.geo.normalize import fold, loose, strip_admin
+from sitrep.model import Article, Document
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _progress(items: list[Any], progress: bool, label: str) -> Iterable[Any]:
+    if not progress:
+        return items
+    try:
+        from rich.progress import track
+    except ImportError:  # pragma: no cover - rich is a dependency
+        return items
+    return track(items, description=label, transient=True)
+
+
+# ---------------------------------------------------------------------------------------------- TR-News
+
+
+def read_geo_xml(xml_path: Path) -> Iterator[tuple[Article, list[dict[str, Any]]]]:
+    """Articles and gold toponyms ({start, end, phrase, lat, lon, fcode}) of a GeoWebNews/TR-News file."""
+    root = ET.parse(xml_path).getroot()
+    for art in root.iter("article"):
+        text = art.findtext("text") or ""
+        gold = []
+        for t in art.iter("toponym"):
+            g = t.find("gaztag")
+            lat = lon = None
+            if g is not None and g.findtext("lat") not in (None, ""):
+                lat, lon = float(g.findtext("lat") or 0), float(g.findtext("lon") or 0)
+            gold.append({"start": int(t.findtext("start") or 0), "end": int(t.findtext("end") or 0),
+                         "phrase": t.findtext("phrase") or "", "lat": lat, "lon": lon,
+                         "fcode": g.findtext("fcode") if g is not None else None})
+        title = (art.findtext("title") or "").strip() or None
+        yield Article(id=art.get("docid") or str(len(gold)), text=text, title=title), gold
+
+
+def _annotator(use_nlp: bool) -> Any:
+    """sitrep's NLP stage when available (its entities are an extra signal for the geoparser)."""
+    if not use_nlp:
+        return None
+    try:
+        from sitrep import nlp
+
+        return nlp.annotate
+    except Exception:  # noqa: BLE001 - evaluation still runs on the gazetteer alone
+        return None
+
+
+def evaluate_geo(xml_path: Path, *, progress: bool = True, use_nlp: bool = True) -> dict:
+    """Toponym recall/precision and resolution accuracy on GeoWebNews-style XML gold.
+
+    With `use_nlp` the documents first go through sitrep's NLP stage (spaCy entities), as in the pipeline.
+    """
+    docs = list(read_geo_xml(Path(xml_path)))
+    annotate = _annotator(use_nlp)
+    n_gold = n_pred = n_found = n_correct_pred = 0
+    errors: list[float] = []
+    missed: dict[str, int] = {}
+    wrong: list[dict[str, Any]] = []
+    spurious: dict[str, int] = {}
+    for article, gold in _progress(docs, progress, "geoparsing"):
+        doc = Document(article=article)
+        doc = geoparse(annotate(doc) if annotate else doc)
+        n_gold += len(gold)
+        n_pred += len(doc.places)
+        for p in doc.places:
+            if any(g["start"] < (p.end or 0) and (p.start or 0) < g["end"] for g in gold):
+                n_correct_pred += 1
+            else:
+                spurious[p.text] = spurious.get(p.text, 0) + 1
+        for g in gold:
+            hit = next((p for p in doc.places if (p.start or 0) < g["end"] and g["start"] < (p.end or 0)), None)
+            if hit is None:
+                missed[g["phrase"]] = missed.get(g["phrase"], 0) + 1
+                continue
+            n_found += 1
+            if g["lat"] is not None and hit.latitude is not None and hit.longitude is not None:
+                km = haversine_km(g["lat"], g["lon"], hit.latitude, hit.longitude)
+                errors.append(km)
+                if km > 161:
+                    wrong.append({"text": g["phrase"], "gold_fcode": g["fcode"], "name": hit.name,
+                                  "country": hit.country_code, "km": round(km)})
+    return {
+        "n_docs": len(docs),
+        "n_gold": n_gold,
+        "n_pred": n_pred,
+        "recall": n_found / n_gold if n_gold else 0.0,
+        "precision": n_correct_pred / n_pred if n_pred else 0.0,
+        "acc_161km": sum(e <= 161 for e in errors) / len(errors) if errors else 0.0,
+        "median_km": statistics.median(errors) if errors else None,
+        "n_resolved": len(errors),
+        "missed": sorted(missed.items(), key=lambda kv: -kv[1])[:25],
+        "spurious": sorted(spurious.items(), key=lambda kv: -kv[1])[:25],
+        "wrong": sorted(wrong, key=lambda w: -w["km"])[:25],
+    }
+
+
+def format_report(result: dict) -> str:
+    """Human-readable summary of `evaluate_geo` or `evaluate_acled_locations`."""
+    lines = []
+    if "recall" in result:
+        lines.append(f"toponyms: {result['n_docs']} docs, {result['n_gold']} gold, {result['n_pred']} predicted")
+        lines.append(f"  recall     {result['recall']:.3f}")
+        lines.append(f"  precision  {result['precision']:.3f}")
+        med = result["median_km"]
+        lines.append(f"  acc@161km  {result['acc_161km']:.3f}  (of {result['n_resolved']} found with gold coordinates)")
+        lines.append(f"  median km  {med:.1f}" if med is not None else "  median km  -")
+        if result.get("missed"):
+            lines.append("  most missed: " + ", ".join(f"{k} ({v})" for k, v in result["missed"][:10]))
+        if result.get("wrong"):
+            lines.append("  worst: " + ", ".join(f"{w['text']}->{w['name']} {w['km']}km" for w in result["wrong"][:8]))
+    if "country_acc" in result:
+        lines.append(f"ACLED event locations: {result['n']} notes")
+        lines.append(f"  located      {result['located']:.3f}")
+        lines.append(f"  country      {result['country_acc']:.3f}")
+        lines.append(f"  admin1       {result['admin1_acc']:.3f}")
+        lines.append(f"  within 25km  {result['within_25km']:.3f}")
+        med = result.get("median_km")
+        lines.append(f"  median km    {med:.1f}" if med is not None else "  median km    -")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------- ACLED
+
+
+def _read_acled(csv_path: Path) -> list[dict[str, str]]:
+    raw = Path(csv_path).read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    head = text.split("\n", 1)[0]
+    delimiter = ";" if head.count(";") > head.count(",") else ","
+    return list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+
+
+def same_admin1(predicted: str | None, gold: str | None) -> bool:
+    """Admin1 names match across spellings ("Deir ez-Zor" = "Deir ez Zor", "Idlib" = "Idleb")."""
+    if not predicted or not gold:
+        return False
+    a, b = strip_admin(predicted), strip_admin(gold)
+    return fold(a) == fold(b) or (bool(loose(a)) and loose(a) == loose(b))
+
+
+def evaluate_acled_locations(csv_path: Path, *, limit: int | None = None, progress: bool = False) -> dict:
+    """Country, admin1 and coordinate accuracy of `locate_event` on ACLED notes (gold: the row's columns).
+
+    `limit` takes an evenly spaced sample of that many rows (the files are sorted by date and country).
+    """
+    rows = [r for r in _read_acled(Path(csv_path)) if (r.get("notes") or "").strip() and r.get("latitude")]
+    if limit and len(rows) > limit:
+        step = len(rows) / limit
+        rows = [rows[int(i * step)] for i in range(limit)]
+    n = located = country_ok = admin1_ok = near_ok = 0
+    errors: list[float] = []
+    by_precision: dict[str, list[int]] = {}
+    for i, row in enumerate(_progress(rows, progress, "locating")):
+        notes = row["notes"]
+        doc = geoparse(Document(article=Article(id=str(i), text=notes)))
+        place, _precision = locate_event(doc, 0, len(notes))
+        n += 1
+        iso2 = place.country_code if place is not None else doc.country_focus
+        fields = country_fields(iso2) if iso2 else {}
+        if fields and (fold(fields.get("country", "")) == fold(row.get("country", ""))
+                       or str(fields.get("iso")) == str(row.get("iso", "")).strip()):
+            country_ok += 1
+        bucket = by_precision.setdefault(row.get("geo_precision", "?"), [0, 0])
+        bucket[1] += 1
+        if place is None:
+            continue
+        located += 1
+        if same_admin1(place.admin1, row.get("admin1")):
+            admin1_ok += 1
+        try:
+            glat, glon = float(row["latitude"]), float(row["longitude"])
+        except (TypeError, ValueError):
+            continue
+        if place.latitude is not None and place.longitude is not None:
+            km = haversine_km(glat, glon, place.latitude, place.longitude)
+            errors.append(km)
+            if km <= 25:
+                near_ok += 1
+                bucket[0] += 1
+    return {
+        "n": n,
+        "located": located / n if n else 0.0,
+        "country_acc": country_ok / n if n else 0.0,
+        "admin1_acc": admin1_ok / n if n else 0.0,
+        "within_25km": near_ok / n if n else 0.0,
+        "median_km": statistics.median(errors) if errors else None,
+        "within_25km_by_gold_precision": {k: v[0] / v[1] for k, v in sorted(by_precision.items()) if v[1]},
+    }
