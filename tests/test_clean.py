@@ -251,3 +251,46 @@ def test_clean_keeps_length_and_characters(parts: list[str], sep: str) -> None:
         assert 0 <= span.start <= span.end <= len(text) and span.label
         assert not a.body[span.start:span.end].strip()
     assert clean(a).body == clean(a).body  # deterministic
+
+
+OTHER_SITE = """Home > News > Africa
+
+Gunmen kill villagers in north-west Nigeria
+
+Written by Amina Bello
+
+Updated 3 hours ago
+
+Suspected bandits killed at least 12 villagers in an overnight raid on a village in Zamfara State, police said on Sunday.
+The attackers arrived on motorcycles and opened fire on residents before setting homes alight, a police spokesman told reporters.
+
+Advertisement
+
+Read also: Kidnapped schoolgirls freed in Katsina
+
+Local officials said the army had been deployed to the area and that several suspects had been arrested.
+Residents said they had asked the authorities for protection after a similar attack in the area last month.
+
+Sign up for our weekly Africa newsletter
+Share | Print | Email
+
+Related stories
+Bandits abduct worshippers in Kaduna church
+Army says 30 bandits killed in air strikes
+
+© 2021 Example Africa Media. All rights reserved.
+We use cookies to personalise content. Accept cookies
+"""
+
+
+def test_an_article_from_another_site() -> None:
+    a = clean(Article(id="ng", text=OTHER_SITE))
+    body = kept(a)
+    for line in OTHER_SITE.splitlines():
+        if len(line.split()) >= 10 and line.endswith("."):
+            assert line in body, f"lost: {line}"
+    for furniture in ["Home > News", "Amina Bello", "3 hours ago", "Advertisement", "Kidnapped schoolgirls",
+                      "newsletter", "Print", "Related stories", "Bandits abduct", "30 bandits", "©", "cookies"]:
+        assert furniture not in body, f"kept: {furniture}"
+    assert "Gunmen kill villagers in north-west Nigeria" in body
+    assert {"tail", "read-more", "byline", "advertisement"} <= {s.label for s in a.removed}

@@ -7,8 +7,8 @@ per removed unit, labelled with the rule that removed it. A unit is a line, or a
 paragraph spanning several lines. The rules are data (`data/ingest/boilerplate.toml`); the
 structural ones (link-only lines, separators, datelines, header and tail) are here.
 
-Header: units before the first real paragraph are furniture when a rule names them (the first line,
-the title, stays). Tail: a tail marker ("Note to readers", "The original source of this article",
+Header: units before the first real paragraph are furniture when a rule names them; other header
+lines (the title, a standfirst) stay. Tail: a tail marker ("Note to readers", "The original source of this article",
 a copyright line, a disclaimer, a "Related articles" heading) after the body starts the tail, and
 everything from there on is removed, provided more of the article's prose lies before the marker
 than after it (so a photo credit "© Reuters" in the middle does not cut the article in half).
@@ -185,10 +185,10 @@ def classify(text: str, rules: RuleSet | None = None) -> list[Span]:
         return []
 
     first_prose = next((i for i, u in enumerate(units) if u.prose), len(units))
-    for i, unit in enumerate(units[:first_prose]):
+    for unit in units[:first_prose]:
         if unit.label is None and _is_dateline(unit.flat, unit.words):
             unit.label = "dateline"
-        elif unit.label is None and unit.header_label and i > 0:
+        elif unit.label is None and unit.header_label:
             unit.label = unit.header_label
 
     prose_total = sum(len(u.flat) for u in units if u.prose)
