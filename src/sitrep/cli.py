@@ -314,7 +314,11 @@ def gazetteer(force: Annotated[bool, typer.Option(help="Rebuild even if the cach
 
 @app.command()
 def bench(quick: Annotated[bool, typer.Option(help="Smaller samples, for a smoke run.")] = False) -> None:
-    """Measure speed: classification, gazetteer lookups, geoparsing, whole articles."""
+    """Measure speed on one core: classification, gazetteer lookups, geoparsing, whole articles."""
+    import os
+
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[var] = "1"  # one core, as the targets are stated; must precede numpy's import
     from sitrep.benchmark import run_benchmarks
 
     table = Table(title=f"sitrep bench (sitrep {__version__})")
