@@ -1,0 +1,269 @@
+"""Event detection: which ACLED sub-event type (or none) a sentence reports.
+
+Owns the runtime side of the learned classifier: the feature hashing (shared with `sitrep.train`,
+which imports `features` from here so train and run time hash identically), loading the shipped
+linear model from `sitrep/data/model/` (a numpy .npz, no pickle, no scikit-learn), batch
+classification, and the ACLED codebook rules applied on top of the model's label.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from sitrep.taxonomy import EVENT_TYPES
+
+__all__ = [
+    "MODEL_DIR",
+    "NONE_LABEL",
+    "LinearModel",
+    "Prediction",
+    "apply_codebook_rules",
+    "classify",
+    "features",
+    "load_model",
+]
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "model"
+MODEL_FILE = "event_classifier.npz"
+NONE_LABEL = "NONE"  # the class name of "no event" inside the model file
+
+# --- features -------------------------------------------------------------------------------------
+# Shared with training. Changing anything here changes the hash space: retrain the model.
+FEATURE_VERSION = 1
+_TOKEN_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_DIGITS = str.maketrans("0123456789", "0000000000")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+_PREFIX = 5
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens with every digit turned into 0 (so 122mm and 152mm look alike)."""
+    return _TOKEN_RE.findall(text.lower().translate(_QUOTES).translate(_DIGITS))
+
+
+def feature_strings(text: str) -> list[str]:
+    """Word unigrams and bigrams, plus 5-letter prefixes as a cheap stemmer (shelled ~ shelling)."""
+    toks = tokens(text)
+    feats = ["w " + t for t in toks]
+    feats.extend("p " + t[:_PREFIX] for t in toks if len(t) > _PREFIX)
+    feats.extend("b " + a + " " + b for a, b in zip(toks, toks[1:], strict=False))
+    return feats
+
+
+def features(text: str, n_bits: int) -> list[int]:
+    """Sorted unique hashed feature ids of a text (crc32, stable across processes and platforms)."""
+    mask = (1 << n_bits) - 1
+    return sorted({zlib.crc32(f.encode("utf-8")) & mask for f in feature_strings(text)})
+
+
+# --- model ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class LinearModel:
+    """A multinomial logistic regression over hashed binary features, rows L2-normalised."""
+
+    weights: np.ndarray  # (2**n_bits, n_classes) float32
+    bias: np.ndarray  # (n_classes,) float32
+    classes: tuple[str, ...]
+    n_bits: int
+
+    def probabilities(self, texts: Sequence[str]) -> np.ndarray:
+        """(len(texts), n_classes) class probabilities."""
+        out = np.empty((len(texts), len(self.classes)), dtype=np.float64)
+        w, b = self.weights, self.bias
+        for i, text in enumerate(texts):
+            idx = features(text, self.n_bits)
+            if idx:
+                scores = w[idx].sum(axis=0, dtype=np.float64) / np.sqrt(len(idx)) + b
+            else:
+                scores = b.astype(np.float64)
+            scores -= scores.max()
+            e = np.exp(scores)
+            out[i] = e / e.sum()
+        return out
+
+    @classmethod
+    def load(cls, path: Path) -> LinearModel:
+        with np.load(path, allow_pickle=False) as npz:
+            config = json.loads(str(npz["config"]))
+            weights = npz["weights"].astype(np.float32) * np.float32(config.get("scale", 1.0))
+            return cls(
+                weights=weights,
+                bias=npz["bias"].astype(np.float32),
+                classes=tuple(str(c) for c in npz["classes"]),
+                n_bits=int(config["n_bits"]),
+            )
+
+    def save(self, path: Path) -> None:
+        """Store as float16 weights scaled into range, with the config as a JSON string (no pickle)."""
+        scale = float(np.abs(self.weights).max() / 60000.0) or 1.0
+        config = {"n_bits": self.n_bits, "feature_version": FEATURE_VERSION, "scale": scale}
+        np.savez_compressed(
+            path,
+            weights=(self.weights / scale).astype(np.float16),
+            bias=self.bias.astype(np.float32),
+            classes=np.array(self.classes, dtype=str),
+            config=np.array(json.dumps(config)),
+        )
+
+
+@lru_cache(maxsize=4)
+def load_model(model_dir: str | None = None) -> LinearModel:
+    """The model in `model_dir` ($SITREP_MODEL_DIR, else the shipped one), loaded once per process."""
+    directory = Path(model_dir or os.environ.get("SITREP_MODEL_DIR") or MODEL_DIR)
+    return LinearModel.load(directory / MODEL_FILE)
+
+
+# --- API --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Prediction:
+    """The label of one sentence. sub_event_type None means no event.
+
+    probability is the model's probability of the returned label (of "no event" when None);
+    p_event is 1 - P(no event), useful to rank sentences of one article.
+    """
+
+    sub_event_type: str | None
+    event_type: str | None
+    probability: float
+    p_event: float = 0.0
+
+
+def _prediction(classes: Sequence[str], probs: np.ndarray) -> Prediction:
+    k = int(np.argmax(probs))
+    label = classes[k]
+    p_none = float(probs[classes.index(NONE_LABEL)]) if NONE_LABEL in classes else 0.0
+    if label == NONE_LABEL:
+        return Prediction(None, None, float(probs[k]), 1.0 - p_none)
+    return Prediction(label, EVENT_TYPES.get(label), float(probs[k]), 1.0 - p_none)
+
+
+def classify(sentences: Sequence[str], *, rules: bool = True, model: LinearModel | None = None) -> list[Prediction]:
+    """Classify a batch of sentences (the shipped model loads once per process).
+
+    With rules=True (default) the codebook rules of `apply_codebook_rules` are applied to each label.
+    `model` overrides the shipped model (training uses it to score candidate models).
+    """
+    if not sentences:
+        return []
+    model = model or load_model()
+    probs = model.probabilities(list(sentences))
+    preds = [_prediction(model.classes, p) for p in probs]
+    if rules:
+        preds = [apply_codebook_rules(s, p) for s, p in zip(sentences, preds, strict=True)]
+    return preds
+
+
+# --- codebook rules ---------------------------------------------------------------------------------
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_SUICIDE = _rx(r"\bsuicide\b(?!\s+(?:of|by|attempt|note|rate|prevention))|\bblew (?:himself|herself|themselves) up\b"
+               r"|\bself-detonat|\bexplosive (?:vest|belt)s?\b|\bsuicide bomber")
+_VEHICLE_BOMB = _rx(r"\b(?:car|vehicle|truck|lorry|motorcycle|motorbike|bicycle)[- ]bomb|\bvbied\b"
+                    r"|\bbomb[- ]?(?:laden|rigged)\b|\bexplosives?[- ](?:laden|packed)\b")
+_GRENADE = _rx(r"\bgrenades?\b")
+_RPG = _rx(r"\brocket[- ]propelled grenades?\b|\brpg|\bgrenade[- ]launch|\bunder-?barrel")
+_CHEMICAL = _rx(r"\bchemical (?:weapons?|attacks?|agents?|munitions?|shells?|bombs?)\b|\bchlorine\b|\bsarin\b"
+                r"|\bmustard gas\b|\bnerve (?:gas|agent)\b|\btoxic gas (?:attack|shells?|bombs?)\b")
+_AIR = _rx(r"\bair ?strikes?\b|\bair[- ]raids?\b|\bdrone (?:strikes?|attacks?)\b|\bwarplanes?\b|\bfighter jets?\b"
+           r"|\b(?:jets?|aircraft|helicopters?|gunships?|drones?|planes?|uavs?)\b.{0,40}\b(?:bomb(?:ed|s)?|struck|strikes?"
+           r"|targeted|fired|hit|dropped|pounded|attacked|raided)\b|\baerial (?:bombardment|attacks?|strikes?)\b"
+           r"|\bbarrel bombs?\b|\bkamikaze drones?\b|\bloitering munitions?\b")
+_SHELLING = _rx(r"\bshell(?:s|ed|ing)\b|\bartillery\b|\bmortars?\b|\brockets?\b|\bmissiles?\b|\bhowitzers?\b"
+                r"|\bmlrs\b|\bgrads?\b|\bkatyusha")
+_IED = _rx(r"\bieds?\b|\bimprovised explosive|\blandmines?\b|\bland mines?\b|\broadside (?:bomb|blast|explosion)"
+           r"|\bremote(?:ly)?[- ](?:controlled|detonated)\b|\bmagnetic bomb|\bsticky bomb|\banti-(?:tank|personnel) mines?\b"
+           r"|\bstepped on a mine\b|\bmine explosion\b|\bmine blast\b")
+_DISRUPT_ACT = _rx(r"\bdefus(?:ed|ing|e)\b|\bintercept(?:ed|s|ing)?\b|\bshot down\b|\bdowned\b|\bshoot down\b"
+                   r"|\bseiz(?:ed|ure|es|ing)\b|\bconfiscat\w*|\bdismantl\w*|\bdisarm(?:ed|ing)\b|\bdeactivat\w*"
+                   r"|\bneutrali[sz]ed\b|\brecover(?:ed|y) of\b|\brecovered\b|\bcaptured\b|\bbomb disposal\b|\bcache\b"
+                   r"|\bdestroyed\b|\bfound\b|\bdiscovered\b|\bsafely detonated\b|\bcontrolled explosion\b")
+_DISRUPT_OBJ = _rx(r"\b(?:drones?|uavs?|missiles?|rockets?|ieds?|bombs?|explosives?|explosive devices?|mines?|landmines?"
+                   r"|grenades?|weapons?|arms|ammunition|munitions?|rifles?|guns?|firearms?)\b")
+_CLASH = _rx(r"\bclash\w*|\bfighting\b|\bfought\b|\bgun ?(?:fight|battle)s?\b|\bexchange(?:d)? (?:of )?fire\b"
+             r"|\bfirefights?\b|\bbattl\w+|\bambush\w*|\bskirmish\w*|\bengag\w+ (?:with|in)\b")
+_CASUALTY = _rx(r"\bkill(?:ed|ing|s)?\b|\bdead\b|\bdied\b|\bwound\w*|\binjur\w*|\bhurt\b|\bcasualt\w*")
+_PROTEST = _rx(r"\bprotest\w*|\bdemonstrat\w*|\brall(?:y|ies|ied)\b|\bmarch(?:ed|ers)?\b|\bstrik(?:e|ers|ing)\b"
+               r"|\bsit-in\b")
+_LETHAL_ON_PROTEST = _rx(r"\b(?:police|security forces|soldiers|troops|army|officers)\b.{0,60}"
+                         r"\b(?:shot dead|killed|opened fire|live (?:bullets|ammunition|rounds))\b"
+                         r"|\b(?:protesters?|demonstrators?)\b.{0,40}\b(?:shot dead|killed)\b.{0,30}\bby (?:police|security)")
+
+_DISRUPT_STRONG = _rx(r"\b(?:defus|intercept|shot down|downed|shoot down|seiz|confiscat|dismantl)")
+_DISRUPT_PRONE = ("Disrupted weapons use", "Other", "Change to group/activity", "Looting/property destruction")
+_ERV = "Explosions/Remote violence"
+
+
+def _with(pred: Prediction, sub_event_type: str) -> Prediction:
+    return Prediction(sub_event_type, EVENT_TYPES[sub_event_type], pred.probability, pred.p_event)
+
+
+def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
+    """Correct the model's label with ACLED codebook rules about weapons and targets.
+
+    - weapons seized, defused or intercepted, drones downed or captured -> Disrupted weapons use
+      (only when nobody is reported hurt and it is not itself an attack label);
+    - chemical weapons -> Chemical weapon; suicide bombings -> Suicide bomb;
+    - a car/vehicle bomb that is not a suicide attack -> Remote explosive/landmine/IED;
+    - a thrown grenade -> Grenade (a rocket-propelled grenade is shelling/artillery/missile);
+    - for explosions: air/drone strikes vs shelling/artillery/missile vs IED/landmine by the weapon named;
+    - an armed clash whose only weapons are artillery -> Shelling/artillery/missile attack;
+    - a protest where security forces kill or shoot live rounds at protesters -> Excessive force.
+    No event stays no event: the rules never invent events.
+    """
+    sub = pred.sub_event_type
+    if sub is None:
+        return pred
+    event_type = EVENT_TYPES.get(sub)
+    violent = event_type in (_ERV, "Battles", "Violence against civilians") or sub == "Disrupted weapons use"
+
+    if (_DISRUPT_ACT.search(text) and _DISRUPT_OBJ.search(text) and not _CASUALTY.search(text)
+            and sub not in ("Armed clash", "Arrests") and event_type in (_ERV, "Strategic developments")
+            and (sub in _DISRUPT_PRONE or _DISRUPT_STRONG.search(text))):
+        return _with(pred, "Disrupted weapons use")
+    if not violent:
+        if event_type == "Protests" and sub != "Excessive force against protesters" \
+                and _PROTEST.search(text) and _LETHAL_ON_PROTEST.search(text):
+            return _with(pred, "Excessive force against protesters")
+        return pred
+    if sub == "Disrupted weapons use":
+        return pred
+
+    if _CHEMICAL.search(text):
+        return _with(pred, "Chemical weapon")
+    explosive_words = _VEHICLE_BOMB.search(text) or _IED.search(text) or _rx(r"\bbomb|\bexplo|\bblast").search(text)
+    if _SUICIDE.search(text) and explosive_words:
+        return _with(pred, "Suicide bomb")
+    if event_type not in (_ERV, "Violence against civilians", "Battles"):
+        return pred
+    if _VEHICLE_BOMB.search(text) or (_IED.search(text) and event_type == _ERV):
+        return _with(pred, "Remote explosive/landmine/IED")
+    if _GRENADE.search(text) and not _RPG.search(text) and sub != "Armed clash" and not _SHELLING.search(text):
+        return _with(pred, "Grenade")
+    if sub == "Grenade" and _RPG.search(text):
+        return _with(pred, "Shelling/artillery/missile attack")
+    if event_type == _ERV:
+        if _AIR.search(text) and sub != "Air/drone strike" and not _SHELLING.search(text):
+            return _with(pred, "Air/drone strike")
+        if _SHELLING.search(text) and sub in ("Air/drone strike", "Remote explosive/landmine/IED") \
+                and not _AIR.search(text) and not _IED.search(text):
+            return _with(pred, "Shelling/artillery/missile attack")
+    if sub == "Armed clash" and _SHELLING.search(text) and not _CLASH.search(text) \
+            and not _rx(r"\bgun|\bfire[ds]? at\b|\bshot\b|\bshoot").search(text):
+        return _with(pred, "Shelling/artillery/missile attack")
+    return pred
+
+
+def iter_labels() -> Iterable[str]:
+    """The sub-event types the shipped model can return (without the no-event class)."""
+    return (c for c in load_model().classes if c != NONE_LABEL)

@@ -1,0 +1,419 @@
+"""Training of the event classifier (scikit-learn is a training-only dependency).
+
+Owns reading ACLED exports (current and pre-2019 schema, comma or semicolon, utf-8 or latin-1),
+stripping ACLED's house formula from notes so the model learns content, assembling the "no event"
+negatives and the definition-based seed sentences, fitting a multinomial logistic regression over
+the hashed features of `sitrep.extract.detect`, and writing the model (.npz, no pickle) with its
+manifest.json. `sitrep train --acled FILE...` calls `train(...)`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from sitrep.extract.detect import FEATURE_VERSION, MODEL_FILE, NONE_LABEL, LinearModel, features
+from sitrep.taxonomy import EVENT_TYPES, map_old_type
+
+__all__ = [
+    "Example",
+    "clean_note",
+    "india_examples",
+    "load_negatives",
+    "load_seeds",
+    "read_acled",
+    "split_sentences",
+    "train",
+]
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+NEGATIVES_DIR = DATA_DIR / "negatives"
+SEEDS_FILE = DATA_DIR / "taxonomy" / "seeds.tsv"
+N_BITS = 18
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    label: str  # a sub_event_type, or NONE_LABEL
+    weight: float
+    origin: str  # which pool it came from (for the manifest)
+
+
+# --- reading ------------------------------------------------------------------------------------------
+def _decode(raw: bytes) -> str:
+    for encoding in ("utf-8-sig", "latin-1"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise AssertionError("latin-1 decodes every byte string")
+
+
+def read_acled(path: Path) -> list[dict[str, str]]:
+    """Rows of an ACLED CSV export with lower-cased column names.
+
+    Accepts the current schema and the pre-2019 one, comma or semicolon separated, utf-8 or latin-1.
+    Rows get `sub_event_type`/`event_type` in the 2023 taxonomy (old types mapped through
+    `map_old_type`; rows that cannot be mapped get an empty sub_event_type).
+    """
+    text = _decode(Path(path).read_bytes())
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    rows: list[dict[str, str]] = []
+    for raw in csv.DictReader(io.StringIO(text), delimiter=delimiter):
+        row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items() if k}
+        if not row.get("notes"):
+            continue
+        if row.get("sub_event_type"):
+            if row["sub_event_type"] not in EVENT_TYPES:
+                row["sub_event_type"] = ""
+        else:
+            mapped = map_old_type(row.get("event_type", ""), row["notes"])
+            row["old_event_type"] = row.get("event_type", "")
+            row["event_type"], row["sub_event_type"] = mapped if mapped else ("", "")
+        rows.append(row)
+    return rows
+
+
+# --- the ACLED house formula -------------------------------------------------------------------------
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+_TAG_PREFIX = re.compile(r"^\s*[A-Z][A-Za-z/&' -]{2,40}:\s+(?=\S)")
+_DATE_PREFIX = re.compile(
+    r"^\s*(?:(?:on|around|between|as of|during|overnight|sometime|from|since|in|by|late|early|before|after|"
+    r"prior to|or|about|the|night|week|weekend|morning|evening|of|and|to|until|mid|end|beginning|start|last)\b[\s,-]*)+"
+    r"[^,.;]{0,50}?\b(?:1[89]|20)\d\d\b(?:\s*\([^)]*\))?\s*[,:-]?\s*",
+    re.IGNORECASE,
+)
+_BRACKETS = re.compile(r"\s*\[[^\]]*\]")
+_PARENS = re.compile(r"\s*\((?![A-Z]{2,6}\))[^()]{0,120}\)")
+_FORMULA_SENTENCE = re.compile(
+    r"\b\d+\s+fatalit(?:y|ies)\b|\bfatalit(?:y|ies)\s+(?:were\s+)?(?:coded|split|estimated)|"
+    r"^(?:casualties|fatalities|injuries|losses)\s+unknown\.?$|^(?:\*\s*)?note\b|\bcoded as\b|\bgeo-?coded\b"
+    r"|^\*|\bthis event\b|\bcoded (?:at|to|in|as)\b",
+    re.IGNORECASE,
+)
+_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """A plain regex sentence splitter, good enough for ACLED notes."""
+    return [s.strip() for s in _SENT_SPLIT.split(text) if s.strip()]
+
+
+def clean_note(notes: str, places: Iterable[str] = ()) -> str:
+    """ACLED notes without the house formula: date prefix and tags, parenthesised admin names,
+    "[size=...]"-style brackets, fatality tails and coding remarks, and the row's own place names
+    (so the model cannot learn that a town means a sub-event type)."""
+    text = " ".join(notes.replace("\u00a0", " ").split())
+    text = _TAG_PREFIX.sub("", text, count=1) if re.match(r"^[^:]{3,42}:\s+(?:On|Around|Between|As|During|In|From|"
+                                                           r"Overnight|Since|Sometime|Late|Early)\b", text) else text
+    text = _BRACKETS.sub("", text)
+    text = _PARENS.sub("", text)
+    kept = []
+    for sentence in split_sentences(text):
+        sentence = _DATE_PREFIX.sub("", sentence, count=1)
+        if not sentence or _FORMULA_SENTENCE.search(sentence):
+            continue
+        kept.append(sentence)
+    text = " ".join(kept)
+    for place in sorted({p for p in places if p and len(p) >= 3}, key=len, reverse=True):
+        text = re.sub(r"\b" + re.escape(place) + r"\b", " ", text)
+    text = re.sub(r"\s+([,.;:])", r"\1", text)
+    text = re.sub(r"\b(?:in|at|near|of|from|to|outside|around|between|and)(?:\s+(?:the|district|town|city|village|"
+                  r"province|region|county|area|areas|oblast|state))*[,;:]*(?=[.,;:]|$)", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s+([,.;:])", r"\1", text)
+    text = re.sub(r",+\.", ".", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    text = " ".join(text.split()).strip(" ,;:-")
+    if text[:1].islower():
+        text = text[0].upper() + text[1:]
+    return text
+
+
+def row_examples(row: dict[str, str], origin: str, weight: float = 1.0) -> list[Example]:
+    """Training texts of one ACLED row: the whole cleaned note, and its first sentence alone."""
+    label = row.get("sub_event_type", "")
+    if label not in EVENT_TYPES:
+        return []
+    places = [row.get(k, "") for k in ("location", "admin1", "admin2", "admin3", "country")]
+    text = clean_note(row["notes"], places)
+    if len(text) < 12:
+        return []
+    out = [Example(text, label, weight, origin)]
+    sentences = split_sentences(text)
+    if len(sentences) > 1 and len(sentences[0]) >= 20:
+        out.append(Example(sentences[0], label, weight * 0.5, origin))
+    return out
+
+
+# --- negatives and seeds -----------------------------------------------------------------------------
+# IndiaPoliceEvents labels only police actions: an unlabelled sentence can still tell of a riot or a
+# killing (Gujarat 2002). Those are dropped from the negatives rather than taught as "no event".
+_VIOLENT_WORDS = re.compile(
+    r"\b(?:kill\w*|dead|death\w*|died|die|murder\w*|mob\w*|riot\w*|burn\w*|burnt|torch\w*|fire[ds]?|firing|set ablaze"
+    r"|attack\w*|assault\w*|clash\w*|stab\w*|injur\w*|wound\w*|violen\w*|loot\w*|arson\w*|bomb\w*|blast\w*"
+    r"|explo\w*|protest\w*|demonstrat\w*|agitat\w*|bandh|strike|rall(?:y|ies)|march\w*|stone\w*|pelt\w*|curfew\w*"
+    r"|arrest\w*|detain\w*|rape\w*|abduct\w*|kidnap\w*|massacre\w*|carnage|lynch\w*|shot|shoot\w*|gun\w*"
+    r"|sword\w*|weapon\w*|sabotag\w*|destroy\w*|damag\w*|vandal\w*|ransack\w*|hurt|victim\w*|bodies|body|charred"
+    r"|army|troops|police|tear ?gas|rounds|lathi|cane-charg\w*|disperse\w*|flee\w*|fled|refugee\w*|camp|camps"
+    r"|tension\w*|communal|frenzy|rampage\w*|miscreant\w*|incident\w*|toll|terror\w*|militant\w*|hostage\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def india_examples(path: Path, *, dev: bool) -> list[tuple[str, list[str]]]:
+    """(sentence, labels) from IndiaPoliceEvents, split on documents: doc_id % 5 == 0 is dev."""
+    out: list[tuple[str, list[str]]] = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            if (int(d["doc_id"]) % 5 == 0) != dev:
+                continue
+            text = " ".join(str(d["sent_text"]).split())
+            if len(text) < 25 or text.lower().startswith("this story is from"):
+                continue
+            out.append((text, list(d.get("sent_labels") or [])))
+    return out
+
+
+def india_negatives(path: Path) -> list[str]:
+    """Unlabelled training-split sentences with no violence, protest or arrest vocabulary at all."""
+    return [t for t, labels in india_examples(path, dev=False) if not labels and not _VIOLENT_WORDS.search(t)]
+
+
+def load_negatives(directory: Path = NEGATIVES_DIR) -> dict[str, list[str]]:
+    """Hand-written no-event sentences, one per line, by file (comments start with #)."""
+    out: dict[str, list[str]] = {}
+    for path in sorted(Path(directory).glob("*.txt")):
+        lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
+        out[path.stem] = [ln for ln in lines if ln and not ln.startswith("#")]
+    return out
+
+
+def load_seeds(path: Path = SEEDS_FILE) -> list[tuple[str, str]]:
+    """(sub_event_type, sentence) seed sentences written from the codebook's definitions."""
+    out: list[tuple[str, str]] = []
+    if not Path(path).exists():
+        return out
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        label, _, text = line.partition("\t")
+        label = label.strip()
+        if label not in EVENT_TYPES:
+            raise ValueError(f"{path}: unknown sub_event_type {label!r}")
+        out.append((label, text.strip()))
+    return out
+
+
+# --- fitting ------------------------------------------------------------------------------------------
+def _matrix(texts: Sequence[str], n_bits: int):  # -> scipy.sparse.csr_matrix
+    from scipy.sparse import csr_matrix
+
+    indptr = [0]
+    indices: list[int] = []
+    data: list[float] = []
+    for text in texts:
+        idx = features(text, n_bits)
+        indices.extend(idx)
+        if idx:
+            data.extend([1.0 / np.sqrt(len(idx))] * len(idx))
+        indptr.append(len(indices))
+    return csr_matrix((np.array(data, dtype=np.float32), np.array(indices, dtype=np.int32), np.array(indptr)),
+                      shape=(len(texts), 1 << n_bits))
+
+
+def fit(examples: Sequence[Example], *, n_bits: int = N_BITS, c: float = 20.0, class_power: float = 0.5,
+        max_iter: int = 300, seed: int = 0) -> LinearModel:
+    """Multinomial logistic regression over hashed features; rare classes up-weighted by
+    (median class weight / class weight) ** class_power."""
+    from sklearn.linear_model import LogisticRegression
+
+    labels = [e.label for e in examples]
+    classes = sorted(set(labels))
+    totals = Counter()
+    for e in examples:
+        totals[e.label] += e.weight
+    median = float(np.median(list(totals.values())))
+    class_w = {k: min(10.0, max(0.2, (median / v) ** class_power)) for k, v in totals.items()}
+    x = _matrix([e.text for e in examples], n_bits)
+    y = np.array([classes.index(label) for label in labels])
+    sw = np.array([e.weight * class_w[e.label] for e in examples], dtype=np.float64)
+    clf = LogisticRegression(C=c, max_iter=max_iter, tol=1e-4, random_state=seed)
+    clf.fit(x, y, sample_weight=sw)
+    weights = np.zeros((1 << n_bits, len(classes)), dtype=np.float32)
+    weights[:, clf.classes_] = clf.coef_.T.astype(np.float32)
+    bias = np.zeros(len(classes), dtype=np.float32)
+    bias[clf.classes_] = clf.intercept_.astype(np.float32)
+    return LinearModel(weights=weights, bias=bias, classes=tuple(classes), n_bits=n_bits)
+
+
+def _log(progress: bool, message: str) -> None:
+    if progress:
+        print(f"[train {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def build_examples(acled_files: Sequence[Path], *, extra_negatives: Sequence[Path] = (), old_weight: float = 0.5, negative_weight: float = 3.0,
+                   seed_weight: float = 3.0, india_weight: float = 0.5) -> tuple[list[Example], dict]:
+    """All training examples and a description of where they came from (for the manifest)."""
+    examples: list[Example] = []
+    sources: dict[str, dict] = {}
+    for path in acled_files:
+        rows = read_acled(Path(path))
+        old = any("old_event_type" in r for r in rows)
+        n_before = len(examples)
+        for row in rows:
+            examples.extend(row_examples(row, Path(path).name, old_weight if old else 1.0))
+        sources[Path(path).name] = {"rows": len(rows), "examples": len(examples) - n_before,
+                                    "schema": "pre-2019 (types mapped)" if old else "2023"}
+    for name, lines in load_negatives().items():
+        examples.extend(Example(t, NONE_LABEL, negative_weight, f"negatives/{name}") for t in lines)
+        sources[f"negatives/{name}.txt"] = {"examples": len(lines), "label": "no event"}
+    for path in extra_negatives:
+        path = Path(path)
+        if path.suffix == ".jsonl":
+            negs = india_negatives(path)
+            examples.extend(Example(t, NONE_LABEL, india_weight, path.name) for t in negs)
+            sources[path.name] = {"examples": len(negs), "label": "no event",
+                                  "selection": "IndiaPoliceEvents-style JSONL: sent_labels == [], doc_id % 5 != 0 "
+                                               "(doc_id % 5 == 0 is the news dev set), and no violence/protest/"
+                                               "arrest vocabulary"}
+            continue
+        lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        examples.extend(Example(t, NONE_LABEL, 1.0, path.name) for t in lines)
+        sources[path.name] = {"examples": len(lines), "label": "no event"}
+    seeds = load_seeds()
+    examples.extend(Example(t, label, seed_weight, "seeds") for label, t in seeds)
+    sources["taxonomy/seeds.tsv"] = {"examples": len(seeds), "label": "per line"}
+    return examples, sources
+
+
+DEV_NEWS = DATA_DIR / "model" / "dev_news.tsv"
+
+
+def india_scores(model: LinearModel, path: Path) -> dict:
+    """News-style dev scores on the IndiaPoliceEvents dev documents (doc_id % 5 == 0, never trained on).
+
+    Mapping (documented judgement): a sentence labelled KILL or FORCE reports police violence against
+    rioters or a killing -> an event of any type should be detected; ARREST alone -> Arrests or a
+    protest with intervention; unlabelled sentences with no violence/protest/arrest vocabulary ->
+    no event. Unlabelled sentences with such vocabulary are reported separately (many tell of riots).
+    """
+    from sitrep.extract.detect import classify
+
+    items = india_examples(path, dev=True)
+    preds = classify([t for t, _ in items], model=model)
+    kill_force, arrest, clean, other = [], [], [], []
+    for (text, labels), p in zip(items, preds, strict=True):
+        if {"KILL", "FORCE"} & set(labels):
+            kill_force.append(p.sub_event_type is not None)
+        elif "ARREST" in labels:
+            arrest.append(p.sub_event_type in ("Arrests", "Protest with intervention"))
+        elif not labels and not _VIOLENT_WORDS.search(text):
+            clean.append(p.sub_event_type is None)
+        elif not labels:
+            other.append(p.sub_event_type is None)
+
+    def rate(v: list[bool]) -> dict:
+        return {"n": len(v), "rate": round(sum(v) / len(v), 4) if v else None}
+
+    return {"kill_or_force_detected": rate(kill_force), "arrest_as_arrests_or_intervention": rate(arrest),
+            "clean_unlabelled_no_event": rate(clean), "other_unlabelled_no_event": rate(other)}
+
+
+def score(model: LinearModel, *, acled_files: Sequence[Path] = (), case_files: Sequence[Path] = (),
+          india: Path | None = None) -> dict:
+    """Dev scores of a model through the classifier-only extractor of `sitrep.evaluate`."""
+    from sitrep.evaluate import classifier_extract, evaluate_acled, evaluate_case
+
+    extract = classifier_extract(model)
+    out: dict[str, dict] = {}
+    keep = ("detected", "event_type", "sub_event_type", "sub_event_type_weighted_f1", "no_event_rate_negatives")
+    for path in acled_files:
+        result = evaluate_acled(Path(path), extract, progress=False)
+        out[Path(path).name] = {"n": result["n"], **{k: round(v, 4) for k, v in result["metrics"].items()
+                                                      if k in keep and v is not None}}
+    for path in case_files:
+        result = evaluate_case(Path(path), extract, progress=False)
+        out[Path(path).name] = {"n": result["n"], **{k: round(v, 4) for k, v in result["metrics"].items()
+                                                      if k in keep and v is not None},
+                                "no_event_rate_by_label": result["no_event_rate_by_label"]}
+    if india is not None:
+        out[Path(india).name + " (dev docs)"] = india_scores(model, Path(india))
+    return out
+
+
+def train(acled_files: Sequence[Path], out_dir: Path, *, extra_negatives: Sequence[Path] = (), seed: int = 0,
+          progress: bool = True, holdout: Sequence[Path] = (), n_bits: int = N_BITS, c: float = 20.0,
+          extra_manifest: dict | None = None) -> dict:
+    """Train the event classifier on ACLED exports and write `event_classifier.npz` + `manifest.json`
+    into out_dir. Returns the manifest.
+
+    extra_negatives: text files of no-event sentences, one per line, or IndiaPoliceEvents-style JSONL
+    (its unlabelled, non-violent training-split sentences become negatives, its dev documents are
+    scored). holdout: files among acled_files to score out-of-file: for each, a model is first trained
+    without it and scored on it (ACLED notes as input, published the next day), before the final model
+    is trained on everything. The news dev set `data/model/dev_news.tsv` (never trained on) is scored
+    on the final model. extra_manifest is merged into the manifest.
+    """
+    started = time.time()
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    india = next((Path(p) for p in extra_negatives if Path(p).suffix == ".jsonl"), None)
+    dev_scores: dict[str, dict] = {}
+    for held in holdout:
+        rest = [p for p in acled_files if Path(p).resolve() != Path(held).resolve()]
+        _log(progress, f"held-out fold: training without {Path(held).name}")
+        examples, _ = build_examples(rest, extra_negatives=extra_negatives)
+        fold_model = fit(examples, n_bits=n_bits, c=c, seed=seed)
+        dev_scores[f"trained without {Path(held).name}"] = score(fold_model, acled_files=[held])
+        _log(progress, f"  {dev_scores[f'trained without {Path(held).name}']}")
+    _log(progress, f"reading {len(acled_files)} ACLED file(s)")
+    examples, sources = build_examples(acled_files, extra_negatives=extra_negatives)
+    _log(progress, f"{len(examples)} examples; fitting ({1 << n_bits} hashed features)")
+    model = fit(examples, n_bits=n_bits, c=c, seed=seed)
+    path = out_dir / MODEL_FILE
+    model.save(path)
+    dev_scores["final model"] = score(model, case_files=[DEV_NEWS] if DEV_NEWS.exists() else [], india=india)
+    _log(progress, f"  {dev_scores['final model']}")
+    counts = Counter(e.label for e in examples)
+    manifest = {
+        "model_file": MODEL_FILE,
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "format": "numpy npz (allow_pickle=False): weights float16 (2**n_bits x classes) * scale, bias, classes, "
+                  "config JSON",
+        "model": "multinomial logistic regression (scikit-learn lbfgs), binary hashed features, L2-normalised rows",
+        "features": {"version": FEATURE_VERSION, "n_bits": n_bits, "hash": "zlib.crc32 & (2**n_bits - 1)",
+                     "kinds": ["word unigrams", "word bigrams", "5-letter prefixes"]},
+        "hyperparameters": {"C": c, "seed": seed, "class_weight": "(median/class total) ** 0.5, clipped 0.2..10"},
+        "classes": list(model.classes),
+        "no_event_class": NONE_LABEL,
+        "training_files": sources,
+        "n_examples": len(examples),
+        "n_examples_per_class": dict(sorted(counts.items())),
+        "size_bytes": path.stat().st_size,
+        "dev_scores": dev_scores,
+        "dev_notes": "ACLED scores: notes as input through sitrep.evaluate.classifier_extract (classifier and "
+                     "codebook rules only), file held out of training. dev_news.tsv: news-style sentences "
+                     "written for development, never trained on (CASE task 2 label codes).",
+        "train_seconds": round(time.time() - started, 1),
+        "command": "sitrep train --acled " + " ".join(Path(p).name for p in acled_files),
+    }
+    if extra_manifest:
+        manifest.update(extra_manifest)
+    (out_dir / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
+                                           encoding="utf-8")
+    _log(progress, f"wrote {path} ({manifest['size_bytes'] / 1e6:.1f} MB) in {manifest['train_seconds']} s")
+    return manifest

@@ -1,0 +1,204 @@
+"""Tests for sitrep.extract.detect: codebook rules, the shipped model, and its manifest."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from sitrep.extract.detect import (
+    MODEL_DIR,
+    MODEL_FILE,
+    NONE_LABEL,
+    LinearModel,
+    Prediction,
+    apply_codebook_rules,
+    classify,
+    features,
+    load_model,
+)
+from sitrep.taxonomy import EVENT_TYPES
+
+
+def pred(sub: str | None, p: float = 0.9) -> Prediction:
+    return Prediction(sub, EVENT_TYPES.get(sub) if sub else None, p, p if sub else 1 - p)
+
+
+# --- rules -----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "model_label", "expected"),
+    [
+        ("A car bomb exploded outside the ministry, killing six.", "Suicide bomb", "Remote explosive/landmine/IED"),
+        ("A car bomb exploded outside the ministry, killing six.", "Attack", "Remote explosive/landmine/IED"),
+        ("A suicide car bomber blew up his vehicle at the gate, killing six.", "Remote explosive/landmine/IED",
+         "Suicide bomb"),
+        ("The attacker detonated his explosive vest in the crowd.", "Attack", "Suicide bomb"),
+        ("Militants hurled a grenade at a police post, injuring two officers.", "Attack", "Grenade"),
+        ("Militants hurled a grenade at a police post, injuring two officers.", "Remote explosive/landmine/IED",
+         "Grenade"),
+        ("Troops fired mortars and grenade launchers at the positions near the village.", "Grenade",
+         "Shelling/artillery/missile attack"),
+        ("Government forces shelled the town with artillery overnight.", "Armed clash",
+         "Shelling/artillery/missile attack"),
+        ("A drone strike hit a car carrying two commanders.", "Shelling/artillery/missile attack",
+         "Air/drone strike"),
+        ("Warplanes bombed the market, killing nine.", "Remote explosive/landmine/IED", "Air/drone strike"),
+        ("Rockets hit the residential district overnight.", "Air/drone strike", "Shelling/artillery/missile attack"),
+        ("Helicopters dropped chlorine gas canisters on the neighbourhood.", "Air/drone strike", "Chemical weapon"),
+        ("Air defences shot down two drones over the city.", "Air/drone strike", "Disrupted weapons use"),
+        ("Sappers defused an IED found under the bridge.", "Remote explosive/landmine/IED", "Disrupted weapons use"),
+        ("Police seized a cache of rifles and ammunition in the forest.", "Other", "Disrupted weapons use"),
+        ("Police shot dead three protesters during the peaceful march.", "Protest with intervention",
+         "Excessive force against protesters"),
+    ],
+)
+def test_codebook_rules(text: str, model_label: str, expected: str) -> None:
+    out = apply_codebook_rules(text, pred(model_label))
+    assert out.sub_event_type == expected
+    assert out.event_type == EVENT_TYPES[expected]
+    assert out.probability == pytest.approx(0.9)
+
+
+@pytest.mark.parametrize(
+    ("text", "model_label"),
+    [
+        ("Rebels clashed with the army near the town, leaving ten dead.", "Armed clash"),
+        ("Soldiers and rebels fought with rifles and mortars all night.", "Armed clash"),
+        ("A landmine exploded under a bus, killing four passengers.", "Remote explosive/landmine/IED"),
+        ("Protesters marched to parliament demanding reforms.", "Peaceful protest"),
+        ("Police fired tear gas to disperse the protesters.", "Protest with intervention"),
+        ("Gunmen shot dead a teacher outside his school.", "Attack"),
+    ],
+)
+def test_codebook_rules_leave_correct_labels_alone(text: str, model_label: str) -> None:
+    assert apply_codebook_rules(text, pred(model_label)).sub_event_type == model_label
+
+
+def test_rules_never_invent_events() -> None:
+    none = pred(None, 0.8)
+    for text in ("A car bomb exploded.", "Grenade attack on a bar.", "Air defences shot down a drone."):
+        assert apply_codebook_rules(text, none) == none
+
+
+# --- features --------------------------------------------------------------------------------------------
+def test_features_stable_and_case_insensitive() -> None:
+    a = features("Rebels SHELLED the town in 2020.", 18)
+    assert a == features("rebels shelled the town in 1999.", 18)  # digits fold to 0
+    assert a == sorted(set(a))
+    assert all(0 <= i < 2**18 for i in a)
+    # crc32-based: the same in a fresh interpreter with a different hash seed
+    code = "from sitrep.extract.detect import features; print(features('Rebels SHELLED the town in 2020.', 18))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={"PYTHONHASHSEED": "123", "PATH": ""})
+    assert json.loads(out.stdout) == a
+
+
+def test_linear_model_roundtrip(tmp_path: Path) -> None:
+    rng = np.random.default_rng(0)
+    model = LinearModel(weights=rng.normal(size=(2**10, 3)).astype(np.float32),
+                        bias=np.array([0.1, -0.2, 0.0], dtype=np.float32), classes=("A", "B", NONE_LABEL), n_bits=10)
+    path = tmp_path / "m.npz"
+    model.save(path)
+    loaded = LinearModel.load(path)
+    assert loaded.classes == model.classes and loaded.n_bits == 10
+    texts = ["one two three", "", "four"]
+    np.testing.assert_allclose(loaded.probabilities(texts), model.probabilities(texts), atol=2e-3)
+    np.testing.assert_allclose(loaded.probabilities(texts).sum(axis=1), 1.0, rtol=1e-6)
+
+
+# --- the shipped model ------------------------------------------------------------------------------------
+CLEAR = [
+    ("Hundreds of nurses marched peacefully to the health ministry to demand overdue salaries.", "Protests"),
+    ("Students gathered outside the parliament to protest against the new education law.", "Protests"),
+    ("Police fired tear gas and arrested dozens to break up the opposition rally.", "Protests"),
+    ("Protesters burned tyres, blocked the highway and pelted police with stones.", "Riots"),
+    ("A mob beat a suspected thief to death in the market.", "Riots"),
+    ("Government troops clashed with rebel fighters near the border, leaving several dead on both sides.",
+     "Battles"),
+    ("Militants ambushed an army patrol and a gunfight followed for two hours.", "Battles"),
+    ("The army recaptured the town from the insurgents after heavy fighting.", "Battles"),
+    ("Gunmen stormed the village at night and shot dead seven farmers.", "Violence against civilians"),
+    ("Armed men kidnapped two aid workers on the road to the camp.", "Violence against civilians"),
+    ("Unidentified gunmen killed a village chief in his home.", "Violence against civilians"),
+    ("Artillery shells hit a residential area of the city, wounding five civilians.",
+     "Explosions/Remote violence"),
+    ("A roadside bomb exploded under a police vehicle, killing three officers.", "Explosions/Remote violence"),
+    ("Warplanes carried out airstrikes on rebel positions overnight.", "Explosions/Remote violence"),
+    ("A suicide bomber blew himself up at a crowded bus station.", "Explosions/Remote violence"),
+    ("Rebels fired rockets at the airport, damaging the runway.", "Explosions/Remote violence"),
+    ("Police arrested the leader of the opposition party at his house.", "Strategic developments"),
+    ("The two warring militias signed a ceasefire agreement on Sunday.", "Strategic developments"),
+    ("Militiamen looted shops and set houses on fire after the army withdrew.", "Strategic developments"),
+    ("Soldiers seized a large cache of weapons and explosives hidden in a farmhouse.", "Strategic developments"),
+]
+NO_EVENT = [
+    "An earthquake of magnitude 6.2 killed 14 people and destroyed hundreds of homes in the mountains.",
+    "Floods after heavy rains swept away houses and left 9 people dead.",
+    "A fire at a shoe factory killed eleven workers trapped on the upper floor.",
+    "A gas explosion in an apartment building injured six residents.",
+    "A bus fell into a ravine, killing 17 passengers.",
+    "Eight miners died when the roof of the gold mine caved in.",
+    "The central bank kept interest rates unchanged on Thursday.",
+    "The national team beat the visitors 3-1 in a friendly match.",
+    "The court sentenced a former accountant to five years for embezzlement.",
+    "Analysts expect the economy to grow by 4 percent next year.",
+]
+
+
+def test_classifier_on_invented_sentences() -> None:
+    preds = classify([t for t, _ in CLEAR])
+    correct = sum(p.event_type == gold for p, (_, gold) in zip(preds, CLEAR, strict=True))
+    assert correct / len(CLEAR) >= 0.8, [(t, p.sub_event_type) for p, (t, _) in zip(preds, CLEAR, strict=True)]
+
+
+def test_classifier_no_event_on_invented_non_events() -> None:
+    preds = classify(NO_EVENT)
+    none = sum(p.sub_event_type is None for p in preds)
+    assert none / len(NO_EVENT) >= 0.8, [(t, p.sub_event_type) for p, t in zip(preds, NO_EVENT, strict=True)]
+
+
+def test_prediction_shape() -> None:
+    assert classify([]) == []
+    out = classify(["Rebels attacked the town.", "", "The weather was fine."])
+    assert len(out) == 3
+    for p in out:
+        assert 0.0 <= p.probability <= 1.0 and 0.0 <= p.p_event <= 1.0
+        assert (p.sub_event_type is None) == (p.event_type is None)
+        if p.sub_event_type:
+            assert p.event_type == EVENT_TYPES[p.sub_event_type]
+
+
+def test_model_runs_without_sklearn() -> None:
+    code = (
+        "import sys\n"
+        "from sitrep.extract.detect import classify\n"
+        "print(classify(['Rebels attacked the town.'])[0].event_type)\n"
+        "assert 'sklearn' not in sys.modules and 'scipy' not in sys.modules and 'torch' not in sys.modules\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+
+
+def test_model_file_is_not_a_pickle() -> None:
+    path = MODEL_DIR / MODEL_FILE
+    with np.load(path, allow_pickle=False) as npz:
+        assert {"weights", "bias", "classes", "config"} <= set(npz.files)
+        assert npz["weights"].dtype != object
+    assert path.stat().st_size <= 30 * 1024 * 1024
+
+
+def test_manifest_consistent_with_model() -> None:
+    manifest = json.loads((MODEL_DIR / "manifest.json").read_text(encoding="utf-8"))
+    model = load_model()
+    assert tuple(manifest["classes"]) == model.classes
+    assert NONE_LABEL in model.classes
+    assert set(model.classes) - {NONE_LABEL} <= set(EVENT_TYPES)
+    assert manifest["features"]["n_bits"] == model.n_bits
+    assert manifest["size_bytes"] == (MODEL_DIR / MODEL_FILE).stat().st_size
+    assert manifest["training_files"] and manifest["n_examples"] == sum(manifest["n_examples_per_class"].values())
+    assert manifest["created"] and manifest["command"].startswith("sitrep train")
+    assert "dev_scores" in manifest
