@@ -83,13 +83,14 @@ def prepare_many(articles: Iterable[Article], batch_size: int = 32) -> Iterator[
 
 def detect_events(doc: Document) -> list[EventGroup]:
     """Classify every sentence and group consecutive sentences that tell the same event."""
-    if not doc.sentences:
+    sentences = [s for s in doc.sentences if not _is_headline(doc, s)]
+    if not sentences:
         return []
-    preds = detect.classify([s.text for s in doc.sentences])
-    preds = [detect.apply_codebook_rules(s.text, p) for s, p in zip(doc.sentences, preds, strict=True)]
+    preds = detect.classify([s.text for s in sentences])
+    preds = [detect.apply_codebook_rules(s.text, p) for s, p in zip(sentences, preds, strict=True)]
     groups: list[EventGroup] = []
     current: EventGroup | None = None
-    for sentence, pred in zip(doc.sentences, preds, strict=True):
+    for sentence, pred in zip(sentences, preds, strict=True):
         same_paragraph = current is not None and current.sentences[-1].paragraph == sentence.paragraph
         if not same_paragraph:
             current = None
@@ -108,6 +109,20 @@ def detect_events(doc: Document) -> list[EventGroup]:
             current = EventGroup([sentence], [pred], sentence.end)
             groups.append(current)
     return groups
+
+
+def _is_headline(doc: Document, sentence: Sentence) -> bool:
+    """The title restates the story in headline grammar; events are coded from the body that tells it."""
+    if sentence.paragraph != 0:
+        return False
+    text = sentence.text.strip()
+    title = (doc.article.title or "").strip()
+    if title and text in title:
+        return True
+    words = re.findall(r"[A-Za-z][\w'-]*", text)
+    capitalised = sum(w[0].isupper() for w in words if len(w) > 3)
+    long_words = sum(len(w) > 3 for w in words)
+    return "\n" not in text and not re.search(r"[.!?\"”]$", text) and long_words > 0 and capitalised / long_words > 0.6
 
 
 def _continues(doc: Document, group: EventGroup, sentence: Sentence, pred: detect.Prediction) -> bool:
@@ -163,7 +178,10 @@ def _actor_fields(actor: Actor | None) -> tuple[str, int]:
 
 def _note(doc: Document, group: EventGroup, when: date | None, claim: Claim, suspected: Actor | None) -> str:
     told = " ".join(re.sub(r"\s+", " ", s.text).strip() for s in group.sentences)
-    prefix = f"On {when.day} {when:%B %Y}, " if when else ""
+    # ACLED notes open with the date; a report that already does ("On February 21, ...") keeps its own
+    opens_with_date = any(d.start - group.start < 12 for d in dates.find_dates(
+        doc.body, doc.article.published, group.start, group.sentences[0].end))
+    prefix = f"On {when.day} {when:%B %Y}, " if when and not opens_with_date else ""
     note = prefix + told
     if suspected is not None and claim.status in {"alleged", "claimed"}:
         note += f" [{claim.status} perpetrator: {suspected.name}" + (f", per {claim.by}]" if claim.by else "]")
