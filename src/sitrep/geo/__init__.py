@@ -51,7 +51,7 @@ def geoparse(doc: Document) -> Document:
     votes: Counter[str] = Counter()
     for m, p in zip(kept, doc.places, strict=True):
         if p.country_code:
-            votes[p.country_code] += 0.5 if m.how == DEMONYM else 1.0
+            votes[p.country_code] += 0.5 if m.hits[0].name_kind == DEMONYM else 1.0
     for m in title_mentions:
         if m.hits:
             votes[m.hits[0].entry.cc] += 1.0

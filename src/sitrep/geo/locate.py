@@ -31,7 +31,7 @@ ORIGIN = re.compile(
     re.IGNORECASE,
 )
 SPEECH = re.compile(
-    r"\b(said|says|told|announced|stated|declared|reported|speaking|spoke|statement|conference|briefing|"
+    r"\b(said|says|told|announced|stated|declared|speaking|spoke|statement|conference|briefing|"
     r"interview|quoted|headquartered|based|sources?|media|agency|office|ministry|spokesm[ae]n|correspondent)"
     r"\s+(?:\w+\s+){0,2}(in|from|at)\s+(?:the\s+)?$",
     re.IGNORECASE,

@@ -243,7 +243,7 @@ class Parser:
         n_tok = m.tok_end - m.tok_start
         key = fold(m.text)
         strong = any(h.entry.kind in (COUNTRY, CONTINENT) or (h.entry.kind == ADMIN1 and m.cue == "province")
-                     for h in m.hits) or m.how == DEMONYM
+                     for h in m.hits) or any(h.name_kind == DEMONYM for h in m.hits)
         big = max(h.entry.pop for h in m.hits) >= 100000 or any(h.entry.kind == CURATED for h in m.hits)
         prev = tokens[m.tok_start - 1] if m.tok_start > 0 else None
         nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
@@ -256,7 +256,8 @@ class Parser:
             if word.lower() in lower_words and not strong:
                 return False  # the text uses it as an ordinary word elsewhere
             if key in stop:
-                if not (strong or (prev_low in LOCATIVE and label in (None, "GPE", "LOC", "FAC") and big)):
+                main_big = any(h.name_kind == MAIN and h.entry.pop >= 100000 for h in m.hits)
+                if not (strong or (prev_low in LOCATIVE and label in (None, "GPE", "LOC", "FAC") and main_big)):
                     return False
                 if prev_low in TITLES:
                     return False
@@ -371,7 +372,7 @@ class Parser:
         best = m.hits[0].entry
         how = m.hits[0].name_kind
         s = m.scores[0]
-        if best.kind in (COUNTRY, CONTINENT, ADMIN1, CURATED) or m.how == DEMONYM:
+        if best.kind in (COUNTRY, CONTINENT, ADMIN1, CURATED) or how == DEMONYM:
             return s >= 1.0
         home = bool(focus) and best.cc == focus
         if m.sent_start and m.tok_end - m.tok_start == 1 and not home and best.pop < 100000:
@@ -389,11 +390,11 @@ class Parser:
         gaz = self.gaz
         margin = m.scores[0] - (m.scores[1] if len(m.scores) > 1 else 0.0)
         conf = 1 / (1 + math.exp(-(m.scores[0] - 2.5))) * (0.6 + 0.4 * min(1.0, margin / 3))
-        if m.how == DEMONYM:
+        if h.name_kind == DEMONYM:
             conf *= 0.3
-        elif m.how == ABBREV and e.kind != COUNTRY:
+        elif h.name_kind == ABBREV and e.kind != COUNTRY:
             conf *= 0.9
-        elif m.how in (LOOSE, FUZZY):
+        elif h.name_kind in (LOOSE, FUZZY):
             conf *= 0.85
         admin1 = gaz.admin1_names.get(e.admin1_code) if e.admin1_code else None
         return Place(
@@ -442,7 +443,7 @@ def _prior(h: Hit, m: Mention) -> float:
     """Context-free plausibility of a candidate for a mention."""
     e = h.entry
     if e.kind == COUNTRY:
-        s = 3.5 if h.name_kind == DEMONYM else 5.0
+        s = 5.0
     elif e.kind == CONTINENT:
         s = 3.0
     elif e.kind == CURATED:
@@ -452,7 +453,7 @@ def _prior(h: Hit, m: Mention) -> float:
     else:
         s = 0.5 * math.log10(e.pop + 10)
         if e.fcode == "PPLC":
-            s += 0.6
+            s += 1.5
         elif e.fcode == "PPLA":
             s += 0.3
     s += {MAIN: 0.5, ALT: 0.1, LOOSE: -0.6, FUZZY: -0.8, DEMONYM: 0.0, ABBREV: 0.5}.get(h.name_kind, 0.0)

@@ -1,0 +1,212 @@
+"""Geoparsing: gazetteer build, toponym variants and typos, guards, resolution, event location, scorers."""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import pytest
+from tests.conftest_geo import geo_cache  # noqa: F401 - the session fixture
+
+from sitrep import geo
+from sitrep.geo.evaluate import evaluate_acled_locations, evaluate_geo, format_report, same_admin1
+from sitrep.geo.normalize import fold, loose, strip_admin
+from sitrep.model import Article, Document
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="../shared (seed article and gold) is absent")
+pytestmark = pytest.mark.usefixtures("geo_cache")
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(a))
+
+
+def places(text: str) -> dict[str, object]:
+    return {p.text: p for p in geo.geoparse_text(text)}
+
+
+def doc_of(text: str) -> Document:
+    return geo.geoparse(Document(article=Article(id="t", text=text)))
+
+
+def sentence(text: str, needle: str) -> tuple[int, int]:
+    start = text.index(needle)
+    end = text.find(".", start)
+    return start, end + 1 if end >= 0 else len(text)
+
+
+# ---------------------------------------------------------------- keys (no gazetteer needed)
+
+def test_transliteration_keys_agree() -> None:
+    assert loose("Deir Ezzor") == loose("Deir ez-Zor") == loose("Dayr az Zawr")
+    assert loose("Raqqa") == loose("Ar-Raqqah")
+    assert loose("Idlib") == loose("Idleb")
+    assert loose("Mosul") != loose("Aleppo")
+    assert fold("Ḥalab") == "halab"
+    assert strip_admin("Homs Governorate") == "Homs"
+    assert strip_admin("Muhafazat Halab") == "Halab"
+
+
+# ---------------------------------------------------------------- gazetteer
+
+def test_gazetteer_builds_into_the_temporary_cache(geo_cache: Path) -> None:  # noqa: F811
+    gaz = geo.get_gazetteer()
+    assert gaz.path.parent == geo_cache
+    assert gaz.path.exists() and gaz.path.stat().st_size > 10_000_000
+    names = {h.entry.name for h in gaz.lookup(fold("Kandahar"))}
+    assert "Kandahar" in names
+    assert geo.build_gazetteer() == gaz.path  # a second call reuses the cache
+
+
+def test_country_fields() -> None:
+    assert geo.country_fields("SY") == {"iso": 760, "iso3": "SYR", "country": "Syria", "region": "Middle East"}
+    assert geo.country_fields("ke")["region"] == "Eastern Africa"
+    assert geo.country_fields("ZZ") == {}
+
+
+# ---------------------------------------------------------------- recognition
+
+def test_transliteration_variants_resolve_to_the_same_province() -> None:
+    found = places("Heavy fighting was reported in Dayr az Zawr province on Tuesday, while the "
+                   "Deir ez-Zor military council said convoys reached Ar-Raqqah.")
+    assert found["Dayr az Zawr"].country_code == "SY"
+    assert same_admin1(found["Dayr az Zawr"].admin1, "Deir ez Zor")
+    assert same_admin1(found["Deir ez-Zor"].admin1, "Deir ez Zor")
+    assert same_admin1(found["Ar-Raqqah"].admin1, "Ar Raqqa")
+
+
+def test_typo_is_matched_to_the_place_of_the_article_country() -> None:
+    found = places("Syrian government aircraft struck Aleppo and Raqqqa overnight.")
+    assert "Raqqqa" in found
+    assert found["Raqqqa"].country_code == "SY"
+    assert same_admin1(found["Raqqqa"].admin1, "Ar Raqqa")
+
+
+def test_province_cue_selects_the_admin1_area() -> None:
+    found = places("Militants attacked an army checkpoint in Homs province late on Sunday.")
+    assert found["Homs"].feature_code == "ADM1"
+    found = places("Militants attacked an army checkpoint in Homs late on Sunday.")
+    assert found["Homs"].feature_code.startswith("PPL")
+
+
+def test_demonyms_are_countries_with_a_low_score() -> None:
+    found = places("Kenyan police and Somali officials met on the border.")
+    assert found["Kenyan"].country_code == "KE"
+    assert found["Somali"].country_code == "SO"
+    assert found["Kenyan"].feature_code == "PCLI"
+    assert found["Kenyan"].score < 0.5
+
+
+def test_common_words_and_person_names_are_not_places() -> None:
+    text = ("Police said the Bus was parked at the Center. Of the wounded, most were taken to Hospital. "
+            "Victoria said she was safe. Mobile teams arrived later.")
+    assert geo.geoparse_text(text) == []
+
+
+def test_abbreviations_only_as_written() -> None:
+    found = places("US forces left the area, and the U.K. embassy closed. Tell us more.")
+    assert found["US"].country_code == "US"
+    assert found["U.K."].country_code == "GB"
+    assert "us" not in found
+
+
+def test_nearby_admin_mention_disambiguates() -> None:
+    found = places("The attack took place in Hajin, Deir ez-Zor, on Monday.")
+    assert found["Hajin"].country_code == "SY"
+
+
+# ---------------------------------------------------------------- event location
+
+def test_town_itself_is_precision_1_and_near_is_precision_2() -> None:
+    text = "A roadside bomb exploded in Mosul on Monday. Gunmen killed two farmers near Kandahar on Friday."
+    doc = doc_of(text)
+    place, precision = geo.locate_event(doc, *sentence(text, "A roadside bomb"))
+    assert place is not None and place.name == "Mosul" and precision == 1
+    place, precision = geo.locate_event(doc, *sentence(text, "Gunmen killed"))
+    assert place is not None and place.name == "Kandahar" and precision == 2
+
+
+def test_region_only_is_precision_3() -> None:
+    text = "Clashes between the army and militants were reported in Helmand province."
+    place, precision = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and place.feature_code == "ADM1" and precision == 3
+
+
+def test_victims_origin_and_speaker_location_are_not_event_locations() -> None:
+    text = ("The ministry said in Damascus that workers from Homs were killed when a mine exploded "
+            "in Palmyra.")
+    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and place.text == "Palmyra"
+
+
+def test_falls_back_to_the_previous_sentence_but_not_to_a_country() -> None:
+    text = "Fighting raged in Idlib city on Monday. Two civilians were killed by shelling."
+    doc = doc_of(text)
+    place, precision = geo.locate_event(doc, *sentence(text, "Two civilians"))
+    assert place is not None and place.name == "Idlib" and precision == 1
+    only_country = "Two people were killed in Syria on Monday."
+    assert geo.locate_event(doc_of(only_country), 0, len(only_country)) == (None, None)
+
+
+def test_curated_oil_field_is_located_near_town_precision() -> None:
+    text = "A mine hit a truck leaving the al-Omar oil field on Sunday, killing the driver."
+    place, precision = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and place.country_code == "SY" and precision == 2
+    assert same_admin1(place.admin1, "Deir ez Zor")
+
+
+# ---------------------------------------------------------------- scorers on invented gold
+
+def test_evaluate_geo_on_a_small_file(tmp_path: Path) -> None:
+    text = "Protesters marched in Nairobi while police in Mombasa made arrests. The Widget sold well."
+    xml = tmp_path / "gold.xml"
+    toponyms = ""
+    for name, lat, lon in (("Nairobi", -1.28, 36.82), ("Mombasa", -4.05, 39.67)):
+        start = text.index(name)
+        toponyms += (f"<toponym><phrase>{name}</phrase><start>{start}</start><end>{start + len(name)}</end>"
+                     f"<gaztag geonameid='1'><name>{name}</name><fcode>PPL</fcode><lat>{lat}</lat>"
+                     f"<lon>{lon}</lon></gaztag></toponym>")
+    xml.write_text(f"<articles><article docid='1'><title>t</title><text><![CDATA[{text}]]></text>"
+                   f"<toponyms>{toponyms}</toponyms></article></articles>", encoding="utf-8")
+    result = evaluate_geo(xml, progress=False, use_nlp=False)
+    assert result["n_docs"] == 1 and result["n_gold"] == 2
+    assert result["recall"] == 1.0 and result["acc_161km"] == 1.0
+    assert "recall" in format_report(result)
+
+
+def test_evaluate_acled_locations_on_a_small_file(tmp_path: Path) -> None:
+    path = tmp_path / "acled.csv"
+    path.write_text(
+        "iso;country;admin1;latitude;longitude;geo_precision;notes\n"
+        "404;Kenya;Garissa;-0.4532;39.6461;1;\"On 3 May, unidentified gunmen shot a trader dead in Garissa town.\"\n"
+        "404;Kenya;Nairobi;-1.2833;36.8167;1;\"On 4 May, residents protested in Nairobi over evictions.\"\n",
+        encoding="utf-8")
+    result = evaluate_acled_locations(path)
+    assert result["n"] == 2
+    assert result["country_acc"] == 1.0 and result["admin1_acc"] == 1.0 and result["within_25km"] == 1.0
+
+
+# ---------------------------------------------------------------- the seed article
+
+@needs_shared
+def test_seed_article_places_and_event_locations() -> None:
+    text = (SHARED / "seed" / "southfront_2019-02-22_syria.txt").read_text(encoding="utf-8")
+    cut = text.index("Note to readers")
+    body = text[:cut] + re.sub(r"\S", " ", text[cut:])
+    doc = geo.geoparse(Document(article=Article(id="seed", text=text, body=body)))
+    assert doc.country_focus == "SY"
+    assert all((p.start or 0) < cut for p in doc.places)
+    surfaces = {p.text for p in doc.places}
+    assert {"Raqqqa", "Deir Ezzor", "Afrin"} <= surfaces
+    for needle, at, radius, admin1 in (
+        ("On February 21, a car bomb exploded", (36.5119, 36.8692), 15, "Aleppo"),
+        ("A car bomb hit a bus", (35.05, 40.55), 40, "Deir ez Zor"),
+    ):
+        place, precision = geo.locate_event(doc, *sentence(text, needle))
+        assert place is not None and precision in (1, 2)
+        assert km(place.latitude, place.longitude, *at) <= radius
+        assert same_admin1(place.admin1, admin1)
