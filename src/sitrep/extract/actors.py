@@ -370,9 +370,27 @@ EVENT_NOUNS = {"attack", "attacks", "assault", "offensive", "raid", "raids", "st
                "shooting", "killing", "killings", "abduction", "kidnapping", "advance", "incursion", "fire",
                "rocket", "rockets", "missile", "missiles", "drone", "drones", "mortar", "mortars", "bombardment",
                "clash", "clashes", "fighting", "crackdown", "campaign", "protest", "protests", "demonstration",
-               "march", "rally", "sit-in", "strike action", "violence", "massacre", "assassination"}
+               "march", "rally", "sit-in", "strike action", "violence", "massacre", "assassination", "aggression",
+               "shot", "shots", "activities", "activity", "gunfire", "firing", "bombardments", "invasion",
+               "occupation", "counteroffensive", "counter-offensive", "assaults"}
 LOCATIVE_PREPS = {"in", "near", "around", "across", "outside", "inside", "within", "throughout", "along", "through"}
 PATIENT_PREPS = {"on", "against", "at", "upon", "targeting", "into", "toward", "towards", "of"}
+NEUTRAL_VERBS = {"held", "organised", "organized", "controlled", "occupied",
+                 "backed", "led", "supported", "owned", "run", "based", "stationed", "linked", "affiliated",
+                 "loyal", "allied", "manned"}
+HOLDER_NOUNS = {"vehicle", "vehicles", "convoy", "convoys", "patrol", "patrols", "post", "posts", "checkpoint",
+                "checkpoints", "station", "stations", "base", "bases", "camp", "camps", "position", "positions",
+                "outpost", "outposts", "headquarters", "barracks", "truck", "trucks", "tank", "tanks", "helicopter",
+                "aircraft", "jet", "jets", "plane", "drone", "drones", "unit", "units", "officer", "officers",
+                "personnel", "member", "members", "commander", "commanders", "chief", "soldier", "soldiers",
+                "fighter", "fighters", "militants", "militant", "troops", "forces", "force", "men", "elements",
+                "team", "teams", "boat", "ship", "warplane", "warplanes", "column", "columns", "reinforcements",
+                "leader", "leaders", "official", "officials", "agent", "agents", "guards", "guard", "cell", "cells",
+                "militia", "militias", "group", "groups", "faction", "factions", "spokesman", "media", "rebels",
+                "rebel", "militiamen", "sniper", "snipers", "cadres", "brigade", "brigades", "battalion",
+                "battalions", "ships", "planes", "targets", "infrastructure", "infrastructures", "equipment",
+                "car", "cars", "stronghold", "strongholds", "depot", "depots", "systems", "hideout", "hideouts",
+                "communities", "families", "facility", "facilities", "office", "offices", "compound"}
 SUFFER_VERBS = {"died", "die", "dies", "perished", "drowned", "suffered", "sustained", "succumbed", "fell",
                 "lost", "remained", "fled", "escaped", "survived", "sustain", "suffer"}
 SPEECH_VERBS = {"said", "says", "say", "stated", "announced", "reported", "reports", "told", "confirmed",
@@ -416,16 +434,17 @@ def _role(tok: Any) -> tuple[str, bool]:
                 return "source", hedged
             if head.lower_ in SUFFER_VERBS:
                 return "patient", hedged
+            if head.lower_ in NEUTRAL_VERBS:
+                return "context", hedged
             return "agent", hedged
         if dep in ("nsubjpass",):
             aux = [c for c in head.children if c.dep_ == "auxpass"]
             if aux and all(a.text not in BE_FORMS for a in aux):  # "Boko Haram/IS attacked": IS is no auxiliary
                 return "agent", hedged
             return "patient", hedged
-        if dep == "pobj" and head.dep_ == "agent":
-            return "agent", hedged
-        if dep == "pobj" and head.lower_ == "by":
-            return "agent", hedged
+        if dep == "pobj" and (head.dep_ == "agent" or head.lower_ == "by"):
+            # "a parade held by X", "areas controlled by X": X is context, not the one who acted
+            return ("context" if head.head.lower_ in NEUTRAL_VERBS else "agent"), hedged
         if dep == "pobj" and head.lower_ == "between":
             return "between", hedged
         if dep == "pobj" and head.lower_ == "with":
@@ -434,6 +453,8 @@ def _role(tok: Any) -> tuple[str, bool]:
             return "location", hedged
         if dep == "pobj" and head.lower_ in PATIENT_PREPS:
             return "patient", hedged
+        if dep == "pobj":
+            return "other", hedged  # "handed over to X", "after X", "for X"
         if dep in ("dobj", "obj", "dative", "attr", "oprd"):
             if head.lower_ in SUSPECT_VERBS:
                 return "other", True
@@ -441,6 +462,8 @@ def _role(tok: Any) -> tuple[str, bool]:
         if dep in ("poss", "compound", "amod", "nmod") and head.lower_ in EVENT_NOUNS:
             return "agent", hedged
         if dep in ("compound", "amod", "nmod", "poss") and head is not tok:
+            if head.lower_ not in HOLDER_NOUNS and head.pos_ in ("NOUN", "PROPN"):
+                return "modifier", hedged  # "a military parade", "police sources"
             tok = head
             continue
         if dep == "ROOT":
