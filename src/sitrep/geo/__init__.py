@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 
-from sitrep.geo.gazetteer import DEMONYM, Gazetteer, build_gazetteer, default_path
+from sitrep.geo.gazetteer import DEMONYM, LOOSE, Gazetteer, build_gazetteer, default_path
 from sitrep.geo.locate import choose
-from sitrep.geo.parse import Parser
+from sitrep.geo.parse import FUZZY, Parser
 from sitrep.model import Article, Document, Place
 
 __all__ = ["Gazetteer", "build_gazetteer", "country_fields", "geoparse", "geoparse_text", "get_gazetteer",
@@ -50,8 +50,9 @@ def geoparse(doc: Document) -> Document:
     # the focus again, now from resolved places (a town counts as much as its country's name)
     votes: Counter[str] = Counter()
     for m, p in zip(kept, doc.places, strict=True):
-        if p.country_code:
-            votes[p.country_code] += 0.5 if m.hits[0].name_kind == DEMONYM else 1.0
+        kind = m.hits[0].name_kind
+        if p.country_code and kind not in (LOOSE, FUZZY):
+            votes[p.country_code] += 0.5 if kind == DEMONYM else 2.0 if p.feature_code in ("PCLI", "ADM1") else 1.0
     for m in title_mentions:
         if m.hits:
             votes[m.hits[0].entry.cc] += 1.0

@@ -77,6 +77,8 @@ def _rank(doc: Document, place: Place) -> float:
         score -= 3.0  # "said in Damascus": where someone spoke
     if LOCATIVE.search(before) or NEAR.search(before):
         score += 0.5
+    if before.rfind("(") > before.rfind(")"):
+        score -= 0.6  # "(Bura, Tana River)": the district and province named after the place
     return score + 0.3 * place.score
 
 

@@ -318,8 +318,12 @@ class Parser:
             best = max(m.hits, key=lambda h: _prior(h, m))
             if best.entry.kind == CONTINENT or not best.entry.cc:
                 continue
+            if best.name_kind in (LOOSE, FUZZY):
+                continue  # a spelling guess is no evidence of the country
             ccs = {h.entry.cc for h in m.hits if h.entry.kind != CITY or h.entry.pop >= 1000}
-            w = weight * (0.6 if m.how == DEMONYM else 1.0) / max(1, len(ccs))
+            w = weight * {COUNTRY: 3.0, ADMIN1: 2.0}.get(best.entry.kind, 1.0) / max(1, len(ccs))
+            if best.name_kind == DEMONYM:
+                w = weight * 1.0
             if best.entry.kind == CITY and best.entry.pop < 50000 and len(m.hits) > 1:
                 w *= 0.3
             votes[best.entry.cc] += w
