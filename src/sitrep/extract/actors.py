@@ -395,7 +395,8 @@ SUFFER_VERBS = {"died", "die", "dies", "perished", "drowned", "suffered", "susta
                 "lost", "remained", "fled", "escaped", "survived", "sustain", "suffer"}
 SPEECH_VERBS = {"said", "says", "say", "stated", "announced", "reported", "reports", "told", "confirmed",
                 "added", "claimed", "claims", "declared", "tweeted", "wrote", "noted", "observed", "recorded",
-                "documented", "denied", "denies", "insisted", "alleged"}
+                "documented", "denied", "denies", "insisted", "alleged", "believe", "believes", "speculate",
+                "suspect", "think", "fear", "feared", "blamed", "accused", "announce", "say", "claim"}
 BE_FORMS = {"was", "were", "is", "are", "be", "been", "being", "got", "get", "gets", "getting", "Was", "Were",
             "Is", "Are", "Been", "Being"}
 SUSPECT_VERBS = {"accused", "accuse", "accuses", "blamed", "blame", "blames", "suspected", "suspect",
@@ -586,10 +587,16 @@ def find_roles(doc: Document, start: int, end: int, *, country: str | None, even
         if first is not None:
             roles.actor1.text, roles.actor1.start, roles.actor1.end = first.text, first.start, first.end
         state = [m.actor for m, _ in clean if m.kind == "state"]
+        victims = [m.actor for m, r in clean if m.kind == "civilian" and r in ("patient", "counterpart")]
+        text = doc.body[start:end].lower()
         if state:
             roles.actor2 = state[0]
-        elif sub_event_type == "Mob violence" or civ_patients:
-            roles.actor2 = civ_patients[0] if civ_patients else civilians
+        elif victims:
+            roles.actor2 = victims[0].model_copy(update={"name": civilians.name, "inter": 7})
+        elif re.search(r"\b(between|each other|one another|rival|clash\w*|fought|fight\w*|brawl\w*)\b", text):
+            roles.actor2 = roles.actor1.model_copy(update={"text": "", "start": None, "end": None})
+        elif sub_event_type == "Mob violence":
+            roles.actor2 = civilians
         return roles
 
     ordered = agents + between + others
