@@ -258,3 +258,21 @@ def test_actor1_agreement_on_acled_notes() -> None:
     assert scores["n"] == 120
     assert scores["inter1"] >= 0.6
     assert scores["actor1"] >= 0.5
+
+
+def test_accuser_is_not_the_suspect(nlp) -> None:
+    r = roles_of(nlp, "The army accused al-Shabaab fighters of killing two teachers near Mandera.", "Kenya",
+                 "Violence against civilians", "Attack")
+    assert r.suspected is not None and r.suspected.name == "Al Shabaab"
+    assert r.actor1.name == "Unidentified Armed Group (Kenya)"
+    r = roles_of(nlp, "Two herders were shot dead near Mandera. The killings were blamed on al-Shabaab.", "Kenya",
+                 "Violence against civilians", "Attack")
+    assert r.suspected is not None and r.suspected.name == "Al Shabaab"
+    assert r.actor1.name != "Al Shabaab"
+
+
+def test_speaker_and_sufferer_are_not_agents(nlp) -> None:
+    r = roles_of(nlp, "Two soldiers died when their truck hit a landmine near Tillaberi, the police said.", "Niger",
+                 "Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert r.actor1.name == "Unidentified Armed Group (Niger)"
+    assert r.actor2.name.startswith("Military Forces of Niger")

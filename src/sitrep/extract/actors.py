@@ -396,11 +396,11 @@ SUFFER_VERBS = {"died", "die", "dies", "perished", "drowned", "suffered", "susta
 SPEECH_VERBS = {"said", "says", "say", "stated", "announced", "reported", "reports", "told", "confirmed",
                 "added", "claimed", "claims", "declared", "tweeted", "wrote", "noted", "observed", "recorded",
                 "documented", "denied", "denies", "insisted", "alleged", "believe", "believes", "speculate",
-                "suspect", "think", "fear", "feared", "blamed", "accused", "announce", "say", "claim"}
+                "suspect", "think", "fear", "feared", "blamed", "accused", "announce", "claim"}
 BE_FORMS = {"was", "were", "is", "are", "be", "been", "being", "got", "get", "gets", "getting", "Was", "Were",
             "Is", "Are", "Been", "Being"}
-SUSPECT_VERBS = {"accused", "accuse", "accuses", "blamed", "blame", "blames", "suspected", "suspect",
-                 "believed", "attributed", "linked"}
+SUSPECT_VERBS = {"accused", "accuse", "accuses", "accusing", "blamed", "blame", "blames", "blaming", "suspected",
+                 "suspect", "suspects", "believed", "attributed", "linked", "thought", "alleged"}
 
 
 def _span_root(sdoc: Any, s: int, e: int) -> Any | None:
@@ -428,10 +428,13 @@ def _role(tok: Any) -> tuple[str, bool]:
         if dep == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             tok = head.head  # "members of X", "fighters of X": X takes the role of its members
             continue
+        if dep == "pobj" and head.head.lower_ in SUSPECT_VERBS:  # "blamed on X", "attributed to X"
+            return "other", True
         if dep in ("nsubj",):
-            if head.lower_ in SUSPECT_VERBS or any(c.lower_ in SUSPECT_VERBS for c in head.children):
+            if head.lower_ in SUSPECT_VERBS or head.lower_ in SPEECH_VERBS:
+                return "source", hedged  # the accuser / the speaker
+            if any(c.lower_ in SUSPECT_VERBS for c in head.children):  # "X, suspected, attacked"
                 return "other", True
-            if head.lower_ in SPEECH_VERBS:
                 return "source", hedged
             if head.lower_ in SUFFER_VERBS:
                 return "patient", hedged
@@ -439,6 +442,8 @@ def _role(tok: Any) -> tuple[str, bool]:
                 return "context", hedged
             return "agent", hedged
         if dep in ("nsubjpass",):
+            if head.lower_ in SUSPECT_VERBS:  # "X is believed to have...", "X was blamed"
+                return "other", True
             aux = [c for c in head.children if c.dep_ == "auxpass"]
             if aux and all(a.text not in BE_FORMS for a in aux):  # "Boko Haram/IS attacked": IS is no auxiliary
                 return "agent", hedged
