@@ -276,3 +276,23 @@ def test_speaker_and_sufferer_are_not_agents(nlp) -> None:
                  "Explosions/Remote violence", "Remote explosive/landmine/IED")
     assert r.actor1.name == "Unidentified Armed Group (Niger)"
     assert r.actor2.name.startswith("Military Forces of Niger")
+
+
+def test_associated_identity_groups(nlp) -> None:
+    r = roles_of(nlp, "Hundreds of nurses and teachers marched to parliament in Lilongwe over unpaid allowances.",
+                 "Malawi", "Protests", "Peaceful protest")
+    assert {a.name for a in r.assoc_actor_1} == {"Health Workers (Malawi)", "Teachers (Malawi)"}
+    r = roles_of(nlp, "Pokot raiders shot dead three Turkana herders near Kapedo.", "Kenya",
+                 "Violence against civilians", "Attack")
+    assert r.actor1.name == "Pokot Ethnic Militia (Kenya)"
+    assert r.actor2.name == "Civilians (Kenya)"
+    assert "Turkana Ethnic Group (Kenya)" in {a.name for a in r.assoc_actor_2}
+
+
+def test_country_falls_back_to_document_focus(nlp) -> None:
+    text = "Daesh fighters attacked an army post near Tikrit."
+    doc = make_doc(nlp, text)
+    doc.country_focus = "IQ"
+    r = find_roles(doc, 0, len(text), country=None, event_type="Battles", sub_event_type="Armed clash")
+    assert r.actor1.name == "Islamic State (Iraq)"
+    assert r.actor2.name.startswith("Military Forces of Iraq")

@@ -86,7 +86,7 @@ def use_tables(directory: str | Path) -> None:
     """Read the actor tables from `directory` from now on (e.g. ones rebuilt from a user's own ACLED export)."""
     global DATA_DIR
     DATA_DIR = Path(directory)
-    for fn in (_countries, _state_forces, _unidentified, _actor_inter, _aliases):
+    for fn in (_countries, _state_forces, _unidentified, _actor_inter, _aliases, _groups):
         fn.cache_clear()
 
 
@@ -546,11 +546,73 @@ def find_roles(doc: Document, start: int, end: int, *, country: str | None, even
                sub_event_type: str, year: int | None = None) -> Roles:
     """Actors of the event told in doc.body[start:end]: actor1, actor2, associated actors, suspect.
 
-    `country` is the event's country (ACLED name or ISO code); `year` picks the regime period of state
-    forces when given (defaults to the latest period)."""
-    country = country_name(country)
+    `country` is the event's country (ACLED name or ISO code; the document's focus country when None);
+    `year` picks the regime period of state forces (default: the publication year, else the latest)."""
+    country = country_name(country or doc.country_focus)
     if year is None and doc.article.published is not None:
         year = doc.article.published.year
+    roles = _main_roles(doc, start, end, country, event_type, sub_event_type, year)
+    _add_associates(doc, start, end, country, event_type, year, roles)
+    return roles
+
+
+@cache
+def _groups() -> tuple[dict[str, str], int]:
+    """(lower-case alias -> ACLED group template such as "Students ({country})", longest alias in tokens)."""
+    out: dict[str, str] = {}
+    longest = 1
+    for r in _read("groups.csv"):
+        for alias in r["alias"].split("|"):
+            key = " ".join(_tokens(alias)).lower()
+            if key:
+                out.setdefault(key, r["acled_name_template"])
+                longest = max(longest, key.count(" ") + 1)
+    return out, longest
+
+
+def find_groups(text: str, start: int, end: int, country: str | None) -> list[Mention]:
+    """Mentions of identity groups ACLED lists as associated actors: "Students (Kenya)", "Labour Group (X)"."""
+    table, longest = _groups()
+    toks = [(m.start() + start, m.end() + start, m.group()) for m in TOKEN_RE.finditer(text[start:end])]
+    toks = [(s, e - 1, t[:-1]) if t.endswith(".") and t.count(".") == 1 else (s, e, t) for s, e, t in toks]
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        for n in range(min(longest, len(toks) - i), 0, -1):
+            template = table.get(" ".join(t for _, _, t in toks[i:i + n]).lower())
+            if template:
+                s, e = toks[i][0], toks[i + n - 1][1]
+                name = template.replace(" ({country})", f" ({country})" if country else "")
+                out.append(Mention(s, e, text[s:e], Actor(name=name, inter=0, text=text[s:e], start=s, end=e),
+                                   "group"))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def _add_associates(doc: Document, start: int, end: int, country: str | None, event_type: str,
+                    year: int | None, roles: Roles) -> None:
+    """Associated actors: the identity groups of protesters / rioters (assoc_actor_1) and of civilian victims
+    (assoc_actor_2), an ethnic militia's community when its members are the victims, allies acting with actor1."""
+    groups = _roled(doc, start, end, find_groups(doc.body, start, end, country))
+    main = [roles.actor1, roles.actor2]
+    if event_type in ("Protests", "Riots"):
+        roles.assoc_actor_1 = _unique(roles.assoc_actor_1 + [m.actor for m, r in groups
+                                                             if r not in ("patient", "location", "source")], main)
+        return
+    if roles.actor2 is not None and roles.actor2.name.startswith("Civilians"):
+        victims = [m.actor for m, r in groups if r in ("patient", "counterpart", "other", "modifier")]
+        for m, r in _roled(doc, start, end, find_mentions(doc.body, start, end, country, year=year)):
+            if r in ("patient", "counterpart") and " Ethnic Militia (" in m.actor.name:
+                victims.append(Actor(name=m.actor.name.replace(" Ethnic Militia (", " Ethnic Group ("), inter=0,
+                                     text=m.text, start=m.start, end=m.end))
+        roles.assoc_actor_2 = _unique(roles.assoc_actor_2 + victims, main)
+
+
+def _main_roles(doc: Document, start: int, end: int, country: str | None, event_type: str,
+                sub_event_type: str, year: int | None) -> Roles:
     mentions = find_mentions(doc.body, start, end, country, year=year)
     roled = _roled(doc, start, end, mentions)
     suspected: Actor | None = None
@@ -658,6 +720,4 @@ def find_roles(doc: Document, start: int, end: int, *, country: str | None, even
     if roles.actor2 is not None and roles.actor2.name.startswith("Civilians") and country:
         roles.actor2 = Actor(name=civilians.name, inter=7, text=roles.actor2.text, start=roles.actor2.start,
                              end=roles.actor2.end)
-    roles.assoc_actor_1 = []
-    roles.assoc_actor_2 = []
     return roles

@@ -325,7 +325,8 @@ def evaluate_roles(acled_files: Iterable[str | Path], *, limit: int | None = Non
                    by_type: bool = False) -> dict[str, object]:
     """Score `find_roles` on ACLED notes with the gold event and sub-event types given.
 
-    Returns the share of rows whose actor1 / inter1 / actor2 / inter2 equal ACLED's (current-schema rows
+    Returns the share of rows whose actor1 / inter1 / actor2 / inter2 / associated actors (as sets) equal
+    ACLED's (current-schema rows
     only: old-schema files have no sub_event_type). `limit` takes every k-th row to keep it quick."""
     from datetime import date
 
@@ -338,7 +339,7 @@ def evaluate_roles(acled_files: Iterable[str | Path], *, limit: int | None = Non
         step = len(rows) / limit
         rows = [rows[int(i * step)] for i in range(limit)]
     nlp = get_nlp()
-    keys = ("actor1", "inter1", "actor2", "inter2")
+    keys = ("actor1", "inter1", "actor2", "inter2", "assoc_actor_1", "assoc_actor_2")
     hits: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     totals: collections.Counter[str] = collections.Counter()
     for row, parsed in zip(rows, nlp.pipe((r["notes"] for r in rows), batch_size=64), strict=True):
@@ -350,8 +351,12 @@ def evaluate_roles(acled_files: Iterable[str | Path], *, limit: int | None = Non
                            sub_event_type=row["sub_event_type"], year=year)
         got = {"actor1": roles.actor1.name if roles.actor1 else "", "inter1": str(roles.actor1.inter if roles.actor1 else 0),
                "actor2": roles.actor2.name if roles.actor2 else "", "inter2": str(roles.actor2.inter if roles.actor2 else 0)}
+        got["assoc_actor_1"] = "; ".join(sorted(a.name for a in roles.assoc_actor_1))
+        got["assoc_actor_2"] = "; ".join(sorted(a.name for a in roles.assoc_actor_2))
         gold = {"actor1": _clean(row["actor1"]), "inter1": row["inter1"] or "0",
-                "actor2": _clean(row["actor2"]), "inter2": row["inter2"] or "0"}
+                "actor2": _clean(row["actor2"]), "inter2": row["inter2"] or "0",
+                **{k: "; ".join(sorted(_clean(a) for a in row.get(k, "").split(";") if a.strip()))
+                   for k in ("assoc_actor_1", "assoc_actor_2")}}
         for group in ("all", row["event_type"]):
             totals[group] += 1
             for k in keys:
