@@ -317,6 +317,18 @@ def _kind(actor: Actor) -> str:
     return "armed"
 
 
+def _split_hyphen_agents(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"Taliban-planted" -> "Taliban", "-planted": the group before an agentive hyphen compound is a mention."""
+    out = []
+    for s, e, t in toks:
+        head, sep, tail = t.rpartition("-")
+        if sep and head and tail.lower() in HYPHEN_AGENT:
+            out += [(s, s + len(head), head), (s + len(head), e, sep + tail)]
+        else:
+            out.append((s, e, t))
+    return out
+
+
 def find_mentions(text: str, start: int, end: int, country: str | None, *,
                   year: int | None = None) -> list[Mention]:
     """Actor mentions in text[start:end], longest alias first, left to right, no overlaps."""
@@ -324,6 +336,7 @@ def find_mentions(text: str, start: int, end: int, country: str | None, *,
     lower, exact, longest = _aliases()
     toks = [(m.start() + start, m.end() + start, m.group()) for m in TOKEN_RE.finditer(text[start:end])]
     toks = [(s, e - 1, t[:-1]) if t.endswith(".") and t.count(".") == 1 else (s, e, t) for s, e, t in toks]
+    toks = _split_hyphen_agents(toks)
     out: list[Mention] = []
     i = 0
     while i < len(toks):
@@ -375,6 +388,8 @@ EVENT_NOUNS = {"attack", "attacks", "assault", "offensive", "raid", "raids", "st
                "occupation", "counteroffensive", "counter-offensive", "assaults"}
 LOCATIVE_PREPS = {"in", "near", "around", "across", "outside", "inside", "within", "throughout", "along", "through"}
 PATIENT_PREPS = {"on", "against", "at", "upon", "targeting", "into", "toward", "towards", "of"}
+HYPHEN_AGENT = {"planted", "laid", "placed", "fired", "launched", "triggered", "made", "detonated", "claimed",
+                "orchestrated", "perpetrated", "carried", "staged", "mounted"}
 NEUTRAL_VERBS = {"held", "organised", "organized", "controlled", "occupied",
                  "backed", "led", "supported", "owned", "run", "based", "stationed", "linked", "affiliated",
                  "loyal", "allied", "manned"}
@@ -420,6 +435,9 @@ def _role(tok: Any) -> tuple[str, bool]:
         head = tok.head
         if any(c.lower_ in HEDGES for c in tok.children if c.dep_ in ("amod", "advmod", "compound")):
             hedged = True
+        if seen == 1 and tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" \
+                and tok.nbor(2).lower_ in HYPHEN_AGENT:  # "a Taliban-planted bomb"
+            return "agent", hedged
         if dep in ("appos", "conj") and head is not tok:
             if dep == "conj" and head.dep_ == "pobj" and head.head.lower_ == "between":
                 return "between", hedged
@@ -433,8 +451,6 @@ def _role(tok: Any) -> tuple[str, bool]:
         if dep in ("nsubj",):
             if head.lower_ in SUSPECT_VERBS or head.lower_ in SPEECH_VERBS:
                 return "source", hedged  # the accuser / the speaker
-            if any(c.lower_ in SUSPECT_VERBS for c in head.children):  # "X, suspected, attacked"
-                return "other", True
                 return "source", hedged
             if head.lower_ in SUFFER_VERBS:
                 return "patient", hedged
@@ -699,6 +715,11 @@ def _main_roles(doc: Document, start: int, end: int, country: str | None, event_
         return roles
 
     # Battles, Explosions/Remote violence
+    counterparts = of(armed, ("counterpart",))
+    if not agents and not between and counterparts and of(armed, ("patient",)):
+        # "6 Taliban were killed during clashes with Afghan forces": the side they clashed with acted
+        ordered = counterparts + [a for a in others if a.name != counterparts[0].name]
+        patients = of(armed, ("patient",))
     if len(between) >= 2 and not agents:
         roles.actor1, roles.actor2 = between[0], next((a for a in between[1:] if a.name != between[0].name), None)
     else:
