@@ -44,7 +44,7 @@ def geoparse(doc: Document) -> Document:
     title_mentions = parser.recognise(doc.article.title)[1] if doc.article.title else []
     focus = parser.country_focus(mentions, title_mentions)
     parser.add_typos(text, tokens, mentions, focus)
-    parser.resolve(mentions, tokens, focus)
+    parser.resolve(mentions, tokens, focus, text)
     kept = [m for m in mentions if parser.accept(m, focus)]
     doc.places = [parser.to_place(m) for m in kept]
     # the focus again, now from resolved places (a town counts as much as its country's name)

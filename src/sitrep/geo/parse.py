@@ -74,6 +74,13 @@ ORG_WORDS = frozenset({"university", "airport", "bank", "hospital", "council", "
                        "college", "school", "club", "fc", "city", "county", "international", "prison", "court",
                        "government", "airlines", "station", "port", "harbour", "harbor", "bridge", "park",
                        "municipality", "governorate", "province", "district", "oblast", "region", "state"})
+# "Florida Senator", "New York Gov.": the name of a state or province, not its capital
+STATE_TITLES = frozenset({"gov", "governor", "senator", "sen", "legislature", "premier", "assemblyman"})
+# between a place and its container: the rest of an unknown name ("-e Barakzayi"), another name in brackets
+# ("(Delaram)"), a feature word, then a comma or a bracket ("Nawa-e Barakzayi district, Helmand")
+APPOSED = re.compile(r"(?:(?:\s+|-)(?:[A-Z][\w'\u2019]*|e|i|ye|wa|o))*\s*(?:\([A-Z][\w'\u2019 -]*\)\s*)?"
+                     r"(?i:(?:district|province|county|sub-?county|constituency|town|city|village|area|governorate"
+                     r"|region|oblast|raion|rayon|municipality|state)\s*)?[,(]\s*")
 PERSON_VERBS = frozenset({"said", "says", "told", "added", "stated", "noted", "explained", "wrote", "tweeted",
                           "argued", "insisted", "claimed", "announced", "warned", "asked", "replied"})
 
@@ -158,7 +165,9 @@ def _candidate_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
         j = i
         while j < n and j - i < MAX_TOKENS:
             if j > i and not (_joinable(text, tokens[j - 1], tokens[j])
-                              and (_is_cap(tokens[j]) or tokens[j].text.lower() in CONNECTORS)):
+                              and (_is_cap(tokens[j]) or tokens[j].text.lower() in CONNECTORS
+                                   or (tokens[j].text.lower() in PARTICLES
+                                       and text[tokens[j - 1].end:tokens[j].start] == "-"))):
                 break
             spans.append((i, j + 1))
             j += 1
@@ -216,6 +225,9 @@ class Parser:
                         all(h.entry.kind != CURATED for h in hits):
                     continue
                 mention.wordlike = j - i == 1 and fk in self.gaz.words
+                if mention.wordlike and mention.sent_start and not last.isupper() and \
+                        all(h.entry.kind == CITY and h.entry.pop < 100000 for h in hits):
+                    continue
                 mention.locative = i > 0 and tokens[i - 1].text.lower() in LOCATIVE
                 mentions.append(mention)
                 covered = j - 1
@@ -229,10 +241,15 @@ class Parser:
             return [h for h in found.get(surface, ()) if h.name_kind == ABBREV] or [
                 h for h in found.get(fk, ()) if h.entry.kind == COUNTRY and len(compact) >= 3 and h.name_kind == MAIN]
         hits = {h.entry.id: h for h in found.get(fk, ()) if h.name_kind != ABBREV}
+        exact_big = any(h.entry.kind != CITY or h.entry.pop >= 1000 for h in hits.values())
         if lk:
             for h in found.get(lk, ()):
                 if h.name_kind == ABBREV or h.entry.kind == COUNTRY:
                     continue  # country names are spelt one way; "Agenda" is not "Uganda"
+                # a name spelt exactly as a real place is that place, not a respelling of another
+                # ("Lamu" is not "Rome", "Isiolo" is not "Oslo"); admin areas and curated places excepted
+                if exact_big and h.entry.kind not in (ADMIN1, CURATED):
+                    continue
                 if h.entry.id not in hits:
                     hits[h.entry.id] = Hit(h.entry, LOOSE)
         return list(hits.values())
@@ -261,7 +278,9 @@ class Parser:
                     return False
                 if prev_low in TITLES:
                     return False
-            if len(key) < 3 and not strong:
+            state_abbrev = any(h.name_kind == ABBREV and h.entry.kind == ADMIN1 for h in m.hits) and \
+                prev is not None and text[prev.end:m.start].strip() == ","
+            if len(key) < 3 and not strong and not state_abbrev:
                 return False
             if prev is not None and prev_low in TITLES and _is_cap(prev):
                 return False
@@ -273,8 +292,9 @@ class Parser:
             if not strong and prev is not None and _is_cap(prev) and not prev.sent_start and \
                     _joinable(text, prev, tokens[m.tok_start]) and prev_low not in DESCRIPTIVE:
                 return False
+            dateline = word.isupper() and len(word) >= 4 and (nxt is None or not nxt.text.isupper())
             # followed by a capitalised word that is no place ("Vladimir Putin", "Lake Kody")
-            if not strong and nxt is not None and _is_cap(nxt) and not nxt.sent_start and \
+            if not strong and not dateline and nxt is not None and _is_cap(nxt) and not nxt.sent_start and \
                     _joinable(text, tokens[m.tok_start], nxt) and nxt.text.lower() not in FEATURE_WORDS and \
                     nxt.text.lower() not in ORG_WORDS and not self.gaz.lookup(fold(nxt.text)):
                 return False
@@ -329,7 +349,8 @@ class Parser:
             votes[best.entry.cc] += w
         return votes.most_common(1)[0][0] if votes else None
 
-    def resolve(self, mentions: list[Mention], tokens: list[Token], focus: str | None) -> None:
+    def resolve(self, mentions: list[Mention], tokens: list[Token], focus: str | None,
+                text: str | None = None) -> None:
         countries = Counter(h.entry.cc for m in mentions for h in m.hits
                             if h.entry.kind == COUNTRY and len(m.hits) == 1)
         admin1s: Counter[str] = Counter()
@@ -342,14 +363,16 @@ class Parser:
             prv = mentions[idx - 1] if idx > 0 else None
             # "Atlanta, Georgia": this toponym contains the one before it
             contained: set[str] = set()
-            if prv is not None and prv.tok_end == m.tok_start and prv.how != DEMONYM:
+            if prv is not None and prv.how != DEMONYM and _apposed(text, prv, m):
                 contained = {h.entry.admin1_code for h in prv.hits if h.entry.kind in (CITY, CURATED)} | {
                     h.entry.cc for h in prv.hits if h.entry.kind in (CITY, CURATED, ADMIN1)}
             # "Hajin, Deir ez-Zor" / "Afrin (Aleppo)": the next toponym contains this one
             container: set[str] = set()
-            if nxt is not None and nxt.tok_start == m.tok_end and nxt.how != DEMONYM:
+            if nxt is not None and nxt.how != DEMONYM and _apposed(text, m, nxt):
+                # "Russia, U.S. officials": a country's name is not a town of the country named next
+                own_country = any(h.entry.kind == COUNTRY for h in m.hits)
                 container = {h.entry.admin1_code for h in nxt.hits if h.entry.kind == ADMIN1} | {
-                    h.entry.cc for h in nxt.hits if h.entry.kind == COUNTRY} | {
+                    h.entry.cc for h in nxt.hits if h.entry.kind == COUNTRY and not own_country} | {
                     h.entry.admin1_code for h in nxt.hits if h.entry.kind == CITY and h.entry.fcode == "PPLA"}
             scored = []
             for h in m.hits:
@@ -368,6 +391,12 @@ class Parser:
                                   or (e.kind == COUNTRY and e.cc in contained)):
                     s += 3.0
                 scored.append((s, h))
+            if container and m.how not in (DEMONYM,) and not any(
+                    h.entry.kind in (CITY, CURATED) and (h.entry.admin1_code in container or h.entry.cc in container)
+                    for h in m.hits) and all(h.entry.kind in (CITY, CURATED) for h in m.hits):
+                # "Pul-e Khumri district, Baghlan": a namesake elsewhere is not the place; the event falls
+                # back to the named container
+                scored = [(s - 3.0, h) for s, h in scored]
             scored.sort(key=lambda p: (-p[0], -p[1].entry.pop))
             m.hits = [h for _, h in scored]
             m.scores = [s for s, _ in scored]
@@ -376,9 +405,12 @@ class Parser:
         best = m.hits[0].entry
         how = m.hits[0].name_kind
         s = m.scores[0]
+        home = bool(focus) and best.cc == focus
+        if best.kind == ADMIN1 and not home and m.cue != "province" and m.tok_end - m.tok_start == 1 and \
+                m.text.lower() in DESCRIPTIVE:
+            return False  # "Southern Europe", "Eastern and Southern": a direction, not Malawi's Southern Region
         if best.kind in (COUNTRY, CONTINENT, ADMIN1, CURATED) or how == DEMONYM:
             return s >= 1.0
-        home = bool(focus) and best.cc == focus
         if m.sent_start and m.tok_end - m.tok_start == 1 and not home and best.pop < 100000:
             return False  # "Earlier, ...": sentence-initial capitals are no evidence
         if m.wordlike and best.pop < 100000 and not (home and m.locative):
@@ -433,10 +465,17 @@ def _spread_cues(text: str, mentions: list[Mention]) -> None:
         carry = ""
 
 
+def _apposed(text: str | None, a: Mention, b: Mention) -> bool:
+    """'Hajin, Deir ez-Zor' / 'Afrin (Aleppo)': b follows a as its container (only a comma or bracket between)."""
+    if text is None:
+        return a.tok_end == b.tok_start
+    return b.tok_start - a.tok_end <= 5 and APPOSED.fullmatch(text[a.end:b.start]) is not None
+
+
 def _cue(tokens: list[Token], j: int) -> str:
     if j < len(tokens):
         w = tokens[j].text.lower()
-        if w in PROVINCE_WORDS:
+        if w in PROVINCE_WORDS or (w in STATE_TITLES and tokens[j].text[:1].isupper()):
             return "countryside" if w == "countryside" else "province"
         if w in DISTRICT_WORDS:
             return "district"
