@@ -255,6 +255,8 @@ def _fill(row: AliasRow, country: str | None, year: int | None) -> Actor | None:
     if "{country}" in template:
         template = template.replace(" ({country})", f" ({target})" if target else "")
         template = template.replace("{country}", target or "")
+    if row.inter == 0:  # an associate-only name (see actors_build.derive_aliases)
+        return Actor(name=template, inter=0)
     return Actor(name=template, inter=actor_inter(template, country, row.inter))
 
 
@@ -304,6 +306,8 @@ def normalise_actor(surface: str, country: str | None, *, year: int | None = Non
 
 
 def _kind(actor: Actor) -> str:
+    if actor.inter == 0:
+        return "associate"
     if actor.name.startswith("Civilians"):
         return "civilian"
     if actor.name.startswith("Protesters"):
@@ -373,6 +377,33 @@ def find_mentions(text: str, start: int, end: int, country: str | None, *,
                                 r"possibly|probably)\s+(?:\w+\s+){0,2}$", before))
         out.append(Mention(s, e, text[s:e], actor, _kind(actor), hedged))
         i += n
+    out += _coordinated_states(text, start, end, country, year, out)
+    return out
+
+
+COORDINATED_RE = re.compile(r"\b(military|armed|security|police) forces of (?:the )?[A-Z][\w\- ]*? and (?:the )?"
+                            r"([A-Z][\w\-]+(?: [A-Z][\w\-]+){0,3})")
+
+
+def _coordinated_states(text: str, start: int, end: int, country: str | None, year: int | None,
+                        found: list[Mention]) -> list[Mention]:
+    """"military forces of India and Pakistan": the second country's forces are a mention too."""
+    names, _ = _countries()
+    out = []
+    for m in COORDINATED_RE.finditer(text, start, end):
+        words = m.group(2).split(" ")
+        for n in range(len(words), 0, -1):
+            owner = names.get(" ".join(words[:n]).lower())
+            if owner:
+                s = m.start(2)
+                e = s + len(" ".join(words[:n]))
+                if any(f.start <= s < f.end for f in found):
+                    break
+                kind = "police" if m.group(1) == "police" else "military"
+                name = state_force(owner, kind, year)
+                actor = Actor(name=name, inter=actor_inter(name, country, 1), text=text[s:e], start=s, end=e)
+                out.append(Mention(s, e, text[s:e], actor, "state"))
+                break
     return out
 
 
@@ -613,14 +644,20 @@ def _add_associates(doc: Document, start: int, end: int, country: str | None, ev
     """Associated actors: the identity groups of protesters / rioters (assoc_actor_1) and of civilian victims
     (assoc_actor_2), an ethnic militia's community when its members are the victims, allies acting with actor1."""
     groups = _roled(doc, start, end, find_groups(doc.body, start, end, country))
+    mentions = _roled(doc, start, end, find_mentions(doc.body, start, end, country, year=year))
+    associates = [(m, r) for m, r in mentions if m.kind == "associate" and not m.hedged]
     main = [roles.actor1, roles.actor2]
     if event_type in ("Protests", "Riots"):
-        roles.assoc_actor_1 = _unique(roles.assoc_actor_1 + [m.actor for m, r in groups
+        roles.assoc_actor_1 = _unique(roles.assoc_actor_1 + [m.actor for m, r in associates + groups
                                                              if r not in ("patient", "location", "source")], main)
         return
+    roles.assoc_actor_1 = _unique(roles.assoc_actor_1 + [m.actor for m, r in associates
+                                                         if r in ("agent", "between", "other")], main)
+    roles.assoc_actor_2 = _unique(roles.assoc_actor_2 + [m.actor for m, r in associates
+                                                         if r in ("patient", "counterpart")], main)
     if roles.actor2 is not None and roles.actor2.name.startswith("Civilians"):
         victims = [m.actor for m, r in groups if r in ("patient", "counterpart", "other", "modifier")]
-        for m, r in _roled(doc, start, end, find_mentions(doc.body, start, end, country, year=year)):
+        for m, r in mentions:
             if r in ("patient", "counterpart") and " Ethnic Militia (" in m.actor.name:
                 victims.append(Actor(name=m.actor.name.replace(" Ethnic Militia (", " Ethnic Group ("), inter=0,
                                      text=m.text, start=m.start, end=m.end))
@@ -731,7 +768,9 @@ def _main_roles(doc: Document, start: int, end: int, country: str | None, event_
         # ACLED names the air arm where it tells it apart ("Military Forces of Russia (2000-) Air Force")
         roles.actor1 = roles.actor1.model_copy(update={"name": roles.actor1.name + " Air Force"})
     if roles.actor2 is None:
-        rest = _unique(patients + between + others, [roles.actor1])
+        # "LNA and GNA forces clashed": with nobody on the receiving end, the second subject is the other side
+        second = agents[1:] if event_type == "Battles" and not patients else []
+        rest = _unique(patients + between + second + others, [roles.actor1])
         if rest:
             roles.actor2 = rest[0]
         elif event_type == "Battles":  # both sides of a battle are armed; an unnamed one is unidentified

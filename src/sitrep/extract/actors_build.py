@@ -186,8 +186,11 @@ def derive_aliases(rows: list[dict[str, str]], inter_rows: list[dict[str, str]])
     """Aliases read off ACLED's own actor names: abbreviations, full names, ethnic-militia group names."""
     inter = {r["name"]: r["inter"] for r in inter_rows}
     countries: dict[str, set[str]] = collections.defaultdict(set)
+    as_actor: collections.Counter[str] = collections.Counter()
+    as_assoc: collections.Counter[str] = collections.Counter()
     for row in rows:
-        for name, _ in _names(row):
+        for name, code in _names(row):
+            (as_actor if code else as_assoc)[name] += 1
             if row.get("country"):
                 countries[name].add(row["country"])
     out: list[dict[str, str]] = []
@@ -196,7 +199,10 @@ def derive_aliases(rows: list[dict[str, str]], inter_rows: list[dict[str, str]])
         alias = alias.strip()
         if len(alias) < 2 or alias.upper() in STOP_ALIASES or not re.search(r"[A-Za-z]", alias):
             return
-        out.append({"alias": alias, "acled_name_template": name, "inter": inter.get(name) or _guess_inter(name),
+        # Names ACLED mostly lists among associated actors (parties, unions, "Donbass People's Militia") get
+        # inter 0: they are associates of an event, never its actor1/actor2.
+        code = inter.get(name) or _guess_inter(name) if as_actor[name] >= as_assoc[name] else "0"
+        out.append({"alias": alias, "acled_name_template": name, "inter": code,
                     "countries": ";".join(sorted(countries[name])), "source": "acled"})
 
     for name in sorted(countries):
