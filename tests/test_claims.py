@@ -112,3 +112,13 @@ def test_by_is_short(nlp) -> None:
     claim, _ = claim_of(nlp, text, "IR")
     assert claim.by is not None and len(claim.by.split()) <= 4
     assert re.search(r"IRGC|Guards", claim.by)
+
+
+@pytest.mark.parametrize("text", [
+    "Around 7 May (as reported), rebels attacked an army post near Yei, killing two soldiers.",
+    "Dozens of dock workers protested in Mombasa after they were unfairly dismissed by the port authority.",
+    "Three air raids were reported on positions near Marib, killing four fighters.",
+])
+def test_no_false_claims_or_denials(nlp, text: str) -> None:
+    claim, _ = claim_of(nlp, text, "KE")
+    assert claim.status == "reported", text
