@@ -80,7 +80,7 @@ STATE_TITLES = frozenset({"gov", "governor", "senator", "sen", "legislature", "p
 # ("(Delaram)"), a feature word, then a comma or a bracket ("Nawa-e Barakzayi district, Helmand")
 APPOSED = re.compile(r"(?:(?:\s+|-)(?:[A-Z][\w'\u2019]*|e|i|ye|wa|o))*\s*(?:\([A-Z][\w'\u2019 -]*\)\s*)?"
                      r"(?i:(?:district|province|county|sub-?county|constituency|town|city|village|area|governorate"
-                     r"|region|oblast|raion|rayon|municipality|state)\s*)?[,(]\s*")
+                     r"|region|oblast|raion|rayon|municipality|state|lga|department|prefecture)\s*)?[,(]\s*")
 PERSON_VERBS = frozenset({"said", "says", "told", "added", "stated", "noted", "explained", "wrote", "tweeted",
                           "argued", "insisted", "claimed", "announced", "warned", "asked", "replied"})
 
@@ -294,7 +294,9 @@ class Parser:
                 return False
             dateline = word.isupper() and len(word) >= 4 and (nxt is None or not nxt.text.isupper())
             # followed by a capitalised word that is no place ("Vladimir Putin", "Lake Kody")
-            if not strong and not dateline and nxt is not None and _is_cap(nxt) and not nxt.sent_start and \
+            # ... unless a big place follows "in"/"near" ("near Donetsk Filtration Station")
+            anchored = big and prev_low in LOCATIVE
+            if not strong and not dateline and not anchored and nxt is not None and _is_cap(nxt) and not nxt.sent_start and \
                     _joinable(text, tokens[m.tok_start], nxt) and nxt.text.lower() not in FEATURE_WORDS and \
                     nxt.text.lower() not in ORG_WORDS and not self.gaz.lookup(fold(nxt.text)):
                 return False
@@ -371,13 +373,23 @@ class Parser:
             if nxt is not None and nxt.how != DEMONYM and _apposed(text, m, nxt):
                 # "Russia, U.S. officials": a country's name is not a town of the country named next
                 own_country = any(h.entry.kind == COUNTRY for h in m.hits)
-                container = {h.entry.admin1_code for h in nxt.hits if h.entry.kind == ADMIN1} | {
-                    h.entry.cc for h in nxt.hits if h.entry.kind == COUNTRY and not own_country} | {
-                    h.entry.admin1_code for h in nxt.hits if h.entry.kind == CITY and h.entry.fcode == "PPLA"}
+                # "New Brighton (Nelson Mandela Bay, Eastern Cape)": the container's own container counts too
+                chain = [nxt]
+                nxt2 = mentions[idx + 2] if idx + 2 < len(mentions) else None
+                if nxt2 is not None and nxt2.how != DEMONYM and _apposed(text, nxt, nxt2):
+                    chain.append(nxt2)
+                for c in chain:
+                    container |= {h.entry.admin1_code for h in c.hits if h.entry.kind == ADMIN1} | {
+                        h.entry.cc for h in c.hits if h.entry.kind == COUNTRY and not own_country} | {
+                        h.entry.admin1_code for h in c.hits if h.entry.kind == CITY and h.entry.fcode == "PPLA"}
+            bracket_tail = text is not None and re.match(r"\s*\)", text[m.end:m.end + 3]) is not None and \
+                re.search(r"\([^()]*,\s*$", text[max(0, m.start - 60):m.start]) is not None
             scored = []
             for h in m.hits:
                 e = h.entry
                 s = _prior(h, m)
+                if bracket_tail and e.kind == ADMIN1:
+                    s += 2.0
                 if focus and e.cc == focus:
                     s += 2.0
                 elif e.cc in countries:
@@ -409,6 +421,8 @@ class Parser:
         if best.kind == ADMIN1 and not home and m.cue != "province" and m.tok_end - m.tok_start == 1 and \
                 m.text.lower() in DESCRIPTIVE:
             return False  # "Southern Europe", "Eastern and Southern": a direction, not Malawi's Southern Region
+        if best.kind == ADMIN1 and how in (LOOSE, FUZZY) and not home and m.cue != "province":
+            return False  # "Hausa" is not Hesse
         if best.kind in (COUNTRY, CONTINENT, ADMIN1, CURATED) or how == DEMONYM:
             return s >= 1.0
         if m.sent_start and m.tok_end - m.tok_start == 1 and not home and best.pop < 100000:
