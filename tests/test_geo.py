@@ -210,3 +210,28 @@ def test_seed_article_places_and_event_locations() -> None:
         assert place is not None and precision in (1, 2)
         assert km(place.latitude, place.longitude, *at) <= radius
         assert same_admin1(place.admin1, admin1)
+
+
+def test_container_after_district_word_decides_the_namesake() -> None:
+    text = "A checkpoint came under fire in Khash district, Nimruz, late on Friday."
+    doc = doc_of(text)
+    place, prec = geo.locate_event(doc, 0, len(text))
+    assert place is not None and place.country_code == "AF"  # not Khash in Iran
+    assert prec == 2
+
+
+def test_hyphenated_particle_names_are_one_toponym() -> None:
+    got = places("Two soldiers were wounded in Pul-e Khumri district, Baghlan, on Sunday.")
+    assert "Pul-e Khumri" in got and got["Pul-e Khumri"].country_code == "AF"
+
+
+def test_exact_name_beats_a_respelling_of_a_bigger_place() -> None:
+    got = places("Protesters gathered in Lamu on Sunday.")
+    assert got["Lamu"].country_code == "KE"
+
+
+def test_last_name_in_brackets_is_an_admin1_and_countries_are_not_towns() -> None:
+    got = places("Traders marched in Ogwashi (Aniocha South LGA, Delta) on Monday.")
+    assert got["Delta"].country_code == "NG" and got["Delta"].feature_code == "ADM1"
+    got = places("The talks were held in Russia, U.S. officials said.")
+    assert got["Russia"].feature_code == "PCLI"

@@ -389,7 +389,7 @@ class Parser:
                 e = h.entry
                 s = _prior(h, m)
                 if bracket_tail and e.kind == ADMIN1:
-                    s += 2.0
+                    s += 3.0
                 if focus and e.cc == focus:
                     s += 2.0
                 elif e.cc in countries:
