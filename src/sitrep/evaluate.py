@@ -300,8 +300,7 @@ def classifier_extract(model: LinearModel | None = None) -> Extract:
     def extract(article: Article) -> list[Event]:
         text = article.body or article.text
         sentences = [s for s in _SENT_RE.split(text.strip()) if s.strip()]
-        candidates = sentences + ([text] if 1 < len(sentences) <= 6 else [])
-        preds = [p for p in classify(candidates, model=model) if p.sub_event_type]
+        preds = [p for p in classify(sentences, model=model) if p.sub_event_type]
         if not preds:
             return []
         best = max(preds, key=lambda p: p.probability)
@@ -316,9 +315,9 @@ def classifier_extract(model: LinearModel | None = None) -> Extract:
 
 
 def classify_extract(article: Article) -> list[Event]:
-    """Classifier-only stand-in for the pipeline: one Event for the most confident event sentence
-    (the whole text is a candidate too when it has 2-6 sentences), with types, disorder type, codes and
-    the day before publication as date; no actors, places or fatalities."""
+    """Classifier-only stand-in for the pipeline: one Event for the most confident event sentence (as
+    the pipeline classifies sentence by sentence), with types, disorder type, codes and the day before
+    publication as date; no actors, places or fatalities."""
     return classifier_extract()(article)
 
 

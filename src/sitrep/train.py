@@ -142,8 +142,10 @@ def clean_note(notes: str, places: Iterable[str] = ()) -> str:
     return text
 
 
-def row_examples(row: dict[str, str], origin: str, weight: float = 1.0) -> list[Example]:
-    """Training texts of one ACLED row: the whole cleaned note, and its first sentence alone."""
+def row_examples(row: dict[str, str], origin: str, weight: float = 1.0, *, first_weight: float = 0.5,
+                 other_weight: float = 0.0) -> list[Example]:
+    """Training texts of one ACLED row: the whole cleaned note, its first sentence alone (the pipeline
+    classifies sentence by sentence) and, with other_weight > 0, its later sentences alone."""
     label = row.get("sub_event_type", "")
     if label not in EVENT_TYPES:
         return []
@@ -153,8 +155,11 @@ def row_examples(row: dict[str, str], origin: str, weight: float = 1.0) -> list[
         return []
     out = [Example(text, label, weight, origin)]
     sentences = split_sentences(text)
-    if len(sentences) > 1 and len(sentences[0]) >= 20:
-        out.append(Example(sentences[0], label, weight * 0.5, origin))
+    if len(sentences) > 1:
+        if len(sentences[0]) >= 20 and first_weight > 0:
+            out.append(Example(sentences[0], label, weight * first_weight, origin))
+        if other_weight > 0:
+            out.extend(Example(s, label, weight * other_weight, origin) for s in sentences[1:] if len(s) >= 20)
     return out
 
 
@@ -266,7 +271,8 @@ def _log(progress: bool, message: str) -> None:
 
 
 def build_examples(acled_files: Sequence[Path], *, extra_negatives: Sequence[Path] = (), old_weight: float = 0.5, negative_weight: float = 3.0,
-                   seed_weight: float = 3.0, india_weight: float = 0.5) -> tuple[list[Example], dict]:
+                   seed_weight: float = 3.0, india_weight: float = 0.5, first_weight: float = 0.5,
+                   other_weight: float = 0.0) -> tuple[list[Example], dict]:
     """All training examples and a description of where they came from (for the manifest)."""
     examples: list[Example] = []
     sources: dict[str, dict] = {}
@@ -275,7 +281,8 @@ def build_examples(acled_files: Sequence[Path], *, extra_negatives: Sequence[Pat
         old = any("old_event_type" in r for r in rows)
         n_before = len(examples)
         for row in rows:
-            examples.extend(row_examples(row, Path(path).name, old_weight if old else 1.0))
+            examples.extend(row_examples(row, Path(path).name, old_weight if old else 1.0,
+                                         first_weight=first_weight, other_weight=other_weight))
         sources[Path(path).name] = {"rows": len(rows), "examples": len(examples) - n_before,
                                     "schema": "pre-2019 (types mapped)" if old else "2023"}
     for name, lines in load_negatives().items():
@@ -285,11 +292,15 @@ def build_examples(acled_files: Sequence[Path], *, extra_negatives: Sequence[Pat
         path = Path(path)
         if path.suffix == ".jsonl":
             negs = india_negatives(path)
+            arrests = [t for t, labels in india_examples(path, dev=False) if labels
+                       and "ARREST" in labels and not {"KILL", "FORCE", "FAIL"} & set(labels)]
             examples.extend(Example(t, NONE_LABEL, india_weight, path.name) for t in negs)
-            sources[path.name] = {"examples": len(negs), "label": "no event",
-                                  "selection": "IndiaPoliceEvents-style JSONL: sent_labels == [], doc_id % 5 != 0 "
-                                               "(doc_id % 5 == 0 is the news dev set), and no violence/protest/"
-                                               "arrest vocabulary"}
+            examples.extend(Example(t, "Arrests", india_weight, path.name) for t in arrests)
+            sources[path.name] = {"examples": len(negs) + len(arrests), "label": "no event; Arrests",
+                                  "selection": "IndiaPoliceEvents-style JSONL, documents with doc_id % 5 != 0 "
+                                               "(doc_id % 5 == 0 is the news dev set): no event = sent_labels == [] "
+                                               f"and no violence/protest/arrest vocabulary ({len(negs)}); Arrests = "
+                                               f"labelled ARREST without KILL/FORCE/FAIL ({len(arrests)})"}
             continue
         lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
         examples.extend(Example(t, NONE_LABEL, 1.0, path.name) for t in lines)

@@ -202,6 +202,20 @@ _LETHAL_ON_PROTEST = _rx(r"\b(?:police|security forces|soldiers|troops|army|offi
 _DISRUPT_STRONG = _rx(r"\b(?:defus|intercept|shot down|downed|shoot down|seiz|confiscat|dismantl)")
 _DISRUPT_PRONE = ("Disrupted weapons use", "Other", "Change to group/activity", "Looting/property destruction")
 _ERV = "Explosions/Remote violence"
+# ACLED: violence by an armed group against members of another armed group (soldiers, police,
+# militia) is a battle, not violence against civilians, even when one-sided.
+_ARMED = (r"(?:soldiers?|troops|servicem[ae]n|police(?:m[ae]n|wom[ae]n| officers?| personnel| constables?| agents?)?"
+          r"|gendarmes?|militiam[ae]n|fighters?|militants?|rebels?|insurgents?|commanders?|combatants?"
+          r"|(?:army|military|security|defen[cs]e) (?:personnel|officers?|members?)"
+          r"|members? of (?:the )?(?:[\w'-]+ ){0,4}(?:forces?|army|division|brigade|battalion|militia|regiment|police))")
+_ARMED_VICTIM = _rx(r"\b(?:kill(?:ed|ing|s)?|shot(?: dead)?|shoots?|assassinat\w*|ambush\w*|stabb\w*|beh?ead\w*|murder\w*)"
+                    r"\s+(?:(?:a|an|the|one|two|three|four|five|several|\d+|off-duty|local|senior|former)\s+)*"
+                    r"(?:(?!by\b)[\w'-]+\s+){0,3}?" + _ARMED + r"\b"
+                    r"|\b" + _ARMED + r"\s+(?:was|were|has been|had been|got)\s+(?:\w+\s+)?"
+                    r"(?:killed|shot|assassinated|ambushed|stabbed|murdered|beheaded)\b(?!\s+by\s+(?:a\s+)?mob)")
+_CIVILIAN = _rx(r"\b(?:civilians?|villagers?|residents?|farmers?|women|children|child|girls?|boys?|students?|teachers?"
+                r"|traders?|passengers?|worshippers?|journalists?|family|families|herders?|displaced|people|person|man"
+                r"|woman|men|mob|crowd|off-duty|laborers?|labourers?|workers?|officials?|chairperson|activists?)\b")
 
 
 def _with(pred: Prediction, sub_event_type: str) -> Prediction:
@@ -218,6 +232,7 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - a thrown grenade -> Grenade (a rocket-propelled grenade is shelling/artillery/missile);
     - for explosions: air/drone strikes vs shelling/artillery/missile vs IED/landmine by the weapon named;
     - an armed clash whose only weapons are artillery -> Shelling/artillery/missile attack;
+    - an "attack" whose victims are soldiers, police or fighters (and no civilians) -> Armed clash;
     - a protest where security forces kill or shoot live rounds at protesters -> Excessive force.
     No event stays no event: the rules never invent events.
     """
@@ -258,6 +273,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         if _SHELLING.search(text) and sub in ("Air/drone strike", "Remote explosive/landmine/IED") \
                 and not _AIR.search(text) and not _IED.search(text):
             return _with(pred, "Shelling/artillery/missile attack")
+    if sub == "Attack" and _ARMED_VICTIM.search(text) and not _CIVILIAN.search(text):
+        return _with(pred, "Armed clash")
     if sub == "Armed clash" and _SHELLING.search(text) and not _CLASH.search(text) \
             and not _rx(r"\bgun|\bfire[ds]? at\b|\bshot\b|\bshoot").search(text):
         return _with(pred, "Shelling/artillery/missile attack")
