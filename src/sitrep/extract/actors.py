@@ -21,7 +21,8 @@ from typing import Any
 
 from sitrep.model import Actor, Document
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+PACKAGED_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+DATA_DIR = PACKAGED_DIR
 
 # Nouns that make "<Demonym> X" a state's forces / police / government / civilians.
 MILITARY_NOUNS = ("forces", "force", "troops", "army", "military", "soldiers", "soldier", "armed forces",
@@ -83,7 +84,8 @@ class Mention:
 
 
 def use_tables(directory: str | Path) -> None:
-    """Read the actor tables from `directory` from now on (e.g. ones rebuilt from a user's own ACLED export)."""
+    """Read the actor tables from `directory` from now on (e.g. ones rebuilt from a user's own ACLED export
+    with `actors_build.build_actor_tables`); tables missing there are read from the package."""
     global DATA_DIR
     DATA_DIR = Path(directory)
     for fn in (_countries, _state_forces, _unidentified, _actor_inter, _aliases, _groups):
@@ -91,7 +93,10 @@ def use_tables(directory: str | Path) -> None:
 
 
 def _read(name: str) -> list[dict[str, str]]:
-    with (DATA_DIR / name).open(encoding="utf-8", newline="") as fh:
+    path = DATA_DIR / name
+    if not path.exists():  # hand-written tables (countries, groups) come from the package
+        path = PACKAGED_DIR / name
+    with path.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
 
 

@@ -267,11 +267,17 @@ def build_unidentified(rows: list[dict[str, str]], min_rows: int = 5) -> list[di
             counts[(row["country"], row["event_type"])][re.sub(r" \([^)]*\)$", "", a1)] += 1
     out = []
     for (country, event_type), cnt in sorted(counts.items()):
-        name, n = cnt.most_common(1)[0]
         total = sum(cnt.values())
+        # Identity militias ("Unidentified Ethnic/Communal/Clan Militia") count together: the inter code is
+        # what matters most, the name is the most common one of the class.
+        identity = collections.Counter({k: v for k, v in cnt.items() if re.search(r"Ethnic|Communal|Clan|Tribal", k)})
+        if sum(identity.values()) / total >= 0.5 and sum(identity.values()) >= min_rows:
+            name, n = identity.most_common(1)[0][0], sum(identity.values())
+        else:
+            name, n = cnt.most_common(1)[0]
         if name != "Unidentified Armed Group" and n >= min_rows and n / total >= 0.5:
             template = name if " and/or " in name else name + " ({country})"
-            inter = "4" if re.search(r"Ethnic|Communal|Clan", name) else "3"
+            inter = "4" if re.search(r"Ethnic|Communal|Clan|Tribal", name) else "3"
             out.append({"country": country, "event_type": event_type, "acled_name_template": template,
                         "inter": inter, "share": f"{n / total:.2f}", "events": str(total)})
     return out
