@@ -96,7 +96,7 @@ def test_bad_inputs_each_get_one_line_and_the_rest_is_processed(tmp_path: Path) 
     (folder / "good.txt").write_text(BOMBING, encoding="utf-8")
     (folder / "empty.txt").write_text("", encoding="utf-8")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
-    (folder / "latin.txt").write_bytes(b"\xff\xfe\xfa bad \xc3\x28 bytes \x80\x81" * 3)
+    (folder / "badutf8.txt").write_bytes(b"Bad \xc3\x28 bytes \x80\x81\x8d here. " * 3)
     (folder / "nobody.html").write_text("<html><head><title>x</title></head><body></body></html>")
     (folder / "notext.csv").write_text("id,headline\n1,Something happened\n", encoding="utf-8")
     (folder / "lines.jsonl").write_text(json.dumps({"id": "ok", "text": PROTEST}) + "\n{not json\n",
@@ -107,7 +107,7 @@ def test_bad_inputs_each_get_one_line_and_the_rest_is_processed(tmp_path: Path) 
     assert p.returncode == 0, p.stderr
     skipped = [line for line in p.stderr.splitlines() if line.startswith("skipped ")]
     named = {name: [s for s in skipped if name in s] for name in
-             ("empty.txt", "binary.txt", "latin.txt", "nobody.html", "notext.csv", "lines.jsonl:2", "huge.txt")}
+             ("empty.txt", "binary.txt", "badutf8.txt", "nobody.html", "notext.csv", "lines.jsonl:2", "huge.txt")}
     for name, lines in named.items():
         assert len(lines) == 1, f"{name}: {skipped}"
     assert "too large" in named["huge.txt"][0]

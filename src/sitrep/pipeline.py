@@ -220,7 +220,8 @@ def build_event(doc: Document, group: EventGroup) -> Event | None:
         evidence += _evidence(doc, "location", place.start, place.end)
 
     roles = actors.find_roles(doc, group.start, group.end, country=country.get("country"),
-                              event_type=best.event_type, sub_event_type=best.sub_event_type)
+                              event_type=best.event_type, sub_event_type=best.sub_event_type,
+                              year=when.year if when else None)
     claim, suspected = claims.find_claim(doc, group.start, group.end, following=group.context_end)
     suspected = suspected or roles.suspected
     actor1, inter1 = _actor_fields(roles.actor1)
