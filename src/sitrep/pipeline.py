@@ -51,6 +51,7 @@ class EventGroup:
     predictions: list[detect.Prediction]
     context_end: int
     context: list[Sentence] = field(default_factory=list)
+    ruled: list[bool] = field(default_factory=list)  # label set by a codebook rule, not the model alone
 
     @property
     def start(self) -> int:
@@ -62,7 +63,14 @@ class EventGroup:
 
     @property
     def best(self) -> detect.Prediction:
-        return max(self.predictions, key=lambda p: p.probability)
+        """The event's label: a codebook rule's (it names the weapon), else the lead sentence's, unless a later
+        sentence is much surer (a vague lead, "Violence flared in X", told precisely after)."""
+        for pred, ruled in zip(self.predictions, self.ruled, strict=False):
+            if ruled:
+                return pred
+        lead = self.predictions[0]
+        surest = max(self.predictions, key=lambda p: p.probability)
+        return surest if surest.probability > lead.probability + 0.25 else lead
 
 
 def prepare(article: Article) -> Document:
@@ -86,11 +94,13 @@ def detect_events(doc: Document) -> list[EventGroup]:
     sentences = [s for s in doc.sentences if not _is_headline(doc, s)]
     if not sentences:
         return []
-    preds = detect.classify([s.text for s in sentences])
-    preds = [detect.apply_codebook_rules(s.text, p) for s, p in zip(sentences, preds, strict=True)]
+    model_preds = detect.classify([s.text for s in sentences])
+    preds = [detect.apply_codebook_rules(s.text, p) for s, p in zip(sentences, model_preds, strict=True)]
+    ruled = [p.sub_event_type != m.sub_event_type and p.sub_event_type is not None
+             for p, m in zip(preds, model_preds, strict=True)]
     groups: list[EventGroup] = []
     current: EventGroup | None = None
-    for sentence, pred in zip(sentences, preds, strict=True):
+    for sentence, pred, by_rule in zip(sentences, preds, ruled, strict=True):
         same_paragraph = current is not None and current.sentences[-1].paragraph == sentence.paragraph
         if not same_paragraph:
             current = None
@@ -101,12 +111,13 @@ def detect_events(doc: Document) -> list[EventGroup]:
             if is_event:
                 current.sentences.append(sentence)
                 current.predictions.append(pred)
+                current.ruled.append(by_rule)
             else:
                 current.context.append(sentence)
             current.context_end = sentence.end
             continue
         if is_event:
-            current = EventGroup([sentence], [pred], sentence.end)
+            current = EventGroup([sentence], [pred], sentence.end, ruled=[by_rule])
             groups.append(current)
     return groups
 
