@@ -78,10 +78,19 @@ def test_codebook_rules_leave_correct_labels_alone(text: str, model_label: str) 
     assert apply_codebook_rules(text, pred(model_label)).sub_event_type == model_label
 
 
-def test_rules_never_invent_events() -> None:
-    none = pred(None, 0.8)
+def test_rules_do_not_invent_events_without_model_support() -> None:
+    weak = Prediction(None, None, 0.95, 0.05, "Remote explosive/landmine/IED")
     for text in ("A car bomb exploded.", "Grenade attack on a bar.", "Air defences shot down a drone."):
-        assert apply_codebook_rules(text, none) == none
+        assert apply_codebook_rules(text, weak) == weak
+    unsure = Prediction(None, None, 0.6, 0.4, "Attack")
+    assert apply_codebook_rules("The weather was mild and the harvest good.", unsure) == unsure
+
+
+def test_rules_upgrade_explicit_attacks_with_model_support() -> None:
+    unsure = Prediction(None, None, 0.6, 0.4, "Attack")
+    out = apply_codebook_rules("A car bomb hit a bus carrying oil workers.", unsure)
+    assert out.sub_event_type == "Remote explosive/landmine/IED"  # then the vehicle-bomb rule applies
+    assert out.probability == pytest.approx(0.4)
 
 
 # --- features --------------------------------------------------------------------------------------------
@@ -108,6 +117,17 @@ def test_linear_model_roundtrip(tmp_path: Path) -> None:
     texts = ["one two three", "", "four"]
     np.testing.assert_allclose(loaded.probabilities(texts), model.probabilities(texts), atol=2e-3)
     np.testing.assert_allclose(loaded.probabilities(texts).sum(axis=1), 1.0, rtol=1e-6)
+
+
+def test_feature_kinds_roundtrip(tmp_path: Path) -> None:
+    rng = np.random.default_rng(1)
+    model = LinearModel(weights=rng.normal(size=(2**8, 2)).astype(np.float32), bias=np.zeros(2, dtype=np.float32),
+                        classes=("A", NONE_LABEL), n_bits=8, kinds=("w", "c", "s"))
+    model.save(tmp_path / "m.npz")
+    loaded = LinearModel.load(tmp_path / "m.npz")
+    assert loaded.kinds == ("w", "c", "s")
+    assert features("rebels attacked the village", 8, ("c",)) == features("rebels attacked a village", 8, ("c",))
+    assert features("rebels attacked the village", 8, ("b",)) != features("rebels attacked a village", 8, ("b",))
 
 
 # --- the shipped model ------------------------------------------------------------------------------------
@@ -202,3 +222,56 @@ def test_manifest_consistent_with_model() -> None:
     assert manifest["training_files"] and manifest["n_examples"] == sum(manifest["n_examples_per_class"].values())
     assert manifest["created"] and manifest["command"].startswith("sitrep train")
     assert "dev_scores" in manifest
+
+
+# --- training ---------------------------------------------------------------------------------------------
+def test_clean_note_strips_the_acled_formula() -> None:
+    from sitrep.train import clean_note
+
+    note = ("Interception: On 9 March 2022, Ukrainian forces shot down a Russian missile aimed at houses in the "
+            "Obukhiv district (Obukhiv, Kyiv). [size=no report] Casualties unknown. 3 fatalities.")
+    cleaned = clean_note(note, ["Obukhiv", "Kyiv"])
+    assert cleaned == "Ukrainian forces shot down a Russian missile aimed at houses."
+    assert clean_note(note, ["Obukhiv", "Kyiv"], keep_tag=True).startswith("Interception: Ukrainian forces")
+    assert clean_note("Youths torched a bus in protest.") == "Youths torched a bus in protest."
+
+
+def test_read_acled_old_and_new_schema(tmp_path: Path) -> None:
+    from sitrep.train import read_acled
+
+    new = tmp_path / "new.csv"
+    new.write_text("event_date;event_type;sub_event_type;notes\n"
+                   '9 May 2020;Riots;Mob violence;"A mob beat a man; he died."\n', encoding="utf-8")
+    old = tmp_path / "old.csv"
+    old.write_bytes("EVENT_DATE,EVENT_TYPE,NOTES\n01/01/2015,Remote violence,Une grenade lancée à Bujumbura\n"
+                    "02/01/2015,Unknown kind,Something\n".encode("latin-1"))
+    rows = read_acled(new)
+    assert rows[0]["sub_event_type"] == "Mob violence" and rows[0]["notes"] == "A mob beat a man; he died."
+    rows = read_acled(old)
+    assert rows[0]["sub_event_type"] == "Grenade" and "lancée" in rows[0]["notes"]
+    assert rows[1]["sub_event_type"] == ""
+
+
+def test_train_writes_a_loadable_model(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn")
+    from sitrep.train import train
+
+    acled = tmp_path / "acled.csv"
+    lines = ["event_date,event_type,sub_event_type,notes,location"]
+    for i in range(15):
+        lines.append(f'{i + 1} May 2020,Protests,Peaceful protest,"On {i + 1} May 2020, teachers protested in '
+                     f'Town{i} over pay. [size=no report]",Town{i}')
+        lines.append(f'{i + 1} May 2020,Battles,Armed clash,"On {i + 1} May 2020, soldiers clashed with rebels near '
+                     f'Town{i}. 2 fatalities.",Town{i}')
+    acled.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    negatives = tmp_path / "neg.txt"
+    negatives.write_text("The bank raised interest rates.\nThe team won the cup.\n", encoding="utf-8")
+    manifest = train([acled], tmp_path / "model", extra_negatives=[negatives], progress=False, n_bits=12)
+    assert manifest["training_files"]["acled.csv"]["rows"] == 30
+    assert manifest["training_files"]["neg.txt"]["examples"] == 2
+    model = LinearModel.load(tmp_path / "model" / MODEL_FILE)
+    assert model.n_bits == 12 and NONE_LABEL in model.classes
+    out = classify(["Teachers protested over pay.", "Soldiers clashed with rebels."], model=model, rules=False)
+    assert [p.sub_event_type for p in out] == ["Peaceful protest", "Armed clash"]
+    saved = json.loads((tmp_path / "model" / "manifest.json").read_text(encoding="utf-8"))
+    assert saved["size_bytes"] == (tmp_path / "model" / MODEL_FILE).stat().st_size

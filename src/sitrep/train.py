@@ -23,7 +23,14 @@ from pathlib import Path
 
 import numpy as np
 
-from sitrep.extract.detect import FEATURE_VERSION, MODEL_FILE, NONE_LABEL, LinearModel, features
+from sitrep.extract.detect import (
+    DEFAULT_KINDS,
+    FEATURE_VERSION,
+    MODEL_FILE,
+    NONE_LABEL,
+    LinearModel,
+    features,
+)
 from sitrep.taxonomy import EVENT_TYPES, map_old_type
 
 __all__ = [
@@ -89,7 +96,6 @@ def read_acled(path: Path) -> list[dict[str, str]]:
 
 # --- the ACLED house formula -------------------------------------------------------------------------
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
-_TAG_PREFIX = re.compile(r"^\s*[A-Z][A-Za-z/&' -]{2,40}:\s+(?=\S)")
 _DATE_PREFIX = re.compile(
     r"^\s*(?:(?:on|around|between|as of|during|overnight|sometime|from|since|in|by|late|early|before|after|"
     r"prior to|or|about|the|night|week|weekend|morning|evening|of|and|to|until|mid|end|beginning|start|last)\b[\s,-]*)+"
@@ -112,13 +118,16 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENT_SPLIT.split(text) if s.strip()]
 
 
-def clean_note(notes: str, places: Iterable[str] = ()) -> str:
-    """ACLED notes without the house formula: date prefix and tags, parenthesised admin names,
+def clean_note(notes: str, places: Iterable[str] = (), *, keep_tag: bool = False) -> str:
+    """ACLED notes without the house formula: date prefix, parenthesised admin names,
     "[size=...]"-style brackets, fatality tails and coding remarks, and the row's own place names
-    (so the model cannot learn that a town means a sub-event type)."""
+    (so the model cannot learn that a town means a sub-event type). A leading topic tag
+    ("Displacement: On 1 April ...") is dropped unless keep_tag (it is content: the tag word stays)."""
     text = " ".join(notes.replace("\u00a0", " ").split())
-    text = _TAG_PREFIX.sub("", text, count=1) if re.match(r"^[^:]{3,42}:\s+(?:On|Around|Between|As|During|In|From|"
-                                                           r"Overnight|Since|Sometime|Late|Early)\b", text) else text
+    tag = re.match(r"^([^:]{3,42}):\s+(?=(?:On|Around|Between|As|During|In|From|Overnight|Since|Sometime|Late|Early)\b)",
+                   text)
+    if tag:
+        text = text[tag.end():]
     text = _BRACKETS.sub("", text)
     text = _PARENS.sub("", text)
     kept = []
@@ -128,6 +137,8 @@ def clean_note(notes: str, places: Iterable[str] = ()) -> str:
             continue
         kept.append(sentence)
     text = " ".join(kept)
+    if tag and keep_tag:
+        text = f"{tag.group(1)}: {text}"
     for place in sorted({p for p in places if p and len(p) >= 3}, key=len, reverse=True):
         text = re.sub(r"\b" + re.escape(place) + r"\b", " ", text)
     text = re.sub(r"\s+([,.;:])", r"\1", text)
@@ -153,7 +164,7 @@ def row_examples(row: dict[str, str], origin: str, weight: float = 1.0, *, first
     text = clean_note(row["notes"], places)
     if len(text) < 12:
         return []
-    out = [Example(text, label, weight, origin)]
+    out = [Example(clean_note(row["notes"], places, keep_tag=True), label, weight, origin)]
     sentences = split_sentences(text)
     if len(sentences) > 1:
         if len(sentences[0]) >= 20 and first_weight > 0:
@@ -224,14 +235,14 @@ def load_seeds(path: Path = SEEDS_FILE) -> list[tuple[str, str]]:
 
 
 # --- fitting ------------------------------------------------------------------------------------------
-def _matrix(texts: Sequence[str], n_bits: int):  # -> scipy.sparse.csr_matrix
+def _matrix(texts: Sequence[str], n_bits: int, kinds: Sequence[str]):  # -> scipy.sparse.csr_matrix
     from scipy.sparse import csr_matrix
 
     indptr = [0]
     indices: list[int] = []
     data: list[float] = []
     for text in texts:
-        idx = features(text, n_bits)
+        idx = features(text, n_bits, kinds)
         indices.extend(idx)
         if idx:
             data.extend([1.0 / np.sqrt(len(idx))] * len(idx))
@@ -241,7 +252,7 @@ def _matrix(texts: Sequence[str], n_bits: int):  # -> scipy.sparse.csr_matrix
 
 
 def fit(examples: Sequence[Example], *, n_bits: int = N_BITS, c: float = 20.0, class_power: float = 0.5,
-        max_iter: int = 300, seed: int = 0) -> LinearModel:
+        max_iter: int = 300, seed: int = 0, kinds: Sequence[str] = DEFAULT_KINDS) -> LinearModel:
     """Multinomial logistic regression over hashed features; rare classes up-weighted by
     (median class weight / class weight) ** class_power."""
     from sklearn.linear_model import LogisticRegression
@@ -253,7 +264,7 @@ def fit(examples: Sequence[Example], *, n_bits: int = N_BITS, c: float = 20.0, c
         totals[e.label] += e.weight
     median = float(np.median(list(totals.values())))
     class_w = {k: min(10.0, max(0.2, (median / v) ** class_power)) for k, v in totals.items()}
-    x = _matrix([e.text for e in examples], n_bits)
+    x = _matrix([e.text for e in examples], n_bits, kinds)
     y = np.array([classes.index(label) for label in labels])
     sw = np.array([e.weight * class_w[e.label] for e in examples], dtype=np.float64)
     clf = LogisticRegression(C=c, max_iter=max_iter, tol=1e-4, random_state=seed)
@@ -262,7 +273,7 @@ def fit(examples: Sequence[Example], *, n_bits: int = N_BITS, c: float = 20.0, c
     weights[:, clf.classes_] = clf.coef_.T.astype(np.float32)
     bias = np.zeros(len(classes), dtype=np.float32)
     bias[clf.classes_] = clf.intercept_.astype(np.float32)
-    return LinearModel(weights=weights, bias=bias, classes=tuple(classes), n_bits=n_bits)
+    return LinearModel(weights=weights, bias=bias, classes=tuple(classes), n_bits=n_bits, kinds=tuple(kinds))
 
 
 def _log(progress: bool, message: str) -> None:

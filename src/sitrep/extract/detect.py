@@ -50,19 +50,39 @@ def tokens(text: str) -> list[str]:
     return _TOKEN_RE.findall(text.lower().translate(_QUOTES).translate(_DIGITS))
 
 
-def feature_strings(text: str) -> list[str]:
-    """Word unigrams and bigrams, plus 5-letter prefixes as a cheap stemmer (shelled ~ shelling)."""
+_STOP = frozenset({
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "as",
+    "is", "was", "were", "are", "be", "been", "has", "had", "have", "it", "its", "this", "that", "these",
+    "those", "which", "who", "whom", "whose", "their", "there", "his", "her", "he", "she", "they", "them",
+    "said", "says", "also", "near", "into", "after", "during", "while", "when", "where", "than", "then"
+})
+DEFAULT_KINDS = ("w", "p", "b")
+
+
+def feature_strings(text: str, kinds: Sequence[str] = DEFAULT_KINDS) -> list[str]:
+    """Hashed feature names of a text. kinds: "w" word unigrams, "p" 5-letter prefixes (a cheap stemmer:
+    shelled ~ shelling), "b" word bigrams, "c" bigrams of content words (stopwords dropped: "attacked
+    the village" -> "attacked village"), "s" skip-bigrams (word i with word i+2)."""
     toks = tokens(text)
-    feats = ["w " + t for t in toks]
-    feats.extend("p " + t[:_PREFIX] for t in toks if len(t) > _PREFIX)
-    feats.extend("b " + a + " " + b for a, b in zip(toks, toks[1:], strict=False))
+    feats: list[str] = []
+    if "w" in kinds:
+        feats.extend("w " + t for t in toks)
+    if "p" in kinds:
+        feats.extend("p " + t[:_PREFIX] for t in toks if len(t) > _PREFIX)
+    if "b" in kinds:
+        feats.extend("b " + a + " " + b for a, b in zip(toks, toks[1:], strict=False))
+    if "c" in kinds:
+        content = [t for t in toks if t not in _STOP]
+        feats.extend("c " + a + " " + b for a, b in zip(content, content[1:], strict=False))
+    if "s" in kinds:
+        feats.extend("s " + a + " " + b for a, b in zip(toks, toks[2:], strict=False))
     return feats
 
 
-def features(text: str, n_bits: int) -> list[int]:
+def features(text: str, n_bits: int, kinds: Sequence[str] = DEFAULT_KINDS) -> list[int]:
     """Sorted unique hashed feature ids of a text (crc32, stable across processes and platforms)."""
     mask = (1 << n_bits) - 1
-    return sorted({zlib.crc32(f.encode("utf-8")) & mask for f in feature_strings(text)})
+    return sorted({zlib.crc32(f.encode("utf-8")) & mask for f in feature_strings(text, kinds)})
 
 
 # --- model ------------------------------------------------------------------------------------------
@@ -74,13 +94,14 @@ class LinearModel:
     bias: np.ndarray  # (n_classes,) float32
     classes: tuple[str, ...]
     n_bits: int
+    kinds: tuple[str, ...] = DEFAULT_KINDS
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
         """(len(texts), n_classes) class probabilities."""
         out = np.empty((len(texts), len(self.classes)), dtype=np.float64)
         w, b = self.weights, self.bias
         for i, text in enumerate(texts):
-            idx = features(text, self.n_bits)
+            idx = features(text, self.n_bits, self.kinds)
             if idx:
                 scores = w[idx].sum(axis=0, dtype=np.float64) / np.sqrt(len(idx)) + b
             else:
@@ -100,12 +121,14 @@ class LinearModel:
                 bias=npz["bias"].astype(np.float32),
                 classes=tuple(str(c) for c in npz["classes"]),
                 n_bits=int(config["n_bits"]),
+                kinds=tuple(config.get("kinds", DEFAULT_KINDS)),
             )
 
     def save(self, path: Path) -> None:
         """Store as float16 weights scaled into range, with the config as a JSON string (no pickle)."""
         scale = float(np.abs(self.weights).max() / 60000.0) or 1.0
-        config = {"n_bits": self.n_bits, "feature_version": FEATURE_VERSION, "scale": scale}
+        config = {"n_bits": self.n_bits, "kinds": list(self.kinds), "feature_version": FEATURE_VERSION,
+                  "scale": scale}
         np.savez_compressed(
             path,
             weights=(self.weights / scale).astype(np.float16),
@@ -128,13 +151,15 @@ class Prediction:
     """The label of one sentence. sub_event_type None means no event.
 
     probability is the model's probability of the returned label (of "no event" when None);
-    p_event is 1 - P(no event), useful to rank sentences of one article.
+    p_event is 1 - P(no event), useful to rank sentences of one article; best_event is the most
+    probable event sub-type even when "no event" won (the codebook rules use it).
     """
 
     sub_event_type: str | None
     event_type: str | None
     probability: float
     p_event: float = 0.0
+    best_event: str | None = None
 
 
 def _prediction(classes: Sequence[str], probs: np.ndarray) -> Prediction:
@@ -142,8 +167,10 @@ def _prediction(classes: Sequence[str], probs: np.ndarray) -> Prediction:
     label = classes[k]
     p_none = float(probs[classes.index(NONE_LABEL)]) if NONE_LABEL in classes else 0.0
     if label == NONE_LABEL:
-        return Prediction(None, None, float(probs[k]), 1.0 - p_none)
-    return Prediction(label, EVENT_TYPES.get(label), float(probs[k]), 1.0 - p_none)
+        events = [(float(p), c) for p, c in zip(probs, classes, strict=True) if c != NONE_LABEL]
+        best_event = max(events)[1] if events else None
+        return Prediction(None, None, float(probs[k]), 1.0 - p_none, best_event)
+    return Prediction(label, EVENT_TYPES.get(label), float(probs[k]), 1.0 - p_none, label)
 
 
 def classify(sentences: Sequence[str], *, rules: bool = True, model: LinearModel | None = None) -> list[Prediction]:
@@ -192,6 +219,9 @@ _DISRUPT_OBJ = _rx(r"\b(?:drones?|uavs?|missiles?|rockets?|ieds?|bombs?|explosiv
                    r"|grenades?|weapons?|arms|ammunition|munitions?|rifles?|guns?|firearms?)\b")
 _CLASH = _rx(r"\bclash\w*|\bfighting\b|\bfought\b|\bgun ?(?:fight|battle)s?\b|\bexchange(?:d)? (?:of )?fire\b"
              r"|\bfirefights?\b|\bbattl\w+|\bambush\w*|\bskirmish\w*|\bengag\w+ (?:with|in)\b")
+_SMALL_ARMS = _rx(r"\bsmall arms\b|\bmachine ?guns?\b|\brifles?\b|\bautomatic weapons\b|\bgun ?fire\b"
+                  r"|\bsnipers?\b|\bak-?0+\b|\bkalashnikovs?\b|\bfirearms?\b")
+_GUN = _rx(r"\bgun|\bfire[ds]? (?:at|on)\b|\bshot\b|\bshoot|\bstabb|\bmachete|\bknife|\bbeat(?:en|ing)?\b")
 _CASUALTY = _rx(r"\bkill(?:ed|ing|s)?\b|\bdead\b|\bdied\b|\bwound\w*|\binjur\w*|\bhurt\b|\bcasualt\w*")
 _PROTEST = _rx(r"\bprotest\w*|\bdemonstrat\w*|\brall(?:y|ies|ied)\b|\bmarch(?:ed|ers)?\b|\bstrik(?:e|ers|ing)\b"
                r"|\bsit-in\b")
@@ -218,8 +248,19 @@ _CIVILIAN = _rx(r"\b(?:civilians?|villagers?|residents?|farmers?|women|children|
                 r"|woman|men|mob|crowd|off-duty|laborers?|labourers?|workers?|officials?|chairperson|activists?)\b")
 
 
+# Unambiguous political-violence wording: with some model support (p_event >= _UPGRADE_MIN) a "no event"
+# sentence that says it becomes an event of the model's best event label.
+_UPGRADE = _rx(r"\b(?:car|vehicle|truck)[- ]bomb|\bsuicide (?:bomber|bombing|attack|car|vest)|\bieds?\b"
+               r"|\bimprovised explosive|\broadside bomb|\blandmines?\b|\bair ?strikes?\b|\bdrone strikes?\b"
+               r"|\bair[- ]raids?\b|\bgrenade attack|\b(?:threw|hurled|lobbed) (?:a )?(?:hand )?grenade|\bshelled\b"
+               r"|\bmortar (?:shells?|rounds?|fire|attack)|\bartillery (?:fire|shells?|strikes?)|\brocket attack"
+               r"|\bmissile (?:strike|attack)|\bambush(?:ed)?\b|\bgunmen\b|\bopened fire on\b|\bkidnapp(?:ed|ers)\b"
+               r"|\babducted\b|\bbeheaded\b|\bmassacred\b|\blynched\b|\bclashed with\b|\btear ?gas\b")
+_UPGRADE_MIN = 0.2
+
+
 def _with(pred: Prediction, sub_event_type: str) -> Prediction:
-    return Prediction(sub_event_type, EVENT_TYPES[sub_event_type], pred.probability, pred.p_event)
+    return Prediction(sub_event_type, EVENT_TYPES[sub_event_type], pred.probability, pred.p_event, pred.best_event)
 
 
 def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
@@ -231,13 +272,19 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - a car/vehicle bomb that is not a suicide attack -> Remote explosive/landmine/IED;
     - a thrown grenade -> Grenade (a rocket-propelled grenade is shelling/artillery/missile);
     - for explosions: air/drone strikes vs shelling/artillery/missile vs IED/landmine by the weapon named;
-    - an armed clash whose only weapons are artillery -> Shelling/artillery/missile attack;
+    - an armed clash or attack where only aircraft/drones, or only artillery/rockets/missiles, are named
+      (no guns, no fighting) -> Air/drone strike or Shelling/artillery/missile attack;
     - an "attack" whose victims are soldiers, police or fighters (and no civilians) -> Armed clash;
     - a protest where security forces kill or shoot live rounds at protesters -> Excessive force.
-    No event stays no event: the rules never invent events.
+    - "no event" with explicit attack wording (car bomb, airstrike, gunmen, ambushed, tear gas...) and
+      p_event >= 0.2 becomes the model's best event label; otherwise no event stays no event.
     """
     sub = pred.sub_event_type
     if sub is None:
+        if pred.best_event and pred.p_event >= _UPGRADE_MIN and _UPGRADE.search(text):
+            upgraded = Prediction(pred.best_event, EVENT_TYPES.get(pred.best_event), pred.p_event, pred.p_event,
+                                  pred.best_event)
+            return apply_codebook_rules(text, upgraded)
         return pred
     event_type = EVENT_TYPES.get(sub)
     violent = event_type in (_ERV, "Battles", "Violence against civilians") or sub == "Disrupted weapons use"
@@ -267,17 +314,22 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         return _with(pred, "Grenade")
     if sub == "Grenade" and _RPG.search(text):
         return _with(pred, "Shelling/artillery/missile attack")
+    small_arms = _SMALL_ARMS.search(text) or _CLASH.search(text)
+    air, shelling = _AIR.search(text), _SHELLING.search(text)
     if event_type == _ERV:
-        if _AIR.search(text) and sub != "Air/drone strike" and not _SHELLING.search(text):
+        if air and sub != "Air/drone strike" and not shelling:
             return _with(pred, "Air/drone strike")
-        if _SHELLING.search(text) and sub in ("Air/drone strike", "Remote explosive/landmine/IED") \
-                and not _AIR.search(text) and not _IED.search(text):
+        if shelling and sub in ("Air/drone strike", "Remote explosive/landmine/IED") and not air \
+                and not _IED.search(text):
             return _with(pred, "Shelling/artillery/missile attack")
     if sub == "Attack" and _ARMED_VICTIM.search(text) and not _CIVILIAN.search(text):
         return _with(pred, "Armed clash")
-    if sub == "Armed clash" and _SHELLING.search(text) and not _CLASH.search(text) \
-            and not _rx(r"\bgun|\bfire[ds]? at\b|\bshot\b|\bshoot").search(text):
-        return _with(pred, "Shelling/artillery/missile attack")
+    if sub in ("Armed clash", "Attack") and not small_arms and not _GUN.search(text):
+        # only heavy weapons named: an air strike or shelling, whoever the victims
+        if air and not shelling:
+            return _with(pred, "Air/drone strike")
+        if shelling and not air:
+            return _with(pred, "Shelling/artillery/missile attack")
     return pred
 
 
