@@ -192,11 +192,26 @@ def _note(doc: Document, group: EventGroup, when: date | None, claim: Claim, sus
     # ACLED notes open with the date; a report that already does ("On February 21, ...") keeps its own
     opens_with_date = any(d.start - group.start < 12 for d in dates.find_dates(
         doc.body, doc.article.published, group.start, group.sentences[0].end))
-    prefix = f"On {when.day} {when:%B %Y}, " if when and not opens_with_date else ""
-    note = prefix + told
+    if when and not opens_with_date:
+        if _common_word_at(doc, group.start):
+            told = told[0].lower() + told[1:]  # "A roadside bomb" -> "On 10 June 2023, a roadside bomb"
+        told = f"On {when.day} {when:%B %Y}, {told}"
+    note = told
     if suspected is not None and claim.status in {"alleged", "claimed"}:
         note += f" [{claim.status} perpetrator: {suspected.name}" + (f", per {claim.by}]" if claim.by else "]")
     return note
+
+
+def _common_word_at(doc: Document, start: int) -> bool:
+    """Is the word at `start` an ordinary capitalised word (not a name, an acronym or "I")?"""
+    if doc.spacy_doc is None:
+        return False
+    span = doc.spacy_doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    token = span[0]
+    return token.pos_ not in {"PROPN"} and token.text[:1].isupper() and not token.text.isupper() \
+        or token.text in {"A"}
 
 
 def event_id(article: Article, group_start: int, sub_event_type: str) -> str:
@@ -235,6 +250,10 @@ def build_event(doc: Document, group: EventGroup) -> Event | None:
                               year=when.year if when else None)
     claim, suspected = claims.find_claim(doc, group.start, group.end, following=group.context_end)
     suspected = suspected or roles.suspected
+    if claim.status == "claimed" and suspected is not None and (
+            roles.actor1 is None or roles.actor1.name.startswith("Unidentified")):
+        # a group claiming its own attack is coded as its perpetrator; the claim stays on the row
+        roles.actor1 = suspected
     actor1, inter1 = _actor_fields(roles.actor1)
     actor2, inter2 = _actor_fields(roles.actor2)
     for name, actor in (("actor1", roles.actor1), ("actor2", roles.actor2)):
