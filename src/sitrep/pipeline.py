@@ -63,8 +63,12 @@ class EventGroup:
 
     @property
     def best(self) -> detect.Prediction:
-        """The event's label: a codebook rule's (it names the weapon), else the lead sentence's, unless a later
-        sentence is much surer (a vague lead, "Violence flared in X", told precisely after)."""
+        """The event's label. The codebook codes by weapon, so a sentence naming an explosive weapon or a
+        strike ("a car bomb hit a bus") decides over one that only gives the toll; then a codebook rule's
+        label; else the lead sentence's, unless a later one is much surer."""
+        for pred in self.predictions:
+            if pred.event_type == "Explosions/Remote violence":
+                return pred
         for pred, ruled in zip(self.predictions, self.ruled, strict=False):
             if ruled:
                 return pred
