@@ -1,0 +1,71 @@
+"""The pipeline's own rules: how sentences become events (invented reports, real models)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitrep.model import Article
+from sitrep.pipeline import extract_article
+
+
+def events(text: str, published: date = date(2022, 5, 10), title: str | None = None) -> list:
+    return extract_article(Article(id="t", text=text, published=published, title=title))
+
+
+def test_one_event_told_in_three_sentences_is_one_row() -> None:
+    found = events("Gunmen stormed a police checkpoint in Maiduguri on Monday. The attack killed three officers "
+                   "and wounded two others. Officials said the assailants escaped on motorbikes.")
+    assert len(found) == 1
+    assert (found[0].fatalities, found[0].injuries) == (3, 2)
+    assert found[0].event_date == date(2022, 5, 9)
+
+
+def test_separate_incidents_are_separate_rows() -> None:
+    found = events("A roadside bomb struck a police vehicle in Kandahar on Sunday, killing two officers. "
+                   "In a separate incident, hundreds of students protested in Kabul on Monday against fuel prices.")
+    assert [e.event_type for e in found] == ["Explosions/Remote violence", "Protests"]
+    assert [e.event_date for e in found] == [date(2022, 5, 8), date(2022, 5, 9)]
+
+
+def test_background_and_headline_are_not_events() -> None:
+    text = ("Car Bomb Kills Two In Kandahar\n\n"
+            "A car bomb exploded outside a market in Kandahar on Sunday, killing two civilians.\n\n"
+            "Since 2015, insurgents have carried out dozens of bombings in the province.")
+    found = events(text)
+    assert len(found) == 1
+    [event] = found
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert all(ev.start >= text.index("A car bomb") for ev in event.evidence)
+
+
+def test_toll_sentence_joins_the_weapon_sentence() -> None:
+    found = events("A car bomb hit a minibus carrying workers near Mosul. At least nine people were killed.")
+    assert len(found) == 1
+    assert found[0].sub_event_type == "Remote explosive/landmine/IED"
+    assert found[0].fatalities == 9
+
+
+def test_suspected_perpetrator_is_not_coded_as_fact() -> None:
+    [event] = events("A bomb exploded at a bus station in Kandahar on Sunday, wounding four people. "
+                     "Police officials said they suspected the Taliban were behind the attack.")
+    assert event.actor1.startswith("Unidentified Armed Group")
+    assert event.claim.status == "alleged"
+    assert "Taliban" in event.notes
+
+
+@pytest.mark.parametrize("text", [
+    "The finance minister presented the annual budget to parliament on Tuesday.",
+    "Heavy rains caused floods that killed twelve people in the south of the country.",
+    "The national football team won the regional cup after a penalty shoot-out.",
+])
+def test_non_political_text_gives_nothing(text: str) -> None:
+    assert events(text) == []
+
+
+def test_evidence_points_into_the_text_as_given() -> None:
+    text = "\ufeffNairobi —  Police  fired tear gas at hundreds of protesters in Nairobi on Friday.\r\n"
+    for event in events(text):
+        for ev in event.evidence:
+            assert text[ev.start:ev.end] == ev.text
