@@ -251,7 +251,7 @@ def _matrix(texts: Sequence[str], n_bits: int, kinds: Sequence[str]):  # -> scip
                       shape=(len(texts), 1 << n_bits))
 
 
-def fit(examples: Sequence[Example], *, n_bits: int = N_BITS, c: float = 20.0, class_power: float = 0.5,
+def fit(examples: Sequence[Example], *, n_bits: int = N_BITS, c: float = 60.0, class_power: float = 0.5,
         max_iter: int = 300, seed: int = 0, kinds: Sequence[str] = DEFAULT_KINDS) -> LinearModel:
     """Multinomial logistic regression over hashed features; rare classes up-weighted by
     (median class weight / class weight) ** class_power."""
@@ -283,7 +283,7 @@ def _log(progress: bool, message: str) -> None:
 
 def build_examples(acled_files: Sequence[Path], *, extra_negatives: Sequence[Path] = (), old_weight: float = 0.5, negative_weight: float = 3.0,
                    seed_weight: float = 3.0, india_weight: float = 0.5, first_weight: float = 0.5,
-                   other_weight: float = 0.0) -> tuple[list[Example], dict]:
+                   other_weight: float = 0.3) -> tuple[list[Example], dict]:
     """All training examples and a description of where they came from (for the manifest)."""
     examples: list[Example] = []
     sources: dict[str, dict] = {}
@@ -378,7 +378,7 @@ def score(model: LinearModel, *, acled_files: Sequence[Path] = (), case_files: S
 
 
 def train(acled_files: Sequence[Path], out_dir: Path, *, extra_negatives: Sequence[Path] = (), seed: int = 0,
-          progress: bool = True, holdout: Sequence[Path] = (), n_bits: int = N_BITS, c: float = 20.0,
+          progress: bool = True, holdout: Sequence[Path] = (), n_bits: int = N_BITS, c: float = 60.0,
           extra_manifest: dict | None = None) -> dict:
     """Train the event classifier on ACLED exports and write `event_classifier.npz` + `manifest.json`
     into out_dir. Returns the manifest.
@@ -419,7 +419,10 @@ def train(acled_files: Sequence[Path], out_dir: Path, *, extra_negatives: Sequen
         "model": "multinomial logistic regression (scikit-learn lbfgs), binary hashed features, L2-normalised rows",
         "features": {"version": FEATURE_VERSION, "n_bits": n_bits, "hash": "zlib.crc32 & (2**n_bits - 1)",
                      "kinds": ["word unigrams", "word bigrams", "5-letter prefixes"]},
-        "hyperparameters": {"C": c, "seed": seed, "class_weight": "(median/class total) ** 0.5, clipped 0.2..10"},
+        "hyperparameters": {"C": c, "seed": seed, "class_weight": "(median/class total) ** 0.5, clipped 0.2..10",
+                            "example_weights": "whole cleaned note 1 (topic tag kept), its first sentence 0.5, later "
+                                               "sentences 0.3; pre-2019 rows x0.5; hand-written negatives and seed "
+                                               "sentences 3; IndiaPoliceEvents sentences 0.5"},
         "classes": list(model.classes),
         "no_event_class": NONE_LABEL,
         "training_files": sources,

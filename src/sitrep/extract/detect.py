@@ -222,6 +222,16 @@ _CLASH = _rx(r"\bclash\w*|\bfighting\b|\bfought\b|\bgun ?(?:fight|battle)s?\b|\b
 _SMALL_ARMS = _rx(r"\bsmall arms\b|\bmachine ?guns?\b|\brifles?\b|\bautomatic weapons\b|\bgun ?fire\b"
                   r"|\bsnipers?\b|\bak-?0+\b|\bkalashnikovs?\b|\bfirearms?\b")
 _GUN = _rx(r"\bgun|\bfire[ds]? (?:at|on)\b|\bshot\b|\bshoot|\bstabb|\bmachete|\bknife|\bbeat(?:en|ing)?\b")
+# Unorganised perpetrators (a mob, villagers, party youths) without weapons of war: riots, not battles.
+_MOB = _rx(r"\bmobs?\b|\bcrowds?\b|\bvillagers\b|\bresidents\b|\blocals\b|\byouths?\b|\bsupporters\b|\brioters\b"
+           r"|\bgroups? of (?:\w+ ){0,2}(?:people|persons|men|women|villagers|residents|locals|youths|students)\b"
+           r"|\bcommunity members\b|\bmembers of the (?:public|community)\b|\blynch\w*|\bvigilantes?\b")
+_WAR_WEAPON = _rx(r"\bgun\w*|\bshot\b|\bshoot\w*|\bfire[ds]?\b|\bfiring\b|\brifles?\b|\bbombs?\b|\bgrenades?\b"
+                  r"|\bexplos\w*|\bmilitants?\b|\bmilitia\w*|\brebels?\b|\binsurgents?\b|\bsoldiers\b|\btroops\b"
+                  r"|\bgunmen\b|\bjihadists?\b|\bterrorists?\b|\bbandits?\b|\barmed\b")
+_RIOTING = _rx(r"\b(?:pelted|threw|throwing|hurled|hurling)\s+(?:stones|rocks|bricks|molotov cocktails|petrol bombs)\s+at\b"
+               r"|\bpelted (?:the )?(?:police|security forces|officers)\b|\bstone[- ]pelting\b|\bburning (?:tyres|tires)\b"
+               r"|\bclashed with (?:the )?(?:police|security forces|riot police)\b|\brioting\b")
 _CASUALTY = _rx(r"\bkill(?:ed|ing|s)?\b|\bdead\b|\bdied\b|\bwound\w*|\binjur\w*|\bhurt\b|\bcasualt\w*")
 _PROTEST = _rx(r"\bprotest\w*|\bdemonstrat\w*|\brall(?:y|ies|ied)\b|\bmarch(?:ed|ers)?\b|\bstrik(?:e|ers|ing)\b"
                r"|\bsit-in\b")
@@ -255,7 +265,8 @@ _UPGRADE = _rx(r"\b(?:car|vehicle|truck)[- ]bomb|\bsuicide (?:bomber|bombing|att
                r"|\bair[- ]raids?\b|\bgrenade attack|\b(?:threw|hurled|lobbed) (?:a )?(?:hand )?grenade|\bshelled\b"
                r"|\bmortar (?:shells?|rounds?|fire|attack)|\bartillery (?:fire|shells?|strikes?)|\brocket attack"
                r"|\bmissile (?:strike|attack)|\bambush(?:ed)?\b|\bgunmen\b|\bopened fire on\b|\bkidnapp(?:ed|ers)\b"
-               r"|\babducted\b|\bbeheaded\b|\bmassacred\b|\blynched\b|\bclashed with\b|\btear ?gas\b")
+               r"|\babducted\b|\bbeheaded\b|\bmassacred\b|\blynched\b|\bclashed with\b|\btear ?gas\b"
+               r"|\bshoot-?outs?\b|\bgun ?fights?\b|\bfire ?fights?\b|\bexchange of fire\b")
 _UPGRADE_MIN = 0.2
 
 
@@ -294,6 +305,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             and (sub in _DISRUPT_PRONE or _DISRUPT_STRONG.search(text))):
         return _with(pred, "Disrupted weapons use")
     if not violent:
+        if sub in ("Peaceful protest", "Protest with intervention") and _RIOTING.search(text):
+            return _with(pred, "Violent demonstration")
         if event_type == "Protests" and sub != "Excessive force against protesters" \
                 and _PROTEST.search(text) and _LETHAL_ON_PROTEST.search(text):
             return _with(pred, "Excessive force against protesters")
@@ -322,6 +335,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         if shelling and sub in ("Air/drone strike", "Remote explosive/landmine/IED") and not air \
                 and not _IED.search(text):
             return _with(pred, "Shelling/artillery/missile attack")
+    if sub in ("Attack", "Armed clash") and _MOB.search(text) and not _WAR_WEAPON.search(text):
+        return _with(pred, "Mob violence")
     if sub == "Attack" and _ARMED_VICTIM.search(text) and not _CIVILIAN.search(text):
         return _with(pred, "Armed clash")
     if sub in ("Armed clash", "Attack") and not small_arms and not _GUN.search(text):
