@@ -54,6 +54,13 @@ def pred(sub: str | None, p: float = 0.9) -> Prediction:
         ("Police seized a cache of rifles and ammunition in the forest.", "Other", "Disrupted weapons use"),
         ("Police shot dead three protesters during the peaceful march.", "Protest with intervention",
          "Excessive force against protesters"),
+        ("A mob beat two suspected thieves to death in the market.", "Attack", "Mob violence"),
+        ("Villagers clashed with sticks and stones over a land dispute.", "Armed clash", "Mob violence"),
+        ("Farmers rioted on the main road demanding better pay.", "Peaceful protest", "Violent demonstration"),
+        ("Protesters burning tyres blocked the highway.", "Protest with intervention", "Violent demonstration"),
+        ("Gunmen shot dead two police officers at a checkpoint.", "Attack", "Armed clash"),
+        ("Russian aircraft bombed the settlement, destroying a school.", "Attack", "Air/drone strike"),
+        ("Forces shelled the town, killing two civilians.", "Attack", "Shelling/artillery/missile attack"),
     ],
 )
 def test_codebook_rules(text: str, model_label: str, expected: str) -> None:
@@ -72,6 +79,10 @@ def test_codebook_rules(text: str, model_label: str, expected: str) -> None:
         ("Protesters marched to parliament demanding reforms.", "Peaceful protest"),
         ("Police fired tear gas to disperse the protesters.", "Protest with intervention"),
         ("Gunmen shot dead a teacher outside his school.", "Attack"),
+        ("Police shot dead a robbery suspect.", "Attack"),
+        ("Teachers protested against the looting of public funds.", "Peaceful protest"),
+        ("A mob of armed militants attacked the village with guns.", "Attack"),
+        ("Two soldiers were killed by gunmen while on leave with their family.", "Attack"),
     ],
 )
 def test_codebook_rules_leave_correct_labels_alone(text: str, model_label: str) -> None:
@@ -84,6 +95,13 @@ def test_rules_do_not_invent_events_without_model_support() -> None:
         assert apply_codebook_rules(text, weak) == weak
     unsure = Prediction(None, None, 0.6, 0.4, "Attack")
     assert apply_codebook_rules("The weather was mild and the harvest good.", unsure) == unsure
+
+
+def test_rules_code_captured_drones_as_disrupted_weapons() -> None:
+    unsure = Prediction(None, None, 0.8, 0.2, "Other")
+    out = apply_codebook_rules("The guards said they had taken control of five enemy drones.", unsure)
+    assert out.sub_event_type == "Disrupted weapons use"
+    assert apply_codebook_rules("The guards said five drones flew over the base.", unsure) == unsure
 
 
 def test_rules_upgrade_explicit_attacks_with_model_support() -> None:

@@ -95,17 +95,20 @@ class LinearModel:
     classes: tuple[str, ...]
     n_bits: int
     kinds: tuple[str, ...] = DEFAULT_KINDS
+    # Added to the no-event logit at run time: a precision knob for prose full of background sentences,
+    # chosen on the dev sets and recorded in the manifest (0 = the fitted model as is).
+    none_bias: float = 0.0
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
         """(len(texts), n_classes) class probabilities."""
         out = np.empty((len(texts), len(self.classes)), dtype=np.float64)
-        w, b = self.weights, self.bias
+        w, b = self.weights, self.bias.astype(np.float64)
+        if self.none_bias and NONE_LABEL in self.classes:
+            b = b.copy()
+            b[self.classes.index(NONE_LABEL)] += self.none_bias
         for i, text in enumerate(texts):
             idx = features(text, self.n_bits, self.kinds)
-            if idx:
-                scores = w[idx].sum(axis=0, dtype=np.float64) / np.sqrt(len(idx)) + b
-            else:
-                scores = b.astype(np.float64)
+            scores = w[idx].sum(axis=0, dtype=np.float64) / np.sqrt(len(idx)) + b if idx else b.copy()
             scores -= scores.max()
             e = np.exp(scores)
             out[i] = e / e.sum()
@@ -122,13 +125,14 @@ class LinearModel:
                 classes=tuple(str(c) for c in npz["classes"]),
                 n_bits=int(config["n_bits"]),
                 kinds=tuple(config.get("kinds", DEFAULT_KINDS)),
+                none_bias=float(config.get("none_bias", 0.0)),
             )
 
     def save(self, path: Path) -> None:
         """Store as float16 weights scaled into range, with the config as a JSON string (no pickle)."""
         scale = float(np.abs(self.weights).max() / 60000.0) or 1.0
         config = {"n_bits": self.n_bits, "kinds": list(self.kinds), "feature_version": FEATURE_VERSION,
-                  "scale": scale}
+                  "scale": scale, "none_bias": self.none_bias}
         np.savez_compressed(
             path,
             weights=(self.weights / scale).astype(np.float16),
@@ -215,7 +219,8 @@ _DISRUPT_ACT = _rx(r"\bdefus(?:ed|ing|e)\b|\bintercept(?:ed|s|ing)?\b|\bshot dow
                    r"|\bseiz(?:ed|ure|es|ing)\b|\bconfiscat\w*|\bdismantl\w*|\bdisarm(?:ed|ing)\b|\bdeactivat\w*"
                    r"|\bneutrali[sz]ed\b|\brecover(?:ed|y) of\b|\brecovered\b|\bcaptured\b|\bbomb disposal\b|\bcache\b"
                    r"|\bdestroyed\b|\bfound\b|\bdiscovered\b|\bsafely detonated\b|\bcontrolled explosion\b")
-_DISRUPT_OBJ = _rx(r"\b(?:drones?|uavs?|missiles?|rockets?|ieds?|bombs?|explosives?|explosive devices?|mines?|landmines?"
+_DISRUPT_OBJ = _rx(r"\b(?:drones?|uavs?|un(?:manned|named) aerial vehicles?|missiles?|rockets?|ieds?|bombs?"
+                   r"|explosives?|explosive devices?|mines?|landmines?"
                    r"|grenades?|weapons?|arms|ammunition|munitions?|rifles?|guns?|firearms?)\b")
 _CLASH = _rx(r"\bclash\w*|\bfighting\b|\bfought\b|\bgun ?(?:fight|battle)s?\b|\bexchange(?:d)? (?:of )?fire\b"
              r"|\bfirefights?\b|\bbattl\w+|\bambush\w*|\bskirmish\w*|\bengag\w+ (?:with|in)\b")
@@ -231,7 +236,8 @@ _WAR_WEAPON = _rx(r"\bgun\w*|\bshot\b|\bshoot\w*|\bfire[ds]?\b|\bfiring\b|\brifl
                   r"|\bgunmen\b|\bjihadists?\b|\bterrorists?\b|\bbandits?\b|\barmed\b")
 _RIOTING = _rx(r"\b(?:pelted|threw|throwing|hurled|hurling)\s+(?:stones|rocks|bricks|molotov cocktails|petrol bombs)\s+at\b"
                r"|\bpelted (?:the )?(?:police|security forces|officers)\b|\bstone[- ]pelting\b|\bburning (?:tyres|tires)\b"
-               r"|\bclashed with (?:the )?(?:police|security forces|riot police)\b|\brioting\b")
+               r"|\bclashed with (?:the )?(?:police|security forces|riot police)\b"
+               r"|\b(?<!anti-)riot(?:s|ed|ing|ers?)?\b(?! (?:police|gear|squad|control|unit))")
 _CASUALTY = _rx(r"\bkill(?:ed|ing|s)?\b|\bdead\b|\bdied\b|\bwound\w*|\binjur\w*|\bhurt\b|\bcasualt\w*")
 _PROTEST = _rx(r"\bprotest\w*|\bdemonstrat\w*|\brall(?:y|ies|ied)\b|\bmarch(?:ed|ers)?\b|\bstrik(?:e|ers|ing)\b"
                r"|\bsit-in\b")
@@ -266,8 +272,11 @@ _UPGRADE = _rx(r"\b(?:car|vehicle|truck)[- ]bomb|\bsuicide (?:bomber|bombing|att
                r"|\bmortar (?:shells?|rounds?|fire|attack)|\bartillery (?:fire|shells?|strikes?)|\brocket attack"
                r"|\bmissile (?:strike|attack)|\bambush(?:ed)?\b|\bgunmen\b|\bopened fire on\b|\bkidnapp(?:ed|ers)\b"
                r"|\babducted\b|\bbeheaded\b|\bmassacred\b|\blynched\b|\bclashed with\b|\btear ?gas\b"
-               r"|\bshoot-?outs?\b|\bgun ?fights?\b|\bfire ?fights?\b|\bexchange of fire\b")
+               r"|\bshoot-?outs?\b|\bgun ?fights?\b|\bfire ?fights?\b|\bexchange of fire\b"
+               r"|\b(?<!anti-)riot(?:s|ed|ing|ers)\b(?! (?:police|gear|squad|control|unit))")
 _UPGRADE_MIN = 0.2
+_DRONE_CAPTURE = _rx(r"\b(?:got|gained|took|seized|taken|captured|hacked|downed|shot down|intercepted|jammed)\b"
+                     r"(?: control of)?\b.{0,40}\b(?:drones?|uavs?|un(?:manned|named) aerial vehicles?)\b")
 
 
 def _with(pred: Prediction, sub_event_type: str) -> Prediction:
@@ -287,11 +296,16 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
       (no guns, no fighting) -> Air/drone strike or Shelling/artillery/missile attack;
     - an "attack" whose victims are soldiers, police or fighters (and no civilians) -> Armed clash;
     - a protest where security forces kill or shoot live rounds at protesters -> Excessive force.
+    - drones captured, hacked or downed, even where the model saw no event (p_event >= 0.15) ->
+      Disrupted weapons use;
     - "no event" with explicit attack wording (car bomb, airstrike, gunmen, ambushed, tear gas...) and
       p_event >= 0.2 becomes the model's best event label; otherwise no event stays no event.
     """
     sub = pred.sub_event_type
     if sub is None:
+        if pred.p_event >= _UPGRADE_MIN * 0.75 and _DRONE_CAPTURE.search(text) and not _CASUALTY.search(text):
+            return Prediction("Disrupted weapons use", EVENT_TYPES["Disrupted weapons use"], pred.p_event,
+                              pred.p_event, pred.best_event)
         if pred.best_event and pred.p_event >= _UPGRADE_MIN and _UPGRADE.search(text):
             upgraded = Prediction(pred.best_event, EVENT_TYPES.get(pred.best_event), pred.p_event, pred.p_event,
                                   pred.best_event)
