@@ -165,3 +165,10 @@ def test_seed_check_passes() -> None:
                        cwd=EXAMPLES.parent, env={"SITREP": str(env_sitrep), "PATH": "/usr/bin:/bin"}, check=False)
     report = json.loads(p.stdout)
     assert report["pass"], report
+
+
+def test_bench_quick_reports_every_measure() -> None:
+    p = sitrep("bench", "--quick")
+    assert p.returncode == 0, p.stderr
+    for measure in ("classifier", "gazetteer load", "gazetteer lookup", "geoparse", "whole pipeline"):
+        assert measure in p.stdout
