@@ -172,3 +172,15 @@ def test_bench_quick_reports_every_measure() -> None:
     assert p.returncode == 0, p.stderr
     for measure in ("classifier", "gazetteer load", "gazetteer lookup", "geoparse", "whole pipeline"):
         assert measure in p.stdout
+
+
+def test_a_later_report_updates_the_stored_event(tmp_path: Path) -> None:
+    lines = (EXAMPLES / "illustrative_reports.jsonl").read_text(encoding="utf-8").splitlines()
+    second, first = jsonl(tmp_path / "second.jsonl", [json.loads(lines[1])]), tmp_path / "both.jsonl"
+    first.write_text(lines[0] + "\n" + lines[1] + "\n", encoding="utf-8")
+    db = tmp_path / "x.db"
+    assert sitrep("run", str(second), "--db", str(db), "--no-export").returncode == 0
+    assert sitrep("run", str(first), "--db", str(db), "--no-export").returncode == 0
+    events = events_of(sitrep("export", "--db", str(db), "--format", "jsonl").stdout)
+    assert len(events) == 1
+    assert sorted(events[0]["doc_ids"]) == ["illustrative-somalia-1", "illustrative-somalia-2"]

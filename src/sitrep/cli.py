@@ -187,13 +187,13 @@ def run(
             advance()
             articles.append(doc.article)
             events.extend(found)
-    events = merge_events(events)
-    tally.by_type.update(e.event_type for e in events)
     if not articles:
         tally.finish()
     store = Store(db_url(db))
     try:
         store.migrate()
+        events = merge_events(events, store.existing_event_ids(e.event_id for e in events))
+        tally.by_type.update(e.event_type for e in events)
         stats = store.save(articles, events)
         stored = store.events()
     except StoreError as exc:

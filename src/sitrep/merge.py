@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from sitrep.model import Event
 
@@ -43,8 +43,12 @@ def same_event(a: Event, b: Event) -> bool:
             and a.country == b.country and _near(a, b) and _actors_agree(a, b))
 
 
-def combine(events: Sequence[Event]) -> Event:
-    """One row for several reports of one event; the most confident report leads."""
+def combine(events: Sequence[Event], known_ids: Set[str] = frozenset()) -> Event:
+    """One row for several reports of one event; the most confident report leads.
+
+    The row keeps an id already in the store when one of its reports has one, so a later run that brings
+    another report of a stored event updates that row instead of adding a second one.
+    """
     lead = max(events, key=lambda e: (e.confidence, -len(e.doc_id)))
     figures = [e.fatalities for e in events]
     highs = [e.fatalities_high or e.fatalities for e in events]
@@ -61,13 +65,17 @@ def combine(events: Sequence[Event]) -> Event:
         lead_unnamed = not merged.actor1 or merged.actor1.startswith("Unidentified")
         if lead_unnamed and e.actor1 and not e.actor1.startswith("Unidentified"):
             merged.actor1, merged.inter1 = e.actor1, e.inter1
-    # the smallest event id is stable whichever order the reports arrived in
-    merged.event_id = min(e.event_id for e in events)
+    # the smallest id is stable whichever order the reports arrived in
+    ids = [e.event_id for e in events]
+    stored = sorted(i for i in ids if i in known_ids)
+    merged.event_id = stored[0] if stored else min(ids)
     return merged
 
 
-def merge_events(events: Sequence[Event]) -> list[Event]:
-    """Cluster reports of the same event across articles; order of the result follows the input."""
+def merge_events(events: Sequence[Event], known_ids: Set[str] = frozenset()) -> list[Event]:
+    """Cluster reports of the same event across articles; order of the result follows the input.
+
+    `known_ids`: event ids already stored (see `combine`)."""
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, e in enumerate(events):
         blocks[(e.event_date, e.event_type, e.country)].append(i)
@@ -87,4 +95,4 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
     clusters: dict[int, list[Event]] = defaultdict(list)
     for i, e in enumerate(events):
         clusters[find(i)].append(e)
-    return [combine(c) if len(c) > 1 else c[0] for _, c in sorted(clusters.items())]
+    return [combine(c, known_ids) if len(c) > 1 else c[0] for _, c in sorted(clusters.items())]

@@ -466,6 +466,22 @@ class Store:
         except Exception as exc:
             raise StoreError(_one_line("cannot read articles", exc)) from exc
 
+    def existing_event_ids(self, event_ids: Iterable[str]) -> set[str]:
+        """Which of these event ids are already stored (asked in chunks, for any number of ids)."""
+        wanted = sorted(set(event_ids))
+        try:
+            with self._engine.connect() as conn:
+                self._check_ready(conn)
+                found: set[str] = set()
+                for chunk in _chunks(wanted):
+                    query = sa.select(events_table.c.event_id).where(events_table.c.event_id.in_(chunk))
+                    found.update(conn.execute(query).scalars())
+                return found
+        except StoreError:
+            raise
+        except Exception as exc:
+            raise StoreError(_one_line("cannot read event ids", exc)) from exc
+
     def counts(self) -> dict[str, int]:
         """Row counts per table, for summaries."""
         try:
