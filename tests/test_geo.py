@@ -235,3 +235,16 @@ def test_last_name_in_brackets_is_an_admin1_and_countries_are_not_towns() -> Non
     assert got["Delta"].country_code == "NG" and got["Delta"].feature_code == "ADM1"
     got = places("The talks were held in Russia, U.S. officials said.")
     assert got["Russia"].feature_code == "PCLI"
+
+
+def test_country_adjective_before_desert_is_that_countrys_desert() -> None:
+    text = "Troops hunted insurgent cells across the remote western Iraqi desert on Tuesday."
+    place, precision = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and place.feature_code == "DES" and place.country_code == "IQ"
+    assert place.admin1 == "Anbar" and precision == 3
+
+
+def test_a_list_of_provinces_is_coded_at_the_first_one() -> None:
+    text = "Patrols searched desert areas of Nineveh, Baghdad, Anbar and Basra provinces for weapons caches."
+    place, precision = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and place.feature_code == "ADM1" and place.start == text.index("Nineveh") and precision == 3

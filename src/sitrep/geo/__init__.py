@@ -72,7 +72,7 @@ def locate_event(doc: Document, start: int, end: int) -> tuple[Place | None, int
     """
     if not doc.places and doc.body.strip():
         geoparse(doc)
-    return choose(doc, start, end, doc.places)
+    return choose(doc, start, end, doc.places, get_gazetteer())
 
 
 @cache

@@ -507,6 +507,15 @@ class Gazetteer:
         c = self.countries.get(iso2)
         return self.entry(c.geonameid) if c else None
 
+    @lru_cache(maxsize=512)  # noqa: B019 - one gazetteer per process, the cache lives as long as it does
+    def areas(self, cc: str, fcodes: tuple[str, ...]) -> tuple[Entry, ...]:
+        """Curated areas of a country with one of `fcodes` (its deserts, valleys...), biggest name first."""
+        marks = ",".join("?" * len(fcodes))
+        rows = self._con().execute(
+            "SELECT id, name, cc, a1, a2, lat, lon, fcode, pop, kind FROM places "
+            f"WHERE cc = ? AND fcode IN ({marks}) ORDER BY pop DESC, id", (cc, *fcodes)).fetchall()
+        return tuple(Entry(*r) for r in rows)
+
     def nearest(self, lat: float, lon: float, cc: str | None = None, *, min_pop: int = 0,
                 radius_deg: float = 0.5) -> Entry | None:
         """Nearest settlement to a point (used to code an oil field or camp at its nearest town)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from sitrep.geo.gazetteer import AREA_CODES
+from sitrep.geo.gazetteer import AREA_CODES, Gazetteer
 from sitrep.model import Document, Place
 
 COUNTRY_CODES = frozenset({"PCLI", "PCLS", "PCLD", "PCLIX", "CONT"})
@@ -40,6 +40,14 @@ LOCATIVE = re.compile(r"\b(in|at|on|near|into|inside|outside|across|within|of|ta
                       r"stormed|shelled|entered|captured|seized|took)\s+(?:the\s+)?(?:\w+\s+){0,1}$", re.IGNORECASE)
 
 
+# "the (central) Syrian desert": a country adjective before a region noun names that country's area
+REGION_NOUN = re.compile(r"^[ -]?(desert|badia|badiya|steppe|valley|mountains)\b", re.IGNORECASE)
+REGION_FCODES = {"desert": ("DES",), "badia": ("DES",), "badiya": ("DES",), "steppe": ("DES", "PLN"),
+                 "valley": ("VAL",), "mountains": ("MTS",)}
+# the glue inside an enumeration: "Homs, Rif Dimashq, Deir Ezzor and Raqqa provinces"
+LIST_GLUE = re.compile(r"^\s*(?:,|and|&|or|, and|, or)\s*$")
+
+
 def _specificity(place: Place) -> int:
     code = place.feature_code or ""
     if code in COUNTRY_CODES:
@@ -64,6 +72,34 @@ def precision(doc: Document, place: Place) -> int:
     if code.startswith("ADM") or not code.startswith("PPL"):
         return 2  # a district, oil field, camp, base or crossing is coded at that spot, near a town
     return 1
+
+
+def _country_area(doc: Document, place: Place, gaz: Gazetteer | None) -> Place | None:
+    """'the central Syrian desert' when the gazetteer's match stopped at the adjective: that country's area."""
+    if gaz is None or not place.country_code or _specificity(place) != 0 or place.end is None:
+        return None
+    m = REGION_NOUN.match(doc.body[place.end:place.end + 12])
+    if not m:
+        return None
+    areas = gaz.areas(place.country_code, REGION_FCODES[m.group(1).lower()])
+    if not areas:
+        return None
+    e = areas[0]
+    return place.model_copy(update=dict(
+        end=place.end + m.end(), text=doc.body[place.start:place.end + m.end()], name=e.name,
+        admin1=gaz.admin1_names.get(e.admin1_code) if e.admin1_code else None,
+        admin2=e.admin2 or None, latitude=round(e.lat, 5), longitude=round(e.lon, 5), feature_code=e.fcode,
+        geonameid=e.id if e.id > 0 else None, population=e.pop, score=min(place.score * 2, 0.9)))
+
+
+def _list_followers(doc: Document, places: list[Place]) -> set[int]:
+    """Starts of places that continue an enumeration ('Homs, Rif Dimashq and Raqqa'): the first one leads."""
+    spans = sorted((p.start, p.end) for p in places if p.start is not None and p.end is not None)
+    out: set[int] = set()
+    for (_, a_end), (b_start, _) in zip(spans, spans[1:], strict=False):
+        if b_start > a_end and LIST_GLUE.match(doc.body[a_end:b_start]):
+            out.add(b_start)
+    return out
 
 
 def _rank(doc: Document, place: Place) -> float:
@@ -96,10 +132,18 @@ def _sentence_bounds(doc: Document, start: int) -> list[tuple[int, int]]:
     return sorted(spans, reverse=True)
 
 
-def choose(doc: Document, start: int, end: int, places: list[Place]) -> tuple[Place | None, int | None]:
+def choose(doc: Document, start: int, end: int, places: list[Place],
+           gaz: Gazetteer | None = None) -> tuple[Place | None, int | None]:
+    places = [_country_area(doc, p, gaz) or p for p in places]
     inside = [p for p in places if p.start is not None and start <= p.start < end and _specificity(p) > 0]
-    ranked = sorted(inside, key=lambda p: (-_rank(doc, p), p.start))
-    if ranked and _rank(doc, ranked[0]) > 0:
+    followers = _list_followers(doc, inside)
+
+    def rank(p: Place) -> float:
+        # a list of provinces is coded at the first one named (score ties must not pick a later one)
+        return _rank(doc, p) - (0.4 if p.start in followers and _specificity(p) == 1 else 0.0)
+
+    ranked = sorted(inside, key=lambda p: (-rank(p), p.start))
+    if ranked and rank(ranked[0]) > 0:
         best = ranked[0]
         return best, precision(doc, best)
     for s_start, s_end in _sentence_bounds(doc, start)[:4]:
