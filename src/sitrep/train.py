@@ -436,7 +436,10 @@ def train(acled_files: Sequence[Path], out_dir: Path, *, extra_negatives: Sequen
                      "codebook rules only), file held out of training. dev_news.tsv: news-style sentences "
                      "written for development, never trained on (CASE task 2 label codes).",
         "train_seconds": round(time.time() - started, 1),
-        "command": "sitrep train --acled " + " ".join(Path(p).name for p in acled_files),
+        "command": "sitrep train --acled " + " ".join(Path(p).name for p in acled_files)
+                   + "".join(f" --negatives {Path(p).name}" for p in extra_negatives) + f" --seed {seed}",
+        "python": f"sitrep.train.train(acled_files, out_dir, extra_negatives={[Path(p).name for p in extra_negatives]}, "
+                  f"holdout={[Path(p).name for p in holdout]}, seed={seed}, c={c}, none_bias={none_bias})",
     }
     if extra_manifest:
         manifest.update(extra_manifest)
