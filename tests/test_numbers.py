@@ -27,6 +27,8 @@ def coded(text: str) -> tuple[int, int]:
     ("The death toll later rose to 7 after five people died at the scene.", 5, 0),
     ("The 2019 attacks lasted 12 hours and destroyed 40 houses.", 0, 0),
     ("Several militants were killed in the raid.", 3, 0),
+    ("Two soldiers were killed. Fatalities coded as 0 (the outlet reported 5 fatalities).", 0, 0),
+    ("Clashes left many dead; unknown reported fatalities coded as 10.", 10, 0),
 ])
 def test_acled_counting_rules(text: str, killed: int, injured: int) -> None:
     assert coded(text) == (killed, injured)

@@ -90,6 +90,9 @@ NOT_PEOPLE = re.compile(
     r"rounds?|mortars?|villages?|towns?|districts?|provinces?|year-old)\b",
     re.IGNORECASE,
 )
+# ACLED-style notes state the coded figure outright: "Unknown fatalities coded as 10", "Fatalities coded as 0".
+CODED_AS = re.compile(r"\bfatalit(?:y|ies)\s+(?:(?:is|are|was|were|have\s+been)\s+)?coded\s+as\s+(\d+)\b",
+                      re.IGNORECASE)
 SUBSET = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*$", re.IGNORECASE)
 SENTENCE_STOP = re.compile(r"[.;:!?]\s|\n")
 
@@ -106,6 +109,7 @@ class Casualty:
     text: str
     additive: bool = False  # "another 3", "2 more": on top of figures already given
     joined: bool = False  # a further group of the same report: "3 soldiers and 2 civilians"
+    coded: bool = False  # a coder's explicit figure ("fatalities coded as 10"): it overrides the rest
 
 
 def word_to_int(token: str) -> int | None:
@@ -222,6 +226,8 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
             kinds = ("killed",)
         for kind in kinds:
             found.append(Casualty(kind, 0, None, m.start(), m.end(), m.group(0)))
+    for m in CODED_AS.finditer(text, start, end):
+        found.append(Casualty("killed", int(m.group(1)), None, m.start(1), m.end(1), m.group(1), coded=True))
     found.sort(key=lambda c: c.start)
     return found
 
@@ -233,6 +239,9 @@ def total(casualties: list[Casualty], kind: Kind) -> tuple[int, int | None, int 
     repeated or revised ("at least 15 ... the toll rose to 17") is a disagreement between reports, where
     ACLED codes the lowest figure and sitrep keeps the highest beside it.
     """
+    coded = [c for c in casualties if c.kind == kind and c.coded]
+    if coded:
+        return coded[0].low, coded[0].low, None, coded[:1]
     items = [c for c in casualties if c.kind == kind and not c.additive]
     extra = [c for c in casualties if c.kind == kind and c.additive]
     if not items and not extra:
