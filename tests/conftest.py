@@ -16,9 +16,10 @@ EXAMPLES = ROOT / "examples"
 needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="../shared (seed, gold data) is not beside the clone")
 
 
-def sitrep(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def sitrep(*args: str, stdin: str | None = None, cwd: Path | None = None,
+           env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run the real CLI in a subprocess, as a user would."""
-    env = {**os.environ, "COLUMNS": "200", "PYTHONIOENCODING": "utf-8"}
+    env = {**os.environ, "COLUMNS": "200", "PYTHONIOENCODING": "utf-8", **(env or {})}
     return subprocess.run([sys.executable, "-m", "sitrep", *args], input=stdin, capture_output=True, text=True,
                           cwd=cwd or ROOT, env=env, check=False)
 

@@ -184,3 +184,26 @@ def test_a_later_report_updates_the_stored_event(tmp_path: Path) -> None:
     events = events_of(sitrep("export", "--db", str(db), "--format", "jsonl").stdout)
     assert len(events) == 1
     assert sorted(events[0]["doc_ids"]) == ["illustrative-somalia-1", "illustrative-somalia-2"]
+
+
+def test_train_then_extract_with_the_new_model(tmp_path: Path) -> None:
+    acled = tmp_path / "export.csv"
+    rows = ["event_date,event_type,sub_event_type,actor1,notes"]
+    for i in range(1, 13):
+        rows.append(f'{i} May 2020,Protests,Peaceful protest,Protesters (Kenya),"On {i} May 2020, nurses marched in '
+                    f'Town{i} to demand unpaid wages. [size=no report]"')
+        rows.append(f'{i} May 2020,Battles,Armed clash,Military Forces of Kenya (2013-),"On {i} May 2020, troops '
+                    f'exchanged fire with militants near Town{i}. 2 fatalities."')
+    acled.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    model = tmp_path / "model"
+    p = sitrep("train", "--acled", str(acled), "--out", str(model))
+    assert p.returncode == 0, p.stderr
+    manifest = json.loads((model / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["training_files"]["export.csv"]["rows"] == 24
+    src = jsonl(tmp_path / "in.jsonl", [{"id": "n", "text": "Nurses marched in Nairobi on Monday to demand unpaid "
+                                                          "wages.", "published": "2021-03-10"}])
+    p = sitrep("extract", str(src), env={"SITREP_MODEL_DIR": str(model)})
+    assert p.returncode == 0, p.stderr
+    assert [e["sub_event_type"] for e in events_of(p.stdout)] == ["Peaceful protest"]
+    p = sitrep("train", "--acled", str(tmp_path / "missing.csv"))
+    assert p.returncode == 1 and "missing.csv: no such file" in p.stderr

@@ -250,18 +250,24 @@ def train(
     acled: Annotated[list[Path], typer.Option("--acled", help="ACLED export(s) with notes (CSV).")],
     out: Annotated[Path, typer.Option(help="Where to write the model and its manifest.")] = Path("model"),
     negatives: Annotated[list[Path] | None, typer.Option(help="Extra no-event sentences (.txt/.jsonl).")] = None,
+    holdout: Annotated[list[Path] | None, typer.Option(
+        help="Among the --acled files: score each out-of-file (trained without it) before the final fit.")] = None,
     seed: int = 0,
 ) -> None:
-    """Retrain the event classifier on ACLED exports (needs the `train` extra: scikit-learn)."""
+    """Retrain the event classifier on ACLED exports (needs the `train` extra: scikit-learn).
+
+    Use the model with SITREP_MODEL_DIR=OUT, or copy it over src/sitrep/data/model/ to ship it.
+    """
     from sitrep.train import train as train_model
 
-    for path in acled:
+    for path in [*acled, *(negatives or []), *(holdout or [])]:
         if not path.exists():
             err.print(f"[red]error:[/] {path}: no such file")
             raise typer.Exit(1)
-    manifest = train_model(acled, out, extra_negatives=negatives or (), seed=seed, progress=err.is_terminal)
-    err.print(json.dumps(manifest.get("dev", manifest), indent=1)[:2000])
-    err.print(f"model written to {out}")
+    manifest = train_model(acled, out, extra_negatives=negatives or (), holdout=holdout or (), seed=seed,
+                           progress=err.is_terminal)
+    err.print(json.dumps(manifest.get("dev_scores", {}), indent=1)[:3000])
+    err.print(f"model written to {out} (use it with SITREP_MODEL_DIR={out})")
 
 
 def _eval_input(path: Path) -> None:
