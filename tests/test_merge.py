@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from sitrep.merge import km_between, merge_events
+from sitrep.geo.distance import km_between
+from sitrep.merge import merge_events
 from sitrep.model import Event
 
 

@@ -10,7 +10,6 @@ No scikit-learn here: the metrics are computed directly.
 from __future__ import annotations
 
 import csv
-import math
 import re
 import sys
 import time
@@ -20,6 +19,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sitrep.extract.detect import LinearModel, classify
+from sitrep.geo.distance import km_between
 from sitrep.model import Article, Event
 from sitrep.taxonomy import EVENT_TYPES, case_codes, codes_for, disorder_type
 
@@ -71,13 +71,6 @@ def weighted_f1(gold: Sequence[str], pred: Sequence[str], labels: Iterable[str] 
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         score += f1 * n
     return score / total
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _norm(text: str | None) -> str:
@@ -175,7 +168,7 @@ def evaluate_acled(csv_path: Path, extract: Extract, *, limit: int | None = None
         lat, lon = _float(row.get("latitude")), _float(row.get("longitude"))
         if lat is not None and lon is not None:
             near = bool(best) and best.latitude is not None and best.longitude is not None \
-                and _km(lat, lon, best.latitude, best.longitude) <= 25.0
+                and km_between(lat, lon, best.latitude, best.longitude) <= 25.0
             hits["coords_25km"].append(near)
         bar.step(i)
     n = len(rows)

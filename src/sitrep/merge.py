@@ -9,20 +9,13 @@ the cost grows with the size of a day's block, not with the corpus.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Sequence, Set
 
+from sitrep.geo.distance import km_between
 from sitrep.model import Event
 
 MAX_KM = 25.0
-
-
-def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p = math.pi / 180
-    h = (math.sin((lat2 - lat1) * p / 2) ** 2
-         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
-    return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _near(a: Event, b: Event) -> bool:

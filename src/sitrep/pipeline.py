@@ -1,6 +1,6 @@
 """The one place that knows the order of the stages: Article -> [Event].
 
-clean -> nlp -> geoparse -> detect (sentence classifier + codebook rules) -> group sentences into events ->
+clean -> nlp -> geoparse -> detect (sentence classifier with codebook rules) -> group sentences into events ->
 attributes (date, casualties, actors, claim, place) -> codes (disorder type, interaction, CAMEO, PLOVER).
 Each stage is a plain function over `Document`; this module only calls them and assembles rows.
 The distributed runner and the service call `extract_article` / `extract_many` and nothing deeper.
@@ -51,7 +51,6 @@ class EventGroup:
     predictions: list[detect.Prediction]
     context_end: int
     context: list[Sentence] = field(default_factory=list)
-    ruled: list[bool] = field(default_factory=list)  # label set by a codebook rule, not the model alone
 
     @property
     def start(self) -> int:
@@ -64,13 +63,10 @@ class EventGroup:
     @property
     def best(self) -> detect.Prediction:
         """The event's label. The codebook codes by weapon, so a sentence naming an explosive weapon or a
-        strike ("a car bomb hit a bus") decides over one that only gives the toll; then a codebook rule's
-        label; else the lead sentence's, unless a later one is much surer."""
+        strike ("a car bomb hit a bus") decides over one that only gives the toll; else the lead sentence's,
+        unless a later one is much surer."""
         for pred in self.predictions:
             if pred.event_type == "Explosions/Remote violence":
-                return pred
-        for pred, ruled in zip(self.predictions, self.ruled, strict=False):
-            if ruled:
                 return pred
         lead = self.predictions[0]
         surest = max(self.predictions, key=lambda p: p.probability)
@@ -98,13 +94,10 @@ def detect_events(doc: Document) -> list[EventGroup]:
     sentences = [s for s in doc.sentences if not _is_headline(doc, s)]
     if not sentences:
         return []
-    model_preds = detect.classify([s.text for s in sentences])
-    preds = [detect.apply_codebook_rules(s.text, p) for s, p in zip(sentences, model_preds, strict=True)]
-    ruled = [p.sub_event_type != m.sub_event_type and p.sub_event_type is not None
-             for p, m in zip(preds, model_preds, strict=True)]
+    preds = detect.classify([s.text for s in sentences])  # the codebook rules are applied inside
     groups: list[EventGroup] = []
     current: EventGroup | None = None
-    for sentence, pred, by_rule in zip(sentences, preds, ruled, strict=True):
+    for sentence, pred in zip(sentences, preds, strict=True):
         same_paragraph = current is not None and current.sentences[-1].paragraph == sentence.paragraph
         if not same_paragraph:
             current = None
@@ -115,13 +108,12 @@ def detect_events(doc: Document) -> list[EventGroup]:
             if is_event:
                 current.sentences.append(sentence)
                 current.predictions.append(pred)
-                current.ruled.append(by_rule)
             else:
                 current.context.append(sentence)
             current.context_end = sentence.end
             continue
         if is_event:
-            current = EventGroup([sentence], [pred], sentence.end, ruled=[by_rule])
+            current = EventGroup([sentence], [pred], sentence.end)
             groups.append(current)
     return groups
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import statistics
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
@@ -19,15 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.geo import country_fields, geoparse, locate_event
+from sitrep.geo.distance import km_between as haversine_km
 from sitrep.geo.normalize import fold, loose, strip_admin
 from sitrep.model import Article, Document
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _progress(items: list[Any], progress: bool, label: str) -> Iterable[Any]:
