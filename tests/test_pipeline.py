@@ -69,3 +69,8 @@ def test_evidence_points_into_the_text_as_given() -> None:
     for event in events(text):
         for ev in event.evidence:
             assert text[ev.start:ev.end] == ev.text
+
+
+def test_a_one_line_document_in_headline_style_is_still_coded() -> None:
+    [event] = events("Car Bomb Kills Five Soldiers Near Kandahar Police Headquarters")
+    assert event.event_type == "Explosions/Remote violence"

@@ -91,7 +91,9 @@ def prepare_many(articles: Iterable[Article], batch_size: int = 32) -> Iterator[
 
 def detect_events(doc: Document) -> list[EventGroup]:
     """Classify every sentence and group consecutive sentences that tell the same event."""
-    sentences = [s for s in doc.sentences if not _is_headline(doc, s)]
+    sentences = doc.sentences
+    if len(sentences) > 1:  # a one-line document is its own story, whatever it looks like
+        sentences = [s for s in sentences if not _is_headline(doc, s)]
     if not sentences:
         return []
     preds = detect.classify([s.text for s in sentences])  # the codebook rules are applied inside
