@@ -248,3 +248,23 @@ def test_a_list_of_provinces_is_coded_at_the_first_one() -> None:
     text = "Patrols searched desert areas of Nineveh, Baghdad, Anbar and Basra provinces for weapons caches."
     place, precision = geo.locate_event(doc_of(text), 0, len(text))
     assert place is not None and place.feature_code == "ADM1" and place.start == text.index("Nineveh") and precision == 3
+
+
+def test_bracketed_containers_reject_a_namesake_abroad_and_code_the_container_near() -> None:
+    text = "Traders marched through Eastleigh (Kamukunji, Nairobi) over market fees."
+    place, prec = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and place.country_code == "KE" and place.admin1 == "Nairobi"
+    assert prec == 2  # the named neighbourhood is unknown: coded at its province, near it
+
+
+def test_unknown_village_in_brackets_is_coded_at_its_province_with_precision_2() -> None:
+    text = "Gunmen raided Xqvillage village (Unknownia, Nord-Kivu) and stole goats."
+    place, prec = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and place.feature_code == "ADM1" and place.country_code == "CD" and prec == 2
+
+
+def test_a_respelling_abroad_yields_to_the_province_the_text_names() -> None:
+    text = "Herders attacked three men in Mutha. The raid followed a killing in Isiolo county."
+    doc = doc_of(text)
+    assert all(p.country_code == "KE" for p in doc.places)
+    assert doc.country_focus == "KE"

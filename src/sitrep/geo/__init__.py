@@ -13,12 +13,24 @@ Public API (what the pipeline and the CLI call):
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 
-from sitrep.geo.gazetteer import DEMONYM, LOOSE, Gazetteer, build_gazetteer, default_path
+from sitrep.geo.gazetteer import (
+    ADMIN1,
+    ALT,
+    CITY,
+    COUNTRY,
+    DEMONYM,
+    LOOSE,
+    MAIN,
+    Gazetteer,
+    build_gazetteer,
+    default_path,
+)
 from sitrep.geo.locate import choose
-from sitrep.geo.parse import FUZZY, Parser
+from sitrep.geo.parse import FUZZY, Mention, Parser
 from sitrep.model import Article, Document, Place
 
 __all__ = ["Gazetteer", "build_gazetteer", "country_fields", "geoparse", "geoparse_text", "get_gazetteer",
@@ -45,7 +57,7 @@ def geoparse(doc: Document) -> Document:
     focus = parser.country_focus(mentions, title_mentions)
     parser.add_typos(text, tokens, mentions, focus)
     parser.resolve(mentions, tokens, focus, text)
-    kept = [m for m in mentions if parser.accept(m, focus)]
+    kept = _drop_unsupported_abroad([m for m in mentions if parser.accept(m, focus)], text)
     doc.places = [parser.to_place(m) for m in kept]
     # the focus again, now from resolved places (a town counts as much as its country's name)
     votes: Counter[str] = Counter()
@@ -58,6 +70,66 @@ def geoparse(doc: Document) -> Document:
             votes[m.hits[0].entry.cc] += 1.0
     doc.country_focus = votes.most_common(1)[0][0] if votes else focus
     return doc
+
+
+# "Eastleigh (Kamukunji, Nairobi)": the bracket after a name holds its containers, the last one biggest
+_BRACKET = re.compile(r"\s*(?:[A-Za-z]+\s+)?\(([^()]{1,80})\)")
+
+
+def _in_brackets_of(text: str, m: Mention, c: Mention) -> bool:
+    """Whether c is a container of m: in the bracket right after m, or later in the bracket m is in."""
+    bm = _BRACKET.match(text, m.end)
+    if bm:
+        return bm.start(1) <= c.start < bm.end(1)
+    opened = text.rfind("(", max(0, m.start - 80), m.start)
+    if opened < 0 or ")" in text[opened:m.start]:
+        return False
+    closed = text.find(")", m.end, m.end + 80)
+    return closed >= 0 and c.end <= closed
+
+
+def _evidence(mentions: list[Mention]) -> set[str]:
+    """Countries the text itself vouches for: a country or an unambiguous first-level area named in it."""
+    out: set[str] = set()
+    for m in mentions:
+        h = m.hits[0]
+        if h.name_kind in (LOOSE, FUZZY, DEMONYM):
+            continue
+        areas = {x.entry.cc for x in m.hits if x.entry.kind in (ADMIN1, COUNTRY) and x.name_kind in (MAIN, ALT)}
+        if h.entry.kind == COUNTRY or (len(areas) == 1 and h.entry.cc in areas):
+            out.add(h.entry.cc)
+    return out
+
+
+def _drop_unsupported_abroad(mentions: list[Mention], text: str) -> list[Mention]:
+    """Drop towns that contradict what the text says about where it is.
+
+    A town is dropped when its bracketed containers ('X (A, B)') name another country or province and
+    none of its candidates lies there (the event then falls back to the container), or when the text
+    names a country or province elsewhere and the town abroad was reached only through a respelling
+    or a minor alternate name ('Mutha' is not Germany's Muden when the note is about Isiolo).
+    """
+    evidence = _evidence(mentions)
+    kept: list[Mention] = []
+    for m in mentions:
+        best = m.hits[0]
+        if best.entry.kind != CITY:
+            kept.append(m)
+            continue
+        inside = [c for c in mentions if c.start > m.start and _in_brackets_of(text, m, c)
+                  and c.hits[0].entry.kind != CITY and c.hits[0].name_kind not in (LOOSE, FUZZY, DEMONYM)]
+        if inside:
+            box = inside[-1].hits[0].entry
+            if not any(h.entry.cc == box.cc and (box.kind == COUNTRY or h.entry.admin1_code == box.admin1_code)
+                       for h in m.hits):
+                continue
+        weak = best.name_kind in (LOOSE, FUZZY) or (best.name_kind == ALT and (best.entry.pop < 20000
+                                                                                  or not m.locative))
+        if evidence and weak and best.entry.cc not in evidence and not any(
+                h.entry.cc in evidence for h in m.hits):
+            continue
+        kept.append(m)
+    return kept
 
 
 def geoparse_text(text: str) -> list[Place]:

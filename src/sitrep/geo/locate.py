@@ -59,13 +59,19 @@ def _specificity(place: Place) -> int:
     return 3
 
 
+# "in Samboko village (Mambasa, Nord-Kivu)": the bracket holds the containers of a smaller named place
+CONTAINER_OF_NAMED = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+[a-z]+)?\s*\((?:[^()]*,\s*)?$")
+
+
 def precision(doc: Document, place: Place) -> int:
     """ACLED geo_precision of a place as the text names it."""
     code = place.feature_code or ""
-    if code == "ADM1" or code in AREA_CODES:
-        return 3
     body = doc.body
     before = body[max(0, (place.start or 0) - 60):place.start or 0]
+    if CONTAINER_OF_NAMED.search(before) and (code == "ADM1" or code.startswith("PPL")):
+        return 2  # the place the note names is unknown: coded at its district or province, near it
+    if code == "ADM1" or code in AREA_CODES:
+        return 3
     after = body[place.end or 0:(place.end or 0) + 25]
     if NEAR.search(before) or AFTER_NEAR.search(after):
         return 2
