@@ -76,16 +76,32 @@ def geoparse(doc: Document) -> Document:
 _BRACKET = re.compile(r"\s*(?:[A-Za-z]+\s+)?\(([^()]{1,80})\)")
 
 
-def _in_brackets_of(text: str, m: Mention, c: Mention) -> bool:
-    """Whether c is a container of m: in the bracket right after m, or later in the bracket m is in."""
+def _bracket_role(text: str, m: Mention, c: Mention) -> str:
+    """'after' when c is in the bracket right after m, 'within' when c follows m in the bracket m is in."""
     bm = _BRACKET.match(text, m.end)
     if bm:
-        return bm.start(1) <= c.start < bm.end(1)
+        return "after" if bm.start(1) <= c.start < bm.end(1) else ""
     opened = text.rfind("(", max(0, m.start - 80), m.start)
     if opened < 0 or ")" in text[opened:m.start]:
-        return False
+        return ""
     closed = text.find(")", m.end, m.end + 80)
-    return closed >= 0 and c.end <= closed
+    return "within" if closed >= 0 and c.end <= closed else ""
+
+
+def _fits_container(m: Mention, box: Mention, role: str) -> bool:
+    """Whether one of m's candidates lies in one reading of its bracketed container.
+
+    Inside the bracket a name spelt as written needs only the country to agree: admin2 names often sit in a
+    since-split province.
+    """
+    for area in (h.entry for h in box.hits if h.name_kind not in (LOOSE, FUZZY, DEMONYM)):
+        if area.kind not in (ADMIN1, COUNTRY):
+            continue
+        for h in m.hits:
+            loose_ok = role == "within" and h.name_kind not in (LOOSE, FUZZY)
+            if h.entry.cc == area.cc and (area.kind == COUNTRY or loose_ok or h.entry.admin1_code == area.admin1_code):
+                return True
+    return False
 
 
 def _evidence(mentions: list[Mention]) -> set[str]:
@@ -116,13 +132,13 @@ def _drop_unsupported_abroad(mentions: list[Mention], text: str) -> list[Mention
         if best.entry.kind != CITY:
             kept.append(m)
             continue
-        inside = [c for c in mentions if c.start > m.start and _in_brackets_of(text, m, c)
-                  and c.hits[0].entry.kind != CITY and c.hits[0].name_kind not in (LOOSE, FUZZY, DEMONYM)]
-        if inside:
-            box = inside[-1].hits[0].entry
-            if not any(h.entry.cc == box.cc and (box.kind == COUNTRY or h.entry.admin1_code == box.admin1_code)
-                       for h in m.hits):
-                continue
+        roles = [(c, _bracket_role(text, m, c)) for c in mentions if c.start > m.start]
+        inside = [(c, r) for c, r in roles if r and c.hits[0].name_kind not in (LOOSE, FUZZY, DEMONYM)]
+        boxes = [(c, r) for c, r in inside if c.hits[0].entry.kind != CITY]
+        # "Nawabshah city (Nawabshah, Punjab)": the place repeated in its bracket stands
+        repeated = any(c.hits[0].entry.id == best.entry.id for c, _ in inside)
+        if boxes and not repeated and not _fits_container(m, *boxes[-1]):
+            continue
         weak = best.name_kind in (LOOSE, FUZZY) or (best.name_kind == ALT and (best.entry.pop < 20000
                                                                                   or not m.locative))
         if evidence and weak and best.entry.cc not in evidence and not any(
