@@ -73,6 +73,8 @@ def geoparse(doc: Document) -> Document:
 
 
 # "Eastleigh (Kamukunji, Nairobi)": the bracket after a name holds its containers, the last one biggest
+# "Vostok village of Alamudun district in Chui region": the names after 'village of/in' contain it
+_SETTLEMENT_OF = re.compile(r"\s+(?:village|town|locality|settlement|hamlet)\s+(?:of|in)\s+(?:the\s+)?[\w' ,-]*$")
 _BRACKET = re.compile(r"\s*(?:[A-Za-z]+\s+)?\(([^()]{1,80})\)")
 
 
@@ -81,6 +83,8 @@ def _bracket_role(text: str, m: Mention, c: Mention) -> str:
     bm = _BRACKET.match(text, m.end)
     if bm:
         return "after" if bm.start(1) <= c.start < bm.end(1) else ""
+    if c.start - m.end <= 70 and _SETTLEMENT_OF.match(text[m.end:c.start]):
+        return "after"
     opened = text.rfind("(", max(0, m.start - 80), m.start)
     if opened < 0 or ")" in text[opened:m.start]:
         return ""
@@ -120,7 +124,7 @@ def _evidence(mentions: list[Mention]) -> set[str]:
 def _drop_unsupported_abroad(mentions: list[Mention], text: str) -> list[Mention]:
     """Drop towns that contradict what the text says about where it is.
 
-    A town is dropped when its bracketed containers ('X (A, B)') name another country or province and
+    A town is dropped when its bracketed containers ('X (A, B)', 'X village of A in B') name another country or province and
     none of its candidates lies there (the event then falls back to the container), or when the text
     names a country or province elsewhere and the town abroad was reached only through a respelling
     or a minor alternate name ('Mutha' is not Germany's Muden when the note is about Isiolo).

@@ -59,8 +59,11 @@ def _specificity(place: Place) -> int:
     return 3
 
 
-# "in Samboko village (Mambasa, Nord-Kivu)": the bracket holds the containers of a smaller named place
-CONTAINER_OF_NAMED = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+[a-z]+)?\s*\((?:[^()]*,\s*)?$")
+# "Samboko village (Mambasa, Nord-Kivu)", "Vostok village of Chui region": the containers of a smaller
+# named place
+CONTAINER_OF_NAMED = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+[a-z]+)?\s*\((?:[^()]*,\s*)?$"
+                                r"|[A-Z][\w'\u2019-]*\s+(?:village|locality|settlement|hamlet)\s+(?:of|in)\s+"
+                                r"(?:the\s+)?[\w' ,-]*$")
 
 
 def precision(doc: Document, place: Place) -> int:
