@@ -268,3 +268,14 @@ def test_a_respelling_abroad_yields_to_the_province_the_text_names() -> None:
     doc = doc_of(text)
     assert all(p.country_code == "KE" for p in doc.places)
     assert doc.country_focus == "KE"
+
+
+def test_village_of_a_district_in_a_region_names_its_containers() -> None:
+    text = "Workers protested in Vostok village of Alamudun district in Chui region over unpaid wages."
+    place, prec = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and place.country_code == "KG" and place.feature_code == "ADM1" and prec == 2
+
+
+def test_admin1_rows_by_geonames_code_give_acleds_spelling() -> None:
+    got = places("Raiders stole cattle in Elgeyo Marakwet on Sunday.")
+    assert got["Elgeyo Marakwet"].country_code == "KE" and got["Elgeyo Marakwet"].admin1 == "Elgeyo Marakwet"
