@@ -74,3 +74,12 @@ def test_evidence_points_into_the_text_as_given() -> None:
 def test_a_one_line_document_in_headline_style_is_still_coded() -> None:
     [event] = events("Car Bomb Kills Five Soldiers Near Kandahar Police Headquarters")
     assert event.event_type == "Explosions/Remote violence"
+
+
+def test_one_event_told_over_two_paragraphs_is_one_row() -> None:
+    found = events("Russian forces shelled residential districts of Kharkiv on Monday, killing two civilians.\n\n"
+                   "Artillery fire also damaged a school in the north of Kharkiv, local authorities said.")
+    assert len(found) == 1
+    assert found[0].fatalities == 2
+    assert found[0].event_date == date(2022, 5, 9)
+    assert {ev.field for ev in found[0].evidence} >= {"event", "fatalities"}

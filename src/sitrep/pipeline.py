@@ -40,6 +40,10 @@ ANAPHORA = re.compile(
     r"violence|killing|killings|shooting|bomb)\b|\bthe\s+(?:victims?|attackers?|assailants?|perpetrators?)\b",
     re.IGNORECASE,
 )
+# Explosive weapons and strikes: what makes the codebook code an event as Explosions/Remote violence.
+EXPLOSIVE = re.compile(
+    r"\b(?:bomb\w*|explo\w+|blast\w*|IEDs?|(?:land)?mines?|shell(?:s|ed|ing)|artillery|rockets?|missiles?|"
+    r"mortars?|grenades?|air\s*strikes?|airstrikes?|drones?|air\s+raids?)\b", re.IGNORECASE)
 GENERIC_PLACE_FEATURES = {"PCLI", "PCL", "PCLD", "ADM1", "RGN", "ADM2"}
 
 
@@ -65,8 +69,8 @@ class EventGroup:
         """The event's label. The codebook codes by weapon, so a sentence naming an explosive weapon or a
         strike ("a car bomb hit a bus") decides over one that only gives the toll; else the lead sentence's,
         unless a later one is much surer."""
-        for pred in self.predictions:
-            if pred.event_type == "Explosions/Remote violence":
+        for sentence, pred in zip(self.sentences, self.predictions, strict=True):
+            if pred.event_type == "Explosions/Remote violence" and EXPLOSIVE.search(sentence.text):
                 return pred
         lead = self.predictions[0]
         surest = max(self.predictions, key=lambda p: p.probability)
@@ -122,9 +126,9 @@ def detect_events(doc: Document) -> list[EventGroup]:
 
 def _is_headline(doc: Document, sentence: Sentence) -> bool:
     """The title restates the story in headline grammar; events are coded from the body that tells it."""
-    if sentence.paragraph != 0:
-        return False
     text = sentence.text.strip()
+    if sentence.paragraph > 2 or len(text.split()) > 16:
+        return False
     title = (doc.article.title or "").strip()
     if title and text in title:
         return True
@@ -164,7 +168,8 @@ def _evidence(doc: Document, name: str, start: int | None, end: int | None) -> l
     return [Evidence(doc_id=doc.article.id, field=name, start=start, end=end, text=doc.article.text[start:end])]
 
 
-def _event_date(doc: Document, group: EventGroup) -> tuple[date | None, int, dates.DateMention | None]:
+def _event_date(doc: Document, group: EventGroup, previous: tuple[date | None, int] | None = None
+                ) -> tuple[date | None, int, dates.DateMention | None]:
     published = doc.article.published
     mentions = dates.find_dates(doc.body, published, group.start, group.context_end)
     chosen = dates.first_event_date(mentions, published)
@@ -177,6 +182,8 @@ def _event_date(doc: Document, group: EventGroup) -> tuple[date | None, int, dat
                 dates.find_dates(doc.body, published, before[0].start, before[-1].end), published)
     if chosen is not None:
         return chosen.value, chosen.precision, chosen
+    if previous is not None:
+        return previous[0], previous[1], None  # the story goes on from the event told before
     # Nothing said: news reports what happened on or just before publication.
     return published, 2, None
 
@@ -208,8 +215,9 @@ def _common_word_at(doc: Document, start: int) -> bool:
     if span is None or not len(span):
         return False
     token = span[0]
-    return token.pos_ not in {"PROPN"} and token.text[:1].isupper() and not token.text.isupper() \
-        or token.text in {"A"}
+    if token.ent_type_ or token.pos_ == "PROPN":
+        return False  # "Russian forces", "Kharkiv": names keep their capital
+    return (token.text[:1].isupper() and not token.text.isupper()) or token.text == "A"
 
 
 def event_id(article: Article, group_start: int, sub_event_type: str) -> str:
@@ -217,15 +225,19 @@ def event_id(article: Article, group_start: int, sub_event_type: str) -> str:
     return "SR" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:14].upper()
 
 
-def build_event(doc: Document, group: EventGroup) -> Event | None:
-    """All attributes of one event from its sentences; None when the codebook says it is not codable."""
+def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, int] | None = None
+                ) -> Event | None:
+    """All attributes of one event from its sentences; None when the codebook says it is not codable.
+
+    `previous`: the date and time precision of the article's event before this one, for a group that
+    names no date of its own."""
     best = group.best
     if best.sub_event_type is None or best.event_type is None:
         return None
     article = doc.article
     evidence = _evidence(doc, "event", group.start, group.end)
 
-    when, precision, date_mention = _event_date(doc, group)
+    when, precision, date_mention = _event_date(doc, group, previous)
     if date_mention is not None:
         evidence += _evidence(doc, "event_date", date_mention.start, date_mention.end)
 
@@ -287,7 +299,35 @@ def build_event(doc: Document, group: EventGroup) -> Event | None:
 
 def events_of(doc: Document) -> list[Event]:
     """Document (prepared) -> its events, in reading order."""
-    return [e for e in (build_event(doc, g) for g in detect_events(doc)) if e is not None]
+    events: list[Event] = []
+    previous: tuple[date | None, int] | None = None
+    for group in detect_events(doc):
+        event = build_event(doc, group, previous)
+        if event is None:
+            continue
+        previous = (event.event_date, event.time_precision)
+        same = next((e for e in events if _same_in_article(e, event)), None)
+        if same is None:
+            events.append(event)
+        else:
+            _fold_into(same, event)
+    return events
+
+
+def _same_in_article(a: Event, b: Event) -> bool:
+    """One article telling one event in two paragraphs: same day, sub-event type and place."""
+    return (a.sub_event_type == b.sub_event_type and a.event_date == b.event_date and a.location is not None
+            and a.location == b.location)
+
+
+def _fold_into(first: Event, later: Event) -> None:
+    """Add a later paragraph's telling to the event: parts of one report add detail, they do not disagree."""
+    first.evidence += later.evidence
+    first.notes = f"{first.notes} {later.notes.split(', ', 1)[-1] if later.notes.startswith('On ') else later.notes}"
+    first.fatalities = max(first.fatalities, later.fatalities)
+    first.fatalities_low = first.fatalities if first.fatalities else first.fatalities_low
+    first.injuries = max(first.injuries, later.injuries)
+    first.confidence = max(first.confidence, later.confidence)
 
 
 def extract_article(article: Article) -> list[Event]:
