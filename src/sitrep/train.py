@@ -9,8 +9,6 @@ manifest.json. `sitrep train --acled FILE...` calls `train(...)`.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 import sys
@@ -23,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from sitrep.acled_csv import read_rows
 from sitrep.extract.detect import (
     DEFAULT_KINDS,
     FEATURE_VERSION,
@@ -59,15 +58,6 @@ class Example:
 
 
 # --- reading ------------------------------------------------------------------------------------------
-def _decode(raw: bytes) -> str:
-    for encoding in ("utf-8-sig", "latin-1"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise AssertionError("latin-1 decodes every byte string")
-
-
 def read_acled(path: Path) -> list[dict[str, str]]:
     """Rows of an ACLED CSV export with lower-cased column names.
 
@@ -75,12 +65,8 @@ def read_acled(path: Path) -> list[dict[str, str]]:
     Rows get `sub_event_type`/`event_type` in the 2023 taxonomy (old types mapped through
     `map_old_type`; rows that cannot be mapped get an empty sub_event_type).
     """
-    text = _decode(Path(path).read_bytes())
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
     rows: list[dict[str, str]] = []
-    for raw in csv.DictReader(io.StringIO(text), delimiter=delimiter):
-        row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items() if k}
+    for row in read_rows(path):
         if not row.get("notes"):
             continue
         if row.get("sub_event_type"):

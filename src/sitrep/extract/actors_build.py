@@ -19,12 +19,13 @@ import argparse
 import collections
 import csv
 import functools
-import io
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pycountry
+
+from sitrep.acled_csv import read_rows
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 
@@ -54,15 +55,7 @@ STOP_ALIASES = {"IS", "FF", "AL", "NO", "ON", "OR", "US", "UN", "AU", "IT", "AT"
 def read_acled(paths: Iterable[str | Path]) -> Iterator[dict[str, str]]:
     """Rows of ACLED CSV files with lower-case keys; `assoc_actor_*` filled from the old `ally_actor_*`."""
     for path in paths:
-        raw = Path(path).read_bytes()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("latin-1")
-        first = text.split("\n", 1)[0]
-        sep = ";" if first.count(";") > first.count(",") else ","
-        for row in csv.DictReader(io.StringIO(text, newline=""), delimiter=sep):
-            out = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if k}
+        for out in read_rows(path):
             for n in ("1", "2"):
                 if "assoc_actor_" + n not in out:
                     out["assoc_actor_" + n] = out.get("ally_actor_" + n, "")

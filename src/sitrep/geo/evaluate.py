@@ -9,14 +9,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import statistics
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from sitrep.acled_csv import read_rows
 from sitrep.geo import country_fields, geoparse, locate_event
 from sitrep.geo.distance import km_between as haversine_km
 from sitrep.geo.normalize import fold, loose, strip_admin
@@ -162,17 +161,6 @@ def format_report(result: dict) -> str:
 # ---------------------------------------------------------------------------------------------- ACLED
 
 
-def _read_acled(csv_path: Path) -> list[dict[str, str]]:
-    raw = Path(csv_path).read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("latin-1")
-    head = text.split("\n", 1)[0]
-    delimiter = ";" if head.count(";") > head.count(",") else ","
-    return list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
-
-
 def same_admin1(predicted: str | None, gold: str | None) -> bool:
     """Admin1 names match across spellings ("Deir ez-Zor" = "Deir ez Zor", "Idlib" = "Idleb")."""
     if not predicted or not gold:
@@ -186,7 +174,7 @@ def evaluate_acled_locations(csv_path: Path, *, limit: int | None = None, progre
 
     `limit` takes an evenly spaced sample of that many rows (the files are sorted by date and country).
     """
-    rows = [r for r in _read_acled(Path(csv_path)) if (r.get("notes") or "").strip() and r.get("latitude")]
+    rows = [r for r in read_rows(csv_path) if (r.get("notes") or "").strip() and r.get("latitude")]
     if limit and len(rows) > limit:
         step = len(rows) / limit
         rows = [rows[int(i * step)] for i in range(limit)]
