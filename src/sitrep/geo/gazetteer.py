@@ -31,7 +31,7 @@ import platformdirs
 
 from sitrep.geo.normalize import fold, is_latin, loose, strip_admin
 
-BUILD_VERSION = 6
+BUILD_VERSION = 7
 
 # kinds of gazetteer entries
 CITY, ADMIN1, COUNTRY, CURATED, CONTINENT, ADMIN2 = 0, 1, 2, 3, 4, 5
@@ -153,12 +153,16 @@ def _keep_alt(alt: str, name: str) -> bool:
     return not (alt.isupper() and len(alt) <= 4 and alt != name)
 
 
-def _centroid(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Middle of the trimmed bounding box of an area's settlements: close to the area's own centroid."""
+def _centroid(points: list[tuple[float, float]], trim: int = 0) -> tuple[float, float]:
+    """Middle of the bounding box of an area's settlements, less the outer 1/`trim` of them on each side.
+
+    Untrimmed is closest to GeoNames' own point of a province (TR-News ADM1 golds within 161 km: 196 of 242
+    untrimmed, 155 trimming 1/50); a country without a curated point trims its outliers (overseas islands).
+    """
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
     n = len(points)
-    cut = n // 50 if n >= 50 else 0
+    cut = n // trim if trim and n >= trim else 0
     lat = (lats[cut] + lats[n - 1 - cut]) / 2
     lon = (lons[cut] + lons[n - 1 - cut]) / 2
     if lons[n - 1 - cut] - lons[cut] > 180:  # straddles the antimeridian: use the circular mean instead
@@ -294,7 +298,7 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
     con.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", map(with_admin2, rows))
     del rows
 
-    # --- admin1 entries: trimmed centroid of their settlements
+    # --- admin1 entries: middle of their settlements' bounding box
     sub_names: dict[str, list[str]] = defaultdict(list)
     for sub in pycountry.subdivisions:
         if getattr(sub, "parent_code", None):
@@ -350,7 +354,7 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
             pts = [p for code, ps in by_admin1.items() if code.startswith(iso2 + ".") for p in ps]
             if not pts:
                 continue
-            (lat, lon), region = _centroid(pts), ""
+            (lat, lon), region = _centroid(pts, trim=50), ""
         con.execute("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
                     (gid, name, iso2, "", "", lat, lon, "PCLI", pop, COUNTRY))
         con.execute("INSERT INTO countries VALUES (?,?,?,?,?,?,?,?,?)", (iso2, iso3, num, name, region, lat, lon, gid, pop))
