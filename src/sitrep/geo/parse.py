@@ -23,6 +23,8 @@ from pathlib import Path
 from sitrep.geo.gazetteer import (
     ABBREV,
     ADMIN1,
+    ADMIN2,
+    ADMIN2_SUFFIX,
     ALT,
     AREA_CODES,
     CITY,
@@ -32,6 +34,7 @@ from sitrep.geo.gazetteer import (
     DEMONYM,
     LOOSE,
     MAIN,
+    Entry,
     Gazetteer,
     Hit,
 )
@@ -224,7 +227,9 @@ class Parser:
                 if not _is_cap(tokens[j - 1]) and last.lower() in CONNECTORS and \
                         all(h.entry.kind != CURATED for h in hits):
                     continue
-                mention.wordlike = j - i == 1 and fk in self.gaz.words
+                # WordNet lists famous places too ('edmonton'): a word named after a big city is that city
+                mention.wordlike = j - i == 1 and fk in self.gaz.words and not any(
+                    h.entry.kind == CITY and h.name_kind == MAIN and h.entry.pop >= 100000 for h in hits)
                 if mention.wordlike and mention.sent_start and not last.isupper() and \
                         all(h.entry.kind == CITY and h.entry.pop < 100000 for h in hits):
                     continue
@@ -241,7 +246,8 @@ class Parser:
             return [h for h in found.get(surface, ()) if h.name_kind == ABBREV] or [
                 h for h in found.get(fk, ()) if h.entry.kind == COUNTRY and len(compact) >= 3 and h.name_kind == MAIN]
         hits = {h.entry.id: h for h in found.get(fk, ()) if h.name_kind != ABBREV}
-        exact_big = any(h.entry.kind != CITY or h.entry.pop >= 1000 for h in hits.values())
+        exact_big = any((h.entry.kind != CITY or h.entry.pop >= 1000) and not _weak_admin2(h)
+                        for h in hits.values())
         if lk:
             for h in found.get(lk, ()):
                 if h.name_kind == ABBREV or h.entry.kind == COUNTRY:
@@ -342,7 +348,8 @@ class Parser:
                 continue
             if best.name_kind in (LOOSE, FUZZY):
                 continue  # a spelling guess is no evidence of the country
-            ccs = {h.entry.cc for h in m.hits if h.entry.kind != CITY or h.entry.pop >= 1000}
+            ccs = {h.entry.cc for h in m.hits if (h.entry.kind != CITY or h.entry.pop >= 1000)
+                   and not _weak_admin2(h)}
             w = weight * {COUNTRY: 3.0, ADMIN1: 2.0}.get(best.entry.kind, 1.0) / max(1, len(ccs))
             if best.name_kind == DEMONYM:
                 w = weight * 1.0
@@ -366,8 +373,8 @@ class Parser:
             # "Atlanta, Georgia": this toponym contains the one before it
             contained: set[str] = set()
             if prv is not None and prv.how != DEMONYM and _apposed(text, prv, m):
-                contained = {h.entry.admin1_code for h in prv.hits if h.entry.kind in (CITY, CURATED)} | {
-                    h.entry.cc for h in prv.hits if h.entry.kind in (CITY, CURATED, ADMIN1)}
+                contained = {h.entry.admin1_code for h in prv.hits if h.entry.kind in (CITY, CURATED, ADMIN2)} | {
+                    h.entry.cc for h in prv.hits if h.entry.kind in (CITY, CURATED, ADMIN1, ADMIN2)}
             # "Hajin, Deir ez-Zor" / "Afrin (Aleppo)": the next toponym contains this one
             container: set[str] = set()
             if nxt is not None and nxt.how != DEMONYM and _apposed(text, m, nxt):
@@ -404,8 +411,9 @@ class Parser:
                     s += 3.0
                 scored.append((s, h))
             if container and m.how not in (DEMONYM,) and not any(
-                    h.entry.kind in (CITY, CURATED) and (h.entry.admin1_code in container or h.entry.cc in container)
-                    for h in m.hits) and all(h.entry.kind in (CITY, CURATED) for h in m.hits):
+                    h.entry.kind in (CITY, CURATED, ADMIN2) and (h.entry.admin1_code in container
+                                                                or h.entry.cc in container)
+                    for h in m.hits) and all(h.entry.kind in (CITY, CURATED, ADMIN2) for h in m.hits):
                 # "Pul-e Khumri district, Baghlan": a namesake elsewhere is not the place; the event falls
                 # back to the named container
                 scored = [(s - 3.0, h) for s, h in scored]
@@ -423,7 +431,7 @@ class Parser:
             return False  # "Southern Europe", "Eastern and Southern": a direction, not Malawi's Southern Region
         if best.kind == ADMIN1 and how in (LOOSE, FUZZY) and not home and m.cue != "province":
             return False  # "Hausa" is not Hesse
-        if best.kind in (COUNTRY, CONTINENT, ADMIN1, CURATED) or how == DEMONYM:
+        if best.kind in (COUNTRY, CONTINENT, ADMIN1, CURATED) or how == DEMONYM or _named_admin2(best, m):
             return s >= 1.0
         if m.sent_start and m.tok_end - m.tok_start == 1 and not home and best.pop < 100000:
             return False  # "Earlier, ...": sentence-initial capitals are no evidence
@@ -507,6 +515,9 @@ def _prior(h: Hit, m: Mention) -> float:
         s = 3.2
     elif e.kind == ADMIN1:
         s = 2.2 + 0.15 * max(0.0, math.log10(e.pop + 1) - 5)
+    elif e.kind == ADMIN2:
+        # "Metcalfe County" is the county; a bare "Metcalfe" or "Torino" is first the town of that name
+        s = 2.4 if _named_admin2(e, m) else 0.5 * math.log10(e.pop + 10) - (1.5 if h.name_kind != MAIN else 0.8)
     else:
         s = 0.5 * math.log10(e.pop + 10)
         if e.fcode == "PPLC":
@@ -523,6 +534,16 @@ def _prior(h: Hit, m: Mention) -> float:
     if e.kind == CURATED and e.fcode in AREA_CODES:
         s -= 0.2
     return s
+
+
+def _named_admin2(e: Entry, m: Mention) -> bool:
+    """An admin2 entry named with its generic word ("Metcalfe County", "Kramatorskyi Raion")."""
+    return e.kind == ADMIN2 and ADMIN2_SUFFIX.search(m.text) is not None
+
+
+def _weak_admin2(h: Hit) -> bool:
+    """An admin2 entry reached through its bare name ("Metcalfe" for Metcalfe County)."""
+    return h.entry.kind == ADMIN2 and h.name_kind != MAIN
 
 
 def _entity_labels(entities: list[Entity]) -> dict[tuple[int, int], str]:
