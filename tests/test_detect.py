@@ -293,3 +293,22 @@ def test_train_writes_a_loadable_model(tmp_path: Path) -> None:
     assert [p.sub_event_type for p in out] == ["Peaceful protest", "Armed clash"]
     saved = json.loads((tmp_path / "model" / "manifest.json").read_text(encoding="utf-8"))
     assert saved["size_bytes"] == (tmp_path / "model" / MODEL_FILE).stat().st_size
+
+
+def test_event_type_is_chosen_by_its_total_probability() -> None:
+    from sitrep.extract.detect import _prediction
+
+    classes = ("Attack", "Armed clash", "Non-state actor overtakes territory", NONE_LABEL)
+    # Attack is the single likeliest sub-type, but Battles holds more mass (0.28 + 0.22)
+    p = _prediction(classes, np.array([0.30, 0.28, 0.22, 0.20]))
+    assert (p.event_type, p.sub_event_type) == ("Battles", "Armed clash")
+    # no event stays no event when it is the likeliest class
+    assert _prediction(classes, np.array([0.2, 0.2, 0.2, 0.4])).sub_event_type is None
+
+
+def test_acled_topic_tag_restricts_to_strategic_developments() -> None:
+    [p] = classify(["Looting: On 3 May 2020, armed men looted a warehouse of food aid in the town."])
+    assert p.event_type == "Strategic developments"
+    [q] = classify(["Note to readers: please support our work."])
+    assert q.event_type != "Strategic developments" or q.sub_event_type is None
+

@@ -29,6 +29,18 @@ def coded(text: str) -> tuple[int, int]:
     ("Several militants were killed in the raid.", 3, 0),
     ("Two soldiers were killed. Fatalities coded as 0 (the outlet reported 5 fatalities).", 0, 0),
     ("Clashes left many dead; unknown reported fatalities coded as 10.", 10, 0),
+    # one victim without a figure counts 1, but never beats a figure the text gives
+    ("Militants ambushed a minibus on the highway and killed the driver.", 1, 0),
+    ("The clashes resulted in the death of the commander of the brigade.", 1, 0),
+    ("The body of a man was found dumped in a field.", 1, 0),
+    ("A local leader of the ruling party was beaten to death by four men.", 1, 0),
+    ("Gunmen killed 3 soldiers at the gate. The commander was killed later in the day.", 3, 0),
+    ("Police shot dead two suspects; the body of a woman was also found.", 2, 0),
+    # an ACLED toll spread over several rows
+    ("Unclear fatalities coded as 10 and spread between 3 locations.", 3, 0),
+    ("20 fatalities split up between 3 events.", 7, 0),
+    ("78 fighters were killed. Fatalities split between 2 events.", 39, 0),
+    ("5 soldiers were killed. The base was shelled. The damage was spread across 2 districts.", 5, 0),
 ])
 def test_acled_counting_rules(text: str, killed: int, injured: int) -> None:
     assert coded(text) == (killed, injured)

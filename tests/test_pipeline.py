@@ -55,6 +55,22 @@ def test_suspected_perpetrator_is_not_coded_as_fact() -> None:
     assert "Taliban" in event.notes
 
 
+def test_the_reports_own_hedge_on_the_doer_names_actor1_as_alleged() -> None:
+    # ACLED codes "suspected X militants killed ..." with X as actor1; sitrep does too, marked alleged
+    [event] = events("On Sunday, suspected Boko Haram insurgents killed three farmers near Konduga in Borno "
+                     "State, Nigeria.")
+    assert "Boko Haram" in event.actor1
+    assert event.claim.status == "alleged"
+    assert event.fatalities == 3
+
+
+def test_acled_topic_tag_marks_a_strategic_development() -> None:
+    [event] = events("Displacement: On 2 May 2022, around 2000 civilians were evacuated from Kramatorsk, "
+                     "Donetsk region, Ukraine.")
+    assert event.event_type == "Strategic developments"
+    assert event.event_date == date(2022, 5, 2)
+
+
 @pytest.mark.parametrize("text", [
     "The finance minister presented the annual budget to parliament on Tuesday.",
     "Heavy rains caused floods that killed twelve people in the south of the country.",

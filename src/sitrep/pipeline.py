@@ -259,9 +259,16 @@ def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, i
                               event_type=best.event_type, sub_event_type=best.sub_event_type,
                               year=when.year if when else None)
     claim, suspected = claims.find_claim(doc, group.start, group.end, following=group.context_end)
+    unnamed = roles.actor1 is None or roles.actor1.name.startswith("Unidentified")
+    if roles.suspected is not None and roles.suspected_doer and unnamed and claim.by is None and (
+            suspected is None or suspected.name == roles.suspected.name):
+        # the report's own hedge on the doer ("suspected Fulani militias attacked"): ACLED codes the group
+        # as actor1; the row says the perpetrator is only suspected
+        roles.actor1 = roles.suspected
+        if claim.status == "reported":
+            claim = Claim(status="alleged", by=claim.by)
     suspected = suspected or roles.suspected
-    if claim.status == "claimed" and suspected is not None and (
-            roles.actor1 is None or roles.actor1.name.startswith("Unidentified")):
+    if claim.status == "claimed" and suspected is not None and unnamed:
         # a group claiming its own attack is coded as its perpetrator; the claim stays on the row
         roles.actor1 = suspected
     actor1, inter1 = _actor_fields(roles.actor1)

@@ -57,7 +57,10 @@ class Roles:
     actor2: Actor | None = None
     assoc_actor_1: list[Actor] = field(default_factory=list)
     assoc_actor_2: list[Actor] = field(default_factory=list)
-    suspected: Actor | None = None  # a perpetrator only suspected/accused/claimed: NEVER put in actor1
+    suspected: Actor | None = None  # a perpetrator only suspected/accused/claimed by someone
+    # the report itself names the doer with a hedge ("suspected ISGS militants killed three civilians"):
+    # ACLED codes that group as actor1, and sitrep does too, with the claim marked "alleged"
+    suspected_doer: bool = False
 
 
 @dataclass(frozen=True)
@@ -674,10 +677,12 @@ def _main_roles(doc: Document, start: int, end: int, country: str | None, event_
     mentions = find_mentions(doc.body, start, end, country, year=year)
     roled = _roled(doc, start, end, mentions)
     suspected: Actor | None = None
+    suspected_doer = False
     clean: list[tuple[Mention, str]] = []
     for m, role in roled:
         if m.hedged and m.kind in ("armed", "state"):
-            suspected = suspected or m.actor
+            if suspected is None:
+                suspected, suspected_doer = m.actor, role == "agent"
             continue
         clean.append((m, role))
 
@@ -692,7 +697,7 @@ def _main_roles(doc: Document, start: int, end: int, country: str | None, event_
     civ_patients = of(("civilian",), ("patient", "counterpart", "between", "other"))
     civilians = Actor(name=f"Civilians ({country})" if country else "Civilians", inter=7)
     unidentified = unnamed_perpetrator(country, event_type)
-    roles = Roles(suspected=suspected)
+    roles = Roles(suspected=suspected, suspected_doer=suspected_doer)
 
     if event_type == "Protests":
         roles.actor1 = Actor(name=f"Protesters ({country})" if country else "Protesters", inter=6)

@@ -57,12 +57,49 @@ _STOP = frozenset({
     "said", "says", "also", "near", "into", "after", "during", "while", "when", "where", "than", "then"
 })
 DEFAULT_KINDS = ("w", "p", "b")
+_TRIGGERS_FILE = Path(__file__).resolve().parent.parent / "data" / "taxonomy" / "triggers.txt"
+_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got"})
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> tuple[frozenset[str], frozenset[str]]:
+    """(whole words, five-letter prefixes) from data/taxonomy/triggers.txt."""
+    lines = [ln.strip() for ln in _TRIGGERS_FILE.read_text(encoding="utf-8").splitlines()]
+    entries = [ln for ln in lines if ln and not ln.startswith("#")]
+    return frozenset(e for e in entries if len(e) < _PREFIX), frozenset(e[:_PREFIX] for e in entries if len(e) >= _PREFIX)
+
+
+def _is_trigger(token: str, words: frozenset[str], prefixes: frozenset[str]) -> bool:
+    return token in words or (len(token) >= _PREFIX and token[:_PREFIX] in prefixes)
+
+
+def role_features(toks: Sequence[str]) -> list[str]:
+    """Who-did-what-to-whom without a parser: content words before the first trigger word are the doer's
+    side ("ra"), words after it the target's ("rt"); in a passive clause ("two men were shot by soldiers")
+    the words after "by" are the doer's and those before the trigger the target's. "rv" pairs the trigger's
+    prefix with each of the first three target words ("kille civilians")."""
+    words, prefixes = _triggers()
+    at = next((i for i, t in enumerate(toks) if _is_trigger(t, words, prefixes)), None)
+    if at is None:
+        return []
+    before, after = list(toks[:at]), list(toks[at + 1:])
+    if at > 0 and toks[at - 1] in _PASSIVE_AUX:
+        by = next((i for i, t in enumerate(after[:8]) if t == "by"), None)
+        doers = after[by + 1:] if by is not None else []
+        targets = before
+    else:
+        doers, targets = before, after
+    doers = [t for t in doers if t not in _STOP][-6:]
+    targets = [t for t in targets if t not in _STOP][:6]
+    verb = toks[at][:_PREFIX]
+    return (["ra " + t for t in doers] + ["rt " + t for t in targets]
+            + ["rv " + verb + " " + t for t in targets[:3]])
 
 
 def feature_strings(text: str, kinds: Sequence[str] = DEFAULT_KINDS) -> list[str]:
     """Hashed feature names of a text. kinds: "w" word unigrams, "p" 5-letter prefixes (a cheap stemmer:
     shelled ~ shelling), "b" word bigrams, "c" bigrams of content words (stopwords dropped: "attacked
-    the village" -> "attacked village"), "s" skip-bigrams (word i with word i+2)."""
+    the village" -> "attacked village"), "s" skip-bigrams (word i with word i+2), "r" role features (see `role_features`)."""
     toks = tokens(text)
     feats: list[str] = []
     if "w" in kinds:
@@ -76,6 +113,8 @@ def feature_strings(text: str, kinds: Sequence[str] = DEFAULT_KINDS) -> list[str
         feats.extend("c " + a + " " + b for a, b in zip(content, content[1:], strict=False))
     if "s" in kinds:
         feats.extend("s " + a + " " + b for a, b in zip(toks, toks[2:], strict=False))
+    if "r" in kinds:
+        feats.extend(role_features(toks))
     return feats
 
 
@@ -166,14 +205,38 @@ class Prediction:
     best_event: str | None = None
 
 
-def _prediction(classes: Sequence[str], probs: np.ndarray) -> Prediction:
+# ACLED notes open strategic developments with a topic tag ("Displacement: On 2 March 2022, ...",
+# "Movement of forces: Around 4 May ..."); on the ACLED files at hand 512 of 513 tagged rows are strategic
+# developments. A sentence so tagged is coded as one, with the model choosing the sub-type.
+_ACLED_TAG = re.compile(r"^\s*[A-Z][a-z]+(?:[ -][A-Za-z]+){0,4}:\s+(?=(?:On|Around|Between|As|During|In|From|"
+                        r"Overnight|Since|Sometime|Late|Early|Before|After|By)\b)")
+STRATEGIC = "Strategic developments"
+
+
+def _prediction(classes: Sequence[str], probs: np.ndarray, only_type: str | None = None) -> Prediction:
     k = int(np.argmax(probs))
     label = classes[k]
     p_none = float(probs[classes.index(NONE_LABEL)]) if NONE_LABEL in classes else 0.0
+    if only_type is not None:
+        allowed = [i for i, c in enumerate(classes) if EVENT_TYPES.get(c) == only_type]
+        if allowed:
+            k = max(allowed, key=lambda i: probs[i])
+            return Prediction(classes[k], only_type, float(probs[k]), max(1.0 - p_none, 0.5), classes[k])
     if label == NONE_LABEL:
         events = [(float(p), c) for p, c in zip(probs, classes, strict=True) if c != NONE_LABEL]
         best_event = max(events)[1] if events else None
         return Prediction(None, None, float(probs[k]), 1.0 - p_none, best_event)
+    # Whether there is an event is the argmax's call; which event is decided top-down: the event type with
+    # the most probability mass over its sub-types, then that type's likeliest sub-type. On held-out ACLED
+    # files this gains 0.6-1.2 points of event_type accuracy over the parent of the argmax sub-type.
+    by_type: dict[str, float] = {}
+    for p, c in zip(probs, classes, strict=True):
+        if c != NONE_LABEL:
+            by_type[EVENT_TYPES.get(c, c)] = by_type.get(EVENT_TYPES.get(c, c), 0.0) + float(p)
+    event_type = max(by_type, key=by_type.__getitem__)
+    k = max((i for i, c in enumerate(classes) if c != NONE_LABEL and EVENT_TYPES.get(c, c) == event_type),
+            key=lambda i: probs[i])
+    label = classes[k]
     return Prediction(label, EVENT_TYPES.get(label), float(probs[k]), 1.0 - p_none, label)
 
 
@@ -187,7 +250,8 @@ def classify(sentences: Sequence[str], *, rules: bool = True, model: LinearModel
         return []
     model = model or load_model()
     probs = model.probabilities(list(sentences))
-    preds = [_prediction(model.classes, p) for p in probs]
+    preds = [_prediction(model.classes, p, STRATEGIC if _ACLED_TAG.match(s) else None)
+             for s, p in zip(sentences, probs, strict=True)]
     if rules:
         preds = [apply_codebook_rules(s, p) for s, p in zip(sentences, preds, strict=True)]
     return preds

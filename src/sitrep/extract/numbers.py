@@ -9,7 +9,7 @@ one event's fatalities and injuries.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 Kind = Literal["killed", "injured"]
@@ -93,6 +93,29 @@ NOT_PEOPLE = re.compile(
 # ACLED-style notes state the coded figure outright: "Unknown fatalities coded as 10", "Fatalities coded as 0".
 CODED_AS = re.compile(r"\bfatalit(?:y|ies)\s+(?:(?:is|are|was|were|have\s+been)\s+)?coded\s+as\s+(\d+)\b",
                       re.IGNORECASE)
+# ACLED notes spread one unclear toll over several rows: "fatalities coded as 10 and split between 3 events"
+# means each row carries round(10 / 3) = 3.
+SPLIT = re.compile(
+    r"\b(?:split|spread|divided|distributed)\s+(?:up\s+)?(?:evenly\s+)?(?:between|across|among|over|into)\s+"
+    r"(?P<parts>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:separate\s+|different\s+)?"
+    r"(?:events?|locations?|areas?|fronts?|frontlines?|districts?|villages?|days?|incidents?|places?)\b",
+    re.IGNORECASE,
+)
+_PLURAL_PERSONS = {"people", "men", "women", "children", "policemen", "servicemen", "gunmen"}
+_ONE_PERSON = "|".join(n for n in PERSON_NOUNS.split("|") if n not in _PLURAL_PERSONS)
+_ONE = rf"(?:the|a|an|one|their|his|her|its)\s+(?:[\w'-]+\s+){{0,3}}?(?:{_ONE_PERSON})\b(?!-)"
+# One victim told without a figure: "killed the driver", "the death of the commander", "the body of a man",
+# "shot him dead". Counted (as 1) only when the text gives no figure of its own for that kind.
+SINGLE_VICTIM = re.compile(
+    rf"\b(?:killed|killing|murdered|murdering|assassinated|executed|beheaded|lynched|shot\s+dead|"
+    rf"shot\s+and\s+killed)\s+{_ONE}"
+    rf"|\b(?:death|killing|murder|assassination|execution|lynching)\s+of\s+{_ONE}"
+    rf"|\bbody\s+of\s+{_ONE}"
+    rf"|\b(?:shot|beat|stabbed|hacked|burned|burnt|stoned|clubbed)\s+(?:him|her)\s+(?:dead|to\s+death)"
+    rf"|\b(?:he|she|{_ONE}(?:\s+[\w'-]+){{0,5}}?)\s+(?:was|had\s+been)\s+(?:shot\s+dead|killed|murdered|"
+    rf"lynched|executed|beheaded|assassinated|(?:beaten|stabbed|hacked|burned|stoned)\s+to\s+death)\b",
+    re.IGNORECASE,
+)
 SUBSET = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*$", re.IGNORECASE)
 SENTENCE_STOP = re.compile(r"[.;:!?]\s|\n")
 
@@ -110,6 +133,7 @@ class Casualty:
     additive: bool = False  # "another 3", "2 more": on top of figures already given
     joined: bool = False  # a further group of the same report: "3 soldiers and 2 civilians"
     coded: bool = False  # a coder's explicit figure ("fatalities coded as 10"): it overrides the rest
+    fallback: bool = False  # one victim without a figure ("killed the driver"): used only if nothing else is
 
 
 def word_to_int(token: str) -> int | None:
@@ -228,7 +252,20 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
             found.append(Casualty(kind, 0, None, m.start(), m.end(), m.group(0)))
     for m in CODED_AS.finditer(text, start, end):
         found.append(Casualty("killed", int(m.group(1)), None, m.start(1), m.end(1), m.group(1), coded=True))
+    for m in SINGLE_VICTIM.finditer(text, start, end):
+        found.append(Casualty("killed", 1, None, m.start(), m.end(), m.group(0), fallback=True))
     found.sort(key=lambda c: c.start)
+    for m in SPLIT.finditer(text, start, end):
+        parts = word_to_int(m.group("parts"))
+        if not parts or parts < 2:
+            continue
+        for i in range(len(found) - 1, -1, -1):
+            c = found[i]
+            # the toll is in the same sentence or the one just before ("78 were killed. Fatalities split ...")
+            if c.kind == "killed" and not c.fallback and c.end <= m.start() and c.low > 0 \
+                    and len(SENTENCE_STOP.findall(text, c.end, m.start())) <= 1:
+                found[i] = replace(c, low=max(1, round(c.low / parts)), high=None)
+                break
     return found
 
 
@@ -242,6 +279,10 @@ def total(casualties: list[Casualty], kind: Kind) -> tuple[int, int | None, int 
     coded = [c for c in casualties if c.kind == kind and c.coded]
     if coded:
         return coded[0].low, coded[0].low, None, coded[:1]
+    single = [c for c in casualties if c.kind == kind and c.fallback]
+    casualties = [c for c in casualties if not c.fallback]
+    if single and not any(c.kind == kind and c.low > 0 for c in casualties):
+        return 1, 1, None, single[:1]
     items = [c for c in casualties if c.kind == kind and not c.additive]
     extra = [c for c in casualties if c.kind == kind and c.additive]
     if not items and not extra:
