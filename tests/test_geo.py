@@ -148,6 +148,27 @@ def test_abbreviations_only_as_written() -> None:
     assert "us" not in found
 
 
+def test_datelines_are_places() -> None:
+    found = places("WASHINGTON (AP) - The president signed the bill on Friday.\nBERLIN \u2014 Officials met.")
+    assert found["WASHINGTON"].country_code == "US"
+    assert found["BERLIN"].country_code == "DE"
+
+
+def test_a_name_used_as_a_place_in_the_text_is_not_a_person_elsewhere() -> None:
+    from sitrep.model import Entity
+
+    text = "Police in Cairns said the Cairns service closed. Cairns officials agreed."
+    ents = [Entity(start=10, end=16, text="Cairns", label="GPE"),
+            Entity(start=26, end=32, text="Cairns", label="PERSON")]
+    doc = geo.geoparse(Document(article=Article(id="t", text=text), entities=ents))
+    assert [p.start for p in doc.places if p.text == "Cairns"][:2] == [10, 26]
+    text = "John Bolton met reporters. Bolton said the talks failed."
+    ents = [Entity(start=0, end=11, text="John Bolton", label="PERSON"),
+            Entity(start=27, end=33, text="Bolton", label="PERSON")]
+    doc = geo.geoparse(Document(article=Article(id="t", text=text), entities=ents))
+    assert doc.places == []
+
+
 def test_nearby_admin_mention_disambiguates() -> None:
     found = places("The attack took place in Hajin, Deir ez-Zor, on Monday.")
     assert found["Hajin"].country_code == "SY"

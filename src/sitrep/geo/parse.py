@@ -200,6 +200,10 @@ class Parser:
         lower_words = {t.text for t in tokens if t.text.islower()}
         stop = not_places()
         ent_label = _entity_labels(entities or [])
+        # one sense per text: a name the text uses as a place somewhere ("in Cairns", spaCy GPE) is not a person
+        # where spaCy calls it one ("the Cairns police")
+        place_ctx = _place_senses(entities or [], tokens)
+        named = [(e.start, e.end, e.label) for e in entities or []]
         mentions: list[Mention] = []
         covered = -1
         by_start: dict[int, list[tuple[int, int]]] = {}
@@ -222,7 +226,7 @@ class Parser:
                 mention = Mention(tokens[i].start, end, text[tokens[i].start:end], i, j, hits,
                                   min(h.name_kind for h in hits), _cue(tokens, j))
                 mention.sent_start = tokens[i].sent_start
-                if not self._plausible(mention, tokens, stop, lower_words, ent_label, text):
+                if not self._plausible(mention, tokens, stop, lower_words, ent_label, text, place_ctx, named):
                     continue
                 if not _is_cap(tokens[j - 1]) and last.lower() in CONNECTORS and \
                         all(h.entry.kind != CURATED for h in hits):
@@ -261,7 +265,8 @@ class Parser:
         return list(hits.values())
 
     def _plausible(self, m: Mention, tokens: list[Token], stop: frozenset[str], lower_words: set[str],
-                   ent_label: dict[tuple[int, int], str], text: str) -> bool:
+                   ent_label: dict[tuple[int, int], str], text: str, place_ctx: set[str] = frozenset(),
+                   named: list[tuple[int, int, str]] | None = None) -> bool:
         """Guards against common words, person names and organisation names that are also place names."""
         n_tok = m.tok_end - m.tok_start
         key = fold(m.text)
@@ -272,8 +277,21 @@ class Parser:
         nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
         prev_low = prev.text.lower().rstrip(".") if prev else ""
         label = ent_label.get((m.start, m.end))
-        if label in ("PERSON",) and not strong:
+        if label is None and any(s0 <= m.start and m.end <= e0 and lab in PERSON_LABELS for s0, e0, lab in named or []):
+            label = "PERSON"  # "Bolton" inside "John Bolton"
+        if label in PERSON_LABELS and not strong and (key not in place_ctx or m.how in (LOOSE, FUZZY)):
             return False
+        dateline = _dateline(text, tokens, m)
+        if dateline and any(h.entry.kind in (CITY, ADMIN1) and h.entry.pop >= 100000 for h in m.hits):
+            return True  # "WASHINGTON (CNN) -", "BERLIN — ...": where the report was filed
+        # "CBC Toronto", "Alberta Liquor Store Association": a famous place's name inside a named organisation
+        famous = any(h.name_kind == MAIN and h.entry.pop >= 100000 and (
+            h.entry.kind == CITY or (h.entry.kind == ADMIN1 and key not in self.gaz.words)) for h in m.hits)
+        in_org = famous and any(s0 <= m.start and m.end <= e0 and (s0, e0) != (m.start, m.end)
+                                and lab not in PERSON_LABELS for s0, e0, lab in named or [])
+        # "CBC Toronto", "CTV Edmonton": a broadcaster's or agency's local office
+        in_org = in_org or (famous and prev is not None and prev.text.isupper() and 2 <= len(prev.text) <= 5
+                            and _joinable(text, prev, tokens[m.tok_start]) and not self.gaz.lookup(prev.text))
         if n_tok == 1:
             word = m.text
             if word.lower() in lower_words and not strong:
@@ -295,14 +313,14 @@ class Parser:
                     and label not in ("GPE", "LOC"):
                 return False
             # inside a run of capitalised words that are not places ("Hassan Ali Hajizadeh")
-            if not strong and prev is not None and _is_cap(prev) and not prev.sent_start and \
+            if not strong and not in_org and prev is not None and _is_cap(prev) and not prev.sent_start and \
                     _joinable(text, prev, tokens[m.tok_start]) and prev_low not in DESCRIPTIVE:
                 return False
-            dateline = word.isupper() and len(word) >= 4 and (nxt is None or not nxt.text.isupper())
+            dateline = dateline or (word.isupper() and len(word) >= 4 and (nxt is None or not nxt.text.isupper()))
             # followed by a capitalised word that is no place ("Vladimir Putin", "Lake Kody")
             # ... unless a big place follows "in"/"near" ("near Donetsk Filtration Station")
             anchored = big and prev_low in LOCATIVE
-            if not strong and not dateline and not anchored and nxt is not None and _is_cap(nxt) and not nxt.sent_start and \
+            if not strong and not dateline and not anchored and not in_org and nxt is not None and _is_cap(nxt) and not nxt.sent_start and \
                     _joinable(text, tokens[m.tok_start], nxt) and nxt.text.lower() not in FEATURE_WORDS and \
                     nxt.text.lower() not in ORG_WORDS and not self.gaz.lookup(fold(nxt.text)):
                 return False
@@ -544,6 +562,47 @@ def _named_admin2(e: Entry, m: Mention) -> bool:
 def _weak_admin2(h: Hit) -> bool:
     """An admin2 entry reached through its bare name ("Metcalfe" for Metcalfe County)."""
     return h.entry.kind == ADMIN2 and h.name_kind != MAIN
+
+
+PERSON_LABELS = frozenset({"PERSON"})
+
+
+# prepositions that put the capitalised word after them in a place ("in Cairns"), unlike "of"/"and"/"with"
+PLACE_PREPS = frozenset({"in", "near", "outside", "inside", "around", "into", "across", "towards", "toward"})
+
+
+def _dateline(text: str, tokens: list[Token], m: Mention) -> bool:
+    """A paragraph opening with the place the report was filed from: "WASHINGTON (CNN) —", "BERLIN — Robert"."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    if text[line_start:m.start].strip():
+        return False
+    after = text[m.end:m.end + 40]
+    after = re.sub(r"^,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?", "", after)  # "PARIS, Texas —"
+    if re.match(r"\s*(?:\([A-Z][\w ./-]{0,20}\)\s*)?[-\u2013\u2014:]\s", after) or re.match(r"\s*\([A-Z]{2,}\)", after):
+        return True
+    return m.text.isupper() and len(m.text) >= 4 and m.tok_end < len(tokens) and not tokens[m.tok_end].text.isupper()
+
+
+def _place_senses(entities: list[Entity], tokens: list[Token]) -> set[str]:
+    """Folded names the text uses more as a place than as a person's name.
+
+    A place vote per spaCy GPE/LOC/FAC entity of that name, two per "in X"/"near X" and per "the X police"
+    (a person takes no article); a person vote per PERSON entity that is or ends with the name (the small
+    model labels one word both ways in one text).
+    """
+    votes: Counter[str] = Counter()
+    for e in entities:
+        if e.label in ("GPE", "LOC", "FAC"):
+            votes[fold(e.text)] += 1
+        elif e.label in PERSON_LABELS:
+            words = e.text.split()
+            for k in range(len(words)):
+                votes[fold(" ".join(words[k:]))] -= 1
+    for k, t in enumerate(tokens):
+        if k and _is_cap(t) and (tokens[k - 1].text in PLACE_PREPS or (
+                tokens[k - 1].text.lower() == "the" and k + 1 < len(tokens) and tokens[k + 1].text.islower())):
+            votes[fold(t.text)] += 2
+    return {key for key, v in votes.items() if v > 0}
 
 
 def _entity_labels(entities: list[Entity]) -> dict[tuple[int, int], str]:
