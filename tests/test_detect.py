@@ -312,3 +312,16 @@ def test_acled_topic_tag_restricts_to_strategic_developments() -> None:
     [q] = classify(["Note to readers: please support our work."])
     assert q.event_type != "Strategic developments" or q.sub_event_type is None
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Workers set fire to tires outside the factory to demand unpaid wages.", "Violent demonstration"),
+    ("About 200 migrant workers burned tyres and demonstrated in the town.", "Violent demonstration"),
+    ("Residents marched peacefully to the governor's office.", "Peaceful protest"),
+    ("Journalists protested against the arrest of their editor and demanded his release.", "Peaceful protest"),
+    ("Police fired tear gas to disperse students protesting in the capital.", "Protest with intervention"),
+])
+def test_protest_sub_types_follow_the_codebook(text: str, expected: str) -> None:
+    for start in ("Peaceful protest", "Protest with intervention"):
+        assert apply_codebook_rules(text, pred(start)).sub_event_type == expected or (
+            start == "Peaceful protest" and expected == "Protest with intervention"), (text, start)
+

@@ -64,6 +64,15 @@ def test_the_reports_own_hedge_on_the_doer_names_actor1_as_alleged() -> None:
     assert event.fatalities == 3
 
 
+def test_an_old_background_event_is_not_the_main_event() -> None:
+    found = events("On Wednesday, hundreds of people protested outside the courthouse in Lviv against the arrest "
+                   "of a local activist. The activist stabbed a man during an attack on him in Odessa on "
+                   "24 May 2018.", published=date(2020, 5, 7))
+    main = max(found, key=lambda e: e.confidence)
+    assert main.event_type == "Protests"
+    assert main.event_date == date(2020, 5, 6)
+
+
 def test_acled_topic_tag_marks_a_strategic_development() -> None:
     [event] = events("Displacement: On 2 May 2022, around 2000 civilians were evacuated from Kramatorsk, "
                      "Donetsk region, Ukraine.")

@@ -225,6 +225,9 @@ def event_id(article: Article, group_start: int, sub_event_type: str) -> str:
     return "SR" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:14].upper()
 
 
+STALE_DAYS = 30
+
+
 def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, int] | None = None
                 ) -> Event | None:
     """All attributes of one event from its sentences; None when the codebook says it is not codable.
@@ -281,7 +284,12 @@ def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, i
     interaction = taxonomy.interaction_code(inter1, inter2)
     civilian_targeting = "Civilian targeting" if inter2 == 7 and best.event_type in {
         "Violence against civilians", "Explosions/Remote violence", "Battles"} else ""
-    confidence = round(best.probability * (0.6 + 0.4 * (place.score if place else 0.0)), 3)
+    confidence = best.probability * (0.6 + 0.4 * (place.score if place else 0.0))
+    if when is not None and article.published is not None and (article.published - when).days > STALE_DAYS:
+        # an event dated long before publication is background ("... during an attack on him in 2018"):
+        # still a row, but never the report's main event ahead of a recent one
+        confidence *= 0.5
+    confidence = round(confidence, 3)
     return Event(
         event_id=event_id(article, group.start, best.sub_event_type),
         event_date=when, time_precision=precision,

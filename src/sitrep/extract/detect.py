@@ -298,8 +298,19 @@ _MOB = _rx(r"\bmobs?\b|\bcrowds?\b|\bvillagers\b|\bresidents\b|\blocals\b|\byout
 _WAR_WEAPON = _rx(r"\bgun\w*|\bshot\b|\bshoot\w*|\bfire[ds]?\b|\bfiring\b|\brifles?\b|\bbombs?\b|\bgrenades?\b"
                   r"|\bexplos\w*|\bmilitants?\b|\bmilitia\w*|\brebels?\b|\binsurgents?\b|\bsoldiers\b|\btroops\b"
                   r"|\bgunmen\b|\bjihadists?\b|\bterrorists?\b|\bbandits?\b|\barmed\b")
+# Protest with intervention needs someone acting on the protest; grievance clauses ("against the arrest of
+# their leader", "demanding the release of ...") are set aside before looking.
+_INTERVENTION = _rx(r"\bdispers\w*|\btear[- ]?gas|\bwater[- ]cannons?|\brubber bullets?|\bpellets?\b|\bbatons?"
+                    r"|\blathi|\bcharged\b|\bintervene\w*|\bintervention|\bbroke up|\bbreak up|\bcrack(?:ed)? down"
+                    r"|\bcrackdown|\b(?:arrest\w*|detain\w*|held|rounded up|apprehended|beat|beaten|assaulted|injur\w*"
+                    r"|wound\w*|kill\w*|shot)\b|\bfired\b|\bblock\w*|\bprevent\w*|\bstopped|\bremov\w*|\bpushed"
+                    r"|\bforcibly|\bevict\w*|\bconfiscat\w*|\bkettl\w*|\bclear(?:ed)?\b")
+_GRIEVANCE = _rx(r"\b(?:against|over|demand\w*|denounc\w*|condemn\w*|for)\b[^.;]*")
 _RIOTING = _rx(r"\b(?:pelted|threw|throwing|hurled|hurling)\s+(?:stones|rocks|bricks|molotov cocktails|petrol bombs)\s+at\b"
-               r"|\bpelted (?:the )?(?:police|security forces|officers)\b|\bstone[- ]pelting\b|\bburning (?:tyres|tires)\b"
+               r"|\bpelted (?:the )?(?:police|security forces|officers)\b|\bstone[- ]pelting\b"
+               r"|\b(?:burn(?:ed|t|ing)?|set fire to|set on fire|torch(?:ed|ing)?)\s+(?:\w+\s+){0,2}?"
+               r"(?:tyres|tires|barricades|mattresses)\b|\b(?:tyres|tires|barricades) (?:were )?(?:set )?on fire\b"
+               r"|\b(?:threw|throwing|hurled|hurling) (?:stones|rocks|bricks)\b"
                r"|\bclashed with (?:the )?(?:police|security forces|riot police)\b"
                r"|\b(?<!anti-)riot(?:s|ed|ing|ers?)?\b(?! (?:police|gear|squad|control|unit))")
 _CASUALTY = _rx(r"\bkill(?:ed|ing|s)?\b|\bdead\b|\bdied\b|\bwound\w*|\binjur\w*|\bhurt\b|\bcasualt\w*")
@@ -388,6 +399,9 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         if event_type == "Protests" and sub != "Excessive force against protesters" \
                 and _PROTEST.search(text) and _LETHAL_ON_PROTEST.search(text):
             return _with(pred, "Excessive force against protesters")
+        if sub == "Protest with intervention" and not _INTERVENTION.search(_GRIEVANCE.sub(" ", text)):
+            # an arrest the protesters protest against is their grievance, not an intervention
+            return _with(pred, "Peaceful protest")
         return pred
     if sub == "Disrupted weapons use":
         return pred
