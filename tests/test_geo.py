@@ -169,6 +169,20 @@ def test_a_name_used_as_a_place_in_the_text_is_not_a_person_elsewhere() -> None:
     assert doc.places == []
 
 
+def test_a_province_named_in_the_text_pulls_ambiguous_towns_into_it() -> None:
+    found = places("Kentucky State Police said the crash happened in London on Sunday.")
+    assert (found["London"].country_code, found["London"].admin1) == ("US", "Kentucky")
+    found = places("Troopers in Texas said the fire destroyed two homes in Paris overnight.")
+    assert (found["Paris"].country_code, found["Paris"].admin1) == ("US", "Texas")
+    assert places("Crowds gathered in Paris overnight.")["Paris"].country_code == "FR"
+
+
+def test_a_reading_near_another_named_place_wins() -> None:
+    found = places("Police in Cairns said a man was stabbed at a house in Edmonton on Friday.")
+    assert found["Edmonton"].country_code == "AU"
+    assert places("A man was stabbed at a house in Edmonton on Friday.")["Edmonton"].country_code == "CA"
+
+
 def test_nearby_admin_mention_disambiguates() -> None:
     found = places("The attack took place in Hajin, Deir ez-Zor, on Monday.")
     assert found["Hajin"].country_code == "SY"

@@ -58,18 +58,28 @@ def geoparse(doc: Document) -> Document:
     parser.add_typos(text, tokens, mentions, focus)
     parser.resolve(mentions, tokens, focus, text)
     kept = _drop_unsupported_abroad([m for m in mentions if parser.accept(m, focus)], text)
+    # second pass: the focus from the resolved places, and each reading near another name's reading
+    # ("Edmonton" a suburb of the "Cairns" the article names) gains
+    refined = _resolved_focus(kept, title_mentions) or focus
+    anchors = parser.anchors(kept)
+    parser.resolve(mentions, tokens, refined, text, anchors)
+    kept = _drop_unsupported_abroad([m for m in mentions if parser.accept(m, refined)], text)
     doc.places = [parser.to_place(m) for m in kept]
-    # the focus again, now from resolved places (a town counts as much as its country's name)
+    doc.country_focus = _resolved_focus(kept, title_mentions) or refined
+    return doc
+
+
+def _resolved_focus(kept: list[Mention], title_mentions: list[Mention]) -> str | None:
+    """The country most of the resolved places are in (a town counts as much as its country's name)."""
     votes: Counter[str] = Counter()
-    for m, p in zip(kept, doc.places, strict=True):
-        kind = m.hits[0].name_kind
-        if p.country_code and kind not in (LOOSE, FUZZY):
-            votes[p.country_code] += 0.5 if kind == DEMONYM else 2.0 if p.feature_code in ("PCLI", "ADM1") else 1.0
+    for m in kept:
+        h = m.hits[0]
+        if h.entry.cc and h.name_kind not in (LOOSE, FUZZY):
+            votes[h.entry.cc] += 0.5 if h.name_kind == DEMONYM else 2.0 if h.entry.kind in (COUNTRY, ADMIN1) else 1.0
     for m in title_mentions:
         if m.hits:
             votes[m.hits[0].entry.cc] += 1.0
-    doc.country_focus = votes.most_common(1)[0][0] if votes else focus
-    return doc
+    return votes.most_common(1)[0][0] if votes else None
 
 
 # "Eastleigh (Kamukunji, Nairobi)": the bracket after a name holds its containers, the last one biggest

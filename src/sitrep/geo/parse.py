@@ -376,8 +376,22 @@ class Parser:
             votes[best.entry.cc] += w
         return votes.most_common(1)[0][0] if votes else None
 
+    def anchors(self, mentions: list[Mention]) -> dict[tuple[int, int], list[tuple[str, float, float]]]:
+        """Plausible readings of resolved names as points on a 1-degree grid: (name key, lat, lon) per cell."""
+        grid: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
+        for m in mentions:
+            if not m.scores:
+                continue
+            key = fold(m.text)
+            for h, s in list(zip(m.hits, m.scores, strict=True))[:3]:
+                e = h.entry
+                if s >= m.scores[0] - 1.5 and e.kind in (CITY, ADMIN2, CURATED):
+                    grid.setdefault((math.floor(e.lat), math.floor(e.lon)), []).append((key, e.lat, e.lon))
+        return grid
+
     def resolve(self, mentions: list[Mention], tokens: list[Token], focus: str | None,
-                text: str | None = None) -> None:
+                text: str | None = None,
+                anchors: dict[tuple[int, int], list[tuple[str, float, float]]] | None = None) -> None:
         countries = Counter(h.entry.cc for m in mentions for h in m.hits
                             if h.entry.kind == COUNTRY and len(m.hits) == 1)
         admin1s: Counter[str] = Counter()
@@ -416,17 +430,19 @@ class Parser:
                 if bracket_tail and e.kind == ADMIN1:
                     s += 3.0
                 if focus and e.cc == focus:
-                    s += 2.0
+                    s += FOCUS_BONUS
                 elif e.cc in countries:
-                    s += 1.0
+                    s += COUNTRY_NAMED_BONUS
                 if e.kind not in (COUNTRY, CONTINENT) and e.admin1_code and admin1s.get(e.admin1_code) and \
                         not (e.kind == ADMIN1 and len(m.hits) == 1):
-                    s += 0.8
+                    s += ADMIN1_NAMED_BONUS
                 if container and (e.admin1_code in container or e.cc in container) and e.kind != ADMIN1:
                     s += 3.0
                 if contained and ((e.kind == ADMIN1 and e.admin1_code in contained)
                                   or (e.kind == COUNTRY and e.cc in contained)):
                     s += 3.0
+                if anchors and e.kind in (CITY, ADMIN2, CURATED) and _near_other(anchors, fold(m.text), e.lat, e.lon):
+                    s += NEAR_BONUS
                 scored.append((s, h))
             if container and m.how not in (DEMONYM,) and not any(
                     h.entry.kind in (CITY, CURATED, ADMIN2) and (h.entry.admin1_code in container
@@ -603,6 +619,27 @@ def _place_senses(entities: list[Entity], tokens: list[Token]) -> set[str]:
                 tokens[k - 1].text.lower() == "the" and k + 1 < len(tokens) and tokens[k + 1].text.islower())):
             votes[fold(t.text)] += 2
     return {key for key, v in votes.items() if v > 0}
+
+
+# resolution weights: the article's country, a country or province it names, another name's reading nearby
+FOCUS_BONUS = 2.0
+COUNTRY_NAMED_BONUS = 1.0
+ADMIN1_NAMED_BONUS = 2.0
+NEAR_BONUS = 1.0
+NEAR_KM = 50.0
+
+
+def _near_other(grid: dict[tuple[int, int], list[tuple[str, float, float]]], key: str, lat: float,
+                lon: float) -> bool:
+    """Whether a plausible reading of another name lies within NEAR_KM of (lat, lon)."""
+    cy, cx = math.floor(lat), math.floor(lon)
+    coslat = math.cos(math.radians(lat))
+    for dy in (-1, 0, 1):
+        for dx in (-1, 0, 1):
+            for k, la, lo in grid.get((cy + dy, cx + dx), ()):
+                if k != key and math.hypot(la - lat, (lo - lon) * coslat) * 111.2 <= NEAR_KM:
+                    return True
+    return False
 
 
 def _entity_labels(entities: list[Entity]) -> dict[tuple[int, int], str]:
