@@ -96,6 +96,25 @@ def test_county_beats_the_town_of_its_bare_name() -> None:
     assert found["Marion"].feature_code.startswith("PPL")
 
 
+def test_admin2_areas_without_settlement_rows_still_name_their_province() -> None:
+    found = places("Al Shabaab fighters attacked a base in El Wak District on Monday.")
+    assert found["El Wak District"].feature_code == "ADM2"
+    assert (found["El Wak District"].country_code, found["El Wak District"].admin1) == ("SO", "Gedo")
+
+
+def test_an_exact_spelling_beats_a_respelling_of_a_capital_elsewhere() -> None:
+    found = places("Gunmen wounded a sheikh in the eastern countryside of Dar'a. "
+                   "He was a collaborator of the regime Air Force Intelligence.")
+    assert found["Dar'a"].country_code == "SY"
+    assert "Air" not in found
+
+
+def test_a_short_alternate_name_abroad_yields_to_the_place_the_text_names() -> None:
+    found = places("Medical interns protested in Bat Galim Square of Haifa city.")
+    assert found["Haifa"].country_code == "IL"
+    assert "Bat" not in found or found["Bat"].country_code == "IL"
+
+
 def test_country_fields() -> None:
     assert geo.country_fields("SY") == {"iso": 760, "iso3": "SYR", "country": "Syria", "region": "Middle East"}
     assert geo.country_fields("ke")["region"] == "Eastern Africa"

@@ -63,7 +63,7 @@ def geoparse(doc: Document) -> Document:
     refined = _resolved_focus(kept, title_mentions) or focus
     anchors = parser.anchors(kept)
     parser.resolve(mentions, tokens, refined, text, anchors)
-    kept = _drop_unsupported_abroad([m for m in mentions if parser.accept(m, refined)], text)
+    kept = _drop_unsupported_abroad([m for m in mentions if parser.accept(m, refined)], text, refined)
     doc.places = [parser.to_place(m) for m in kept]
     doc.country_focus = _resolved_focus(kept, title_mentions) or refined
     return doc
@@ -131,7 +131,14 @@ def _evidence(mentions: list[Mention]) -> set[str]:
     return out
 
 
-def _drop_unsupported_abroad(mentions: list[Mention], text: str) -> list[Mention]:
+def _weak(m: Mention) -> bool:
+    """Reached through a respelling or a minor alternate name (a short one such as "Bat" for Bath is minor)."""
+    best = m.hits[0]
+    return best.name_kind in (LOOSE, FUZZY, DEMONYM) or (best.name_kind == ALT and (
+        best.entry.pop < 20000 or not m.locative or len(m.text) <= 4))
+
+
+def _drop_unsupported_abroad(mentions: list[Mention], text: str, focus: str | None = None) -> list[Mention]:
     """Drop towns that contradict what the text says about where it is.
 
     A town is dropped when its bracketed containers ('X (A, B)', 'X village of A in B') name another country or province and
@@ -140,6 +147,9 @@ def _drop_unsupported_abroad(mentions: list[Mention], text: str) -> list[Mention
     or a minor alternate name ('Mutha' is not Germany's Muden when the note is about Isiolo).
     """
     evidence = _evidence(mentions)
+    # the article's country counts too when a name spelt as written puts a place there ("Haifa")
+    if focus and any(m.hits[0].entry.cc == focus and not _weak(m) for m in mentions):
+        evidence.add(focus)
     kept: list[Mention] = []
     for m in mentions:
         best = m.hits[0]
@@ -153,9 +163,7 @@ def _drop_unsupported_abroad(mentions: list[Mention], text: str) -> list[Mention
         repeated = any(c.hits[0].entry.id == best.entry.id for c, _ in inside)
         if boxes and not repeated and not _fits_container(m, *boxes[-1]):
             continue
-        weak = best.name_kind in (LOOSE, FUZZY) or (best.name_kind == ALT and (best.entry.pop < 20000
-                                                                                  or not m.locative))
-        if evidence and weak and best.entry.cc not in evidence and not any(
+        if evidence and _weak(m) and best.entry.cc not in evidence and not any(
                 h.entry.cc in evidence for h in m.hits):
             continue
         kept.append(m)

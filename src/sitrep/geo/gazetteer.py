@@ -31,7 +31,7 @@ import platformdirs
 
 from sitrep.geo.normalize import fold, is_latin, loose, strip_admin
 
-BUILD_VERSION = 8
+BUILD_VERSION = 9
 
 # kinds of gazetteer entries
 CITY, ADMIN1, COUNTRY, CURATED, CONTINENT, ADMIN2 = 0, 1, 2, 3, 4, 5
@@ -297,7 +297,7 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
 
     con.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", map(with_admin2, rows))
     del rows
-    _add_admin2(con, admin1, add_name)
+    _add_admin2(con, admin1, add_name, seats, by_admin1)
 
     # --- admin1 entries: middle of their settlements' bounding box
     sub_names: dict[str, list[str]] = defaultdict(list)
@@ -459,13 +459,17 @@ def _geocode_rows() -> Iterator[dict]:
 
 
 def _add_admin2(con: sqlite3.Connection, admin1: dict[str, tuple[str, str, int]],
-                add_name: Callable[[str, int, int], None]) -> None:
+                add_name: Callable[[str, int, int], None], seats: dict[str, list[tuple[str, float, float]]],
+                by_admin1: dict[str, list[tuple[float, float]]]) -> None:
     """Second-level areas (counties, districts, raions) as entries, and each settlement's admin2 name.
 
     A settlement of cities1000 is matched to its cities500 row (same country and name, within ~0.01 deg):
     that row gets the county's name as its admin2, and the county's admin1 is its members' usual admin1
     (else the state's name). The county's point is the middle of its members' bounding box; it is named as
     written ("Metcalfe County", MAIN) and, without its generic suffix, by a weak ALT name ("Metcalfe").
+    The other admin2 areas of admin2Codes.txt (most Somali, Syrian, Congolese districts) are placed at
+    their namesake town in the same admin1 (their seat), else at the admin1's point: their name still
+    tells the country and province.
     """
     con.executescript(
         """
@@ -492,10 +496,12 @@ def _add_admin2(con: sqlite3.Connection, admin1: dict[str, tuple[str, str, int]]
             if loose(n):
                 a1_by_state.setdefault((cc, loose(n)), code)
     codes: dict[tuple[str, str], tuple[int, str]] = {}  # (admin1 code, folded bare name) -> (geonameid, name)
+    all_codes: list[tuple[str, str, str, int]] = []
     for code, raw, ascii_name, gid in _read_tsv(data_dir() / "geonames" / "admin2Codes.txt"):
         a1 = code.rsplit(".", 1)[0]
         for n in (raw, ascii_name):
             codes.setdefault((a1, fold(ADMIN2_SUFFIX.sub("", strip_admin(n)))), (int(gid), raw))
+        all_codes.append((a1, raw, ascii_name, int(gid)))
     groups: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
     votes: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
     members: dict[tuple[str, str, str], list[int]] = defaultdict(list)
@@ -527,6 +533,20 @@ def _add_admin2(con: sqlite3.Connection, admin1: dict[str, tuple[str, str, int]]
         if fold(bare) != fold(county) and len(fold(bare)) >= 3:
             add_name(bare, pid, ALT)
         updates.extend((short, m) for m in members[(cc, state, county)])
+    for a1, raw, ascii_name, gid in all_codes:
+        if gid in used or a1 not in admin1 or not by_admin1.get(a1):
+            continue
+        used.add(gid)
+        bare = ADMIN2_SUFFIX.sub("", raw).strip()
+        short = strip_admin(bare) or bare
+        seat = next(((la, lo) for n, la, lo in seats.get(a1, []) if fold(n) == fold(short)), None)
+        lat, lon = seat or _centroid(by_admin1[a1])
+        places.append((gid, raw, a1.split(".")[0], a1, short, lat, lon, "ADM2", 0, ADMIN2))
+        for n in {raw, ascii_name}:
+            add_name(n, gid, MAIN)
+            bare_n = ADMIN2_SUFFIX.sub("", n).strip()
+            if fold(bare_n) != fold(n) and len(fold(bare_n)) >= 3:
+                add_name(bare_n, gid, ALT)
     con.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
     con.executemany("UPDATE places SET a2 = ? WHERE id = ? AND kind = 0", updates)
     con.executescript("DROP TABLE gcm; DROP TABLE gc;")

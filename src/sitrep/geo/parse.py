@@ -366,8 +366,11 @@ class Parser:
                 continue
             if best.name_kind in (LOOSE, FUZZY):
                 continue  # a spelling guess is no evidence of the country
+            if m.wordlike and best.entry.kind == CITY and best.entry.pop < 100000:
+                continue  # nor is a word that names a village somewhere ("Air Force")
+            # the countries the name is spelt as written in (its respellings elsewhere do not dilute it)
             ccs = {h.entry.cc for h in m.hits if (h.entry.kind != CITY or h.entry.pop >= 1000)
-                   and not _weak_admin2(h)}
+                   and not _weak_admin2(h) and h.name_kind not in (LOOSE, FUZZY)}
             w = weight * {COUNTRY: 3.0, ADMIN1: 2.0}.get(best.entry.kind, 1.0) / max(1, len(ccs))
             if best.name_kind == DEMONYM:
                 w = weight * 1.0
@@ -559,6 +562,8 @@ def _prior(h: Hit, m: Mention) -> float:
         elif e.fcode == "PPLA":
             s += 0.3
     s += {MAIN: 0.5, ALT: 0.1, LOOSE: -0.6, FUZZY: -0.8, DEMONYM: 0.0, ABBREV: 0.5}.get(h.name_kind, 0.0)
+    if h.name_kind == LOOSE and m.how == MAIN:
+        s -= 1.5  # a respelling of another place where one is spelt exactly so ("Dar'a" is not Dili)
     if m.cue == "province":
         s += 2.5 if e.kind == ADMIN1 else 0.0
     elif m.cue == "countryside":
