@@ -325,3 +325,21 @@ def test_protest_sub_types_follow_the_codebook(text: str, expected: str) -> None
         assert apply_codebook_rules(text, pred(start)).sub_event_type == expected or (
             start == "Peaceful protest" and expected == "Protest with intervention"), (text, start)
 
+
+def test_ground_fight_without_weapons_from_afar_is_a_clash() -> None:
+    text = "Russian forces engaged in an offensive in the direction of the town, which was unsuccessful."
+    assert apply_codebook_rules(text, pred("Shelling/artillery/missile attack")).sub_event_type == "Armed clash"
+    shelled = "Russian forces shelled the town during an offensive."
+    assert apply_codebook_rules(shelled, pred("Shelling/artillery/missile attack")).sub_event_type == \
+        "Shelling/artillery/missile attack"
+
+
+def test_territory_taken_without_fighting_is_a_non_violent_transfer() -> None:
+    for text in ("Government forces regained control over the village. No information on whether fighting took "
+                 "place.", "The rebels entered the town unopposed after the army withdrew."):
+        for sub in ("Government regains territory", "Non-state actor overtakes territory"):
+            assert apply_codebook_rules(text, pred(sub)).sub_event_type == "Non-violent transfer of territory"
+    fought = "Government forces regained control over the village after heavy fighting with the rebels."
+    assert apply_codebook_rules(fought, pred("Government regains territory")).sub_event_type == \
+        "Government regains territory"
+

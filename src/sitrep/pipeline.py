@@ -55,6 +55,7 @@ class EventGroup:
     predictions: list[detect.Prediction]
     context_end: int
     context: list[Sentence] = field(default_factory=list)
+    told: detect.Prediction | None = None  # the label of the group's whole text, once it is complete
 
     @property
     def start(self) -> int:
@@ -66,9 +67,13 @@ class EventGroup:
 
     @property
     def best(self) -> detect.Prediction:
-        """The event's label. The codebook codes by weapon, so a sentence naming an explosive weapon or a
+        """The event's label: that of the group's event sentences read together (as a human coder reads
+        them and as the model was trained on whole notes) when that is an event. While the
+        group is growing: the codebook codes by weapon, so a sentence naming an explosive weapon or a
         strike ("a car bomb hit a bus") decides over one that only gives the toll; else the lead sentence's,
         unless a later one is much surer."""
+        if self.told is not None and self.told.sub_event_type is not None:
+            return self.told
         for sentence, pred in zip(self.sentences, self.predictions, strict=True):
             if pred.event_type == "Explosions/Remote violence" and EXPLOSIVE.search(sentence.text):
                 return pred
@@ -121,6 +126,9 @@ def detect_events(doc: Document) -> list[EventGroup]:
         if is_event:
             current = EventGroup([sentence], [pred], sentence.end)
             groups.append(current)
+    whole = [g for g in groups if len(g.sentences) > 1]
+    for group, told in zip(whole, detect.classify([doc.body[g.start:g.end] for g in whole]), strict=True):
+        group.told = told
     return groups
 
 

@@ -313,6 +313,11 @@ _RIOTING = _rx(r"\b(?:pelted|threw|throwing|hurled|hurling)\s+(?:stones|rocks|br
                r"|\b(?:threw|throwing|hurled|hurling) (?:stones|rocks|bricks)\b"
                r"|\bclashed with (?:the )?(?:police|security forces|riot police)\b"
                r"|\b(?<!anti-)riot(?:s|ed|ing|ers?)?\b(?! (?:police|gear|squad|control|unit))")
+_GROUND_ASSAULT = _rx(r"\boffensives?\b|\bstorm(?:ed|ing)\b|\bassault(?:ed|ing)?\b|\bcounter-?attack\w*")
+_NO_FIGHT = _rx(r"\bno (?:information|reports?|details?) (?:on|of|about|as to) (?:whether )?(?:any )?(?:fighting|clash"
+                r"|armed (?:clash|confrontation|resistance)|resistance)|\bwithout (?:a |any )?(?:fight|fighting|resistance"
+                r"|clashes|a shot|bloodshed)|\bunopposed\b|\bpeacefully (?:handed|transferred|took|entered)"
+                r"|\b(?:handed over|handover of) (?:control|the town|the city|the village|the area)")
 _CASUALTY = _rx(r"\bkill(?:ed|ing|s)?\b|\bdead\b|\bdied\b|\bwound\w*|\binjur\w*|\bhurt\b|\bcasualt\w*")
 _PROTEST = _rx(r"\bprotest\w*|\bdemonstrat\w*|\brall(?:y|ies|ied)\b|\bmarch(?:ed|ers)?\b|\bstrik(?:e|ers|ing)\b"
                r"|\bsit-in\b")
@@ -406,6 +411,9 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     if sub == "Disrupted weapons use":
         return pred
 
+    if sub in ("Government regains territory", "Non-state actor overtakes territory") and _NO_FIGHT.search(text):
+        # the codebook's transfers "without armed interaction": no fighting, or none reported
+        return _with(pred, "Non-violent transfer of territory")
     if _CHEMICAL.search(text):
         return _with(pred, "Chemical weapon")
     explosive_words = _VEHICLE_BOMB.search(text) or _IED.search(text) or _rx(r"\bbomb|\bexplo|\bblast").search(text)
@@ -422,6 +430,10 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     small_arms = _SMALL_ARMS.search(text) or _CLASH.search(text)
     air, shelling = _AIR.search(text), _SHELLING.search(text)
     if event_type == _ERV:
+        if sub in ("Shelling/artillery/missile attack", "Air/drone strike") and not air and not shelling \
+                and not explosive_words and (_CLASH.search(text) or _GROUND_ASSAULT.search(text)):
+            # no weapon from afar named, a ground fight told: "engaged in an offensive", "stormed the town"
+            return _with(pred, "Armed clash")
         if air and sub != "Air/drone strike" and not shelling:
             return _with(pred, "Air/drone strike")
         if shelling and sub in ("Air/drone strike", "Remote explosive/landmine/IED") and not air \
