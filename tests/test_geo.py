@@ -115,6 +115,17 @@ def test_a_short_alternate_name_abroad_yields_to_the_place_the_text_names() -> N
     assert "Bat" not in found or found["Bat"].country_code == "IL"
 
 
+def test_a_dictionary_word_after_in_is_a_place_when_nothing_else_is_named() -> None:
+    found = places("On 9 May, rioters set a bank on fire in Jericho city.")
+    assert found["Jericho"].country_code == "PS"
+
+
+def test_a_bracket_after_a_few_words_still_holds_the_containers() -> None:
+    found = places("An IED targeted a military truck at Al Alam military camp (Marib, Marib), killing 2 soldiers.")
+    assert "Al Alam" not in found or found["Al Alam"].country_code == "YE"
+    assert found["Marib"].country_code == "YE"
+
+
 def test_country_fields() -> None:
     assert geo.country_fields("SY") == {"iso": 760, "iso3": "SYR", "country": "Syria", "region": "Middle East"}
     assert geo.country_fields("ke")["region"] == "Eastern Africa"

@@ -85,7 +85,7 @@ def _resolved_focus(kept: list[Mention], title_mentions: list[Mention]) -> str |
 # "Eastleigh (Kamukunji, Nairobi)": the bracket after a name holds its containers, the last one biggest
 # "Vostok village of Alamudun district in Chui region": the names after 'village of/in' contain it
 _SETTLEMENT_OF = re.compile(r"\s+(?:village|town|locality|settlement|hamlet)\s+(?:of|in)\s+(?:the\s+)?[\w' ,-]*$")
-_BRACKET = re.compile(r"\s*(?:[A-Za-z]+\s+)?\(([^()]{1,80})\)")
+_BRACKET = re.compile(r"\s*(?:[A-Za-z]+\s+){0,3}\(([^()]{1,80})\)")
 
 
 def _bracket_role(text: str, m: Mention, c: Mention) -> str:

@@ -472,7 +472,7 @@ class Parser:
             return s >= 1.0
         if m.sent_start and m.tok_end - m.tok_start == 1 and not home and best.pop < 100000:
             return False  # "Earlier, ...": sentence-initial capitals are no evidence
-        if m.wordlike and best.pop < 100000 and not (home and m.locative):
+        if m.wordlike and best.pop < 100000 and not (m.locative and (home or not focus)):
             return False  # "Research", "Crescent": a word, unless the text puts it in context
         if how in (LOOSE, FUZZY):
             return home and s >= 3.0
