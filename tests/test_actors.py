@@ -296,3 +296,19 @@ def test_country_falls_back_to_document_focus(nlp) -> None:
     r = find_roles(doc, 0, len(text), country=None, event_type="Battles", sub_event_type="Armed clash")
     assert r.actor1.name == "Islamic State (Iraq)"
     assert r.actor2.name.startswith("Military Forces of Iraq")
+
+
+def test_the_attacker_a_force_repelled_is_actor1(nlp) -> None:
+    r = roles_of(nlp, "Afghan security forces repelled an attack by Taliban militants in Panjwaye district.",
+                 "Afghanistan", "Battles", "Armed clash")
+    assert r.actor1.name == "Taliban"
+    assert r.actor2 is not None and r.actor2.name.startswith("Military Forces of Afghanistan")
+    r = roles_of(nlp, "Afghan security forces clashed with Taliban militants in Panjwaye district.",
+                 "Afghanistan", "Battles", "Armed clash")
+    assert r.actor1.name.startswith("Military Forces of Afghanistan")
+
+
+def test_government_regains_territory_is_done_by_the_state(nlp) -> None:
+    r = roles_of(nlp, "The army re-captured the town after it had been taken over by Islamist militants.",
+                 "Mozambique", "Battles", "Government regains territory")
+    assert r.actor1.name.startswith("Military Forces of Mozambique") and r.actor1.inter == 1

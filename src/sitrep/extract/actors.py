@@ -672,6 +672,25 @@ def _add_associates(doc: Document, start: int, end: int, country: str | None, ev
         roles.assoc_actor_2 = _unique(roles.assoc_actor_2 + victims, main)
 
 
+REPELLED_RE = re.compile(
+    r"\b(?:repel(?:led|s)?|repuls(?:ed|es|e)|thwart(?:ed|s)?|foil(?:ed|s)?|fought off|beat back|pushed back|"
+    r"repelling|repulsing|thwarting|foiling)\s+(?:an?\s+|the\s+|their\s+)?(?P<attack>(?:[\w'-]+\s+){0,4}?"
+    r"(?:attacks?|assaults?|offensives?|incursions?|advances?|infiltration(?:\s+attempt)?s?)"
+    r"(?:\s+(?:by|of|from)\s+(?:[\w'-]+\s+){0,5})?)",
+    re.IGNORECASE,
+)
+
+
+def _repelled_attacker(text: str, start: int, end: int, mentions: list[tuple[Mention, str]]) -> Actor | None:
+    """The armed group named inside "repelled an attack by X" / "repelled an X attack", if any."""
+    for m in REPELLED_RE.finditer(text, start, end):
+        a, b = m.span("attack")
+        for mention, _role in mentions:
+            if a <= mention.start < b and mention.kind in ("armed", "state"):
+                return mention.actor
+    return None
+
+
 def _main_roles(doc: Document, start: int, end: int, country: str | None, event_type: str,
                 sub_event_type: str, year: int | None) -> Roles:
     mentions = find_mentions(doc.body, start, end, country, year=year)
@@ -771,6 +790,17 @@ def _main_roles(doc: Document, start: int, end: int, country: str | None, event_
         roles.actor1, roles.actor2 = between[0], next((a for a in between[1:] if a.name != between[0].name), None)
     else:
         roles.actor1 = (ordered or [None])[0]
+    repelled = _repelled_attacker(doc.body, start, end, clean) if event_type == "Battles" else None
+    if repelled is not None:
+        # "troops repelled an attack by Taliban militants": the attacker is actor1, the defender actor2
+        defender = roles.actor1 if roles.actor1 is not None and roles.actor1.name != repelled.name else None
+        roles.actor1, roles.actor2 = repelled, defender
+    if sub_event_type == "Government regains territory" and country and (
+            roles.actor1 is None or roles.actor1.inter not in (1, 8)):
+        # by definition the state's forces regain it ("Mozambique's military re-captured Quissanga")
+        held = roles.actor1 if roles.actor1 is not None and roles.actor1.inter in (2, 3, 4) else None
+        roles.actor1 = Actor(name=state_force(country, "military", year), inter=1)
+        roles.actor2 = roles.actor2 or held
     if roles.actor1 is None:
         roles.actor1 = unidentified.model_copy()
     roles.actor1 = _as_default(roles.actor1, unidentified)
