@@ -32,7 +32,12 @@ PERSON_NOUNS = (
     "fighter|member|militant|farmer|student|worker|journalist|resident|villager|protester|protestor|"
     "demonstrator|guard|commander|leader|official|teenager|youth|passenger|driver|trooper|serviceman|"
     "servicemen|jihadist|insurgent|rebel|gunman|gunmen|attacker|bomber|suspect|pilot|doctor|nurse|teacher|"
-    "cleric|elder|chief|shepherd|herder|trader|miner|inmate|prisoner|Palestinian|Israeli|Afghan|local"
+    "cleric|elder|chief|shepherd|herder|trader|miner|inmate|prisoner|Palestinian|Israeli|Afghan|local|"
+    "businessman|businesswoman|priest|pastor|imam|rider|baby|infant|thief|robber|herdsman|tribesman|motorist|"
+    "politician|councillor|chairman|activist|witness|relative|wife|husband|son|daughter|father|mother|brother|"
+    "sister|owner|vendor|hawker|watchman|constable|sergeant|inspector|ranger|mayor|governor|lawyer|reporter|"
+    "patient|criminal|bandit|pedestrian|villager|refugee|migrant|employee|contractor|engineer|militiaman|"
+    "policewoman|gendarme|guardsman|security guard|bodyguard|pupil|lecturer|headman|voter|candidate|supporter"
 )
 
 _WORD_NUMBER = (
@@ -67,7 +72,9 @@ INJURY_WORDS = re.compile(
 # A figure right after one of these verbs belongs to it: "killing 5", "wounded at least 10".
 TRANSITIVE_DEATH = re.compile(
     r"\b(?:killed|killing|kills?|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|massacred|"
-    r"slaughtered|executed|eliminated|eliminating|neutrali[sz]ed|neutrali[sz]ing|murdered|murdering|"
+    r"slaughtered|executed|eliminated|eliminating|neutrali[sz]ed|neutrali[sz]ing|murdered|murdering|murders|"
+    r"lynch(?:ed|es|ing)|behead(?:ed|s|ing)|gunned\s+down|shot\s+and\s+killed|shoots?\s+dead|"
+    r"(?:hacked|beaten|beat|stabbed|burned|burnt|stoned|clubbed)\s+to\s+death|"
     r"shot\s+dead|(?:death\s+)?toll\s+(?:[a-z]+\s+){0,3}?(?:to|at|of))\s*$",
     re.IGNORECASE,
 )
@@ -83,8 +90,8 @@ NO_CASUALTIES = re.compile(
     re.IGNORECASE,
 )
 # Words that make a figure something other than a head count of victims.
-NOT_PEOPLE = re.compile(
-    r"^\s*(?:-?\s*)(?:years?|months?|weeks?|days?|hours?|minutes?|km|kilomet(?:er|re)s?|miles?|meters?|metres?|"
+NOT_PEOPLE = re.compile(  # used with .match(text, pos): a "^" would never match there
+    r"\s*(?:-?\s*)(?:years?|months?|weeks?|days?|hours?|minutes?|km|kilomet(?:er|re)s?|miles?|meters?|metres?|"
     r"percent|per\s+cent|%|times|tons?|tonnes?|kg|dollars?|usd|euros?|am|pm|a\.m\.|p\.m\.|o'clock|"
     r"vehicles?|cars?|houses?|homes?|buildings?|shops?|rockets?|missiles?|shells?|drones?|bombs?|"
     r"rounds?|mortars?|villages?|towns?|districts?|provinces?|year-old)\b",
@@ -107,12 +114,13 @@ _ONE = rf"(?:the|a|an|one|their|his|her|its)\s+(?:[\w'-]+\s+){{0,3}}?(?:{_ONE_PE
 # One victim told without a figure: "killed the driver", "the death of the commander", "the body of a man",
 # "shot him dead". Counted (as 1) only when the text gives no figure of its own for that kind.
 SINGLE_VICTIM = re.compile(
-    rf"\b(?:killed|killing|murdered|murdering|assassinated|executed|beheaded|lynched|shot\s+dead|"
-    rf"shot\s+and\s+killed)\s+{_ONE}"
+    rf"\b(?:killed|kills|killing|murdered|murders|murdering|assassinated|executed|beheaded|lynched|lynches|"
+    rf"shot\s+dead|shoots\s+dead|(?:shot|shoots?)\s+and\s+kill(?:ed|s)|gunned\s+down)\s+{_ONE}"
     rf"|\b(?:death|killing|murder|assassination|execution|lynching)\s+of\s+{_ONE}"
+    rf"|\b(?:kills|lynches|murders)\s+(?:[\w'-]+\s+){{0,2}}?(?:{_ONE_PERSON})\b(?!-)"
     rf"|\bbody\s+of\s+{_ONE}"
     rf"|\b(?:shot|beat|stabbed|hacked|burned|burnt|stoned|clubbed)\s+(?:him|her)\s+(?:dead|to\s+death)"
-    rf"|\b(?:he|she|{_ONE}(?:\s+[\w'-]+){{0,5}}?)\s+(?:was|had\s+been)\s+(?:shot\s+dead|killed|murdered|"
+    rf"|\b(?:he|she|{_ONE}(?:\s+[\w'-]+){{0,5}}?)\s+(?:was|had\s+been|has\s+been)\s+(?:shot\s+dead|killed|murdered|"
     rf"lynched|executed|beheaded|assassinated|(?:beaten|stabbed|hacked|burned|stoned)\s+to\s+death)\b",
     re.IGNORECASE,
 )
@@ -187,7 +195,8 @@ def _kind_after(text: str, start: int, limit: int) -> Kind | None:
     words = window.split()
     window = " ".join(words[:8])
     nxt = NUMBER_RE.search(window)
-    if nxt and nxt.group("amount"):
+    if nxt and nxt.group("amount") and not re.search(r"(?:\band|,)\s*$", window[: nxt.start()]):
+        # "Seven members and two officers killed": a figure joined by "and" shares the word after it
         window = window[: nxt.start()]
     death, injury = DEATH_WORDS.search(window), INJURY_WORDS.search(window)
     if death and (not injury or death.start() < injury.start()):
@@ -234,7 +243,10 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
             continue
         low, high = parsed
         additive = bool(re.match(r"(?:another|a\s+further|further)\b", qualifier, re.IGNORECASE)
-                        or re.match(r"\s+(?:more|other|additional)\b", text[m.end(): m.end() + 12]))
+                        or re.match(r"\s+(?:more|other|additional)\b", text[m.end(): m.end() + 12])
+                        # "Three civilians were also killed": on top of the figure already given
+                        or (found and re.match(r"[^.;:\n]{0,40}?\b(?:were|was|had\s+been)\s+also\s+(?:killed|"
+                                               r"injured|wounded|hurt|shot)", text[m.end(): m.end() + 60])))
         joined = chained and previous is not None and previous.kind == kind
         item = Casualty(kind, low, high, m.start(), m.end(), text[m.start(): m.end()].strip(), additive, joined)
         found.append(item)
