@@ -317,6 +317,8 @@ def test_acled_topic_tag_restricts_to_strategic_developments() -> None:
     ("Workers set fire to tires outside the factory to demand unpaid wages.", "Violent demonstration"),
     ("About 200 migrant workers burned tyres and demonstrated in the town.", "Violent demonstration"),
     ("Residents marched peacefully to the governor's office.", "Peaceful protest"),
+    ("Traders demonstrated and barricaded the Nairobi-Namanga highway over new levies.", "Violent demonstration"),
+    ("Boda boda riders protesting a colleague's death engaged police in running battles.", "Violent demonstration"),
     ("Journalists protested against the arrest of their editor and demanded his release.", "Peaceful protest"),
     ("Police fired tear gas to disperse students protesting in the capital.", "Protest with intervention"),
 ])

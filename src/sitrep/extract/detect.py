@@ -311,6 +311,11 @@ _RIOTING = _rx(r"\b(?:pelted|threw|throwing|hurled|hurling)\s+(?:stones|rocks|br
                r"|\b(?:burn(?:ed|t|ing)?|set fire to|set on fire|torch(?:ed|ing)?)\s+(?:\w+\s+){0,2}?"
                r"(?:tyres|tires|barricades|mattresses)\b|\b(?:tyres|tires|barricades) (?:were )?(?:set )?on fire\b"
                r"|\b(?:threw|throwing|hurled|hurling) (?:stones|rocks|bricks)\b"
+               # the codebook's "vandalism, road-blocking using barricades, burning tires"
+               r"|\bbarricad(?:ed|ing|es?)\s+(?:the\s+|a\s+|parts\s+of\s+the\s+)?(?:[\w-]+\s+){0,3}?"
+               r"(?:roads?|highways?|streets?|junctions?|bridges?)\b|\brunning battles\b|\bburn(?:ed|t) down\b"
+               r"|\bset (?:ablaze|alight)\b|\bvandali[sz](?:ed|ing|m)\b|\b(?:armed with|wielding) (?:sticks|clubs|"
+               r"machetes|rungus|crude weapons|stones|whips|pangas)\b"
                r"|\bclashed with (?:the )?(?:police|security forces|riot police)\b"
                r"|\b(?<!anti-)riot(?:s|ed|ing|ers?)?\b(?! (?:police|gear|squad|control|unit))")
 _GROUND_ASSAULT = _rx(r"\boffensives?\b|\bstorm(?:ed|ing)\b|\bassault(?:ed|ing)?\b|\bcounter-?attack\w*")
