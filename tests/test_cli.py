@@ -194,12 +194,15 @@ def test_train_then_extract_with_the_new_model(tmp_path: Path) -> None:
                     f'Town{i} to demand unpaid wages. [size=no report]"')
         rows.append(f'{i} May 2020,Battles,Armed clash,Military Forces of Kenya (2013-),"On {i} May 2020, troops '
                     f'exchanged fire with militants near Town{i}. 2 fatalities."')
-    acled.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    acled.write_text("\n".join(rows[:17]) + "\n", encoding="utf-8")
+    second = tmp_path / "export2.csv"
+    second.write_text("\n".join(rows[:1] + rows[17:]) + "\n", encoding="utf-8")
     model = tmp_path / "model"
-    p = sitrep("train", "--acled", str(acled), "--out", str(model))
+    p = sitrep("train", "--acled", str(acled), str(second), "--out", str(model))  # several files after --acled
     assert p.returncode == 0, p.stderr
     manifest = json.loads((model / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["training_files"]["export.csv"]["rows"] == 24
+    assert manifest["training_files"]["export.csv"]["rows"] == 16
+    assert manifest["training_files"]["export2.csv"]["rows"] == 8
     src = jsonl(tmp_path / "in.jsonl", [{"id": "n", "text": "Nurses marched in Nairobi on Monday to demand unpaid "
                                                           "wages.", "published": "2021-03-10"}])
     p = sitrep("extract", str(src), env={"SITREP_MODEL_DIR": str(model)})
@@ -207,3 +210,5 @@ def test_train_then_extract_with_the_new_model(tmp_path: Path) -> None:
     assert [e["sub_event_type"] for e in events_of(p.stdout)] == ["Peaceful protest"]
     p = sitrep("train", "--acled", str(tmp_path / "missing.csv"))
     assert p.returncode == 1 and "missing.csv: no such file" in p.stderr
+    p = sitrep("train")
+    assert p.returncode == 2 and "no ACLED export given" in p.stderr

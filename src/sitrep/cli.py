@@ -247,7 +247,9 @@ def export_cmd(
 
 @app.command()
 def train(
-    acled: Annotated[list[Path], typer.Option("--acled", help="ACLED export(s) with notes (CSV).")],
+    acled: Annotated[list[Path] | None, typer.Option("--acled", help="ACLED export(s) with notes (CSV).")] = None,
+    more: Annotated[list[Path] | None, typer.Argument(
+        help="More ACLED exports: `--acled a.csv b.csv c.csv` reads all three.", show_default=False)] = None,
     out: Annotated[Path, typer.Option(help="Where to write the model and its manifest.")] = Path("model"),
     negatives: Annotated[list[Path] | None, typer.Option(help="Extra no-event sentences (.txt/.jsonl).")] = None,
     holdout: Annotated[list[Path] | None, typer.Option(
@@ -260,6 +262,10 @@ def train(
     """
     from sitrep.train import train as train_model
 
+    acled = [*(acled or []), *(more or [])]
+    if not acled:
+        err.print("[red]error:[/] no ACLED export given (--acled FILE...)")
+        raise typer.Exit(2)
     for path in [*acled, *(negatives or []), *(holdout or [])]:
         if not path.exists():
             err.print(f"[red]error:[/] {path}: no such file")
