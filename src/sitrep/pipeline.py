@@ -45,6 +45,7 @@ EXPLOSIVE = re.compile(
     r"\b(?:bomb\w*|explo\w+|blast\w*|IEDs?|(?:land)?mines?|shell(?:s|ed|ing)|artillery|rockets?|missiles?|"
     r"mortars?|grenades?|air\s*strikes?|airstrikes?|drones?|air\s+raids?)\b", re.IGNORECASE)
 GENERIC_PLACE_FEATURES = {"PCLI", "PCL", "PCLD", "ADM1", "RGN", "ADM2"}
+STALE_DAYS = 30  # an event dated this long before publication is background to a report
 
 
 @dataclass
@@ -231,9 +232,6 @@ def _common_word_at(doc: Document, start: int) -> bool:
 def event_id(article: Article, group_start: int, sub_event_type: str) -> str:
     key = f"{article.id}\x1f{article.content_hash}\x1f{group_start}\x1f{sub_event_type}"
     return "SR" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:14].upper()
-
-
-STALE_DAYS = 30
 
 
 def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, int] | None = None
