@@ -59,6 +59,8 @@ def pred(sub: str | None, p: float = 0.9) -> Prediction:
         ("Farmers rioted on the main road demanding better pay.", "Peaceful protest", "Violent demonstration"),
         ("Protesters burning tyres blocked the highway.", "Protest with intervention", "Violent demonstration"),
         ("Gunmen shot dead two police officers at a checkpoint.", "Attack", "Armed clash"),
+        ("Armed men attacked and killed a police officer in the town.", "Attack", "Armed clash"),
+        ("Armed men shot dead a police officer and a woman.", "Attack", "Attack"),
         ("Russian aircraft bombed the settlement, destroying a school.", "Attack", "Air/drone strike"),
         ("Forces shelled the town, killing two civilians.", "Attack", "Shelling/artillery/missile attack"),
     ],

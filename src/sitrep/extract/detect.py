@@ -348,6 +348,10 @@ _CIVILIAN = _rx(r"\b(?:civilians?|villagers?|residents?|farmers?|women|children|
                 r"|traders?|passengers?|worshippers?|journalists?|family|families|herders?|displaced|people|person|man"
                 r"|woman|men|mob|crowd|off-duty|laborers?|labourers?|workers?|officials?|chairperson|activists?)\b")
 
+# "armed men", "unknown persons": the perpetrators, not civilian victims
+_PERPETRATOR_PEOPLE = _rx(r"\b(?:armed|unknown|unidentified|masked|hooded|suspected)\s+(?:young\s+)?(?:men|man|persons?"
+                          r"|people|individuals)\b")
+
 
 # Unambiguous political-violence wording: with some model support (p_event >= _UPGRADE_MIN) a "no event"
 # sentence that says it becomes an event of the model's best event label.
@@ -446,7 +450,7 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             return _with(pred, "Shelling/artillery/missile attack")
     if sub in ("Attack", "Armed clash") and _MOB.search(text) and not _WAR_WEAPON.search(text):
         return _with(pred, "Mob violence")
-    if sub == "Attack" and _ARMED_VICTIM.search(text) and not _CIVILIAN.search(text):
+    if sub == "Attack" and _ARMED_VICTIM.search(text) and not _CIVILIAN.search(_PERPETRATOR_PEOPLE.sub(" ", text)):
         return _with(pred, "Armed clash")
     if sub in ("Armed clash", "Attack") and not small_arms and not _GUN.search(text):
         # only heavy weapons named: an air strike or shelling, whoever the victims
