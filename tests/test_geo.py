@@ -378,3 +378,29 @@ def test_village_of_a_district_in_a_region_names_its_containers() -> None:
 def test_admin1_rows_by_geonames_code_give_acleds_spelling() -> None:
     got = places("Raiders stole cattle in Elgeyo Marakwet on Sunday.")
     assert got["Elgeyo Marakwet"].country_code == "KE" and got["Elgeyo Marakwet"].admin1 == "Elgeyo Marakwet"
+
+
+def test_party_and_institution_acronyms_give_the_country_when_no_place_is_named() -> None:
+    assert doc_of("ODM supporters clashed with police after the IEBC announced the results.").country_focus == "KE"
+    assert doc_of("The OSCE SMM observed 24 explosions near an unnamed mine.").country_focus == "UA"
+    # a weak prior only: a country the text names wins
+    assert doc_of("ODM supporters in Uganda clashed with police in Kampala.").country_focus == "UG"
+    # a cue inside a longer word is no cue
+    assert doc_of("The CODMA report was published.").country_focus is None
+
+
+def test_the_cue_table_is_no_gazetteer_build_input() -> None:
+    from sitrep.geo import gazetteer
+
+    assert "country_cues.csv" in gazetteer.RUNTIME_TABLES
+
+
+def test_a_country_before_a_currency_is_no_place() -> None:
+    doc = doc_of("Protesters angry at the high US dollar exchange rate gathered outside the Serail in el Hermel.")
+    assert [p.text for p in doc.places] == ["Hermel"]
+    assert doc.country_focus == "LB"
+
+
+def test_french_connector_names_are_one_toponym() -> None:
+    found = places("On 30 April 2020, in Port-au-Prince, Ouest department, gang violence killed six.")
+    assert found["Port-au-Prince"].country_code == "HT"

@@ -30,7 +30,7 @@ from sitrep.geo.gazetteer import (
     default_path,
 )
 from sitrep.geo.locate import choose
-from sitrep.geo.parse import FUZZY, Mention, Parser
+from sitrep.geo.parse import CUE_WEIGHT, FUZZY, Mention, Parser, cue_countries
 from sitrep.model import Article, Document, Place
 
 __all__ = ["Gazetteer", "build_gazetteer", "country_fields", "geoparse", "geoparse_text", "get_gazetteer",
@@ -54,24 +54,27 @@ def geoparse(doc: Document) -> Document:
     text = doc.body
     tokens, mentions = parser.recognise(text, doc.entities)
     title_mentions = parser.recognise(doc.article.title)[1] if doc.article.title else []
-    focus = parser.country_focus(mentions, title_mentions)
+    # parties, institutions and forces ("IEBC", "OSCE SMM") hint at the country when the text names none
+    prior = cue_countries(text) if not _evidence(mentions) else None
+    focus = parser.country_focus(mentions, title_mentions, prior)
     parser.add_typos(text, tokens, mentions, focus)
     parser.resolve(mentions, tokens, focus, text)
     kept = _drop_unsupported_abroad([m for m in mentions if parser.accept(m, focus)], text)
     # second pass: the focus from the resolved places, and each reading near another name's reading
     # ("Edmonton" a suburb of the "Cairns" the article names) gains
-    refined = _resolved_focus(kept, title_mentions) or focus
+    refined = _resolved_focus(kept, title_mentions, prior) or focus
     anchors = parser.anchors(kept)
     parser.resolve(mentions, tokens, refined, text, anchors)
     kept = _drop_unsupported_abroad([m for m in mentions if parser.accept(m, refined)], text, refined)
     doc.places = [parser.to_place(m) for m in kept]
-    doc.country_focus = _resolved_focus(kept, title_mentions) or refined
+    doc.country_focus = _resolved_focus(kept, title_mentions, prior) or refined
     return doc
 
 
-def _resolved_focus(kept: list[Mention], title_mentions: list[Mention]) -> str | None:
+def _resolved_focus(kept: list[Mention], title_mentions: list[Mention],
+                    prior: Counter[str] | None = None) -> str | None:
     """The country most of the resolved places are in (a town counts as much as its country's name)."""
-    votes: Counter[str] = Counter()
+    votes: Counter[str] = Counter({cc: CUE_WEIGHT * n for cc, n in (prior or {}).items()})
     for m in kept:
         h = m.hits[0]
         if h.entry.cc and h.name_kind not in (LOOSE, FUZZY):

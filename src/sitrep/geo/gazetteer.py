@@ -51,6 +51,10 @@ def cache_dir() -> Path:
     return Path(env) if env else Path(platformdirs.user_cache_dir("sitrep"))
 
 
+# tables the parser reads at run time, not build inputs (editing them needs no rebuild)
+RUNTIME_TABLES = frozenset({"country_cues.csv"})
+
+
 @cache
 def _data_fingerprint() -> str:
     """Short hash of the packaged tables and the data packages' versions: editing curated.csv or upgrading
@@ -65,7 +69,7 @@ def _data_fingerprint() -> str:
             digest.update(package.encode())
     for sub in ("places", "geonames"):
         for f in sorted((data_dir() / sub).glob("*")):
-            if f.is_file() and f.suffix in (".csv", ".txt"):
+            if f.is_file() and f.suffix in (".csv", ".txt") and f.name not in RUNTIME_TABLES:
                 digest.update(f.name.encode())
                 digest.update(f.read_bytes())
     return digest.hexdigest()[:12]

@@ -11,6 +11,7 @@ country focus, the countries and provinces named nearby ("Hajin, Deir ez-Zor"), 
 
 from __future__ import annotations
 
+import csv
 import math
 import re
 import unicodedata
@@ -53,7 +54,7 @@ CONNECTORS = frozenset({"of", "and", "de", "la", "le", "du", "des", "del", "da",
                         "nuclear", "power", "steel", "exclusion", "zone", "national", "park", "international",
                         "airport", "forest", "island", "mountains", "mountain", "plains", "plain", "peninsula",
                         "region", "strip", "bank", "garrison", "complex", "mosque", "compound", "works",
-                        "military", "displacement", "pocket", "river"})
+                        "military", "displacement", "pocket", "river", "au", "aux"})
 PROVINCE_WORDS = frozenset({"province", "provinces", "governorate", "governorates", "region", "regions", "oblast",
                             "oblasts", "state", "states", "prefecture", "wilaya", "wilayah", "department",
                             "countryside", "region's", "province's", "governorate's"})
@@ -84,6 +85,7 @@ STATE_TITLES = frozenset({"gov", "governor", "senator", "sen", "legislature", "p
 APPOSED = re.compile(r"(?:(?:\s+|-)(?:[A-Z][\w'\u2019]*|e|i|ye|wa|o))*\s*(?:\([A-Z][\w'\u2019 -]*\)\s*)?"
                      r"(?i:(?:district|province|county|sub-?county|constituency|town|city|village|area|governorate"
                      r"|region|oblast|raion|rayon|municipality|state|lga|department|prefecture)\s*)?[,(]\s*")
+CURRENCY_WORDS = frozenset({"dollar", "dollars", "pound", "pounds", "franc", "francs", "rupee", "rupees", "yuan"})
 PERSON_VERBS = frozenset({"said", "says", "told", "added", "stated", "noted", "explained", "wrote", "tweeted",
                           "argued", "insisted", "claimed", "announced", "warned", "asked", "replied"})
 
@@ -93,6 +95,24 @@ def not_places() -> frozenset[str]:
     path = Path(str(resources.files("sitrep"))) / "data" / "places" / "not_places.txt"
     with path.open(encoding="utf-8") as fh:
         return frozenset(ln.strip().lower() for ln in fh if ln.strip() and not ln.startswith("#"))
+
+
+@cache
+def _country_cues() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Words that are no place but point to one country: parties, institutions, security forces
+    (`data/places/country_cues.csv`, each row with its source)."""
+    path = Path(str(resources.files("sitrep"))) / "data" / "places" / "country_cues.csv"
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    table = {r["cue"]: r["iso2"] for r in rows}
+    alternatives = "|".join(re.escape(c) for c in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), table
+
+
+def cue_countries(text: str) -> Counter[str]:
+    """Countries the text's non-place cues point to ("ODM supporters" -> KE), one vote per distinct cue."""
+    pattern, table = _country_cues()
+    return Counter(table[c] for c in {m.group(0) for m in pattern.finditer(text)})
 
 
 @dataclass(slots=True)
@@ -281,6 +301,8 @@ class Parser:
             label = "PERSON"  # "Bolton" inside "John Bolton"
         if label in PERSON_LABELS and not strong and (key not in place_ctx or m.how in (LOOSE, FUZZY)):
             return False
+        if nxt is not None and m.how != DEMONYM and nxt.text.lower() in CURRENCY_WORDS and _joinable(text, tokens[m.tok_end - 1], nxt):
+            return False  # "the US dollar exchange rate": a currency, not where the text is
         dateline = _dateline(text, tokens, m)
         if dateline and any(h.entry.kind in (CITY, ADMIN1) and h.entry.pop >= 100000 for h in m.hits):
             return True  # "WASHINGTON (CNN) -", "BERLIN — ...": where the report was filed
@@ -358,8 +380,11 @@ class Parser:
         _spread_cues(text, mentions)
 
     # ------------------------------------------------------------------ resolution
-    def country_focus(self, mentions: list[Mention], title_mentions: list[Mention] | None = None) -> str | None:
-        votes: Counter[str] = Counter()
+    def country_focus(self, mentions: list[Mention], title_mentions: list[Mention] | None = None,
+                      prior: Counter[str] | None = None) -> str | None:
+        """The article's country: votes of its names (countries and provinces weigh more, ambiguous small
+        towns less) plus `prior` (weak votes from non-place cues, see `cue_countries`)."""
+        votes: Counter[str] = Counter({cc: CUE_WEIGHT * n for cc, n in (prior or {}).items()})
         for m, weight in [(m, 1.0) for m in mentions] + [(m, 2.0) for m in title_mentions or []]:
             best = max(m.hits, key=lambda h: _prior(h, m))
             if best.entry.kind == CONTINENT or not best.entry.cc:
@@ -626,6 +651,8 @@ def _place_senses(entities: list[Entity], tokens: list[Token]) -> set[str]:
     return {key for key, v in votes.items() if v > 0}
 
 
+# a non-place cue ("IEBC", "OSCE SMM") weighs as much as one and a half unambiguous towns
+CUE_WEIGHT = 1.5
 # resolution weights: the article's country, a country or province it names, another name's reading nearby
 FOCUS_BONUS = 2.0
 COUNTRY_NAMED_BONUS = 1.0
