@@ -404,3 +404,10 @@ def test_a_country_before_a_currency_is_no_place() -> None:
 def test_french_connector_names_are_one_toponym() -> None:
     found = places("On 30 April 2020, in Port-au-Prince, Ouest department, gang violence killed six.")
     assert found["Port-au-Prince"].country_code == "HT"
+
+
+def test_a_town_in_the_countryside_of_a_named_province_is_not_a_namesake_abroad() -> None:
+    text = "Gunmen opened fire on fighters in the town of Mansura in the western countryside of Ar-Raqqa."
+    doc = doc_of(text)
+    place, _ = geo.locate_event(doc, 0, len(text))
+    assert place is not None and place.country_code == "SY" and "Raqqa" in (place.admin1 or "")

@@ -86,6 +86,9 @@ APPOSED = re.compile(r"(?:(?:\s+|-)(?:[A-Z][\w'\u2019]*|e|i|ye|wa|o))*\s*(?:\([A
                      r"(?i:(?:district|province|county|sub-?county|constituency|town|city|village|area|governorate"
                      r"|region|oblast|raion|rayon|municipality|state|lga|department|prefecture)\s*)?[,(]\s*")
 CURRENCY_WORDS = frozenset({"dollar", "dollars", "pound", "pounds", "franc", "francs", "rupee", "rupees", "yuan"})
+# "Mansura in the western countryside of Ar-Raqqa", "Yathrib in Saladin province": the next name contains it
+IN_CONTAINER = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
+                          r"(?:(?:countryside|outskirts|suburbs|parts?|areas?)\s+of\s+(?:the\s+)?)?")
 PERSON_VERBS = frozenset({"said", "says", "told", "added", "stated", "noted", "explained", "wrote", "tweeted",
                           "argued", "insisted", "claimed", "announced", "warned", "asked", "replied"})
 
@@ -553,7 +556,8 @@ def _apposed(text: str | None, a: Mention, b: Mention) -> bool:
     """'Hajin, Deir ez-Zor' / 'Afrin (Aleppo)': b follows a as its container (only a comma or bracket between)."""
     if text is None:
         return a.tok_end == b.tok_start
-    return b.tok_start - a.tok_end <= 5 and APPOSED.fullmatch(text[a.end:b.start]) is not None
+    gap = text[a.end:b.start]
+    return b.tok_start - a.tok_end <= 5 and (APPOSED.fullmatch(gap) is not None or IN_CONTAINER.fullmatch(gap) is not None)
 
 
 def _cue(tokens: list[Token], j: int) -> str:
