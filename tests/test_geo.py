@@ -411,3 +411,12 @@ def test_a_town_in_the_countryside_of_a_named_province_is_not_a_namesake_abroad(
     doc = doc_of(text)
     place, _ = geo.locate_event(doc, 0, len(text))
     assert place is not None and place.country_code == "SY" and "Raqqa" in (place.admin1 or "")
+
+
+def test_the_known_start_of_a_longer_unknown_name_is_not_that_place() -> None:
+    text = ("In the village San Juan de Micay, Los Cedros, Argelia municipality, Cauca department, "
+            "soldiers clashed with ELN members.")
+    doc = doc_of(text)
+    assert "San Juan" not in {p.text for p in doc.places}
+    place, _ = geo.locate_event(doc, 0, len(text))
+    assert place is not None and place.country_code == "CO"

@@ -141,6 +141,14 @@ def _weak(m: Mention) -> bool:
         best.entry.pop < 20000 or not m.locative or len(m.text) <= 4))
 
 
+# "San Juan de Micay": the known start of a longer name the gazetteer lacks is another place
+_LONGER_NAME = re.compile(r"[ -](?:de|del|de la|di|da|do|dos|das|du|des|la|le|al|el)[ -][A-Z]")
+
+
+def _truncated(text: str, m: Mention) -> bool:
+    return _LONGER_NAME.match(text, m.end) is not None
+
+
 def _drop_unsupported_abroad(mentions: list[Mention], text: str, focus: str | None = None) -> list[Mention]:
     """Drop towns that contradict what the text says about where it is.
 
@@ -165,6 +173,8 @@ def _drop_unsupported_abroad(mentions: list[Mention], text: str, focus: str | No
         # "Nawabshah city (Nawabshah, Punjab)": the place repeated in its bracket stands
         repeated = any(c.hits[0].entry.id == best.entry.id for c, _ in inside)
         if boxes and not repeated and not _fits_container(m, *boxes[-1]):
+            continue
+        if _truncated(text, m):
             continue
         if evidence and _weak(m) and best.entry.cc not in evidence and not any(
                 h.entry.cc in evidence for h in m.hits):
