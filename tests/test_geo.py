@@ -420,3 +420,8 @@ def test_the_known_start_of_a_longer_unknown_name_is_not_that_place() -> None:
     assert "San Juan" not in {p.text for p in doc.places}
     place, _ = geo.locate_event(doc, 0, len(text))
     assert place is not None and place.country_code == "CO"
+
+
+def test_only_the_biggest_town_of_the_capitals_name_is_the_capital() -> None:
+    capitals = [h.entry for h in geo.get_gazetteer().lookup(fold("Washington")) if h.entry.fcode == "PPLC"]
+    assert len(capitals) == 1 and capitals[0].admin1_code == "US.DC"

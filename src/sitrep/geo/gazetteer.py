@@ -31,7 +31,7 @@ import platformdirs
 
 from sitrep.geo.normalize import fold, is_latin, loose, strip_admin
 
-BUILD_VERSION = 9
+BUILD_VERSION = 10
 
 # kinds of gazetteer entries
 CITY, ADMIN1, COUNTRY, CURATED, CONTINENT, ADMIN2 = 0, 1, 2, 3, 4, 5
@@ -288,6 +288,12 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
                     city_by_name[(cc, fold(alt))].append((pop, a1))
         if (cc, fold(c["name"])) in sub_keys:
             city_by_name[(cc, fold(c["name"]))].append((pop, a1))
+    # the capital is the biggest town of that name: Washington, Iowa is no capital
+    capital_pop: dict[str, int] = {}
+    for r in rows:
+        if r[7] == "PPLC":
+            capital_pop[r[2]] = max(capital_pop.get(r[2], -1), r[8])
+    rows = [r if r[7] != "PPLC" or r[8] == capital_pop[r[2]] else (*r[:7], "PPL", *r[8:]) for r in rows]
     # admin2 by nearest seat: an admin2 whose name is a settlement of the same admin1 is seated there
     seats: dict[str, list[tuple[str, float, float]]] = defaultdict(list)
     city_pos = {(r[2], fold(r[1]), r[3]): (r[5], r[6]) for r in sorted(rows, key=lambda r: r[8])}
