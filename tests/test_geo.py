@@ -425,3 +425,11 @@ def test_the_known_start_of_a_longer_unknown_name_is_not_that_place() -> None:
 def test_only_the_biggest_town_of_the_capitals_name_is_the_capital() -> None:
     capitals = [h.entry for h in geo.get_gazetteer().lookup(fold("Washington")) if h.entry.fcode == "PPLC"]
     assert len(capitals) == 1 and capitals[0].admin1_code == "US.DC"
+
+
+def test_names_listed_together_are_provinces_of_one_country() -> None:
+    text = ("Alberta, Saskatchewan and Manitoba sent trade missions abroad, something that New South Wales, "
+            "Western Australia and Queensland all do with frequency.")
+    found = places(text)
+    assert found["Queensland"].country_code == "AU" and found["Queensland"].feature_code == "ADM1"
+    assert found["Alberta"].country_code == "CA"

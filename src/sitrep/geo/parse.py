@@ -425,11 +425,14 @@ class Parser:
                 anchors: dict[tuple[int, int], list[tuple[str, float, float]]] | None = None) -> None:
         countries = Counter(h.entry.cc for m in mentions for h in m.hits
                             if h.entry.kind == COUNTRY and len(m.hits) == 1)
-        admin1s: Counter[str] = Counter()
+        # the names naming each province (a province's capital names it too, but not for itself:
+        # "Florida" the Uruguayan town is no evidence for Florida the US state's rival reading)
+        admin1s: dict[str, set[str]] = {}
         for m in mentions:
             best = max(m.hits, key=lambda h: _prior(h, m))
             if best.entry.kind == ADMIN1 or (best.entry.kind == CITY and best.entry.fcode == "PPLA"):
-                admin1s[best.entry.admin1_code] += 1
+                admin1s.setdefault(best.entry.admin1_code, set()).add(fold(m.text))
+        listed = _list_areas(text, mentions)
         for idx, m in enumerate(mentions):
             nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
             prv = mentions[idx - 1] if idx > 0 else None
@@ -464,9 +467,12 @@ class Parser:
                     s += FOCUS_BONUS
                 elif e.cc in countries:
                     s += COUNTRY_NAMED_BONUS
-                if e.kind not in (COUNTRY, CONTINENT) and e.admin1_code and admin1s.get(e.admin1_code) and \
+                if e.kind not in (COUNTRY, CONTINENT) and e.admin1_code and \
+                        admin1s.get(e.admin1_code) and \
                         not (e.kind == ADMIN1 and len(m.hits) == 1):
                     s += ADMIN1_NAMED_BONUS
+                if e.kind == ADMIN1 and e.cc in listed.get(idx, ()):
+                    s += LIST_BONUS
                 if container and (e.admin1_code in container or e.cc in container) and e.kind != ADMIN1:
                     s += 3.0
                 if contained and ((e.kind == ADMIN1 and e.admin1_code in contained)
@@ -550,6 +556,31 @@ def _spread_cues(text: str, mentions: list[Mention]) -> None:
                 prev.cue = carry
                 continue
         carry = ""
+
+
+LIST_GLUE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|&)\s+(?:the\s+)?")
+
+
+def _list_areas(text: str | None, mentions: list[Mention]) -> dict[int, set[str]]:
+    """'New South Wales, Western Australia and Queensland': for each member of a list of names, the countries
+    in which another member can be a province (members listed together are provinces of one country)."""
+    if text is None:
+        return {}
+    groups: list[list[int]] = []
+    for k, m in enumerate(mentions):
+        if k and groups and groups[-1][-1] == k - 1 and LIST_GLUE.fullmatch(text[mentions[k - 1].end:m.start]):
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    out: dict[int, set[str]] = {}
+    for group in groups:
+        if len(group) < 2:
+            continue
+        areas = {k: {h.entry.cc for h in mentions[k].hits if h.entry.kind == ADMIN1 and h.name_kind in (MAIN, ALT, ABBREV)}
+                 for k in group}
+        for k in group:
+            out[k] = set().union(*(areas[o] for o in group if o != k))
+    return out
 
 
 def _apposed(text: str | None, a: Mention, b: Mention) -> bool:
@@ -662,6 +693,7 @@ FOCUS_BONUS = 2.0
 COUNTRY_NAMED_BONUS = 1.0
 ADMIN1_NAMED_BONUS = 2.0
 NEAR_BONUS = 1.0
+LIST_BONUS = 2.0
 NEAR_KM = 50.0
 
 
