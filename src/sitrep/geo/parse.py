@@ -414,9 +414,13 @@ class Parser:
             if not m.scores:
                 continue
             key = fold(m.text)
-            for h, s in list(zip(m.hits, m.scores, strict=True))[:3]:
+            # by context-free plausibility: the first pass's focus must not hide a coherent reading abroad
+            # (Edmonton and Enfield, both in north London, in an article the name Edmonton made Canadian)
+            pairs = sorted(((h, _prior(h, m)) for h in m.hits), key=lambda p: -p[1])
+            top = pairs[0][1]
+            for h, s in pairs[:3]:
                 e = h.entry
-                if s >= m.scores[0] - 1.5 and e.kind in (CITY, ADMIN2, CURATED):
+                if s >= top - 1.5 and e.kind in (CITY, ADMIN2, CURATED):
                     grid.setdefault((math.floor(e.lat), math.floor(e.lon)), []).append((key, e.lat, e.lon))
         return grid
 
