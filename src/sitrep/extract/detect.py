@@ -293,11 +293,15 @@ _SMALL_ARMS = _rx(r"\bsmall arms\b|\bmachine ?guns?\b|\brifles?\b|\bautomatic we
 _GUN = _rx(r"\bgun|\bfire[ds]? (?:at|on)\b|\bshot\b|\bshoot|\bstabb|\bmachete|\bknife|\bbeat(?:en|ing)?\b")
 # Unorganised perpetrators (a mob, villagers, party youths) without weapons of war: riots, not battles.
 _MOB = _rx(r"\bmobs?\b|\bcrowds?\b|\bvillagers\b|\bresidents\b|\blocals\b|\byouths?\b|\bsupporters\b|\brioters\b"
+           r"|\bboda[- ]?bodas?\b|\bmourners\b|\btraders\b|\b(?:motorcycle|taxi|bus) (?:riders|drivers|operators)\b"
            r"|\bgroups? of (?:\w+ ){0,2}(?:people|persons|men|women|villagers|residents|locals|youths|students)\b"
            r"|\bcommunity members\b|\bmembers of the (?:public|community)\b|\blynch\w*|\bvigilantes?\b")
 _WAR_WEAPON = _rx(r"\bgun\w*|\bshot\b|\bshoot\w*|\bfire[ds]?\b|\bfiring\b|\brifles?\b|\bbombs?\b|\bgrenades?\b"
                   r"|\bexplos\w*|\bmilitants?\b|\bmilitia\w*|\brebels?\b|\binsurgents?\b|\bsoldiers\b|\btroops\b"
-                  r"|\bgunmen\b|\bjihadists?\b|\bterrorists?\b|\bbandits?\b|\barmed\b")
+                  r"|\bgunmen\b|\bjihadists?\b|\bterrorists?\b|\bbandits?\b"
+                  r"|\barmed\b(?! with (?:pangas|machetes|sticks|clubs|stones|knives|rungus|crude|whips|axes))")
+_COMMUNAL = _rx(r"\bclans?\b|\bsub-?clans?\b|\bcommunit(?:y|ies)\b|\bethnic\b|\btrib(?:e|es|al|esmen)\b|\bherders?\b"
+                r"|\bherdsmen\b|\bpastoralists?\b|\braiders?\b|\bmilitia\w*")
 # Protest with intervention needs someone acting on the protest; grievance clauses ("against the arrest of
 # their leader", "demanding the release of ...") are set aside before looking.
 _INTERVENTION = _rx(r"\bdispers\w*|\btear[- ]?gas|\bwater[- ]cannons?|\brubber bullets?|\bpellets?\b|\bbatons?"
@@ -448,7 +452,9 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         if shelling and sub in ("Air/drone strike", "Remote explosive/landmine/IED") and not air \
                 and not _IED.search(text):
             return _with(pred, "Shelling/artillery/missile attack")
-    if sub in ("Attack", "Armed clash") and _MOB.search(text) and not _WAR_WEAPON.search(text):
+    if sub in ("Attack", "Armed clash") and _MOB.search(text) and not _WAR_WEAPON.search(text) and not (
+            sub == "Armed clash" and _COMMUNAL.search(text)):
+        # clans and communities fighting each other are communal militias in a battle, not a mob
         return _with(pred, "Mob violence")
     if sub == "Attack" and _ARMED_VICTIM.search(text) and not _CIVILIAN.search(_PERPETRATOR_PEOPLE.sub(" ", text)):
         return _with(pred, "Armed clash")
