@@ -433,3 +433,13 @@ def test_names_listed_together_are_provinces_of_one_country() -> None:
     found = places(text)
     assert found["Queensland"].country_code == "AU" and found["Queensland"].feature_code == "ADM1"
     assert found["Alberta"].country_code == "CA"
+
+
+def test_a_name_does_not_make_the_focus_for_itself_against_a_coherent_reading_abroad() -> None:
+    text = ("Youngsters from an Edmonton school transformed a plot of open space. The final design was shaped "
+            "by the people of Edmonton. Enfield Council's cabinet member praised the school in Edmonton.")
+    found = places(text)
+    assert found["Edmonton"].country_code == "GB" and found["Enfield"].country_code == "GB"
+    # the same name with a province of its own country beside it stays at home
+    found = places("Youngsters from an Edmonton school planted trees. Alberta's capital city sits in eighth place.")
+    assert found["Edmonton"].country_code == "CA"

@@ -30,6 +30,7 @@ from sitrep.geo.gazetteer import (
     default_path,
 )
 from sitrep.geo.locate import choose
+from sitrep.geo.normalize import fold
 from sitrep.geo.parse import CUE_WEIGHT, FUZZY, Mention, Parser, cue_countries
 from sitrep.model import Article, Document, Place
 
@@ -64,11 +65,33 @@ def geoparse(doc: Document) -> Document:
     # ("Edmonton" a suburb of the "Cairns" the article names) gains
     refined = _resolved_focus(kept, title_mentions, prior) or focus
     anchors = parser.anchors(kept)
-    parser.resolve(mentions, tokens, refined, text, anchors)
+    parser.resolve(mentions, tokens, refined, text, anchors, _self_focused(parser, kept, refined, title_mentions, prior))
     kept = _drop_unsupported_abroad([m for m in mentions if parser.accept(m, refined)], text, refined)
+    final = _resolved_focus(kept, title_mentions, prior) or refined
+    if final != refined:
+        # the names that made the focus read otherwise now ("Edmonton" in London): once more with the new one
+        refined = final
+        parser.resolve(mentions, tokens, refined, text, anchors,
+                       _self_focused(parser, kept, refined, title_mentions, prior))
+        kept = _drop_unsupported_abroad([m for m in mentions if parser.accept(m, refined)], text, refined)
     doc.places = [parser.to_place(m) for m in kept]
     doc.country_focus = _resolved_focus(kept, title_mentions, prior) or refined
     return doc
+
+
+def _self_focused(parser: Parser, kept: list[Mention], focus: str | None, title_mentions: list[Mention],
+                  prior: Counter[str] | None) -> dict[str, str | None]:
+    """Names whose own readings alone make the article's focus: no other name can be read in that country
+    ("Edmonton" x3 made an article Canadian that names only Enfield besides). They get no focus bonus."""
+    if not focus:
+        return {}
+    support: dict[str, set[str]] = {}
+    for m in kept + [m for m in title_mentions if m.hits]:
+        support.setdefault(fold(m.text), set()).update(parser.plausible_countries(m))
+    if len(support) < 2 or (prior and focus in prior):
+        return {}
+    return {key: None for key in support
+            if not any(focus in ccs for other, ccs in support.items() if other != key)}
 
 
 def _resolved_focus(kept: list[Mention], title_mentions: list[Mention],

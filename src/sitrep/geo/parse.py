@@ -407,6 +407,14 @@ class Parser:
             votes[best.entry.cc] += w
         return votes.most_common(1)[0][0] if votes else None
 
+    def plausible_countries(self, m: Mention) -> set[str]:
+        """Countries of a name's readings spelt as written that are nearly as plausible as its best one."""
+        pairs = [(h, _prior(h, m)) for h in m.hits if h.name_kind not in (LOOSE, FUZZY) and h.entry.cc]
+        if not pairs:
+            return set()
+        top = max(s for _, s in pairs)
+        return {h.entry.cc for h, s in pairs if s >= top - PLAUSIBLE_GAP}
+
     def anchors(self, mentions: list[Mention]) -> dict[tuple[int, int], list[tuple[str, float, float]]]:
         """Plausible readings of resolved names as points on a 1-degree grid: (name key, lat, lon) per cell."""
         grid: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
@@ -426,7 +434,9 @@ class Parser:
 
     def resolve(self, mentions: list[Mention], tokens: list[Token], focus: str | None,
                 text: str | None = None,
-                anchors: dict[tuple[int, int], list[tuple[str, float, float]]] | None = None) -> None:
+                anchors: dict[tuple[int, int], list[tuple[str, float, float]]] | None = None,
+                focus_of: dict[str, str | None] | None = None) -> None:
+        """Score and order each mention's candidates; `focus_of` overrides `focus` for some names."""
         countries = Counter(h.entry.cc for m in mentions for h in m.hits
                             if h.entry.kind == COUNTRY and len(m.hits) == 1)
         # the names naming each province (a province's capital names it too, but not for itself:
@@ -462,12 +472,14 @@ class Parser:
             bracket_tail = text is not None and re.match(r"\s*\)", text[m.end:m.end + 3]) is not None and \
                 re.search(r"\([^()]*,\s*$", text[max(0, m.start - 60):m.start]) is not None
             scored = []
+            key = fold(m.text)
+            m_focus = focus_of[key] if focus_of and key in focus_of else focus
             for h in m.hits:
                 e = h.entry
                 s = _prior(h, m)
                 if bracket_tail and e.kind == ADMIN1:
                     s += 3.0
-                if focus and e.cc == focus:
+                if m_focus and e.cc == m_focus:
                     s += FOCUS_BONUS
                 elif e.cc in countries:
                     s += COUNTRY_NAMED_BONUS
@@ -697,6 +709,7 @@ FOCUS_BONUS = 2.0
 COUNTRY_NAMED_BONUS = 1.0
 ADMIN1_NAMED_BONUS = 2.0
 NEAR_BONUS = 1.0
+PLAUSIBLE_GAP = 0.3
 LIST_BONUS = 2.0
 NEAR_KM = 50.0
 
