@@ -443,3 +443,10 @@ def test_a_name_does_not_make_the_focus_for_itself_against_a_coherent_reading_ab
     # the same name with a province of its own country beside it stays at home
     found = places("Youngsters from an Edmonton school planted trees. Alberta's capital city sits in eighth place.")
     assert found["Edmonton"].country_code == "CA"
+
+
+def test_a_continents_demonym_is_that_continent() -> None:
+    found = places("Hussain was a British hacker whom U.S. and European officials regarded as a threat.")
+    assert found["European"].feature_code == "CONT" and found["European"].name == "Europe"
+    text = "European officials met in a hotel."
+    assert geo.locate_event(doc_of(text), 0, len(text)) == (None, None)

@@ -31,7 +31,7 @@ import platformdirs
 
 from sitrep.geo.normalize import fold, is_latin, loose, strip_admin
 
-BUILD_VERSION = 10
+BUILD_VERSION = 11
 
 # kinds of gazetteer entries
 CITY, ADMIN1, COUNTRY, CURATED, CONTINENT, ADMIN2 = 0, 1, 2, 3, 4, 5
@@ -414,6 +414,10 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
         for alt in cont.get("alternateNames", []):
             if alt.get("lang") == "en":
                 add_name(alt["name"], gid, ALT)
+    continent_gid = {code: int(cont["geonameId"]) for code, cont in continents.items()}
+    for row in csv.DictReader((ddir / "places" / "continent_names.csv").open(encoding="utf-8")):
+        if row["continent"] in continent_gid:  # "European officials": the continent, as a demonym
+            add_name(row["name"], continent_gid[row["continent"]], DEMONYM)
 
     # --- curated conflict places
     a1_by_name: dict[tuple[str, str], str] = {}
