@@ -64,6 +64,12 @@ def test_the_reports_own_hedge_on_the_doer_names_actor1_as_alleged() -> None:
     assert event.fatalities == 3
 
 
+def test_what_the_demonstrators_did_next_is_the_same_event() -> None:
+    [event] = events("On Friday, several hundred people demonstrated in Karatina town over the arrest of their MP. "
+                     "The demonstrators barricaded parts of the Nyeri-Nairobi highway.")
+    assert event.sub_event_type == "Violent demonstration"
+
+
 def test_an_old_background_event_is_not_the_main_event() -> None:
     found = events("On Wednesday, hundreds of people protested outside the courthouse in Lviv against the arrest "
                    "of a local activist. The activist stabbed a man during an attack on him in Odessa on "

@@ -37,7 +37,8 @@ NEW_EVENT = re.compile(
 ANAPHORA = re.compile(
     r"\b(?:the|this|that|such)\s+(?:attack|attacks|blast|explosion|bombing|incident|clashes?|fighting|"
     r"strike|strikes|raid|ambush|assault|operation|shelling|protest|protests|demonstration|rally|riot|"
-    r"violence|killing|killings|shooting|bomb)\b|\bthe\s+(?:victims?|attackers?|assailants?|perpetrators?)\b",
+    r"violence|killing|killings|shooting|bomb)\b|\bthe\s+(?:victims?|attackers?|assailants?|perpetrators?|"
+    r"demonstrators|protesters|protestors|rioters|marchers|crowd|mob|group)\b|^\s*(?:They|The\s+riders|The\s+youths)\b",
     re.IGNORECASE,
 )
 # Explosive weapons and strikes: what makes the codebook code an event as Explosions/Remote violence.
