@@ -450,3 +450,11 @@ def test_a_continents_demonym_is_that_continent() -> None:
     assert found["European"].feature_code == "CONT" and found["European"].name == "Europe"
     text = "European officials met in a hotel."
     assert geo.locate_event(doc_of(text), 0, len(text)) == (None, None)
+
+
+def test_a_countrys_adjective_before_a_place_noun_outweighs_a_neighbour_across_the_border() -> None:
+    text = ("At least four people died when their vehicle set off an explosive device in a small Kenyan town "
+            "near the border with Somalia, police said.")
+    assert doc_of(text).country_focus == "KE"
+    text = "A Saudi-led coalition air raid killed two people in northwestern Yemen."
+    assert doc_of(text).country_focus == "YE"

@@ -31,7 +31,7 @@ from sitrep.geo.gazetteer import (
 )
 from sitrep.geo.locate import choose
 from sitrep.geo.normalize import fold
-from sitrep.geo.parse import CUE_WEIGHT, FUZZY, Mention, Parser, cue_countries
+from sitrep.geo.parse import CUE_WEIGHT, FUZZY, Mention, Parser, country_weight, cue_countries
 from sitrep.model import Article, Document, Place
 
 __all__ = ["Gazetteer", "build_gazetteer", "country_fields", "geoparse", "geoparse_text", "get_gazetteer",
@@ -54,6 +54,8 @@ def geoparse(doc: Document) -> Document:
     parser = _parser()
     text = doc.body
     tokens, mentions = parser.recognise(text, doc.entities)
+    for m in mentions:
+        m.weight = country_weight(text, m)
     title_mentions = parser.recognise(doc.article.title)[1] if doc.article.title else []
     # parties, institutions and forces ("IEBC", "OSCE SMM") hint at the country when the text names none
     prior = cue_countries(text) if not _evidence(mentions) else None
@@ -101,7 +103,8 @@ def _resolved_focus(kept: list[Mention], title_mentions: list[Mention],
     for m in kept:
         h = m.hits[0]
         if h.entry.cc and h.name_kind not in (LOOSE, FUZZY):
-            votes[h.entry.cc] += 0.5 if h.name_kind == DEMONYM else 2.0 if h.entry.kind in (COUNTRY, ADMIN1) else 1.0
+            votes[h.entry.cc] += m.weight * (
+                0.5 if h.name_kind == DEMONYM else 2.0 if h.entry.kind in (COUNTRY, ADMIN1) else 1.0)
     for m in title_mentions:
         if m.hits:
             votes[m.hits[0].entry.cc] += 1.0
@@ -149,8 +152,8 @@ def _evidence(mentions: list[Mention]) -> set[str]:
     out: set[str] = set()
     for m in mentions:
         h = m.hits[0]
-        if h.name_kind in (LOOSE, FUZZY, DEMONYM):
-            continue
+        if h.name_kind in (LOOSE, FUZZY, DEMONYM) or m.weight < 1.0:
+            continue  # a respelling, an adjective, a neighbour ("the border with Somalia")
         areas = {x.entry.cc for x in m.hits if x.entry.kind in (ADMIN1, COUNTRY) and x.name_kind in (MAIN, ALT)}
         if h.entry.kind == COUNTRY or (len(areas) == 1 and h.entry.cc in areas):
             out.add(h.entry.cc)

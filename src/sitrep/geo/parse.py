@@ -144,6 +144,28 @@ class Mention:
     locative: bool = False  # after "in", "near", "from", ...
     sent_start: bool = False
     scores: list[float] = field(default_factory=list)
+    weight: float = 1.0  # how much the name tells where the text is (see `country_weight`)
+
+
+# "the Kenyan town of", "Kenyan police": a country's adjective before a place or a state agent is where it is
+AT_HOME = re.compile(r"\s+(?:border\s+)?(?:town|city|village|capital|port|coast|province|region|county|countryside|"
+                     r"soil|territory|side|authorities|police|army|forces|security|government|troops|military|"
+                     r"officials|navy|air\s+force|soldiers)\b", re.IGNORECASE)
+# "the border with Somalia", "Saudi-led", "from Ethiopia": a neighbour, a backer, an origin
+ABROAD_BEFORE = re.compile(r"\b(?:border\s+with|borders?\s+of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+ABROAD_AFTER = re.compile(r"-(?:led|backed|based|born|made|funded|sponsored)\b")
+
+
+def country_weight(text: str, m: Mention) -> float:
+    """How much a country's name or adjective says the text is there: more for "the Kenyan town of" or
+    "Kenyan police", less for "the border with Somalia", "Saudi-led" or "from Ethiopia"."""
+    if not any(h.entry.kind == COUNTRY for h in m.hits):
+        return 1.0
+    if ABROAD_AFTER.match(text, m.end) or ABROAD_BEFORE.search(text[max(0, m.start - 30):m.start]):
+        return 0.3
+    if m.how == DEMONYM and AT_HOME.match(text, m.end):
+        return 3.0
+    return 1.0
 
 
 def display_name(name: str) -> str:
@@ -402,6 +424,7 @@ class Parser:
             w = weight * {COUNTRY: 3.0, ADMIN1: 2.0}.get(best.entry.kind, 1.0) / max(1, len(ccs))
             if best.name_kind == DEMONYM:
                 w = weight * 1.0
+            w *= m.weight
             if best.entry.kind == CITY and best.entry.pop < 50000 and len(m.hits) > 1:
                 w *= 0.3
             votes[best.entry.cc] += w
