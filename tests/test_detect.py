@@ -64,6 +64,7 @@ def pred(sub: str | None, p: float = 0.9) -> Prediction:
         ("Boda boda operators stormed the hospital and killed two suspected robbers.", "Attack", "Mob violence"),
         ("Residents armed with pangas and clubs lynched a suspected thief.", "Attack", "Mob violence"),
         ("Two clans clashed over grazing land, leaving three dead.", "Armed clash", "Armed clash"),
+        ("A boda boda driver was fatally assaulted by police during the curfew.", "Attack", "Attack"),
         ("Russian aircraft bombed the settlement, destroying a school.", "Attack", "Air/drone strike"),
         ("Forces shelled the town, killing two civilians.", "Attack", "Shelling/artillery/missile attack"),
     ],

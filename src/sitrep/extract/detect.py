@@ -300,6 +300,11 @@ _WAR_WEAPON = _rx(r"\bgun\w*|\bshot\b|\bshoot\w*|\bfire[ds]?\b|\bfiring\b|\brifl
                   r"|\bexplos\w*|\bmilitants?\b|\bmilitia\w*|\brebels?\b|\binsurgents?\b|\bsoldiers\b|\btroops\b"
                   r"|\bgunmen\b|\bjihadists?\b|\bterrorists?\b|\bbandits?\b"
                   r"|\barmed\b(?! with (?:pangas|machetes|sticks|clubs|stones|knives|rungus|crude|whips|axes))")
+# police or soldiers doing the violence ("a boda boda driver was assaulted by police"): not a mob's act
+_STATE_DOER = _rx(r"\b(?:by|presumably|suspected)\s+(?:the\s+|a\s+|some\s+)?(?:police|policemen|officers?|soldiers|"
+                  r"security forces|troops|the army|prison guards)\b|\b(?:police|policemen|officers|soldiers|security forces"
+                  r"|troops)\s+(?:\w+\s+){0,2}?(?:attack|assault|beat|kill|shot|shoot|fire|fired|dragg|kick|whipp|tortur"
+                  r"|used|were accused|was accused)\w*")
 _COMMUNAL = _rx(r"\bclans?\b|\bsub-?clans?\b|\bcommunit(?:y|ies)\b|\bethnic\b|\btrib(?:e|es|al|esmen)\b|\bherders?\b"
                 r"|\bherdsmen\b|\bpastoralists?\b|\braiders?\b|\bmilitia\w*")
 # Protest with intervention needs someone acting on the protest; grievance clauses ("against the arrest of
@@ -453,7 +458,7 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
                 and not _IED.search(text):
             return _with(pred, "Shelling/artillery/missile attack")
     if sub in ("Attack", "Armed clash") and _MOB.search(text) and not _WAR_WEAPON.search(text) and not (
-            sub == "Armed clash" and _COMMUNAL.search(text)):
+            sub == "Armed clash" and _COMMUNAL.search(text)) and not _STATE_DOER.search(text):
         # clans and communities fighting each other are communal militias in a battle, not a mob
         return _with(pred, "Mob violence")
     if sub == "Attack" and _ARMED_VICTIM.search(text) and not _CIVILIAN.search(_PERPETRATOR_PEOPLE.sub(" ", text)):
