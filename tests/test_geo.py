@@ -458,3 +458,10 @@ def test_a_countrys_adjective_before_a_place_noun_outweighs_a_neighbour_across_t
     assert doc_of(text).country_focus == "KE"
     text = "A Saudi-led coalition air raid killed two people in northwestern Yemen."
     assert doc_of(text).country_focus == "YE"
+
+
+def test_a_famous_place_before_an_office_is_a_place_and_a_ministry_names_the_province() -> None:
+    found = places("Road safety is not negotiable, said Montreal Mayor Denis Coderre on Tuesday.")
+    assert found["Montreal"].country_code == "CA"
+    found = places("We are not satisfied, Quebec Health Minister Gaetan Barrette told reporters in Montreal.")
+    assert found["Quebec"].feature_code == "ADM1"

@@ -78,8 +78,15 @@ ORG_WORDS = frozenset({"university", "airport", "bank", "hospital", "council", "
                        "college", "school", "club", "fc", "city", "county", "international", "prison", "court",
                        "government", "airlines", "station", "port", "harbour", "harbor", "bridge", "park",
                        "municipality", "governorate", "province", "district", "oblast", "region", "state"})
+# "Montreal Mayor", "Quebec Health Minister": offices and ministries named after a place
+OFFICES = frozenset({"mayor", "premier", "minister", "ministry", "governor", "gov", "senator", "sen", "mp", "mla",
+                     "health", "education", "transport", "transportation", "finance", "justice", "environment",
+                     "energy", "labour", "labor", "public", "attorney", "fish", "parks", "opposition", "liberals",
+                     "conservatives", "democrats", "republicans"})
 # "Florida Senator", "New York Gov.": the name of a state or province, not its capital
-STATE_TITLES = frozenset({"gov", "governor", "senator", "sen", "legislature", "premier", "assemblyman"})
+STATE_TITLES = frozenset({"gov", "governor", "senator", "sen", "legislature", "premier", "assemblyman", "minister",
+                          "ministry", "health", "education", "transport", "transportation", "finance", "justice",
+                          "environment", "energy", "attorney"})
 # between a place and its container: the rest of an unknown name ("-e Barakzayi"), another name in brackets
 # ("(Delaram)"), a feature word, then a comma or a bracket ("Nawa-e Barakzayi district, Helmand")
 APPOSED = re.compile(r"(?:(?:\s+|-)(?:[A-Z][\w'\u2019]*|e|i|ye|wa|o))*\s*(?:\([A-Z][\w'\u2019 -]*\)\s*)?"
@@ -367,6 +374,8 @@ class Parser:
             # followed by a capitalised word that is no place ("Vladimir Putin", "Lake Kody")
             # ... unless a big place follows "in"/"near" ("near Donetsk Filtration Station")
             anchored = big and prev_low in LOCATIVE
+            # "Montreal Mayor Denis Coderre", "Quebec Health Minister": a famous place's office holder
+            anchored = anchored or (famous and nxt is not None and nxt.text.lower().rstrip(".") in OFFICES)
             if not strong and not dateline and not anchored and not in_org and nxt is not None and _is_cap(nxt) and not nxt.sent_start and \
                     _joinable(text, tokens[m.tok_start], nxt) and nxt.text.lower() not in FEATURE_WORDS and \
                     nxt.text.lower() not in ORG_WORDS and not self.gaz.lookup(fold(nxt.text)):
@@ -462,8 +471,7 @@ class Parser:
         """Score and order each mention's candidates; `focus_of` overrides `focus` for some names."""
         countries = Counter(h.entry.cc for m in mentions for h in m.hits
                             if h.entry.kind == COUNTRY and len(m.hits) == 1)
-        # the names naming each province (a province's capital names it too, but not for itself:
-        # "Florida" the Uruguayan town is no evidence for Florida the US state's rival reading)
+        # the names naming each province (a province's capital names it too)
         admin1s: dict[str, set[str]] = {}
         for m in mentions:
             best = max(m.hits, key=lambda h: _prior(h, m))
@@ -633,7 +641,7 @@ def _apposed(text: str | None, a: Mention, b: Mention) -> bool:
 def _cue(tokens: list[Token], j: int) -> str:
     if j < len(tokens):
         w = tokens[j].text.lower()
-        if w in PROVINCE_WORDS or (w in STATE_TITLES and tokens[j].text[:1].isupper()):
+        if w in PROVINCE_WORDS or (w in STATE_TITLES and tokens[j].text[:1].isupper()) or w == "government":
             return "countryside" if w == "countryside" else "province"
         if w in DISTRICT_WORDS:
             return "district"
