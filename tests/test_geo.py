@@ -465,3 +465,13 @@ def test_a_famous_place_before_an_office_is_a_place_and_a_ministry_names_the_pro
     assert found["Montreal"].country_code == "CA"
     found = places("We are not satisfied, Quebec Health Minister Gaetan Barrette told reporters in Montreal.")
     assert found["Quebec"].feature_code == "ADM1"
+
+
+def test_a_provinces_point_ignores_settlements_miscoded_into_it() -> None:
+    from sitrep.geo.gazetteer import _centroid, _without_strays
+
+    grid = [(32.0 + i * 0.3, 119.0 + j * 0.3) for i in range(5) for j in range(5)]
+    stray = (29.0, 100.3)  # a town 1,900 km away coded into the province
+    lat, lon = _centroid(_without_strays([*grid, stray]))
+    assert km(lat, lon, 32.6, 119.6) < 5
+    assert _without_strays(grid) == grid

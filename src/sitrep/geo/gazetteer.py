@@ -18,6 +18,7 @@ import math
 import os
 import re
 import sqlite3
+import statistics
 import tempfile
 import threading
 from collections import Counter, defaultdict
@@ -31,7 +32,7 @@ import platformdirs
 
 from sitrep.geo.normalize import fold, is_latin, loose, strip_admin
 
-BUILD_VERSION = 11
+BUILD_VERSION = 12
 
 # kinds of gazetteer entries
 CITY, ADMIN1, COUNTRY, CURATED, CONTINENT, ADMIN2 = 0, 1, 2, 3, 4, 5
@@ -182,6 +183,19 @@ def _centroid(points: list[tuple[float, float]], trim: int = 0) -> tuple[float, 
         y = sum(math.sin(math.radians(p[1])) for p in points)
         lon = math.degrees(math.atan2(y, x))
     return lat, lon
+
+
+def _without_strays(points: list[tuple[float, float]], k: float = 4.0) -> list[tuple[float, float]]:
+    """An area's settlements less the strays miscoded into it (Jiangsu lists two towns of Sichuan and
+    Qinghai): those farther from the median point than k times the 90th percentile distance (+0.5 deg)."""
+    if len(points) < 10:
+        return points
+    mlat = statistics.median(p[0] for p in points)
+    mlon = statistics.median(p[1] for p in points)
+    c = math.cos(math.radians(mlat))
+    dist = [math.hypot(p[0] - mlat, (p[1] - mlon) * c) for p in points]
+    limit = k * sorted(dist)[int(0.9 * (len(dist) - 1))] + 0.5
+    return [p for p, d in zip(points, dist, strict=True) if d <= limit] or points
 
 
 def build_gazetteer(path: Path | None = None, *, force: bool = False) -> Path:
@@ -354,7 +368,7 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
         pts = by_admin1.get(code)
         if not pts:
             continue
-        lat, lon = _centroid(pts)
+        lat, lon = _centroid(_without_strays(pts))
         con.execute("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
                     (gid, name, cc, code, "", lat, lon, "ADM1", pop_admin1[code], ADMIN1))
         con.execute("INSERT INTO admin1 VALUES (?,?,?,?)", (code, name, raw, gid))
