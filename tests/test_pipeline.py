@@ -64,6 +64,12 @@ def test_the_reports_own_hedge_on_the_doer_names_actor1_as_alleged() -> None:
     assert event.fatalities == 3
 
 
+def test_a_bare_casualty_remark_joins_the_event_before_it() -> None:
+    [event] = events("On 20 April 2022, Russian forces launched an offensive in the direction of Popasna, Luhansk, "
+                     "which was unsuccessful. Casualties unknown.")
+    assert event.event_type == "Battles"
+
+
 def test_what_the_demonstrators_did_next_is_the_same_event() -> None:
     [event] = events("On Friday, several hundred people demonstrated in Karatina town over the arrest of their MP. "
                      "The demonstrators barricaded parts of the Nyeri-Nairobi highway.")

@@ -45,6 +45,7 @@ ANAPHORA = re.compile(
 EXPLOSIVE = re.compile(
     r"\b(?:bomb\w*|explo\w+|blast\w*|IEDs?|(?:land)?mines?|shell(?:s|ed|ing)|artillery|rockets?|missiles?|"
     r"mortars?|grenades?|air\s*strikes?|airstrikes?|drones?|air\s+raids?)\b", re.IGNORECASE)
+TOLL_WORDS = re.compile(r"\bcasualt|\bfatalit|\binjur|\bdead\b|\bkilled\b|\bwounded\b|\bdeaths?\b", re.IGNORECASE)
 GENERIC_PLACE_FEATURES = {"PCLI", "PCL", "PCLD", "ADM1", "RGN", "ADM2"}
 STALE_DAYS = 30  # an event dated this long before publication is background to a report
 
@@ -152,9 +153,11 @@ def _continues(doc: Document, group: EventGroup, sentence: Sentence, pred: detec
     """Does an event sentence go on telling the group's event (rather than start a new one)?"""
     if ANAPHORA.search(sentence.text) or pred.event_type == group.best.event_type:
         return _same_date(doc, group, sentence)
-    # A sentence that only adds a toll ("At least 15 people were killed") belongs to the event before it.
-    only_toll = bool(numbers.find_casualties(doc.body, sentence.start, sentence.end)) and not _places_in(
-        doc, sentence.start, sentence.end)
+    # A sentence that only adds a toll ("At least 15 people were killed", "Casualties unknown.") belongs
+    # to the event before it.
+    about_toll = bool(numbers.find_casualties(doc.body, sentence.start, sentence.end)) or (
+        len(sentence.text.split()) <= 8 and TOLL_WORDS.search(sentence.text) is not None)
+    only_toll = about_toll and not _places_in(doc, sentence.start, sentence.end)
     return only_toll and _same_date(doc, group, sentence)
 
 

@@ -353,6 +353,14 @@ _ARMED_VICTIM = _rx(r"\b(?:kill(?:ed|ing|s)?|shot(?: dead)?|shoots?|assassinat\w
                     r"(?:(?!by\b)[\w'-]+\s+){0,3}?" + _ARMED + r"\b"
                     r"|\b" + _ARMED + r"\s+(?:was|were|has been|had been|got)\s+(?:\w+\s+)?"
                     r"(?:killed|shot|assassinated|ambushed|stabbed|murdered|beheaded)\b(?!\s+by\s+(?:a\s+)?mob)")
+_ARMED_TARGET = _rx(r"\b(?:attack(?:ed|ing|s)?|opened fire (?:on|at)|fired (?:on|at|upon)|ambush(?:ed|ing)?|raided|stormed"
+                    r"|overran)\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?(?:police|military|army|security|gendarmerie"
+                    r"|border guard)\s+(?:camps?|stations?|posts?|outposts?|patrols?|convoys?|vehicles?|trucks?|bases?"
+                    r"|checkpoints?|barracks|positions?|officers?)\b"
+                    r"|\b(?:police|soldiers|troops|security forces|officers|the army)\s+(?:\w+\s+)?(?:fired|shot) back\b"
+                    r"|\b(?:opened fire|fired|shot) (?:on|at|upon) (?:the\s+|a\s+|two\s+|several\s+)?(?:police|policemen"
+                    r"|officers|soldiers|troops|security forces|reservists)\b"
+                    r"|\breturned fire\b|\bexchange(?:d)? (?:of )?fire\b|\bexchanged gunfire\b")
 _CIVILIAN = _rx(r"\b(?:civilians?|villagers?|residents?|farmers?|women|children|child|girls?|boys?|students?|teachers?"
                 r"|traders?|passengers?|worshippers?|journalists?|family|families|herders?|displaced|people|person|man"
                 r"|woman|men|mob|crowd|off-duty|laborers?|labourers?|workers?|officials?|chairperson|activists?)\b")
@@ -461,6 +469,9 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             sub == "Armed clash" and _COMMUNAL.search(text)) and not _STATE_DOER.search(text):
         # clans and communities fighting each other are communal militias in a battle, not a mob
         return _with(pred, "Mob violence")
+    if sub == "Attack" and (_ARMED_TARGET.search(text) or (_CLASH.search(text) and _COMMUNAL.search(text))):
+        # an attack on a police post or patrol, an exchange of fire, communities clashing: a battle
+        return _with(pred, "Armed clash")
     if sub == "Attack" and _ARMED_VICTIM.search(text) and not _CIVILIAN.search(_PERPETRATOR_PEOPLE.sub(" ", text)):
         return _with(pred, "Armed clash")
     if sub in ("Armed clash", "Attack") and not small_arms and not _GUN.search(text):
