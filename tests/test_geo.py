@@ -475,3 +475,11 @@ def test_a_provinces_point_ignores_settlements_miscoded_into_it() -> None:
     lat, lon = _centroid(_without_strays([*grid, stray]))
     assert km(lat, lon, 32.6, 119.6) < 5
     assert _without_strays(grid) == grid
+
+
+def test_english_names_of_provinces_from_the_alias_table() -> None:
+    text = "An armed group attacked the house of a police officer in Nahiyat Yathrib in Saladin province."
+    doc = doc_of(text)
+    assert doc.country_focus == "IQ"
+    assert places("A lorry drove into a market in Ludwigshafen, in the state of Rhineland-Palatinate.")[
+        "Rhineland-Palatinate"].country_code == "DE"
