@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from sitrep.model import Article
-from sitrep.pipeline import extract_article
+from sitrep.pipeline import LATER_EVENT_FACTOR, extract_article
 
 
 def events(text: str, published: date = date(2022, 5, 10), title: str | None = None) -> list:
@@ -62,6 +62,18 @@ def test_the_reports_own_hedge_on_the_doer_names_actor1_as_alleged() -> None:
     assert "Boko Haram" in event.actor1
     assert event.claim.status == "alleged"
     assert event.fatalities == 3
+
+
+def test_the_lead_event_outranks_a_later_one() -> None:
+    found = events("On Monday, hundreds of teachers marched in Nairobi, Kenya, to demand unpaid salaries. "
+                   "Separately, police arrested two suspects after a robbery in Mombasa.")
+    assert len(found) == 2
+    assert max(found, key=lambda e: e.confidence).event_type == "Protests"
+    [alone] = events("Police arrested two suspects after a robbery in Mombasa, Kenya, on Monday.")
+    [later] = [e for e in events("On Monday, hundreds of teachers marched in Nairobi, Kenya, to demand unpaid "
+                                 "salaries. Police arrested two suspects after a robbery in Mombasa, Kenya, on "
+                                 "Monday.") if e.event_type != "Protests"]
+    assert later.confidence == pytest.approx(alone.confidence * LATER_EVENT_FACTOR, abs=0.002)
 
 
 def test_a_bare_casualty_remark_joins_the_event_before_it() -> None:

@@ -48,6 +48,7 @@ EXPLOSIVE = re.compile(
 TOLL_WORDS = re.compile(r"\bcasualt|\bfatalit|\binjur|\bdead\b|\bkilled\b|\bwounded\b|\bdeaths?\b", re.IGNORECASE)
 GENERIC_PLACE_FEATURES = {"PCLI", "PCL", "PCLD", "ADM1", "RGN", "ADM2"}
 STALE_DAYS = 30  # an event dated this long before publication is background to a report
+LATER_EVENT_FACTOR = 0.8  # confidence scale of every event after a report's first
 
 
 @dataclass
@@ -331,6 +332,9 @@ def events_of(doc: Document) -> list[Event]:
         if event is None:
             continue
         previous = (event.event_date, event.time_precision)
+        if events:
+            # reports lead with their main event: a later one must be clearly surer to outrank it
+            event.confidence = round(event.confidence * LATER_EVENT_FACTOR, 3)
         same = next((e for e in events if _same_in_article(e, event)), None)
         if same is None:
             events.append(event)
