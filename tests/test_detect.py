@@ -331,6 +331,9 @@ def test_acled_topic_tag_restricts_to_strategic_developments() -> None:
     ("Boda boda riders protesting a colleague's death engaged police in running battles.", "Violent demonstration"),
     ("Journalists protested against the arrest of their editor and demanded his release.", "Peaceful protest"),
     ("Police fired tear gas to disperse students protesting in the capital.", "Protest with intervention"),
+    ("Journalists held a protest against the arrest of their editor. He was arrested in May.", "Peaceful protest"),
+    ("Police dispersed the crowd and arrested some people.", "Protest with intervention"),
+    ("Six demonstrators were arrested by police outside parliament.", "Protest with intervention"),
 ])
 def test_protest_sub_types_follow_the_codebook(text: str, expected: str) -> None:
     for start in ("Peaceful protest", "Protest with intervention"):

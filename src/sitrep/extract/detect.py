@@ -311,8 +311,13 @@ _COMMUNAL = _rx(r"\bclans?\b|\bsub-?clans?\b|\bcommunit(?:y|ies)\b|\bethnic\b|\b
 # their leader", "demanding the release of ...") are set aside before looking.
 _INTERVENTION = _rx(r"\bdispers\w*|\btear[- ]?gas|\bwater[- ]cannons?|\brubber bullets?|\bpellets?\b|\bbatons?"
                     r"|\blathi|\bcharged\b|\bintervene\w*|\bintervention|\bbroke up|\bbreak up|\bcrack(?:ed)? down"
-                    r"|\bcrackdown|\b(?:arrest\w*|detain\w*|held|rounded up|apprehended|beat|beaten|assaulted|injur\w*"
-                    r"|wound\w*|kill\w*|shot)\b|\bfired\b|\bblock\w*|\bprevent\w*|\bstopped|\bremov\w*|\bpushed"
+                    r"|\bcrackdown|\b(?:rounded up|beat|beaten|assaulted|injur\w*|wound\w*|kill\w*|shot)\b"
+                    # an arrest of the protesters, not the arrest they protest ("He was arrested in May")
+                    r"|\b(?:arrest\w*|detain\w*|apprehend\w*)\s+(?:\w+\s+){0,3}?(?:protest\w*|demonstrat\w*"
+                    r"|participants|marchers|them|people|students|activists|several|some|dozens|\d+)\b"
+                    r"|\b(?:protest\w*|demonstrat\w*|participants|marchers|people|students|activists|several|some|dozens"
+                    r"|\d+|they)\s+(?:\w+\s+){0,3}?(?:were|was)\s+(?:\w+\s+)?(?:arrested|detained|apprehended|held)\b"
+                    r"|\bfired\b|\bblock\w*|\bprevent\w*|\bstopped|\bremov\w*|\bpushed"
                     r"|\bforcibly|\bevict\w*|\bconfiscat\w*|\bkettl\w*|\bclear(?:ed)?\b")
 _GRIEVANCE = _rx(r"\b(?:against|over|demand\w*|denounc\w*|condemn\w*|for)\b[^.;]*")
 _RIOTING = _rx(r"\b(?:pelted|threw|throwing|hurled|hurling)\s+(?:stones|rocks|bricks|molotov cocktails|petrol bombs)\s+at\b"
