@@ -483,3 +483,7 @@ def test_english_names_of_provinces_from_the_alias_table() -> None:
     assert doc.country_focus == "IQ"
     assert places("A lorry drove into a market in Ludwigshafen, in the state of Rhineland-Palatinate.")[
         "Rhineland-Palatinate"].country_code == "DE"
+
+
+def test_a_plural_common_noun_opening_a_sentence_is_no_place() -> None:
+    assert "Farmers" not in places("Farmers and residents protest poor condition of roads in the constituency.")

@@ -284,7 +284,9 @@ class Parser:
                         all(h.entry.kind != CURATED for h in hits):
                     continue
                 # WordNet lists famous places too ('edmonton'): a word named after a big city is that city
-                mention.wordlike = j - i == 1 and fk in self.gaz.words and not any(
+                # "Farmers": a plural of a dictionary word is a word too
+                mention.wordlike = j - i == 1 and (fk in self.gaz.words or (
+                    fk.endswith("s") and fk[:-1] in self.gaz.words)) and not any(
                     h.entry.kind == CITY and h.name_kind == MAIN and h.entry.pop >= 100000 for h in hits)
                 if mention.wordlike and mention.sent_start and not last.isupper() and \
                         all(h.entry.kind == CITY and h.entry.pop < 100000 for h in hits):
