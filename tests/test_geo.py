@@ -487,3 +487,8 @@ def test_english_names_of_provinces_from_the_alias_table() -> None:
 
 def test_a_plural_common_noun_opening_a_sentence_is_no_place() -> None:
     assert "Farmers" not in places("Farmers and residents protest poor condition of roads in the constituency.")
+
+
+def test_a_district_in_a_named_province_is_not_a_namesake_elsewhere() -> None:
+    found = places("About 40 homes were buried in Maoxian county in Sichuan province, state media said.")
+    assert "Maoxian" not in found or found["Maoxian"].admin1 == found["Sichuan"].admin1

@@ -93,8 +93,9 @@ APPOSED = re.compile(r"(?:(?:\s+|-)(?:[A-Z][\w'\u2019]*|e|i|ye|wa|o))*\s*(?:\([A
                      r"(?i:(?:district|province|county|sub-?county|constituency|town|city|village|area|governorate"
                      r"|region|oblast|raion|rayon|municipality|state|lga|department|prefecture)\s*)?[,(]\s*")
 CURRENCY_WORDS = frozenset({"dollar", "dollars", "pound", "pounds", "franc", "francs", "rupee", "rupees", "yuan"})
-# "Mansura in the western countryside of Ar-Raqqa", "Yathrib in Saladin province": the next name contains it
-IN_CONTAINER = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
+# "Mansura in the western countryside of Ar-Raqqa", "Maoxian county in Sichuan": the next name contains it
+IN_CONTAINER = re.compile(r"(?:\s+(?i:district|county|sub-?county|town|city|village|area|municipality|raion))?"
+                          r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
                           r"(?:(?:countryside|outskirts|suburbs|parts?|areas?)\s+of\s+(?:the\s+)?)?")
 PERSON_VERBS = frozenset({"said", "says", "told", "added", "stated", "noted", "explained", "wrote", "tweeted",
                           "argued", "insisted", "claimed", "announced", "warned", "asked", "replied"})
