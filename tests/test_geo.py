@@ -492,3 +492,8 @@ def test_a_plural_common_noun_opening_a_sentence_is_no_place() -> None:
 def test_a_district_in_a_named_province_is_not_a_namesake_elsewhere() -> None:
     found = places("About 40 homes were buried in Maoxian county in Sichuan province, state media said.")
     assert "Maoxian" not in found or found["Maoxian"].admin1 == found["Sichuan"].admin1
+
+
+def test_a_possessive_place_contains_the_name_after_it() -> None:
+    found = places("A bomb killed six police officers in Giza's Haram district on Friday.")
+    assert "Haram" not in found or found["Haram"].country_code == "EG"

@@ -503,6 +503,12 @@ class Parser:
                     container |= {h.entry.admin1_code for h in c.hits if h.entry.kind == ADMIN1} | {
                         h.entry.cc for h in c.hits if h.entry.kind == COUNTRY and not own_country} | {
                         h.entry.admin1_code for h in c.hits if h.entry.kind == CITY and h.entry.fcode == "PPLA"}
+            # "Giza's Haram district", "Kharkiv's Saltivka": the possessive before it contains it
+            if prv is not None and text is not None and prv.how != DEMONYM and \
+                    re.fullmatch(r"['\u2019]s\s+", text[prv.end:m.start]):
+                container |= {h.entry.admin1_code for h in prv.hits if h.entry.kind == ADMIN1 or (
+                    h.entry.kind == CITY and h.entry.fcode in ("PPLA", "PPLC"))} | {
+                    h.entry.cc for h in prv.hits if h.entry.kind == COUNTRY}
             bracket_tail = text is not None and re.match(r"\s*\)", text[m.end:m.end + 3]) is not None and \
                 re.search(r"\([^()]*,\s*$", text[max(0, m.start - 60):m.start]) is not None
             scored = []
