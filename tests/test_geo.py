@@ -497,3 +497,19 @@ def test_a_district_in_a_named_province_is_not_a_namesake_elsewhere() -> None:
 def test_a_possessive_place_contains_the_name_after_it() -> None:
     found = places("A bomb killed six police officers in Giza's Haram district on Friday.")
     assert "Haram" not in found or found["Haram"].country_code == "EG"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # spaCy's small model calls these village and province names persons; their slot says they are places
+    ("Russian forces shelled positions near Khutir Vilny, Luhansk.", {"Luhansk"}),
+    ("An airstrike was reported on a mountain (Mukayras, Al Bayda) with no casualties.", {"Mukayras", "Al Bayda"}),
+    ("Russian forces shelled Velyka Kostromka, Dnipropetrovsk. Casualties unknown.",
+     {"Velyka Kostromka", "Dnipropetrovsk"}),
+    ("Russian forces shelled Mykolaiv overnight.", {"Mykolaiv"}),
+])
+def test_container_and_target_slots_beat_a_person_label(text: str, expected: set[str]) -> None:
+    from sitrep.model import Article
+    from sitrep.pipeline import prepare
+
+    found = {p.text for p in prepare(Article(id="t", text=text)).places}
+    assert expected <= found

@@ -255,7 +255,7 @@ class Parser:
         ent_label = _entity_labels(entities or [])
         # one sense per text: a name the text uses as a place somewhere ("in Cairns", spaCy GPE) is not a person
         # where spaCy calls it one ("the Cairns police")
-        place_ctx = _place_senses(entities or [], tokens)
+        place_ctx = _place_senses(entities or [], tokens, text)
         named = [(e.start, e.end, e.label) for e in entities or []]
         mentions: list[Mention] = []
         covered = -1
@@ -720,12 +720,39 @@ def _dateline(text: str, tokens: list[Token], m: Mention) -> bool:
     return m.text.isupper() and len(m.text) >= 4 and m.tok_end < len(tokens) and not tokens[m.tok_end].text.isupper()
 
 
-def _place_senses(entities: list[Entity], tokens: list[Token]) -> set[str]:
+# verbs whose object is a place in conflict reporting ("Russian forces shelled Mykolaiv")
+PLACE_VERBS = frozenset({"shelled", "bombed", "bombarded", "struck", "raided", "stormed", "captured", "recaptured",
+                         "retook", "liberated", "besieged", "encircled", "entered", "overran", "toward", "towards"})
+ADMIN_WORDS = frozenset({"region", "province", "oblast", "district", "county", "governorate", "state", "raion",
+                         "department", "prefecture", "municipality"})
+
+
+def _container_head(tokens: list[Token], k: int, text: str) -> bool:
+    """Is tokens[k] the start of the first name of "X, Y." / "X, Y region" (a place and its container)?"""
+    if k and not text[tokens[k - 1].end:tokens[k].start].strip() and _is_cap(tokens[k - 1]):
+        return False  # inside a longer capitalised run, not its start
+    j = k
+    while j + 1 < len(tokens) and j < k + 2 and not text[tokens[j].end:tokens[j + 1].start].strip() \
+            and _is_cap(tokens[j + 1]):
+        j += 1
+    if j + 1 >= len(tokens) or text[tokens[j].end:tokens[j + 1].start].strip() != "," or not _is_cap(tokens[j + 1]):
+        return False
+    m = j + 1
+    while m + 1 < len(tokens) and m < j + 3 and not text[tokens[m].end:tokens[m + 1].start].strip() \
+            and _is_cap(tokens[m + 1]):
+        m += 1
+    after = text[tokens[m].end:tokens[m].end + 2].lstrip()
+    follows = tokens[m + 1].text.lower() if m + 1 < len(tokens) else ""
+    return after[:1] in {".", ";", ")", ""} or follows in ADMIN_WORDS
+
+
+def _place_senses(entities: list[Entity], tokens: list[Token], text: str = "") -> set[str]:
     """Folded names the text uses more as a place than as a person's name.
 
-    A place vote per spaCy GPE/LOC/FAC entity of that name, two per "in X"/"near X" and per "the X police"
-    (a person takes no article); a person vote per PERSON entity that is or ends with the name (the small
-    model labels one word both ways in one text).
+    A place vote per spaCy GPE/LOC/FAC entity of that name, two per "in X"/"near X", per "the X police"
+    (a person takes no article) and per container slot ("(X, Y)", "A, Y"), for the name's first one to
+    three capitalised words; a person vote per PERSON entity that is or ends with the name (the small
+    model labels one word both ways in one text, and often labels unfamiliar village names as persons).
     """
     votes: Counter[str] = Counter()
     for e in entities:
@@ -736,9 +763,24 @@ def _place_senses(entities: list[Entity], tokens: list[Token]) -> set[str]:
             for k in range(len(words)):
                 votes[fold(" ".join(words[k:]))] -= 1
     for k, t in enumerate(tokens):
-        if k and _is_cap(t) and (tokens[k - 1].text in PLACE_PREPS or (
-                tokens[k - 1].text.lower() == "the" and k + 1 < len(tokens) and tokens[k + 1].text.islower())):
-            votes[fold(t.text)] += 2
+        if not k or not _is_cap(t):
+            continue
+        before = tokens[k - 1].text
+        gap = text[tokens[k - 1].end:t.start].strip() if text else ""
+        in_place_slot = not gap and (before in PLACE_PREPS or (
+            before.lower() == "the" and k + 1 < len(tokens) and tokens[k + 1].text.islower()))
+        # containers: "(Mukayras, Al Bayda)", "near Khutir Vilny, Luhansk" name places, whatever NER says
+        container = gap.endswith("(") or (gap == "," and _is_cap(tokens[k - 1]))
+        in_place_slot = in_place_slot or (not gap and before.lower() in PLACE_VERBS)
+        head = text and _container_head(tokens, k, text)
+        if in_place_slot or container or head:
+            run = [t.text]
+            for prev_tok, nxt in zip(tokens[k:k + 2], tokens[k + 1:k + 3], strict=False):
+                if text[prev_tok.end:nxt.start].strip() or not (_is_cap(nxt) or nxt.text.lower() in PARTICLES):
+                    break
+                run.append(nxt.text)
+            for n in range(1, len(run) + 1):
+                votes[fold(" ".join(run[:n]))] += 2
     return {key for key, v in votes.items() if v > 0}
 
 
