@@ -472,7 +472,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             return _with(pred, "Shelling/artillery/missile attack")
     if sub in ("Attack", "Armed clash") and _MOB.search(text) and not _WAR_WEAPON.search(text) and not (
             sub == "Armed clash" and _COMMUNAL.search(text)) and not _STATE_DOER.search(text):
-        # clans and communities fighting each other are communal militias in a battle, not a mob
+        # unorganised perpetrators are a mob; clans or communities fighting each other are communal militias
+        # in a battle, and violence by police or soldiers is theirs, not a mob's
         return _with(pred, "Mob violence")
     if sub == "Attack" and (_ARMED_TARGET.search(text) or (_CLASH.search(text) and _COMMUNAL.search(text))):
         # an attack on a police post or patrol, an exchange of fire, communities clashing: a battle
