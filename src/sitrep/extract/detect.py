@@ -57,49 +57,12 @@ _STOP = frozenset({
     "said", "says", "also", "near", "into", "after", "during", "while", "when", "where", "than", "then"
 })
 DEFAULT_KINDS = ("w", "p", "b")
-_TRIGGERS_FILE = Path(__file__).resolve().parent.parent / "data" / "taxonomy" / "triggers.txt"
-_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be", "got"})
-
-
-@lru_cache(maxsize=1)
-def _triggers() -> tuple[frozenset[str], frozenset[str]]:
-    """(whole words, five-letter prefixes) from data/taxonomy/triggers.txt."""
-    lines = [ln.strip() for ln in _TRIGGERS_FILE.read_text(encoding="utf-8").splitlines()]
-    entries = [ln for ln in lines if ln and not ln.startswith("#")]
-    return frozenset(e for e in entries if len(e) < _PREFIX), frozenset(e[:_PREFIX] for e in entries if len(e) >= _PREFIX)
-
-
-def _is_trigger(token: str, words: frozenset[str], prefixes: frozenset[str]) -> bool:
-    return token in words or (len(token) >= _PREFIX and token[:_PREFIX] in prefixes)
-
-
-def role_features(toks: Sequence[str]) -> list[str]:
-    """Who-did-what-to-whom without a parser: content words before the first trigger word are the doer's
-    side ("ra"), words after it the target's ("rt"); in a passive clause ("two men were shot by soldiers")
-    the words after "by" are the doer's and those before the trigger the target's. "rv" pairs the trigger's
-    prefix with each of the first three target words ("kille civilians")."""
-    words, prefixes = _triggers()
-    at = next((i for i, t in enumerate(toks) if _is_trigger(t, words, prefixes)), None)
-    if at is None:
-        return []
-    before, after = list(toks[:at]), list(toks[at + 1:])
-    if at > 0 and toks[at - 1] in _PASSIVE_AUX:
-        by = next((i for i, t in enumerate(after[:8]) if t == "by"), None)
-        doers = after[by + 1:] if by is not None else []
-        targets = before
-    else:
-        doers, targets = before, after
-    doers = [t for t in doers if t not in _STOP][-6:]
-    targets = [t for t in targets if t not in _STOP][:6]
-    verb = toks[at][:_PREFIX]
-    return (["ra " + t for t in doers] + ["rt " + t for t in targets]
-            + ["rv " + verb + " " + t for t in targets[:3]])
 
 
 def feature_strings(text: str, kinds: Sequence[str] = DEFAULT_KINDS) -> list[str]:
     """Hashed feature names of a text. kinds: "w" word unigrams, "p" 5-letter prefixes (a cheap stemmer:
     shelled ~ shelling), "b" word bigrams, "c" bigrams of content words (stopwords dropped: "attacked
-    the village" -> "attacked village"), "s" skip-bigrams (word i with word i+2), "r" role features (see `role_features`)."""
+    the village" -> "attacked village"), "s" skip-bigrams (word i with word i+2)."""
     toks = tokens(text)
     feats: list[str] = []
     if "w" in kinds:
@@ -113,8 +76,6 @@ def feature_strings(text: str, kinds: Sequence[str] = DEFAULT_KINDS) -> list[str
         feats.extend("c " + a + " " + b for a, b in zip(content, content[1:], strict=False))
     if "s" in kinds:
         feats.extend("s " + a + " " + b for a, b in zip(toks, toks[2:], strict=False))
-    if "r" in kinds:
-        feats.extend(role_features(toks))
     return feats
 
 
