@@ -174,15 +174,21 @@ _ACLED_TAG = re.compile(r"^\s*[A-Z][a-z]+(?:[ -][A-Za-z]+){0,4}:\s+(?=(?:On|Arou
 STRATEGIC = "Strategic developments"
 
 
+def _likeliest_of_type(classes: Sequence[str], probs: np.ndarray, event_type: str) -> int | None:
+    """Index of the most probable sub-type of `event_type` (None if the model has none)."""
+    allowed = [i for i, c in enumerate(classes) if c != NONE_LABEL and EVENT_TYPES.get(c, c) == event_type]
+    return max(allowed, key=lambda i: probs[i]) if allowed else None
+
+
 def _prediction(classes: Sequence[str], probs: np.ndarray, only_type: str | None = None) -> Prediction:
     k = int(np.argmax(probs))
     label = classes[k]
     p_none = float(probs[classes.index(NONE_LABEL)]) if NONE_LABEL in classes else 0.0
     if only_type is not None:
-        allowed = [i for i, c in enumerate(classes) if EVENT_TYPES.get(c) == only_type]
-        if allowed:
-            k = max(allowed, key=lambda i: probs[i])
-            return Prediction(classes[k], only_type, float(probs[k]), max(1.0 - p_none, 0.5), classes[k])
+        forced = _likeliest_of_type(classes, probs, only_type)
+        if forced is not None:
+            return Prediction(classes[forced], only_type, float(probs[forced]), max(1.0 - p_none, 0.5),
+                              classes[forced])
     if label == NONE_LABEL:
         events = [(float(p), c) for p, c in zip(probs, classes, strict=True) if c != NONE_LABEL]
         best_event = max(events)[1] if events else None
@@ -193,10 +199,10 @@ def _prediction(classes: Sequence[str], probs: np.ndarray, only_type: str | None
     by_type: dict[str, float] = {}
     for p, c in zip(probs, classes, strict=True):
         if c != NONE_LABEL:
-            by_type[EVENT_TYPES.get(c, c)] = by_type.get(EVENT_TYPES.get(c, c), 0.0) + float(p)
-    event_type = max(by_type, key=by_type.__getitem__)
-    k = max((i for i, c in enumerate(classes) if c != NONE_LABEL and EVENT_TYPES.get(c, c) == event_type),
-            key=lambda i: probs[i])
+            parent = EVENT_TYPES.get(c, c)
+            by_type[parent] = by_type.get(parent, 0.0) + float(p)
+    k = _likeliest_of_type(classes, probs, max(by_type, key=by_type.__getitem__))
+    assert k is not None  # the winning type has at least one sub-type
     label = classes[k]
     return Prediction(label, EVENT_TYPES.get(label), float(probs[k]), 1.0 - p_none, label)
 
