@@ -727,20 +727,24 @@ ADMIN_WORDS = frozenset({"region", "province", "oblast", "district", "county", "
                          "department", "prefecture", "municipality"})
 
 
+def _run_end(tokens: list[Token], k: int, text: str, most: int, *, particles: bool = False) -> int:
+    """Index of the last token of the capitalised run that starts at tokens[k] (written together, at most
+    `most` tokens after it; with `particles`, "al"/"de" and the like may continue it)."""
+    j = k
+    while j + 1 < len(tokens) and j < k + most and not text[tokens[j].end:tokens[j + 1].start].strip() and (
+            _is_cap(tokens[j + 1]) or (particles and tokens[j + 1].text.lower() in PARTICLES)):
+        j += 1
+    return j
+
+
 def _container_head(tokens: list[Token], k: int, text: str) -> bool:
     """Is tokens[k] the start of the first name of "X, Y." / "X, Y region" (a place and its container)?"""
     if k and not text[tokens[k - 1].end:tokens[k].start].strip() and _is_cap(tokens[k - 1]):
         return False  # inside a longer capitalised run, not its start
-    j = k
-    while j + 1 < len(tokens) and j < k + 2 and not text[tokens[j].end:tokens[j + 1].start].strip() \
-            and _is_cap(tokens[j + 1]):
-        j += 1
+    j = _run_end(tokens, k, text, 2)
     if j + 1 >= len(tokens) or text[tokens[j].end:tokens[j + 1].start].strip() != "," or not _is_cap(tokens[j + 1]):
         return False
-    m = j + 1
-    while m + 1 < len(tokens) and m < j + 3 and not text[tokens[m].end:tokens[m + 1].start].strip() \
-            and _is_cap(tokens[m + 1]):
-        m += 1
+    m = _run_end(tokens, j + 1, text, 2)
     after = text[tokens[m].end:tokens[m].end + 2].lstrip()
     follows = tokens[m + 1].text.lower() if m + 1 < len(tokens) else ""
     return after[:1] in {".", ";", ")", ""} or follows in ADMIN_WORDS
@@ -772,13 +776,8 @@ def _place_senses(entities: list[Entity], tokens: list[Token], text: str = "") -
         # containers: "(Mukayras, Al Bayda)", "near Khutir Vilny, Luhansk" name places, whatever NER says
         container = gap.endswith("(") or (gap == "," and _is_cap(tokens[k - 1]))
         in_place_slot = in_place_slot or (not gap and before.lower() in PLACE_VERBS)
-        head = text and _container_head(tokens, k, text)
-        if in_place_slot or container or head:
-            run = [t.text]
-            for prev_tok, nxt in zip(tokens[k:k + 2], tokens[k + 1:k + 3], strict=False):
-                if text[prev_tok.end:nxt.start].strip() or not (_is_cap(nxt) or nxt.text.lower() in PARTICLES):
-                    break
-                run.append(nxt.text)
+        if in_place_slot or container or (text and _container_head(tokens, k, text)):
+            run = [tok.text for tok in tokens[k:_run_end(tokens, k, text, 2, particles=True) + 1]]
             for n in range(1, len(run) + 1):
                 votes[fold(" ".join(run[:n]))] += 2
     return {key for key, v in votes.items() if v > 0}
