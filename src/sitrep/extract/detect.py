@@ -333,6 +333,32 @@ _ARMED_TARGET = _rx(r"\b(?:attack(?:ed|ing|s)?|opened fire (?:on|at)|fired (?:on
                     r"|\b(?:opened fire|fired|shot) (?:on|at|upon) (?:the\s+|a\s+|two\s+|several\s+)?(?:police|policemen"
                     r"|officers|soldiers|troops|security forces|reservists)\b"
                     r"|\breturned fire\b|\bexchange(?:d)? (?:of )?fire\b|\bexchanged gunfire\b")
+# Both sides firing: ACLED codes an exchange, even of artillery, as an armed clash, not shelling.
+_TWO_SIDED = _rx(r"\bexchang\w* (?:of )?(?:\w+ ){0,2}(?:fire|artillery|mortars?|shells?|rockets?|gunfire|shots)\b"
+                 r"|\bin both directions\b|\bresponded to the (?:fire|attack|shelling)|\breturned fire\b"
+                 r"|\bresponded with (?:fire|heavy)")
+# A victim tied to drug gangs ("the victim had charges against him for drug trafficking"): gang violence,
+# which ACLED codes as a clash between armed groups, not an attack on a civilian.
+_GANG_VICTIM = _rx(r"\b(?:charges|criminal record|record)\b[^.]{0,40}\b(?:drug|narco|traffick\w*|gangs?|cartels?)\b"
+                   r"|\b(?:victims?|who) (?:was|were) (?:a |an )?(?:alleged |suspected |known )?(?:members? of (?:a |the )?"
+                   r"(?:[\w-]+ )?(?:gang|criminal group|drug cartel|cartel)|gang members?|drug (?:dealers?|traffickers?))")
+# Victims who are plainly unarmed, as the object of the violence ("killed 3 villagers", "a shepherd was shot").
+_UNARMED = (r"(?:civilians?|residents?|villagers?|farmers?|shepherds?|herders?|women|children|child|girls?|boys?"
+            r"|students?|pupils?|teachers?|traders?|passengers?|worshippers?|journalists?|famil(?:y|ies)|pedestrians?"
+            r"|bystanders?|motorists?|drivers?|vendors?|businessm[ae]n|elderly|minors?|teenagers?|infants?|bab(?:y|ies)"
+            r"|civil servants?|health workers?|aid workers?|doctors?|nurses?|priests?|imams?|pastors?|monks?)")
+_UNARMED_VICTIM = _rx(r"\b(?:kill\w*|shot(?: and \w+)?(?: dead)?|shoots?|attack\w*|injur\w*|wound\w*|abduct\w*|kidnapp\w*"
+                      r"|beat\w*|tortur\w*|assault\w*|murder\w*|execut\w*|target\w*|fired (?:at|on)|opened fire (?:at|on))"
+                      r"\s+(?:(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|several|some|\d+|local|unarmed"
+                      r"|innocent|[A-Z][a-z]+)\s+){0,3}" + _UNARMED + r"\b"
+                      r"|\b(?:\d+|one|two|three|four|five|a|an|the|several)\s+(?:[A-Za-z]+\s+){0,2}" + _UNARMED
+                      + r"\s+(?:was|were|had been|has been|have been|got)\s+(?:\w+\s+)?(?:killed|shot|injured|wounded"
+                      r"|abducted|kidnapped|beaten|tortured|murdered|executed|attacked)"
+                      r"|\battack\w* (?:the |a )?(?:[A-Z][a-z]+ )?(?:village|hamlet|settlement|market|church|mosque|school"
+                      r"|house|home)s?\b")
+# Signs of a second armed side: a shoot-out, positions, militias, fighting back, police who pursue or repel.
+_ARMED_RESISTANCE = _rx(r"\bshoot-?outs?\b|\bshoot out\b|\bpositions\b|\bmilitias?\b|\bf(?:ought|ight) back\b"
+                        r"|\brepel\w*|\brepuls\w*|\bpursu\w*|\bpolice(?:m[ae]n| officers?| patrol)|\bretaliat")
 _CIVILIAN = _rx(r"\b(?:civilians?|villagers?|residents?|farmers?|women|children|child|girls?|boys?|students?|teachers?"
                 r"|traders?|passengers?|worshippers?|journalists?|family|families|herders?|displaced|people|person|man"
                 r"|woman|men|mob|crowd|off-duty|laborers?|labourers?|workers?|officials?|chairperson|activists?)\b")
@@ -372,7 +398,9 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - for explosions: air/drone strikes vs shelling/artillery/missile vs IED/landmine by the weapon named;
     - an armed clash or attack where only aircraft/drones, or only artillery/rockets/missiles, are named
       (no guns, no fighting) -> Air/drone strike or Shelling/artillery/missile attack;
-    - an "attack" whose victims are soldiers, police or fighters (and no civilians) -> Armed clash;
+    - an "attack" whose victims are soldiers, police or fighters (and no civilians), or gang members -> Armed clash;
+    - an "armed clash" with unarmed victims and no sign of a second armed side -> Attack;
+    - shelling or an air strike answered by the other side ("exchanged artillery", "returned fire") -> Armed clash;
     - a protest where security forces kill or shoot live rounds at protesters -> Excessive force.
     - drones captured, hacked or downed, even where the model saw no event (p_event >= 0.15) ->
       Disrupted weapons use;
@@ -432,6 +460,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
                 and not explosive_words and (_CLASH.search(text) or _GROUND_ASSAULT.search(text)):
             # no weapon from afar named, a ground fight told: "engaged in an offensive", "stormed the town"
             return _with(pred, "Armed clash")
+        if sub in ("Shelling/artillery/missile attack", "Air/drone strike") and _TWO_SIDED.search(text):
+            return _with(pred, "Armed clash")
         if air and sub != "Air/drone strike" and not shelling:
             return _with(pred, "Air/drone strike")
         if shelling and sub in ("Air/drone strike", "Remote explosive/landmine/IED") and not air \
@@ -445,8 +475,14 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     if sub == "Attack" and (_ARMED_TARGET.search(text) or (_CLASH.search(text) and _COMMUNAL.search(text))):
         # an attack on a police post or patrol, an exchange of fire, communities clashing: a battle
         return _with(pred, "Armed clash")
-    if sub == "Attack" and _ARMED_VICTIM.search(text) and not _CIVILIAN.search(_PERPETRATOR_PEOPLE.sub(" ", text)):
+    if sub == "Attack" and (_GANG_VICTIM.search(text) or (
+            _ARMED_VICTIM.search(text) and not _CIVILIAN.search(_PERPETRATOR_PEOPLE.sub(" ", text)))):
         return _with(pred, "Armed clash")
+    if sub == "Armed clash" and _UNARMED_VICTIM.search(text) and not (
+            _CLASH.search(text) or _ARMED_VICTIM.search(text) or _ARMED_TARGET.search(text)
+            or _ARMED_RESISTANCE.search(text)):
+        # unarmed victims and no sign of a second armed side: one-sided violence against civilians
+        return _with(pred, "Attack")
     if sub in ("Armed clash", "Attack") and not small_arms and not _GUN.search(text):
         # only heavy weapons named: an air strike or shelling, whoever the victims
         if air and not shelling:
