@@ -312,3 +312,31 @@ def test_government_regains_territory_is_done_by_the_state(nlp) -> None:
     r = roles_of(nlp, "The army re-captured the town after it had been taken over by Islamist militants.",
                  "Mozambique", "Battles", "Government regains territory")
     assert r.actor1.name.startswith("Military Forces of Mozambique") and r.actor1.inter == 1
+
+
+def test_place_attribution_learns_front_line_habits(tmp_path: Path) -> None:
+    src = tmp_path / "acled.csv"
+    header = "event_date;year;event_type;sub_event_type;actor1;inter1;country;admin1;location;notes"
+    unattributed = "The monitors observed 12 explosions near {}."
+    lines = [header]
+    for day in range(1, 4):  # fire at Lowtown is coded to the army, at Hightown to the front, when nobody is named
+        lines.append(f"{day} May 2020;2020;Explosions/Remote violence;Shelling/artillery/missile attack;"
+                     f"Military Forces of Freedonia (2011-);1;Freedonia;North;Lowtown;{unattributed.format('Lowtown')}")
+        lines.append(f"{day} May 2020;2020;Battles;Armed clash;FLF: Freedonian Liberation Front;2;Freedonia;North;"
+                     f"Hightown;{unattributed.format('Hightown')}")
+    # a report that names the actor teaches nothing about unattributed fire
+    lines += [f"{d} May 2020;2020;Battles;Armed clash;Military Forces of Freedonia (2011-);1;Freedonia;North;"
+              f"Midtown;Freedonian soldiers fired at Midtown." for d in range(1, 4)]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    build_actor_tables([src], tmp_path)
+    rows = list(csv.DictReader((tmp_path / "place_attribution.csv").open(encoding="utf-8")))
+    assert {(r["location"], r["actor1"], r["inter"]) for r in rows} == {
+        ("Lowtown", "Military Forces of Freedonia (2011-)", "1"), ("Hightown", "FLF: Freedonian Liberation Front", "2")}
+    try:
+        actors.use_tables(tmp_path)
+        actor = actors.attributed_at("Freedonia", [], text="Observers counted 40 explosions near Hightown.")
+        assert actor is not None and actor.name == "FLF: Freedonian Liberation Front" and actor.inter == 2
+        assert actors.attributed_at("Freedonia", ["Midtown"]) is None
+        assert actors.attributed_at("Elbonia", ["Lowtown"]) is None
+    finally:
+        actors.use_tables(actors.PACKAGED_DIR)

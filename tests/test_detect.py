@@ -358,3 +358,32 @@ def test_territory_taken_without_fighting_is_a_non_violent_transfer() -> None:
     assert apply_codebook_rules(fought, pred("Government regains territory")).sub_event_type == \
         "Government regains territory"
 
+
+
+def test_fire_answered_by_the_other_side_is_a_clash() -> None:
+    for text in ("Houthi forces exchanged artillery with pro-Hadi forces on the Sirwah front.",
+                 "The rebels fired mortars at army positions; the troops returned fire.",
+                 "The monitors observed 75 explosions in both directions of the frontline near the village."):
+        assert apply_codebook_rules(text, pred("Shelling/artillery/missile attack")).sub_event_type == "Armed clash"
+    one_sided = "Rebels fired mortars at the village, damaging two houses."
+    assert apply_codebook_rules(one_sided, pred("Shelling/artillery/missile attack")).sub_event_type == \
+        "Shelling/artillery/missile attack"
+
+
+def test_unarmed_victims_without_a_second_armed_side_make_an_attack() -> None:
+    for text in ("One shepherd was killed and one was wounded by government forces in the valley.",
+                 "Suspected militiamen attacked the village of Tieba. Outcome not reported.",
+                 "Soldiers shot and injured a resident during a security operation."):
+        assert apply_codebook_rules(text, pred("Armed clash")).sub_event_type == "Attack", text
+    for text in ("Police officers were attacked by gang members and a shoot-out broke out; a resident was injured.",
+                 "Bandits attacked villagers and were repulsed by police.",
+                 "Soldiers clashed with militants near the village; two civilians were killed in the crossfire."):
+        assert apply_codebook_rules(text, pred("Armed clash")).sub_event_type == "Armed clash", text
+
+
+def test_gang_member_victims_make_a_clash() -> None:
+    text = ("A man was shot dead by two armed men on a motorcycle. The victim had charges against him for drug "
+            "trafficking.")
+    assert apply_codebook_rules(text, pred("Attack")).sub_event_type == "Armed clash"
+    robbery = "A man was shot dead by two armed men on a motorcycle. The victim had charges against him for robbery."
+    assert apply_codebook_rules(robbery, pred("Attack")).sub_event_type == "Attack"

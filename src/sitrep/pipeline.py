@@ -206,7 +206,8 @@ def _actor_fields(actor: Actor | None) -> tuple[str, int]:
     return (actor.name, actor.inter) if actor else ("", 0)
 
 
-def _note(doc: Document, group: EventGroup, when: date | None, claim: Claim, suspected: Actor | None) -> str:
+def _note(doc: Document, group: EventGroup, when: date | None, claim: Claim, suspected: Actor | None,
+          attributed: Actor | None = None) -> str:
     told = " ".join(re.sub(r"\s+", " ", s.text).strip() for s in group.sentences)
     # ACLED notes open with the date; a report that already does ("On February 21, ...") keeps its own
     opens_with_date = any(d.start - group.start < 12 for d in dates.find_dates(
@@ -218,6 +219,8 @@ def _note(doc: Document, group: EventGroup, when: date | None, claim: Claim, sus
     note = told
     if suspected is not None and claim.status in {"alleged", "claimed"}:
         note += f" [{claim.status} perpetrator: {suspected.name}" + (f", per {claim.by}]" if claim.by else "]")
+    if attributed is not None:
+        note += f" [perpetrator not named; attributed by place: {attributed.name}]"
     return note
 
 
@@ -285,6 +288,15 @@ def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, i
     if claim.status == "claimed" and suspected is not None and unnamed:
         # a group claiming its own attack is coded as its perpetrator; the claim stays on the row
         roles.actor1 = suspected
+    unnamed = roles.actor1 is None or roles.actor1.name.startswith("Unidentified")
+    attributed = None
+    if unnamed and best.event_type in ("Battles", "Explosions/Remote violence"):
+        # nobody named: on a front line ACLED codes the fire to the side whose fire lands at this place
+        attributed = actors.attributed_at(
+            country.get("country"), [place.name, doc.body[place.start:place.end]] if place else [],
+            place.admin1 if place else None, text=doc.body[group.start:group.end])
+        if attributed is not None:
+            roles.actor1 = attributed
     actor1, inter1 = _actor_fields(roles.actor1)
     actor2, inter2 = _actor_fields(roles.actor2)
     for name, actor in (("actor1", roles.actor1), ("actor2", roles.actor2)):
@@ -315,7 +327,7 @@ def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, i
         location=place.name if place else None,
         latitude=place.latitude if place else None, longitude=place.longitude if place else None,
         geo_precision=geo_precision if place else None,
-        source=article.source, notes=_note(doc, group, when, claim, suspected),
+        source=article.source, notes=_note(doc, group, when, claim, suspected, attributed),
         fatalities=fatalities, fatalities_low=f_low, fatalities_high=f_high, injuries=injuries,
         doc_id=article.id, doc_ids=[article.id], claim=claim,
         cameo_code=cameo, plover_event=plover_event, plover_mode=plover_mode,

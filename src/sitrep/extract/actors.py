@@ -13,7 +13,9 @@ Inter codes: 1 state forces, 2 rebels, 3 political militias, 4 identity militias
 from __future__ import annotations
 
 import csv
+import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -22,7 +24,8 @@ from typing import Any
 from sitrep.model import Actor, Document
 
 PACKAGED_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
-DATA_DIR = PACKAGED_DIR
+# $SITREP_ACTOR_DIR: tables rebuilt from a user's own ACLED export (`python -m sitrep.extract.actors_build`)
+DATA_DIR = Path(os.environ.get("SITREP_ACTOR_DIR") or PACKAGED_DIR)
 
 # Nouns that make "<Demonym> X" a state's forces / police / government / civilians.
 MILITARY_NOUNS = ("forces", "force", "troops", "army", "military", "soldiers", "soldier", "armed forces",
@@ -91,7 +94,8 @@ def use_tables(directory: str | Path) -> None:
     with `actors_build.build_actor_tables`); tables missing there are read from the package."""
     global DATA_DIR
     DATA_DIR = Path(directory)
-    for fn in (_countries, _state_forces, _unidentified, _actor_inter, _aliases, _groups):
+    for fn in (_countries, _state_forces, _unidentified, _place_attribution, _attributed_names, _actor_inter,
+               _aliases, _groups):
         fn.cache_clear()
 
 
@@ -173,6 +177,41 @@ def unnamed_perpetrator(country: str | None, event_type: str = "") -> Actor:
         return Actor(name="Unidentified Armed Group", inter=3)
     template, inter = _unidentified().get((country, event_type), ("Unidentified Armed Group ({country})", 3))
     return Actor(name=template.replace("{country}", country), inter=inter)
+
+
+@cache
+def _place_attribution() -> dict[tuple[str, str], list[dict[str, str]]]:
+    table: dict[tuple[str, str], list[dict[str, str]]] = {}
+    for r in _read("place_attribution.csv"):
+        table.setdefault((r["country"], r["location"].casefold()), []).append(r)
+    return table
+
+
+@cache
+def _attributed_names(country: str) -> re.Pattern[str] | None:
+    names = sorted({loc for (c, loc) in _place_attribution() if c == country}, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", re.IGNORECASE) if names else None
+
+
+def attributed_at(country: str | None, place_names: Sequence[str], admin1: str | None = None,
+                  text: str = "") -> Actor | None:
+    """The actor ACLED's coders attribute unattributed fighting or shelling at this place to (the side whose
+    fire lands there, on a front line), from `place_attribution.csv`; None where the exports show no habit.
+
+    `place_names` are tried first; then the table's places named in `text` (villages the gazetteer lacks)."""
+    country = country_name(country)
+    if not country:
+        return None
+    pattern = _attributed_names(country) if text else None
+    named = [m.group(0) for m in pattern.finditer(text)] if pattern else []
+    for name in [*place_names, *named]:
+        rows = _place_attribution().get((country, name.casefold()), [])
+        if len(rows) > 1 and admin1:
+            rows = [r for r in rows if r["admin1"].casefold() == admin1.casefold()] or rows
+        if rows:
+            row = max(rows, key=lambda r: int(r["events"]))
+            return Actor(name=row["actor1"], inter=int(row["inter"] or 0) or actor_inter(row["actor1"], country, 3))
+    return None
 
 
 @cache

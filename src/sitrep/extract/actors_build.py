@@ -5,6 +5,8 @@ column names), deriving
   - `state_forces.csv`  (country, period, start, end, military, police, government, events): ACLED's
     state-force names per country and regime period, e.g. "Military Forces of Syria (2000-)";
   - `actor_inter.csv`   (name, inter, events, countries): the inter code ACLED gives each actor name;
+  - `place_attribution.csv` (country, admin1, location, actor1, inter, share, events): to whom ACLED
+    attributes battles and shelling at a place when the report names nobody (front lines);
   - `aliases.csv`       (alias, acled_name_template, inter, countries, source): the hand-curated
     `aliases_curated.csv` expanded, plus aliases derived from ACLED actor names
     ("TTP: Tehreek-i-Taliban Pakistan" -> "TTP", "Tehreek-i-Taliban Pakistan";
@@ -276,6 +278,68 @@ def build_unidentified(rows: list[dict[str, str]], min_rows: int = 5) -> list[di
     return out
 
 
+_GENERIC_WORDS = frozenset({
+    "military", "forces", "force", "police", "government", "united", "armed", "group", "militia", "army",
+    "national", "democratic", "republic", "people's", "peoples", "front", "liberation", "movement", "state",
+    "unidentified", "communal", "ethnic", "faction", "special", "security", "defense", "defence", "islamic",
+})
+
+
+_STATE_KIND_WORDS = {
+    "Police": {"polic", "offic", "const", "gendar"},
+    "Military": {"force", "soldi", "troop", "army", "milit", "regim", "gover"},
+    "Government": {"gover", "autho", "offic", "regim"},
+}
+
+
+def _name_words(name: str, demonyms: dict[str, str]) -> set[str]:
+    """Five-letter stems of the distinctive words of an ACLED actor name, and of its country's demonym:
+    "NAF: United Armed Forces of Novorossiya" -> {"naf", "novor"}; "Military Forces of Ukraine (2019-)" ->
+    {"ukrai"} (and "Ukrainian" shares the stem)."""
+    base = re.sub(r"\s*\([^)]*\)", "", name)
+    words = {w.lower()[:5] for w in re.findall(r"[A-Za-z][\w'-]+", base)
+             if w.lower() not in _GENERIC_WORDS and (len(w) >= 4 or w.isupper())} - {"of", "the", "and"}
+    state = STATE_RE.match(name) or GOV_RE.match(name)
+    if state:
+        country = state.group("country")
+        words |= {d.lower()[:5] for d in demonyms.get(country, "").split("|") if d}
+        # "police shot ..." names the police even without the country
+        words |= _STATE_KIND_WORDS.get(state.groupdict().get("kind") or "Government", set())
+    return words
+
+
+def build_place_attribution(rows: list[dict[str, str]], min_events: int = 2, min_share: float = 0.75
+                            ) -> list[dict[str, str]]:
+    """To whom ACLED attributes fighting and shelling at a place when the report names no perpetrator.
+
+    On a front line ACLED codes unattributed fire by where it landed (OSCE reports of explosions near a
+    village held by one side are coded as the other side's fire). The table keeps, per country and location,
+    the actor1 of battles and explosions whose notes name no word of that actor, where one actor has at least
+    `min_share` of at least `min_events` such events."""
+    demonyms = {r["country"]: r.get("demonyms", "") for r in _countries()}
+    counts: dict[tuple[str, str, str], collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    inter_of: dict[str, str] = {}
+    for row in rows:
+        a1 = _clean(row.get("actor1", ""))
+        if row.get("event_type") not in ("Battles", "Explosions/Remote violence") or not a1 \
+                or a1.startswith(("Unidentified", "Civilians", "Protesters", "Rioters")) or not row.get("location"):
+            continue
+        notes = (row.get("notes") or "").lower()
+        words = _name_words(a1, demonyms)
+        if not words or any(re.search(r"\b" + re.escape(w), notes) for w in words):
+            continue
+        counts[(row.get("country", ""), row.get("admin1", ""), row["location"])][a1] += 1
+        inter_of[a1] = row.get("inter1", "")
+    out = []
+    for (country, admin1, location), cnt in sorted(counts.items()):
+        name, n = cnt.most_common(1)[0]
+        total = sum(cnt.values())
+        if n >= min_events and n / total >= min_share:
+            out.append({"country": country, "admin1": admin1, "location": location, "actor1": name,
+                        "inter": inter_of[name], "share": f"{n / total:.2f}", "events": str(total)})
+    return out
+
+
 def expand_curated(path: Path) -> list[dict[str, str]]:
     """`aliases_curated.csv` rows, with `a|b|c` alternatives expanded to one alias per row."""
     out = []
@@ -297,7 +361,7 @@ def _write(path: Path, rows: list[dict[str, str]], fields: list[str]) -> None:
 
 
 def build_actor_tables(acled_files: Iterable[str | Path], out_dir: str | Path = DATA_DIR) -> dict[str, int]:
-    """Rebuild state_forces.csv, actor_inter.csv, unidentified.csv and aliases.csv in `out_dir`.
+    """Rebuild state_forces.csv, actor_inter.csv, unidentified.csv, place_attribution.csv and aliases.csv in `out_dir`.
 
     Returns row counts.
 
@@ -314,6 +378,9 @@ def build_actor_tables(acled_files: Iterable[str | Path], out_dir: str | Path = 
     known = {r["alias"].lower() for r in curated}
     derived = [r for r in derive_unit_aliases(rows) + derive_aliases(rows, inter) if r["alias"].lower() not in known]
     unidentified = build_unidentified(rows)
+    attribution = build_place_attribution(rows)
+    _write(out / "place_attribution.csv", attribution,
+           ["country", "admin1", "location", "actor1", "inter", "share", "events"])
     _write(out / "unidentified.csv", unidentified,
            ["country", "event_type", "acled_name_template", "inter", "share", "events"])
     _write(out / "state_forces.csv", forces,
@@ -322,7 +389,7 @@ def build_actor_tables(acled_files: Iterable[str | Path], out_dir: str | Path = 
     _write(out / "aliases.csv", curated + derived,
            ["alias", "acled_name_template", "inter", "countries", "source"])
     return {"rows": len(rows), "state_forces": len(forces), "actor_inter": len(inter),
-            "unidentified": len(unidentified),
+            "unidentified": len(unidentified), "place_attribution": len(attribution),
             "aliases": len(curated) + len(derived)}
 
 
