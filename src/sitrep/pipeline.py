@@ -130,8 +130,8 @@ def detect_events(doc: Document) -> list[EventGroup]:
         if is_event:
             current = EventGroup([sentence], [pred], sentence.end)
             groups.append(current)
-    whole = [g for g in groups if len(g.sentences) > 1]
-    for group, told in zip(whole, detect.classify([doc.body[g.start:g.end] for g in whole]), strict=True):
+    whole = [g for g in groups if len(g.sentences) > 1 or g.context]
+    for group, told in zip(whole, detect.classify([doc.body[g.start:g.context_end] for g in whole]), strict=True):
         group.told = told
     return groups
 

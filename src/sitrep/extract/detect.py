@@ -483,8 +483,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             or _ARMED_RESISTANCE.search(text)):
         # unarmed victims and no sign of a second armed side: one-sided violence against civilians
         return _with(pred, "Attack")
-    if sub in ("Armed clash", "Attack") and not small_arms and not _GUN.search(text):
-        # only heavy weapons named: an air strike or shelling, whoever the victims
+    if sub in ("Armed clash", "Attack") and not small_arms and not _GUN.search(text) and not _TWO_SIDED.search(text):
+        # only heavy weapons named (and not an exchange of fire): an air strike or shelling, whoever the victims
         if air and not shelling:
             return _with(pred, "Air/drone strike")
         if shelling and not air:
