@@ -387,3 +387,11 @@ def test_gang_member_victims_make_a_clash() -> None:
     assert apply_codebook_rules(text, pred("Attack")).sub_event_type == "Armed clash"
     robbery = "A man was shot dead by two armed men on a motorcycle. The victim had charges against him for robbery."
     assert apply_codebook_rules(robbery, pred("Attack")).sub_event_type == "Attack"
+
+
+def test_a_dispersed_protest_is_one_with_intervention() -> None:
+    text = ("Textile employees held a protest in the town, demanding government aid during the pandemic, and were "
+            "dispersed by police.")
+    assert apply_codebook_rules(text, pred("Peaceful protest")).sub_event_type == "Protest with intervention"
+    grievance = "Around 40 people protested in the city against the arrest of a blogger the previous day."
+    assert apply_codebook_rules(grievance, pred("Peaceful protest")).sub_event_type == "Peaceful protest"

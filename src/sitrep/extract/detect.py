@@ -286,7 +286,17 @@ _INTERVENTION = _rx(r"\bdispers\w*|\btear[- ]?gas|\bwater[- ]cannons?|\brubber b
                     r"|\d+|they)\s+(?:\w+\s+){0,3}?(?:were|was)\s+(?:\w+\s+)?(?:arrested|detained|apprehended|held)\b"
                     r"|\bfired\b|\bblock\w*|\bprevent\w*|\bstopped|\bremov\w*|\bpushed"
                     r"|\bforcibly|\bevict\w*|\bconfiscat\w*|\bkettl\w*|\bclear(?:ed)?\b")
-_GRIEVANCE = _rx(r"\b(?:against|over|demand\w*|denounc\w*|condemn\w*|for)\b[^.;]*")
+# Unmistakable interventions on the protest itself, strong enough to make a "peaceful" label one with intervention.
+_PLAIN_INTERVENTION = _rx(
+    r"\bdispersed\b|\btear[- ]?gas|\bwater[- ]cannons?|\brubber bullets?|\bbaton[- ]charg|\blathi[- ]?charg"
+    r"|\bintervened\b|\bbroke up\b|\bforcibly (?:removed|dispersed|evicted)"
+    r"|\b(?:protesters?|demonstrators?|participants|marchers|activists|students|people|they|\d+|dozens|several)\s+"
+    r"(?:\w+\s+){0,3}?(?:were|was)\s+(?:\w+\s+)?(?:arrested|detained|beaten|dragged)\b"
+    r"|\barrested (?:\d+|several|dozens|some) (?:\w+ )?(?:protesters|demonstrators|participants|people)")
+_GRIEVANCE = _rx(r"\b(?:against|over|demand\w*|denounc\w*|condemn\w*|for)\b[^.;]*?"
+                 # the clause ends where the report turns to what happened to the protest
+                 r"(?=,\s*(?:and|but|before|after|when|until|where|as)\b|\s(?:and|but)\s+(?:were|was|the police|police)\b"
+                 r"|[.;]|$)")
 _RIOTING = _rx(r"\b(?:pelted|threw|throwing|hurled|hurling)\s+(?:stones|rocks|bricks|molotov cocktails|petrol bombs)\s+at\b"
                r"|\bpelted (?:the )?(?:police|security forces|officers)\b|\bstone[- ]pelting\b"
                r"|\b(?:burn(?:ed|t|ing)?|set fire to|set on fire|torch(?:ed|ing)?)\s+(?:\w+\s+){0,2}?"
@@ -401,7 +411,9 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - an "attack" whose victims are soldiers, police or fighters (and no civilians), or gang members -> Armed clash;
     - an "armed clash" with unarmed victims and no sign of a second armed side -> Attack;
     - shelling or an air strike answered by the other side ("exchanged artillery", "returned fire") -> Armed clash;
-    - a protest where security forces kill or shoot live rounds at protesters -> Excessive force.
+    - a protest where security forces kill or shoot live rounds at protesters -> Excessive force;
+    - a "peaceful" protest that was dispersed, tear-gassed, broken up or whose protesters were arrested ->
+      Protest with intervention (the grievance clause, "against the arrest of ...", set aside first);
     - drones captured, hacked or downed, even where the model saw no event (p_event >= 0.15) ->
       Disrupted weapons use;
     - "no event" with explicit attack wording (car bomb, airstrike, gunmen, ambushed, tear gas...) and
@@ -430,6 +442,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         if event_type == "Protests" and sub != "Excessive force against protesters" \
                 and _PROTEST.search(text) and _LETHAL_ON_PROTEST.search(text):
             return _with(pred, "Excessive force against protesters")
+        if sub == "Peaceful protest" and _PLAIN_INTERVENTION.search(_GRIEVANCE.sub(" ", text)):
+            return _with(pred, "Protest with intervention")
         if sub == "Protest with intervention" and not _INTERVENTION.search(_GRIEVANCE.sub(" ", text)):
             # an arrest the protesters protest against is their grievance, not an intervention
             return _with(pred, "Peaceful protest")

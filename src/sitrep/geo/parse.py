@@ -753,10 +753,13 @@ def _container_head(tokens: list[Token], k: int, text: str) -> bool:
 def _place_senses(entities: list[Entity], tokens: list[Token], text: str = "") -> set[str]:
     """Folded names the text uses more as a place than as a person's name.
 
-    A place vote per spaCy GPE/LOC/FAC entity of that name, two per "in X"/"near X", per "the X police"
-    (a person takes no article) and per container slot ("(X, Y)", "A, Y"), for the name's first one to
-    three capitalised words; a person vote per PERSON entity that is or ends with the name (the small
-    model labels one word both ways in one text, and often labels unfamiliar village names as persons).
+    A place vote per spaCy GPE/LOC/FAC entity of that name, two per place slot, for each start of the
+    name's capitalised run (particles included, up to MAX_TOKENS words): after "in"/"near" (also "in rural
+    al X"), "the X police" (a person takes no article), a container slot ("(X, Y)", "A, Y", "A district, Y"),
+    a name followed by its feature word ("Sirwah district", "Tarinkot city") or by a bracketed container
+    ("Ar Rajban (Al Jabal Al Gharbi)"), "the town of X", "the entry to X"; a person vote per PERSON entity that
+    is or ends with the name (the small model labels one word both ways in one text, and often labels
+    unfamiliar village and province names as persons).
     """
     votes: Counter[str] = Counter()
     for e in entities:
@@ -769,18 +772,54 @@ def _place_senses(entities: list[Entity], tokens: list[Token], text: str = "") -
     for k, t in enumerate(tokens):
         if not k or not _is_cap(t):
             continue
-        before = tokens[k - 1].text
-        gap = text[tokens[k - 1].end:t.start].strip() if text else ""
-        in_place_slot = not gap and (before in PLACE_PREPS or (
-            before.lower() == "the" and k + 1 < len(tokens) and tokens[k + 1].text.islower()))
-        # containers: "(Mukayras, Al Bayda)", "near Khutir Vilny, Luhansk" name places, whatever NER says
-        container = gap.endswith("(") or (gap == "," and _is_cap(tokens[k - 1]))
-        in_place_slot = in_place_slot or (not gap and before.lower() in PLACE_VERBS)
-        if in_place_slot or container or (text and _container_head(tokens, k, text)):
-            run = [tok.text for tok in tokens[k:_run_end(tokens, k, text, 2, particles=True) + 1]]
+        j = _run_end(tokens, k, text, MAX_TOKENS - 1, particles=True)
+        if _place_slot(tokens, k, j, text):
+            run = [tok.text for tok in tokens[k:j + 1]]
             for n in range(1, len(run) + 1):
                 votes[fold(" ".join(run[:n]))] += 2
     return {key for key, v in votes.items() if v > 0}
+
+
+# "the town of X", "residents of X", "the entry to X": nouns whose complement is a place
+PLACE_OF = frozenset({"area", "areas", "town", "towns", "city", "cities", "village", "villages", "district",
+                      "districts", "province", "region", "outskirts", "limits", "part", "parts", "residents",
+                      "inhabitants", "villagers", "suburbs", "vicinity", "centre", "center", "east", "west", "north",
+                      "south", "countryside", "entry", "entrance", "outskirt", "neighbourhood", "neighborhood"})
+# "Sirwah district", "Tarinkot city", "Shahdadkot town": a name followed by the kind of place it is
+PLACE_KINDS = DISTRICT_WORDS | frozenset({
+    "province", "governorate", "oblast", "region", "city", "town", "village", "area", "countryside", "frontline",
+    "frontlines", "outskirts", "suburbs", "neighbourhood", "neighborhood", "subdivision", "sub-county", "locality"})
+
+
+def _place_slot(tokens: list[Token], k: int, j: int, text: str) -> bool:
+    """Whether the capitalised run tokens[k..j] stands where only a place can stand (see `_place_senses`)."""
+    b = k - 1
+    # "in al Tabqa", "in al-Hasakeh", "in rural Ras al Ain": skip the article and the modifiers
+    while b > 0 and tokens[b].text in PARTICLES | DESCRIPTIVE and text[tokens[b].end:tokens[b + 1].start].strip() in ("", "-"):
+        b -= 1
+    before = tokens[b].text
+    word_before = tokens[b - 1].text.lower() if b > 0 else ""
+    gap = text[tokens[b].end:tokens[k].start].strip() if text else ""
+    if not gap:
+        if before in PLACE_PREPS or before.lower() in PLACE_VERBS:
+            return True
+        if before.lower() == "the" and k + 1 < len(tokens) and tokens[k + 1].text.islower():
+            return True  # "the Cairns police"
+        if (before == "of" and word_before in PLACE_OF) or (before == "to" and word_before in ("entry", "entrance")):
+            return True  # "the town of X", "the entry to X"
+    # containers: "(Mukayras, Al Bayda)", "near Khutir Vilny, Luhansk", "Charbolak district, Balkh"
+    if gap.endswith("(") or (gap == "," and (_is_cap(tokens[b]) or before in PLACE_KINDS)):
+        return True
+    if not text:
+        return False
+    if j + 1 < len(tokens):
+        nxt = tokens[j + 1]
+        between = text[tokens[j].end:nxt.start].strip()
+        if not between and nxt.text in PLACE_KINDS:
+            return True  # "Sirwah district", "Tarinkot city"
+        if between == "(" and _is_cap(nxt) and not nxt.text.isupper():
+            return True  # "Ar Rajban (Al Jabal Al Gharbi)": a place and its container
+    return _container_head(tokens, k, text)
 
 
 # a non-place cue ("IEBC", "OSCE SMM") weighs as much as one and a half unambiguous towns
