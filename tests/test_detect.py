@@ -323,6 +323,14 @@ def test_acled_topic_tag_restricts_to_strategic_developments() -> None:
     assert q.event_type != "Strategic developments" or q.sub_event_type is None
 
 
+def test_acled_size_tag_restricts_to_demonstrations() -> None:
+    text = "On 9 May 2020, two groups of farmers clashed in the village over a land dispute; one man was killed."
+    [tagged] = classify([text + " [size=no report]"])
+    assert tagged.event_type in ("Protests", "Riots")
+    [plain] = classify(["On 9 May 2020, soldiers clashed with rebels near the town, killing four."])
+    assert plain.event_type == "Battles"
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Workers set fire to tires outside the factory to demand unpaid wages.", "Violent demonstration"),
     ("About 200 migrant workers burned tyres and demonstrated in the town.", "Violent demonstration"),

@@ -132,3 +132,10 @@ def test_one_event_told_over_two_paragraphs_is_one_row() -> None:
     assert found[0].fatalities == 2
     assert found[0].event_date == date(2022, 5, 9)
     assert {ev.field for ev in found[0].evidence} >= {"event", "fatalities"}
+
+
+def test_an_editorial_bracket_is_a_remark_not_an_event() -> None:
+    rows = events("On 9 May 2020, hundreds of residents marched peacefully to the governor's office in Nakuru "
+                  "to demand clean water. [size=around 300]")
+    assert len(rows) == 1
+    assert rows[0].event_type == "Protests"

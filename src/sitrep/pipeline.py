@@ -45,6 +45,9 @@ ANAPHORA = re.compile(
 EXPLOSIVE = re.compile(
     r"\b(?:bomb\w*|explo\w+|blast\w*|IEDs?|(?:land)?mines?|shell(?:s|ed|ing)|artillery|rockets?|missiles?|"
     r"mortars?|grenades?|air\s*strikes?|airstrikes?|drones?|air\s+raids?)\b", re.IGNORECASE)
+# A sentence that is only an editorial bracket ("[size=no report]", "[coded as Wajir]") is a remark on the
+# sentence before it, never an event of its own.
+BRACKET_REMARK = re.compile(r"^\s*\[[^\]]*\]\s*$")
 TOLL_WORDS = re.compile(r"\bcasualt|\bfatalit|\binjur|\bdead\b|\bkilled\b|\bwounded\b|\bdeaths?\b", re.IGNORECASE)
 GENERIC_PLACE_FEATURES = {"PCLI", "PCL", "PCLD", "ADM1", "RGN", "ADM2"}
 STALE_DAYS = 30  # an event dated this long before publication is background to a report
@@ -116,7 +119,8 @@ def detect_events(doc: Document) -> list[EventGroup]:
         same_paragraph = current is not None and current.sentences[-1].paragraph == sentence.paragraph
         if not same_paragraph:
             current = None
-        is_event = pred.sub_event_type is not None and not BACKGROUND.search(sentence.text)
+        is_event = pred.sub_event_type is not None and not BACKGROUND.search(sentence.text) \
+            and not BRACKET_REMARK.match(sentence.text)
         if current is not None and not NEW_EVENT.search(sentence.text) and (
             not is_event or _continues(doc, current, sentence, pred)
         ):

@@ -172,6 +172,11 @@ class Prediction:
 _ACLED_TAG = re.compile(r"^\s*[A-Z][a-z]+(?:[ -][A-Za-z]+){0,4}:\s+(?=(?:On|Around|Between|As|During|In|From|"
                         r"Overnight|Since|Sometime|Late|Early|Before|After|By)\b)")
 STRATEGIC = "Strategic developments"
+# ACLED notes of demonstration events end with a crowd-size tag ("[size=around 40]", "[size=no report]"): on
+# the 2020-2022 files at hand 2,850 of 2,858 protest and riot rows carry it, and 6 rows of other types. A text
+# so tagged is coded as a protest or a riot, with the model choosing which.
+_SIZE_TAG = re.compile(r"\[size=[^\]]*\]", re.IGNORECASE)
+DEMONSTRATIONS = ("Protests", "Riots")
 
 
 def _likeliest_of_type(classes: Sequence[str], probs: np.ndarray, event_type: str) -> int | None:
@@ -180,11 +185,22 @@ def _likeliest_of_type(classes: Sequence[str], probs: np.ndarray, event_type: st
     return max(allowed, key=lambda i: probs[i]) if allowed else None
 
 
-def _prediction(classes: Sequence[str], probs: np.ndarray, only_type: str | None = None) -> Prediction:
+def _type_mass(classes: Sequence[str], probs: np.ndarray) -> dict[str, float]:
+    by_type: dict[str, float] = {}
+    for p, c in zip(probs, classes, strict=True):
+        if c != NONE_LABEL:
+            parent = EVENT_TYPES.get(c, c)
+            by_type[parent] = by_type.get(parent, 0.0) + float(p)
+    return by_type
+
+
+def _prediction(classes: Sequence[str], probs: np.ndarray, only_types: Sequence[str] = ()) -> Prediction:
     k = int(np.argmax(probs))
     label = classes[k]
     p_none = float(probs[classes.index(NONE_LABEL)]) if NONE_LABEL in classes else 0.0
-    if only_type is not None:
+    if only_types:
+        mass = _type_mass(classes, probs)
+        only_type = max(only_types, key=lambda t: mass.get(t, 0.0))
         forced = _likeliest_of_type(classes, probs, only_type)
         if forced is not None:
             return Prediction(classes[forced], only_type, float(probs[forced]), max(1.0 - p_none, 0.5),
@@ -196,15 +212,20 @@ def _prediction(classes: Sequence[str], probs: np.ndarray, only_type: str | None
     # Whether there is an event is the argmax's call; which event is decided top-down: the event type with
     # the most probability mass over its sub-types, then that type's likeliest sub-type. On held-out ACLED
     # files this gains 0.6-1.2 points of event_type accuracy over the parent of the argmax sub-type.
-    by_type: dict[str, float] = {}
-    for p, c in zip(probs, classes, strict=True):
-        if c != NONE_LABEL:
-            parent = EVENT_TYPES.get(c, c)
-            by_type[parent] = by_type.get(parent, 0.0) + float(p)
+    by_type = _type_mass(classes, probs)
     k = _likeliest_of_type(classes, probs, max(by_type, key=by_type.__getitem__))
     assert k is not None  # the winning type has at least one sub-type
     label = classes[k]
     return Prediction(label, EVENT_TYPES.get(label), float(probs[k]), 1.0 - p_none, label)
+
+
+def _house_tag_types(text: str) -> tuple[str, ...]:
+    """The event types an ACLED house tag in `text` allows (none: any)."""
+    if _ACLED_TAG.match(text):
+        return (STRATEGIC,)
+    if _SIZE_TAG.search(text):
+        return DEMONSTRATIONS
+    return ()
 
 
 def classify(sentences: Sequence[str], *, rules: bool = True, model: LinearModel | None = None) -> list[Prediction]:
@@ -217,8 +238,7 @@ def classify(sentences: Sequence[str], *, rules: bool = True, model: LinearModel
         return []
     model = model or load_model()
     probs = model.probabilities(list(sentences))
-    preds = [_prediction(model.classes, p, STRATEGIC if _ACLED_TAG.match(s) else None)
-             for s, p in zip(sentences, probs, strict=True)]
+    preds = [_prediction(model.classes, p, _house_tag_types(s)) for s, p in zip(sentences, probs, strict=True)]
     if rules:
         preds = [apply_codebook_rules(s, p) for s, p in zip(sentences, preds, strict=True)]
     return preds
