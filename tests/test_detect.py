@@ -403,3 +403,10 @@ def test_a_dispersed_protest_is_one_with_intervention() -> None:
     assert apply_codebook_rules(text, pred("Peaceful protest")).sub_event_type == "Protest with intervention"
     grievance = "Around 40 people protested in the city against the arrest of a blogger the previous day."
     assert apply_codebook_rules(grievance, pred("Peaceful protest")).sub_event_type == "Peaceful protest"
+
+
+def test_villagers_as_victims_do_not_make_a_mob() -> None:
+    text = "Boko Haram attacked the village and killed two residents."
+    assert apply_codebook_rules(text, pred("Attack")).sub_event_type == "Attack"
+    mob = "A mob of residents beat a suspected thief to death in the market."
+    assert apply_codebook_rules(mob, pred("Attack")).sub_event_type == "Mob violence"

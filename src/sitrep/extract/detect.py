@@ -283,6 +283,10 @@ _MOB = _rx(r"\bmobs?\b|\bcrowds?\b|\bvillagers\b|\bresidents\b|\blocals\b|\byout
            r"|\bboda[- ]?bodas?\b|\bmourners\b|\btraders\b|\b(?:motorcycle|taxi|bus) (?:riders|drivers|operators)\b"
            r"|\bgroups? of (?:\w+ ){0,2}(?:people|persons|men|women|villagers|residents|locals|youths|students)\b"
            r"|\bcommunity members\b|\bmembers of the (?:public|community)\b|\blynch\w*|\bvigilantes?\b")
+# "killed two residents": villagers, residents, youths as the victims, not the perpetrators
+_MOB_AS_VICTIM = _rx(r"\b(?:kill\w*|attack\w*|shot|shoot\w*|injur\w*|wound\w*|abduct\w*|kidnapp\w*|beat\w*|rob\w*"
+                     r"|target\w*|massacr\w*)\s+(?:\w+\s+){0,3}?(?:villagers|residents|locals|youths?|supporters"
+                     r"|traders|mourners)\b")
 _WAR_WEAPON = _rx(r"\bgun\w*|\bshot\b|\bshoot\w*|\bfire[ds]?\b|\bfiring\b|\brifles?\b|\bbombs?\b|\bgrenades?\b"
                   r"|\bexplos\w*|\bmilitants?\b|\bmilitia\w*|\brebels?\b|\binsurgents?\b|\bsoldiers\b|\btroops\b"
                   r"|\bgunmen\b|\bjihadists?\b|\bterrorists?\b|\bbandits?\b"
@@ -506,7 +510,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         if shelling and sub in ("Air/drone strike", "Remote explosive/landmine/IED") and not air \
                 and not _IED.search(text):
             return _with(pred, "Shelling/artillery/missile attack")
-    if sub in ("Attack", "Armed clash") and _MOB.search(text) and not _WAR_WEAPON.search(text) and not (
+    if sub in ("Attack", "Armed clash") and _MOB.search(_MOB_AS_VICTIM.sub(" ", text)) \
+            and not _WAR_WEAPON.search(text) and not (
             sub == "Armed clash" and _COMMUNAL.search(text)) and not _STATE_DOER.search(text):
         # unorganised perpetrators are a mob; clans or communities fighting each other are communal militias
         # in a battle, and violence by police or soldiers is theirs, not a mob's
