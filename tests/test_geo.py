@@ -513,3 +513,48 @@ def test_container_and_target_slots_beat_a_person_label(text: str, expected: set
 
     found = {p.text for p in prepare(Article(id="t", text=text)).places}
     assert expected <= found
+
+
+def _as_persons(text: str, *names: str) -> list:
+    """Entities labelling each occurrence of `names` PERSON, as spaCy's small model often does with villages."""
+    from sitrep.model import Entity
+
+    spans = sorted({(m.start(), m.end()) for name in names for m in re.finditer(re.escape(name), text)},
+                   key=lambda s: s[0] - s[1])
+    kept: list[tuple[int, int]] = []
+    for a, b in spans:
+        if not any(a0 <= a and b <= b0 for a0, b0 in kept):
+            kept.append((a, b))
+    return [Entity(start=a, end=b, text=text[a:b], label="PERSON") for a, b in kept]
+
+
+@pytest.mark.parametrize(("text", "persons", "expected"), [
+    # a name followed by its kind of place, a bracketed container, or after "the entry to" / "district,"
+    ("On 8 May 2020, air strikes targeted Sirwah district (Marib).", ("Sirwah", "Marib"), {"Sirwah", "Marib"}),
+    ("An airstrike killed six civilians at the entry to Ar Rajban (Al Jabal Al Gharbi).",
+     ("Ar Rajban", "Al Jabal Al Gharbi"), {"Ar Rajban", "Al Jabal Al Gharbi"}),
+    ("A US airstrike hit houses in Kishindih district, Balkh.", ("Balkh",), {"Balkh"}),
+    # modifiers and the article between "in" and the name; a long name with Romance particles; a hyphen
+    ("Rebels looted crops in Nadas in rural Ras al Ain in al-Hasakeh.", ("Ras al Ain", "al-Hasakeh"),
+     {"Ras al Ain", "al-Hasakeh"}),
+    ("On 8 May 2020, in Buena Vista de la Salud, Guerrero, armed men killed a farmer.",
+     ("Buena Vista de la Salud", "Guerrero"), {"Buena Vista de la Salud", "Guerrero"}),
+    ("Residents of Telman village in Ysyk-Ata district protested.", ("Ysyk-Ata",), {"Ysyk-Ata"}),
+    # a slot outvotes a person label on the name and on a longer name ending with it
+    ("Women protested in Shahdadkot town (Qambar Shahdadkot, Sindh).", ("Shahdadkot", "Qambar Shahdadkot"),
+     {"Shahdadkot", "Sindh"}),
+])
+def test_place_slots_beat_a_person_label(text: str, persons: tuple[str, ...], expected: set[str]) -> None:
+    doc = geo.geoparse(Document(article=Article(id="t", text=text), entities=_as_persons(text, *persons)))
+    assert expected <= {p.text for p in doc.places}
+
+
+def test_a_person_label_stands_without_a_place_slot() -> None:
+    text = "Mayor Ryan Bingham met reporters. Bingham specified a novelty item."
+    doc = geo.geoparse(Document(article=Article(id="t", text=text), entities=_as_persons(text, "Ryan Bingham",
+                                                                                         "Bingham")))
+    assert doc.places == []
+    # the start of a longer name is no place of its own ("Ras" of "Ras al Ain")
+    text = "Clashes in rural Ras al Ain."
+    doc = geo.geoparse(Document(article=Article(id="t", text=text), entities=_as_persons(text, "Ras al Ain")))
+    assert "Ras" not in {p.text for p in doc.places}

@@ -334,7 +334,7 @@ class Parser:
         label = ent_label.get((m.start, m.end))
         if label is None and any(s0 <= m.start and m.end <= e0 and lab in PERSON_LABELS for s0, e0, lab in named or []):
             label = "PERSON"  # "Bolton" inside "John Bolton"
-        if label in PERSON_LABELS and not strong and (key not in place_ctx or m.how in (LOOSE, FUZZY)):
+        if label in PERSON_LABELS and not strong and (key not in place_ctx or m.how == FUZZY):
             return False
         if nxt is not None and m.how != DEMONYM and nxt.text.lower() in CURRENCY_WORDS and _joinable(text, tokens[m.tok_end - 1], nxt):
             return False  # "the US dollar exchange rate": a currency, not where the text is
@@ -727,13 +727,22 @@ ADMIN_WORDS = frozenset({"region", "province", "oblast", "district", "county", "
                          "department", "prefecture", "municipality"})
 
 
+# lower-case words inside a place's name: Arabic articles, Romance and Germanic particles
+NAME_PARTICLES = PARTICLES | frozenset({"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le",
+                                        "van", "von", "der", "den", "bin", "ibn"})
+
+
 def _run_end(tokens: list[Token], k: int, text: str, most: int, *, particles: bool = False) -> int:
     """Index of the last token of the capitalised run that starts at tokens[k] (written together, at most
-    `most` tokens after it; with `particles`, "al"/"de" and the like may continue it)."""
+    `most` tokens after it; with `particles`, "al"/"de" and the like may continue it, and a hyphen may join
+    its words: "Ysyk-Ata", "Buena Vista de la Salud")."""
     j = k
-    while j + 1 < len(tokens) and j < k + most and not text[tokens[j].end:tokens[j + 1].start].strip() and (
-            _is_cap(tokens[j + 1]) or (particles and tokens[j + 1].text.lower() in PARTICLES)):
+    while j + 1 < len(tokens) and j < k + most and text[tokens[j].end:tokens[j + 1].start].strip() in (
+            ("", "-") if particles else ("",)) and (
+            _is_cap(tokens[j + 1]) or (particles and tokens[j + 1].text.lower() in NAME_PARTICLES)):
         j += 1
+    while j > k and not _is_cap(tokens[j]):
+        j -= 1  # a name ends with a capitalised word
     return j
 
 
@@ -753,7 +762,7 @@ def _container_head(tokens: list[Token], k: int, text: str) -> bool:
 def _place_senses(entities: list[Entity], tokens: list[Token], text: str = "") -> set[str]:
     """Folded names the text uses more as a place than as a person's name.
 
-    A place vote per spaCy GPE/LOC/FAC entity of that name, two per place slot, for each start of the
+    A place vote per spaCy GPE/LOC/FAC entity of that name, three per place slot, for each start of the
     name's capitalised run (particles included, up to MAX_TOKENS words): after "in"/"near" (also "in rural
     al X"), "the X police" (a person takes no article), a container slot ("(X, Y)", "A, Y", "A district, Y"),
     a name followed by its feature word ("Sirwah district", "Tarinkot city") or by a bracketed container
@@ -774,12 +783,19 @@ def _place_senses(entities: list[Entity], tokens: list[Token], text: str = "") -
             continue
         j = _run_end(tokens, k, text, MAX_TOKENS - 1, particles=True)
         if _place_slot(tokens, k, j, text):
-            run = [tok.text for tok in tokens[k:j + 1]]
-            for n in range(1, len(run) + 1):
-                votes[fold(" ".join(run[:n]))] += 2
+            first = k
+            while first > 0 and tokens[first - 1].text in PARTICLES and \
+                    text[tokens[first - 1].end:tokens[first].start].strip() in ("", "-"):
+                first -= 1  # "al-Hasakeh", "al Bab": the name may start with its article
+            for i in {k, first}:
+                for n in range(k, j + 1):
+                    if n == j or _is_cap(tokens[n + 1]):  # "Ras" in "Ras al Ain" is no name of its own
+                        votes[fold(" ".join(tok.text for tok in tokens[i:n + 1]))] += PLACE_SLOT_VOTES
     return {key for key, v in votes.items() if v > 0}
 
 
+# a place slot outvotes the small model's PERSON label on the name and on a longer name ending with it
+PLACE_SLOT_VOTES = 3
 # "the town of X", "residents of X", "the entry to X": nouns whose complement is a place
 PLACE_OF = frozenset({"area", "areas", "town", "towns", "city", "cities", "village", "villages", "district",
                       "districts", "province", "region", "outskirts", "limits", "part", "parts", "residents",
@@ -799,7 +815,7 @@ def _place_slot(tokens: list[Token], k: int, j: int, text: str) -> bool:
         b -= 1
     before = tokens[b].text
     word_before = tokens[b - 1].text.lower() if b > 0 else ""
-    gap = text[tokens[b].end:tokens[k].start].strip() if text else ""
+    gap = text[tokens[b].end:tokens[b + 1].start].strip() if text else ""
     if not gap:
         if before in PLACE_PREPS or before.lower() in PLACE_VERBS:
             return True
