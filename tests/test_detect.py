@@ -410,3 +410,13 @@ def test_villagers_as_victims_do_not_make_a_mob() -> None:
     assert apply_codebook_rules(text, pred("Attack")).sub_event_type == "Attack"
     mob = "A mob of residents beat a suspected thief to death in the market."
     assert apply_codebook_rules(mob, pred("Attack")).sub_event_type == "Mob violence"
+
+
+def test_quiet_security_work_is_a_strategic_development() -> None:
+    found = "A team of police commandos recovered arms and ammunition including one AK-56 rifle during a search."
+    assert apply_codebook_rules(found, pred("Armed clash")).sub_event_type == "Disrupted weapons use"
+    moved = ("Anti-Houthi forces reportedly established new fortifications east of the city. No fatalities nor "
+             "injuries reported.")
+    assert apply_codebook_rules(moved, pred("Armed clash")).sub_event_type == "Change to group/activity"
+    fought = "The army launched an offensive on a militia position, killing six; their weapons were recovered."
+    assert apply_codebook_rules(fought, pred("Armed clash")).sub_event_type == "Armed clash"

@@ -345,6 +345,21 @@ _LETHAL_ON_PROTEST = _rx(r"\b(?:police|security forces|soldiers|troops|army|offi
                          r"\b(?:shot dead|killed|opened fire|live (?:bullets|ammunition|rounds))\b"
                          r"|\b(?:protesters?|demonstrators?)\b.{0,40}\b(?:shot dead|killed)\b.{0,30}\bby (?:police|security)")
 
+# "No fatalities nor injuries reported", "without casualties": set aside before looking for casualties.
+_NO_CASUALTY = _rx(r"\b(?:no|without|neither|nor|not any)\s+(?:\w+\s+){0,3}?(?:fatalit\w*|casualt\w*|injur\w*|deaths?)\b"
+                   r"(?:\s+(?:n?or|and)\s+(?:fatalit\w*|casualt\w*|injur\w*|deaths?))?")
+# Security work on weapons without a fight ("police recovered arms and ammunition", "defused five IEDs") and
+# moves of forces without a fight ("reinforcements arrived", "established fortifications").
+_ARMS_FOUND = _rx(r"\b(?:defus\w*|recover(?:ed|y)|seiz(?:ed|ure)|confiscat\w*|unearthed|dismantl\w*|found|discovered"
+                  r"|bomb disposal)\b")
+_ARMS = _rx(r"\b(?:arms|ammunition|weapons|rifles?|guns|firearms|explosives?|ieds?|bombs?|grenades?|landmines?|mines"
+            r"|munitions?|magazines?|cartridges|rounds)\b")
+_FORCES_MOVE = _rx(r"\b(?:established|built|set up|erected|reinforced) (?:new |more |additional )?(?:fortifications?"
+                   r"|trenches|defen[cs]e lines?|military posts?)\b|\bdug (?:new )?trenches\b"
+                   r"|\breinforcements,? (?:[\w-]+,? ){0,8}?(?:arrived|reached)\b|\bdeployed (?:to|in|at|along)\b")
+_FIGHT = _rx(r"\b(?:clash\w*|exchang\w*|opened fire|fired|shot|gunfight|encounter\w*|ambush\w*|attack\w*|offensive"
+             r"|raid\w*|killed|injur\w*|wound\w*|fatalit\w*|casualt\w*|dead|died)\b")
+_CONTEXT_CLAUSE = _rx(r"\bin the context of [^.]*")
 _DISRUPT_STRONG = _rx(r"\b(?:defus|intercept|shot down|downed|shoot down|seiz|confiscat|dismantl)")
 _DISRUPT_PRONE = ("Disrupted weapons use", "Other", "Change to group/activity", "Looting/property destruction")
 _ERV = "Explosions/Remote violence"
@@ -443,6 +458,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - a protest where security forces kill or shoot live rounds at protesters -> Excessive force;
     - a "peaceful" protest that was dispersed, tear-gassed, broken up or whose protesters were arrested ->
       Protest with intervention (the grievance clause, "against the arrest of ...", set aside first);
+    - a battle or attack label where nobody fought or was hurt and weapons were found, seized or defused ->
+      Disrupted weapons use; where reinforcements arrived or fortifications were built -> Change to group/activity;
     - drones captured, hacked or downed, even where the model saw no event (p_event >= 0.15) ->
       Disrupted weapons use;
     - "no event" with explicit attack wording (car bomb, airstrike, gunmen, ambushed, tear gas...) and
@@ -479,6 +496,12 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         return pred
     if sub == "Disrupted weapons use":
         return pred
+    quiet = not _FIGHT.search(_CONTEXT_CLAUSE.sub(" ", _NO_CASUALTY.sub(" ", text)))
+    if quiet and sub in ("Armed clash", "Attack") and _ARMS_FOUND.search(text) and _ARMS.search(text):
+        return _with(pred, "Disrupted weapons use")
+    if quiet and sub in ("Armed clash", "Attack", "Shelling/artillery/missile attack", "Air/drone strike") \
+            and _FORCES_MOVE.search(text):
+        return _with(pred, "Change to group/activity")
 
     if sub in ("Government regains territory", "Non-state actor overtakes territory") and _NO_FIGHT.search(text):
         # the codebook's transfers "without armed interaction": no fighting, or none reported
