@@ -420,3 +420,10 @@ def test_quiet_security_work_is_a_strategic_development() -> None:
     assert apply_codebook_rules(moved, pred("Armed clash")).sub_event_type == "Change to group/activity"
     fought = "The army launched an offensive on a militia position, killing six; their weapons were recovered."
     assert apply_codebook_rules(fought, pred("Armed clash")).sub_event_type == "Armed clash"
+
+
+def test_a_demonstration_is_violent_by_the_demonstrators_own_acts() -> None:
+    grievance = "Journalists held a protest demonstration in the town against an attack on a senior journalist."
+    assert apply_codebook_rules(grievance, pred("Violent demonstration")).sub_event_type == "Peaceful protest"
+    stones = "Students protested against fee increases and threw stones at the police."
+    assert apply_codebook_rules(stones, pred("Violent demonstration")).sub_event_type == "Violent demonstration"

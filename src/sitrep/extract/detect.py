@@ -317,6 +317,14 @@ _PLAIN_INTERVENTION = _rx(
     r"|\b(?:protesters?|demonstrators?|participants|marchers|activists|students|people|they|\d+|dozens|several)\s+"
     r"(?:\w+\s+){0,3}?(?:were|was)\s+(?:\w+\s+)?(?:arrested|detained|beaten|dragged)\b"
     r"|\barrested (?:\d+|several|dozens|some) (?:\w+ )?(?:protesters|demonstrators|participants|people)")
+# What makes a demonstration violent: the demonstrators' own violence or vandalism (looked for outside the
+# grievance clause: "protested against the attack on their leader" is a peaceful protest).
+_DEMONSTRATORS_VIOLENCE = _rx(
+    r"\b(?:clash\w*|attack\w*|pelt\w*|ston(?:ed|es|ing)|rocks|burn\w*|torch\w*|set (?:on )?fire|ablaze|vandali\w*"
+    r"|damag\w*|destroy\w*|smash\w*|injur\w*|wound\w*|kill\w*|fight\w*|fought|scuffl\w*|brawl\w*|beat\w*|assault\w*"
+    r"|violen\w*|loot\w*|ransack\w*|riot\w*|storm\w*|forcibl\w*|breach\w*|forced (?:their way|entry|open)"
+    r"|broke (?:into|down|through)|threw|hurl\w*|molotov|tyres|tires|barricad\w*|hostage|confront\w*|tussle|manhandl\w*"
+    r"|lock(?:ed)? (?:up|in)|gherao\w*|rampag\w*|chaos|unrest|skirmish\w*)\b")
 _GRIEVANCE = _rx(r"\b(?:against|over|demand\w*|denounc\w*|condemn\w*|for)\b[^.;]*?"
                  # the clause ends where the report turns to what happened to the protest
                  r"(?=,\s*(?:and|but|before|after|when|until|where|as)\b|\s(?:and|but)\s+(?:were|was|the police|police)\b"
@@ -456,6 +464,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - an "armed clash" with unarmed victims and no sign of a second armed side -> Attack;
     - shelling or an air strike answered by the other side ("exchanged artillery", "returned fire") -> Armed clash;
     - a protest where security forces kill or shoot live rounds at protesters -> Excessive force;
+    - a "violent" demonstration where no violence or vandalism by the demonstrators is told outside the
+      grievance ("protested against the attack on their leader") -> Peaceful protest (with intervention if any);
     - a "peaceful" protest that was dispersed, tear-gassed, broken up or whose protesters were arrested ->
       Protest with intervention (the grievance clause, "against the arrest of ...", set aside first);
     - a battle or attack label where nobody fought or was hurt and weapons were found, seized or defused ->
@@ -488,6 +498,11 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         if event_type == "Protests" and sub != "Excessive force against protesters" \
                 and _PROTEST.search(text) and _LETHAL_ON_PROTEST.search(text):
             return _with(pred, "Excessive force against protesters")
+        if sub == "Violent demonstration" and _PROTEST.search(text) and not _RIOTING.search(text) \
+                and not _DEMONSTRATORS_VIOLENCE.search(_GRIEVANCE.sub(" ", text)):
+            sub = "Protest with intervention" if _PLAIN_INTERVENTION.search(_GRIEVANCE.sub(" ", text)) \
+                else "Peaceful protest"
+            return _with(pred, sub)
         if sub == "Peaceful protest" and _PLAIN_INTERVENTION.search(_GRIEVANCE.sub(" ", text)):
             return _with(pred, "Protest with intervention")
         if sub == "Protest with intervention" and not _INTERVENTION.search(_GRIEVANCE.sub(" ", text)):
