@@ -380,6 +380,16 @@ def test_admin1_rows_by_geonames_code_give_acleds_spelling() -> None:
     assert got["Elgeyo Marakwet"].country_code == "KE" and got["Elgeyo Marakwet"].admin1 == "Elgeyo Marakwet"
 
 
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("Houthi forces shelled positions in Sirwah, Ma'rib governorate.", "Sirwah", "Marib"),  # no apostrophe
+    ("Protesters gathered in Tikrit, Salah al-Din.", "Tikrit", "Sala al-Din"),
+    ("Youths blocked a road in Kenol town, Murang'a county.", "Murang'a", "Muranga"),  # not "Murang'A"
+    ("Regime forces shelled Busra al-Sham in Daraa.", "Daraa", "Dar'a"),
+])
+def test_admin1_names_are_written_as_acled_writes_them(text: str, name: str, admin1: str) -> None:
+    assert places(text)[name].admin1 == admin1
+
+
 def test_party_and_institution_acronyms_give_the_country_when_no_place_is_named() -> None:
     assert doc_of("ODM supporters clashed with police after the IEBC announced the results.").country_focus == "KE"
     assert doc_of("The OSCE SMM observed 24 explosions near an unnamed mine.").country_focus == "UA"
