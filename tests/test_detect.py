@@ -427,3 +427,20 @@ def test_a_demonstration_is_violent_by_the_demonstrators_own_acts() -> None:
     assert apply_codebook_rules(grievance, pred("Violent demonstration")).sub_event_type == "Peaceful protest"
     stones = "Students protested against fee increases and threw stones at the police."
     assert apply_codebook_rules(stones, pred("Violent demonstration")).sub_event_type == "Violent demonstration"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Unidentified gunmen shot dead a regime's 1st lieutenant in the city.", "Armed clash"),
+    ("Separatists shot and killed one ranger and injured another as they were traveling.", "Armed clash"),
+    ("An alleged male drug dealer was shot dead by several armed individuals in the colonia.", "Armed clash"),
+    ("It was reported that a shoot-out took place in the neighborhood.", "Armed clash"),
+])
+def test_fights_between_armed_people_are_clashes(text: str, expected: str) -> None:
+    assert apply_codebook_rules(text, pred("Attack")).sub_event_type == expected
+
+
+def test_drug_suspects_killed_in_police_raids_are_attacks() -> None:
+    raid = "A drug suspect was killed during a police raid in the barangay."
+    assert apply_codebook_rules(raid, pred("Armed clash")).sub_event_type == "Attack"
+    fight = "A shoot-out broke out and a drug suspect was killed during a police raid in the barangay."
+    assert apply_codebook_rules(fight, pred("Armed clash")).sub_event_type == "Armed clash"

@@ -274,7 +274,7 @@ _DISRUPT_OBJ = _rx(r"\b(?:drones?|uavs?|un(?:manned|named) aerial vehicles?|miss
                    r"|explosives?|explosive devices?|mines?|landmines?"
                    r"|grenades?|weapons?|arms|ammunition|munitions?|rifles?|guns?|firearms?)\b")
 _CLASH = _rx(r"\bclash\w*|\bfighting\b|\bfought\b|\bgun ?(?:fight|battle)s?\b|\bexchange(?:d)? (?:of )?fire\b"
-             r"|\bfirefights?\b|\bbattl\w+|\bambush\w*|\bskirmish\w*|\bengag\w+ (?:with|in)\b")
+             r"|\bfirefights?\b|\bbattl\w+|\bambush\w*|\bskirmish\w*|\bengag\w+ (?:with|in)\b|\bshoot-?outs?\b")
 _SMALL_ARMS = _rx(r"\bsmall arms\b|\bmachine ?guns?\b|\brifles?\b|\bautomatic weapons\b|\bgun ?fire\b"
                   r"|\bsnipers?\b|\bak-?0+\b|\bkalashnikovs?\b|\bfirearms?\b")
 _GUN = _rx(r"\bgun|\bfire[ds]? (?:at|on)\b|\bshot\b|\bshoot|\bstabb|\bmachete|\bknife|\bbeat(?:en|ing)?\b")
@@ -375,7 +375,8 @@ _ERV = "Explosions/Remote violence"
 # militia) is a battle, not violence against civilians, even when one-sided.
 _ARMED = (r"(?:soldiers?|troops|servicem[ae]n|police(?:m[ae]n|wom[ae]n| officers?| personnel| constables?| agents?)?"
           r"|gendarmes?|militiam[ae]n|fighters?|militants?|rebels?|insurgents?|commanders?|combatants?"
-          r"|bodyguards?|escorts?|(?-i:[A-Z][A-Z0-9]{1,6}) members?"
+          r"|bodyguards?|escorts?|rangers?|security guards?|(?:1st |2nd )?lieutenants?|sergeants?|captains?|colonels?"
+          r"|(?-i:[A-Z][A-Z0-9]{1,6}) (?:members?|personnel|jawans?|patrol(?: part(?:y|ies))?)"
           r"|(?:army|military|security|defen[cs]e) (?:personnel|officers?|members?)"
           r"|members? of (?:the )?(?:[\w'-]+ ){0,4}(?:forces?|army|division|brigade|battalion|militia|regiment|police))")
 _ARMED_VICTIM = _rx(r"\b(?:kill(?:ed|ing|s)?|shot(?: dead)?|shoots?|assassinat\w*|ambush\w*|stabb\w*|beh?ead\w*|murder\w*)"
@@ -403,7 +404,10 @@ _TWO_SIDED = _rx(r"\bexchang\w* (?:of )?(?:\w+ ){0,2}(?:fire|artillery|mortars?|
 # which ACLED codes as a clash between armed groups, not an attack on a civilian.
 _GANG_VICTIM = _rx(r"\b(?:charges|criminal record|record)\b[^.]{0,40}\b(?:drug|narco|traffick\w*|gangs?|cartels?)\b"
                    r"|\b(?:victims?|who) (?:was|were) (?:a |an )?(?:alleged |suspected |known )?(?:members? of (?:a |the )?"
-                   r"(?:[\w-]+ )?(?:gang|criminal group|drug cartel|cartel)|gang members?|drug (?:dealers?|traffickers?))")
+                   r"(?:[\w-]+ )?(?:gang|criminal group|drug cartel|cartel)|gang members?|drug (?:dealers?|traffickers?))"
+                   r"|\ban? alleged (?:male |female )?(?:drug dealers?|gang members?|members? (?:of|from) (?:the )?(?:[\w-]+ ){0,2}"
+                   r"(?:gang|cartel|mara|barrio))|\bgang rivalry\b|\brivalry between (?:armed|criminal|rival) (?:groups|gangs)"
+                   r"|\bthe victim was armed\b")
 # Victims who are plainly unarmed, as the object of the violence ("killed 3 villagers", "a shepherd was shot").
 _UNARMED = (r"(?:civilians?|residents?|villagers?|farmers?|shepherds?|herders?|women|children|child|girls?|boys?"
             r"|students?|pupils?|teachers?|traders?|passengers?|worshippers?|journalists?|famil(?:y|ies)|pedestrians?"
@@ -418,6 +422,9 @@ _UNARMED_VICTIM = _rx(r"\b(?:kill\w*|shot(?: and \w+)?(?: dead)?|shoots?|attack\
                       r"|abducted|kidnapped|beaten|tortured|murdered|executed|attacked)"
                       r"|\battack\w* (?:the |a )?(?:[A-Z][a-z]+ )?(?:village|hamlet|settlement|market|church|mosque|school"
                       r"|house|home)s?\b")
+# "A drug suspect was killed during a police raid": without a shoot-out told, one-sided violence.
+_SUSPECT_KILLED_IN_RAID = _rx(r"\bdrug (?:and \w+ )?suspects? (?:was|were) (?:shot (?:and )?)?killed (?:during|in) (?:a |an )?"
+                              r"(?:police|anti-drug|buy-bust|drug) (?:raid|operation|sting)")
 # Signs of a second armed side: a shoot-out, positions, militias, fighting back, police who pursue or repel.
 _ARMED_RESISTANCE = _rx(r"\bshoot-?outs?\b|\bshoot out\b|\bpositions\b|\bmilitias?\b|\bf(?:ought|ight) back\b"
                         r"|\brepel\w*|\brepuls\w*|\bpursu\w*|\bpolice(?:m[ae]n| officers?| patrol)|\bretaliat")
@@ -564,6 +571,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             _CLASH.search(text) or _ARMED_VICTIM.search(text) or _ARMED_TARGET.search(text)
             or _ARMED_RESISTANCE.search(text)):
         # unarmed victims and no sign of a second armed side: one-sided violence against civilians
+        return _with(pred, "Attack")
+    if sub == "Armed clash" and _SUSPECT_KILLED_IN_RAID.search(text) and not _CLASH.search(text):
         return _with(pred, "Attack")
     if sub in ("Armed clash", "Attack") and not small_arms and not _GUN.search(text) and not _TWO_SIDED.search(text):
         # only heavy weapons named (and not an exchange of fire): an air strike or shelling, whoever the victims
