@@ -92,3 +92,14 @@ def test_never_crashes_and_offsets_are_inside(text: str) -> None:
     for c in find_casualties(text):
         assert 0 <= c.start < c.end <= len(text)
         assert c.low >= 0
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("A dead man and woman were found half burned on the old road. 2 fatalities", 2),
+    ("Gunmen shot the mayor dead. His two bodyguards were also killed. 3 fatalities.", 3),
+    ("Forces exchanged fire on three fronts. Unclear fatalites coded as 10 and split between 3 locations.", 3),
+    ("An unidentified group fatally shot the leader of the movement near his house.", 1),
+    ("A man and a woman were shot in a drive-by. The man died and the woman was seriously injured.", 1),
+])
+def test_acled_closing_totals_and_single_deaths(text: str, killed: int) -> None:
+    assert total(find_casualties(text), "killed")[0] == killed

@@ -98,8 +98,10 @@ NOT_PEOPLE = re.compile(  # used with .match(text, pos): a "^" would never match
     re.IGNORECASE,
 )
 # ACLED-style notes state the coded figure outright: "Unknown fatalities coded as 10", "Fatalities coded as 0".
-CODED_AS = re.compile(r"\bfatalit(?:y|ies)\s+(?:(?:is|are|was|were|have\s+been)\s+)?coded\s+as\s+(\d+)\b",
+CODED_AS = re.compile(r"\bfatalit(?:y|ies|es)\s+(?:(?:is|are|was|were|have\s+been)\s+)?coded\s+as\s+(\d+)\b",
                       re.IGNORECASE)
+# ...or close with the total as a sentence of its own: "... were found half burned. 2 fatalities."
+CLOSING_TOTAL = re.compile(r"(?:^|(?<=[.;!?])\s+)(\d+)\s+fatalit(?:y|ies)\s*(?:\.|$)", re.IGNORECASE)
 # ACLED notes spread one unclear toll over several rows: "fatalities coded as 10 and split between 3 events"
 # means each row carries round(10 / 3) = 3.
 SPLIT = re.compile(
@@ -118,7 +120,8 @@ SINGLE_VICTIM = re.compile(
     rf"shot\s+dead|shoots\s+dead|(?:shot|shoots?)\s+and\s+kill(?:ed|s)|gunned\s+down)\s+{_ONE}"
     rf"|\b(?:death|killing|murder|assassination|execution|lynching)\s+of\s+{_ONE}"
     rf"|\b(?:kills|lynches|murders)\s+(?:[\w'-]+\s+){{0,2}}?(?:{_ONE_PERSON})\b(?!-)"
-    rf"|\bbody\s+of\s+{_ONE}"
+    rf"|\bbody\s+of\s+{_ONE}|\bfatally\s+(?:shot|stabbed|wounded|injured|beat|beaten)\s+{_ONE}"
+    rf"|\b{_ONE}\s+(?:later\s+)?(?:died|succumbed)\b"
     rf"|\b(?:shot|beat|stabbed|hacked|burned|burnt|stoned|clubbed)\s+(?:him|her)\s+(?:dead|to\s+death)"
     rf"|\b(?:he|she|{_ONE}(?:\s+[\w'-]+){{0,5}}?)\s+(?:was|had\s+been|has\s+been)\s+(?:shot\s+dead|killed|murdered|"
     rf"lynched|executed|beheaded|assassinated|(?:beaten|stabbed|hacked|burned|stoned)\s+to\s+death)\b",
@@ -262,8 +265,9 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
             kinds = ("killed",)
         for kind in kinds:
             found.append(Casualty(kind, 0, None, m.start(), m.end(), m.group(0)))
-    for m in CODED_AS.finditer(text, start, end):
-        found.append(Casualty("killed", int(m.group(1)), None, m.start(1), m.end(1), m.group(1), coded=True))
+    for pattern in (CODED_AS, CLOSING_TOTAL):
+        for m in pattern.finditer(text, start, end):
+            found.append(Casualty("killed", int(m.group(1)), None, m.start(1), m.end(1), m.group(1), coded=True))
     for m in SINGLE_VICTIM.finditer(text, start, end):
         found.append(Casualty("killed", 1, None, m.start(), m.end(), m.group(0), fallback=True))
     found.sort(key=lambda c: c.start)
