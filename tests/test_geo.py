@@ -568,3 +568,25 @@ def test_a_person_label_stands_without_a_place_slot() -> None:
     text = "Clashes in rural Ras al Ain."
     doc = geo.geoparse(Document(article=Article(id="t", text=text), entities=_as_persons(text, "Ras al Ain")))
     assert "Ras" not in {p.text for p in doc.places}
+
+
+@pytest.mark.parametrize(("text", "absent", "expected"), [
+    # a container named as a state is only that state: a namesake abroad (San Juan, Puerto Rico) yields
+    ("In San Juan, Lagunillas, Merida state, prison guards threw tear gas.", "San Juan", ("Lagunillas", "VE")),
+    # the last name in a bracket is a district: Burkina's 'Province du Soum', not Senegal's village
+    ("Militants vandalized the residence of the prefect in Diguel (Diguel, Soum).", "", ("Soum", "BF")),
+    # a respelling of a province abroad is no place when the text names another country
+    ("Near Luthaw Township, Mutraw District, Karen State, Myanmar military clashed with KNU.", "", ("Karen", "MM")),
+    # a respelling of a big province does not anchor the start of an unknown name ('Sidi' of 'Sidi Bouafif')
+    ("Dozens of workers held a sit-in in Sidi Bouafif (Hoceima), demanding support.", "Sidi", None),
+    # a Persian ezafe joins the known start to the rest of an unknown name
+    ("Security forces encountered militants at Shar-i-Shali town (Pulwama district).", "Shar", ("Pulwama", "IN")),
+    ("Palestinians hurled Molotov cocktails at a police vehicle near the town of Abu Dis.", "Molotov", None),
+])
+def test_namesakes_abroad_yield_to_the_texts_own_containers(text: str, absent: str,
+                                                            expected: tuple[str, str] | None) -> None:
+    got = places(text)
+    if absent:
+        assert absent not in got
+    if expected:
+        assert got[expected[0]].country_code == expected[1]

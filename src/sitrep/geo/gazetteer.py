@@ -32,7 +32,7 @@ import platformdirs
 
 from sitrep.geo.normalize import fold, is_latin, loose, strip_admin
 
-BUILD_VERSION = 12
+BUILD_VERSION = 14
 
 # kinds of gazetteer entries
 CITY, ADMIN1, COUNTRY, CURATED, CONTINENT, ADMIN2 = 0, 1, 2, 3, 4, 5
@@ -566,8 +566,9 @@ def _add_admin2(con: sqlite3.Connection, admin1: dict[str, tuple[str, str, int]]
         lat, lon = _centroid([(p[0], p[1]) for p in pts])
         places.append((pid, county, cc, a1, short, lat, lon, "ADM2", sum(p[2] for p in pts), ADMIN2))
         add_name(county, pid, MAIN)
-        if fold(bare) != fold(county) and len(fold(bare)) >= 3:
-            add_name(bare, pid, ALT)
+        for n in {bare, short}:  # "Metcalfe County": "Metcalfe"; "Province du Soum": "Soum"
+            if fold(n) != fold(county) and len(fold(n)) >= 3:
+                add_name(n, pid, ALT)
         updates.extend((short, m) for m in members[(cc, state, county)])
     for a1, raw, ascii_name, gid in all_codes:
         if gid in used or a1 not in admin1 or not by_admin1.get(a1):
@@ -580,7 +581,7 @@ def _add_admin2(con: sqlite3.Connection, admin1: dict[str, tuple[str, str, int]]
         places.append((gid, raw, a1.split(".")[0], a1, short, lat, lon, "ADM2", 0, ADMIN2))
         for n in {raw, ascii_name}:
             add_name(n, gid, MAIN)
-            bare_n = ADMIN2_SUFFIX.sub("", n).strip()
+            bare_n = strip_admin(ADMIN2_SUFFIX.sub("", n).strip())  # "Province du Soum": "Soum"
             if fold(bare_n) != fold(n) and len(fold(bare_n)) >= 3:
                 add_name(bare_n, gid, ALT)
     con.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)

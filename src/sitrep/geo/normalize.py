@@ -70,7 +70,10 @@ ADMIN_SUFFIXES = re.compile(
 )
 ADMIN_PREFIXES = re.compile(
     r"^(muhafazat|mintaqat|wilayat|provincia de|provincia del|province of|region of|departamento de"
-    r"|departement de l'|departement de la|departement du|departement de|estado de|state of|governorate of)\s+",
+    r"|departement de l'|departement de la|departement du|departement des|departement de|estado de|state of"
+    r"|governorate of|province de l'|province de la|province du|province des|province de|municipio de"
+    r"|distrito de|partido de|departamento del|daira de|commune of|commune de|cercle de|prefecture de"
+    r"|arrondissement de|caza de|delegation de)\s+",
     re.IGNORECASE,
 )
 

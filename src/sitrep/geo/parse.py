@@ -376,7 +376,9 @@ class Parser:
             dateline = dateline or (word.isupper() and len(word) >= 4 and (nxt is None or not nxt.text.isupper()))
             # followed by a capitalised word that is no place ("Vladimir Putin", "Lake Kody")
             # ... unless a big place follows "in"/"near" ("near Donetsk Filtration Station")
-            anchored = big and prev_low in LOCATIVE
+            # (a respelling of a big place elsewhere anchors nothing: "in Sidi Bouafif" is not Saida)
+            anchored = prev_low in LOCATIVE and any(
+                h.entry.pop >= 100000 or h.entry.kind == CURATED for h in m.hits if h.name_kind in (MAIN, ALT))
             # "Montreal Mayor Denis Coderre", "Quebec Health Minister": a famous place's office holder
             anchored = anchored or (famous and nxt is not None and nxt.text.lower().rstrip(".") in OFFICES)
             if not strong and not dateline and not anchored and not in_org and nxt is not None and _is_cap(nxt) and not nxt.sent_start and \
@@ -500,9 +502,11 @@ class Parser:
                 if nxt2 is not None and nxt2.how != DEMONYM and _apposed(text, nxt, nxt2):
                     chain.append(nxt2)
                 for c in chain:
-                    container |= {h.entry.admin1_code for h in c.hits if h.entry.kind == ADMIN1} | {
-                        h.entry.cc for h in c.hits if h.entry.kind == COUNTRY and not own_country} | {
-                        h.entry.admin1_code for h in c.hits if h.entry.kind == CITY and h.entry.fcode == "PPLA"}
+                    # "Lagunillas, Merida state": a container named as a province is only that province
+                    hits = [h for h in c.hits if h.entry.kind == ADMIN1] if c.cue == "province" else c.hits
+                    container |= {h.entry.admin1_code for h in hits if h.entry.kind == ADMIN1} | {
+                        h.entry.cc for h in hits if h.entry.kind == COUNTRY and not own_country} | {
+                        h.entry.admin1_code for h in hits if h.entry.kind == CITY and h.entry.fcode == "PPLA"}
             # "Giza's Haram district", "Kharkiv's Saltivka": the possessive before it contains it
             if prv is not None and text is not None and prv.how != DEMONYM and \
                     re.fullmatch(r"['\u2019]s\s+", text[prv.end:m.start]):
@@ -519,6 +523,10 @@ class Parser:
                 s = _prior(h, m)
                 if bracket_tail and e.kind == ADMIN1:
                     s += 3.0
+                elif bracket_tail and e.kind == ADMIN2:
+                    # "(Diguel, Soum)": the last name in the bracket is a province or a district, as if named
+                    # with its generic word ("Soum Province")
+                    s = max(s, 2.4) + 3.0
                 if m_focus and e.cc == m_focus:
                     s += FOCUS_BONUS
                 elif e.cc in countries:
@@ -540,9 +548,11 @@ class Parser:
             if container and m.how not in (DEMONYM,) and not any(
                     h.entry.kind in (CITY, CURATED, ADMIN2) and (h.entry.admin1_code in container
                                                                 or h.entry.cc in container)
-                    for h in m.hits) and all(h.entry.kind in (CITY, CURATED, ADMIN2) for h in m.hits):
-                # "Pul-e Khumri district, Baghlan": a namesake elsewhere is not the place; the event falls
-                # back to the named container
+                    for h in m.hits) and all(h.entry.kind in (CITY, CURATED, ADMIN2) or (
+                        h.entry.kind == ADMIN1 and h.entry.cc not in {c.split(".")[0] for c in container})
+                    for h in m.hits):
+                # "Pul-e Khumri district, Baghlan": a namesake elsewhere is not the place, nor a province of
+                # another country ("San Juan, Lagunillas, Merida state"); the event falls back to the container
                 scored = [(s - 3.0, h) for s, h in scored]
             scored.sort(key=lambda p: (-p[0], -p[1].entry.pop))
             m.hits = [h for _, h in scored]
