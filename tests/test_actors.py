@@ -340,3 +340,10 @@ def test_place_attribution_learns_front_line_habits(tmp_path: Path) -> None:
         assert actors.attributed_at("Elbonia", ["Lowtown"]) is None
     finally:
         actors.use_tables(actors.PACKAGED_DIR)
+
+
+def test_multi_word_states_at_home_are_not_external() -> None:
+    name = "Police Forces of Democratic Republic of Congo (2001-)"
+    assert actors.actor_inter(name, "Democratic Republic of Congo") == 1
+    assert actors.actor_inter(name, "Uganda") == 8
+    assert actors.actor_inter("Military Forces of Syria (2000-) Air Force Intelligence Directorate", "Syria") == 1

@@ -45,7 +45,7 @@ CIVILIAN_NOUNS = ("civilians", "civilian", "nationals", "citizens", "national", 
                   "journalist", "journalists", "tourists", "aid workers")
 INTER_NAMES = {1: "State forces", 2: "Rebel group", 3: "Political militia", 4: "Identity militia",
                5: "Rioters", 6: "Protesters", 7: "Civilians", 8: "External/Other forces"}
-STATE_NAME_RE = re.compile(r"^(?:Military|Police) Forces of (?:the )?(.+?)(?: \(\d{4}-\d{0,4}\))?(?: .*)?$"
+STATE_NAME_RE = re.compile(r"^(?:Military|Police) Forces of (?:the )?(.+?)(?: \(\d{4}-\d{0,4}\)(?: .*)?)?$"
                            r"|^Government of (?:the )?(.+?)(?: \(\d{4}-\d{0,4}\))?$")
 TOKEN_RE = re.compile(r"[\w\u00c0-\u024f][\w\u00c0-\u024f'’\-]*(?:\.[\w]+)*\.?")
 LEADING_NOISE = re.compile(
