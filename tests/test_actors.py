@@ -347,3 +347,10 @@ def test_multi_word_states_at_home_are_not_external() -> None:
     assert actors.actor_inter(name, "Democratic Republic of Congo") == 1
     assert actors.actor_inter(name, "Uganda") == 8
     assert actors.actor_inter("Military Forces of Syria (2000-) Air Force Intelligence Directorate", "Syria") == 1
+
+
+def test_unnamed_perpetrator_of_a_communal_feud_is_a_communal_militia(nlp) -> None:
+    r = roles_of(nlp, "Two civilians were killed in indiscriminate shooting during clashes between two families in "
+                 "the city.", "Syria", "Violence against civilians", "Attack")
+    assert r.actor1.name == "Unidentified Communal Militia (Syria)"
+    assert r.actor1.inter == 4

@@ -47,6 +47,11 @@ INTER_NAMES = {1: "State forces", 2: "Rebel group", 3: "Political militia", 4: "
                5: "Rioters", 6: "Protesters", 7: "Civilians", 8: "External/Other forces"}
 STATE_NAME_RE = re.compile(r"^(?:Military|Police) Forces of (?:the )?(.+?)(?: \(\d{4}-\d{0,4}\)(?: .*)?)?$"
                            r"|^Government of (?:the )?(.+?)(?: \(\d{4}-\d{0,4}\))?$")
+# Feuds between families, clans, castes or communities, and land or customary disputes
+COMMUNAL_CONTEXT = re.compile(
+    r"\b(?:clans?|sub-?clans?|communal|inter-?communal|ethnic|tribal|tribes?|castes?|(?:rival|two|feuding) famil(?:y|ies)"
+    r"|between (?:\w+ )?famil(?:y|ies)|land (?:ownership )?disputes?|customary (?:conflict|dispute)s?|feud\w*"
+    r"|revenge killings?|armed youths?|local militiam[ae]n|cattle (?:raid\w*|rustl\w*))\b", re.IGNORECASE)
 TOKEN_RE = re.compile(r"[\w\u00c0-\u024f][\w\u00c0-\u024f'’\-]*(?:\.[\w]+)*\.?")
 LEADING_NOISE = re.compile(
     r"^(?:the|a|an|some|several|many|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|"
@@ -843,6 +848,11 @@ def _main_roles(doc: Document, start: int, end: int, country: str | None, event_
     if roles.actor1 is None:
         roles.actor1 = unidentified.model_copy()
     roles.actor1 = _as_default(roles.actor1, unidentified)
+    if roles.actor1.name.startswith("Unidentified Armed Group") and event_type != "Protests" \
+            and COMMUNAL_CONTEXT.search(doc.body, start, end):
+        # an unnamed perpetrator in a feud between families, clans or communities: ACLED's communal militia
+        name = f"Unidentified Communal Militia ({country})" if country else "Unidentified Communal Militia"
+        roles.actor1 = roles.actor1.model_copy(update={"name": name, "inter": 4})
     if sub_event_type == "Air/drone strike" and _actor_inter().get(roles.actor1.name + " Air Force"):
         # ACLED names the air arm where it tells it apart ("Military Forces of Russia (2000-) Air Force")
         roles.actor1 = roles.actor1.model_copy(update={"name": roles.actor1.name + " Air Force"})
