@@ -590,3 +590,20 @@ def test_namesakes_abroad_yield_to_the_texts_own_containers(text: str, absent: s
         assert absent not in got
     if expected:
         assert got[expected[0]].country_code == expected[1]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # a name where only a place can stand, all of whose readings lie in one country, is that place
+    ("On 7 May 2020, hundreds of protesters gathered in Nassriya city against the new cabinet.", "Nassriya", "IQ"),
+    ("Israeli forces stormed the town of Kafr Qaddum and fired tear gas at Palestinian protesters.",
+     "Kafr Qaddum", "PS"),
+    # ... but a respelling abroad is not, nor the start of a longer unknown name
+    ("Three suspected militants were killed by Kenyan police in Likoni on Monday.", "Likoni", None),
+    ("Ukrainian forces shelled Shakhta imeni Gagarina, Donetsk region with mortars.", "Shakhta", None),
+])
+def test_a_name_in_a_place_slot_with_readings_in_one_country(text: str, name: str, country: str | None) -> None:
+    got = places(text)
+    if country is None:
+        assert name not in got or got[name].country_code in ("KE", "UA")
+    else:
+        assert got[name].country_code == country

@@ -62,20 +62,21 @@ def geoparse(doc: Document) -> Document:
     focus = parser.country_focus(mentions, title_mentions, prior)
     parser.add_typos(text, tokens, mentions, focus)
     parser.resolve(mentions, tokens, focus, text)
-    kept = _drop_unsupported_abroad([m for m in mentions if parser.accept(m, focus)], text)
+    named = frozenset(m.hits[0].entry.cc for m in mentions if m.hits[0].entry.kind == COUNTRY)
+    kept = _drop_unsupported_abroad([m for m in mentions if parser.accept(m, focus, named)], text)
     # second pass: the focus from the resolved places, and each reading near another name's reading
     # ("Edmonton" a suburb of the "Cairns" the article names) gains
     refined = _resolved_focus(kept, title_mentions, prior) or focus
     anchors = parser.anchors(kept)
     parser.resolve(mentions, tokens, refined, text, anchors, _self_focused(parser, kept, refined, title_mentions, prior))
-    kept = _drop_unsupported_abroad([m for m in mentions if parser.accept(m, refined)], text, refined)
+    kept = _drop_unsupported_abroad([m for m in mentions if parser.accept(m, refined, named)], text, refined)
     final = _resolved_focus(kept, title_mentions, prior) or refined
     if final != refined:
         # the names that made the focus read otherwise now ("Edmonton" in London): once more with the new one
         refined = final
         parser.resolve(mentions, tokens, refined, text, anchors,
                        _self_focused(parser, kept, refined, title_mentions, prior))
-        kept = _drop_unsupported_abroad([m for m in mentions if parser.accept(m, refined)], text, refined)
+        kept = _drop_unsupported_abroad([m for m in mentions if parser.accept(m, refined, named)], text, refined)
     doc.places = [parser.to_place(m) for m in kept]
     doc.country_focus = _resolved_focus(kept, title_mentions, prior) or refined
     return doc
@@ -169,7 +170,8 @@ def _weak(m: Mention) -> bool:
 
 # "San Juan de Micay": the known start of a longer name the gazetteer lacks is another place
 # "Shar-i-Shali": a Persian ezafe joins the known start to the rest of the name
-_LONGER_NAME = re.compile(r"[ -](?:de|del|de la|di|da|do|dos|das|du|des|la|le|al|el)[ -][A-Z]|-(?:i|e|ye)-[A-Z]")
+# "Shakhta imeni Gagarina": "named after" (Russian, Ukrainian) continues it too
+_LONGER_NAME = re.compile(r"[ -](?:de|del|de la|di|da|do|dos|das|du|des|la|le|al|el|imeni)[ -][A-Z]|-(?:i|e|ye)-[A-Z]")
 
 
 def _truncated(text: str, m: Mention) -> bool:

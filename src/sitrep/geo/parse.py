@@ -150,6 +150,8 @@ class Mention:
     cue: str = ""  # "province", "district", "countryside" when such a word follows
     wordlike: bool = False  # one token that is also an English dictionary word
     locative: bool = False  # after "in", "near", "from", ...
+    slot: bool = False  # where only a place can stand ("in X city", "the town of X", see `_place_slot`)
+    outside: bool = False  # no reading lies in the container the text names for it
     sent_start: bool = False
     scores: list[float] = field(default_factory=list)
     weight: float = 1.0  # how much the name tells where the text is (see `country_weight`)
@@ -293,6 +295,7 @@ class Parser:
                         all(h.entry.kind == CITY and h.entry.pop < 100000 for h in hits):
                     continue
                 mention.locative = i > 0 and tokens[i - 1].text.lower() in LOCATIVE
+                mention.slot = i > 0 and _place_slot(tokens, i, j - 1, text, strict=True)
                 mentions.append(mention)
                 covered = j - 1
                 break
@@ -545,12 +548,13 @@ class Parser:
                 if anchors and e.kind in (CITY, ADMIN2, CURATED) and _near_other(anchors, fold(m.text), e.lat, e.lon):
                     s += NEAR_BONUS
                 scored.append((s, h))
-            if container and m.how not in (DEMONYM,) and not any(
+            m.outside = bool(container) and m.how not in (DEMONYM,) and not any(
                     h.entry.kind in (CITY, CURATED, ADMIN2) and (h.entry.admin1_code in container
                                                                 or h.entry.cc in container)
                     for h in m.hits) and all(h.entry.kind in (CITY, CURATED, ADMIN2) or (
                         h.entry.kind == ADMIN1 and h.entry.cc not in {c.split(".")[0] for c in container})
-                    for h in m.hits):
+                    for h in m.hits)
+            if m.outside:
                 # "Pul-e Khumri district, Baghlan": a namesake elsewhere is not the place, nor a province of
                 # another country ("San Juan, Lagunillas, Merida state"); the event falls back to the container
                 scored = [(s - 3.0, h) for s, h in scored]
@@ -558,7 +562,9 @@ class Parser:
             m.hits = [h for _, h in scored]
             m.scores = [s for s, _ in scored]
 
-    def accept(self, m: Mention, focus: str | None) -> bool:
+    def accept(self, m: Mention, focus: str | None, named: frozenset[str] = frozenset()) -> bool:
+        """Whether a resolved mention is a place of the text (`named`: countries the text names, as a name or
+        an adjective)."""
         best = m.hits[0].entry
         how = m.hits[0].name_kind
         s = m.scores[0]
@@ -574,9 +580,21 @@ class Parser:
             return False  # "Earlier, ...": sentence-initial capitals are no evidence
         if m.wordlike and best.pop < 100000 and not (m.locative and (home or not focus)):
             return False  # "Research", "Crescent": a word, unless the text puts it in context
+        if m.slot and how in (MAIN, ALT, LOOSE) and not m.outside and self._one_country(m) and (
+                home or not focus or (how != LOOSE and best.cc in named)):
+            # "in Quamishli city", "the town of Qalqiliyah (Palestinian residents)": a name where only a place
+            # can stand, whose plausible readings all lie in one country, is that place when the text is about
+            # no other country, or, spelt as written, when the text names that country too
+            return s >= 1.5
         if how in (LOOSE, FUZZY):
             return home and s >= 3.0
         return s >= (2.6 if not home else 2.1)
+
+    @staticmethod
+    def _one_country(m: Mention) -> bool:
+        """Whether every reading of the mention scoring within 1.0 of its best lies in the best one's country."""
+        top, cc = m.scores[0], m.hits[0].entry.cc
+        return all(h.entry.cc == cc for h, s in zip(m.hits, m.scores, strict=True) if s >= top - 1.0)
 
     # ------------------------------------------------------------------ output
     def to_place(self, m: Mention) -> Place:
@@ -817,8 +835,11 @@ PLACE_KINDS = DISTRICT_WORDS | frozenset({
     "frontlines", "outskirts", "suburbs", "neighbourhood", "neighborhood", "subdivision", "sub-county", "locality"})
 
 
-def _place_slot(tokens: list[Token], k: int, j: int, text: str) -> bool:
-    """Whether the capitalised run tokens[k..j] stands where only a place can stand (see `_place_senses`)."""
+def _place_slot(tokens: list[Token], k: int, j: int, text: str, *, strict: bool = False) -> bool:
+    """Whether the capitalised run tokens[k..j] stands where only a place can stand (see `_place_senses`).
+
+    `strict` leaves out the slots a person's or a brand's name can take too ("the Met's response",
+    "Jerome, Treva Battle")."""
     b = k - 1
     # "in al Tabqa", "in al-Hasakeh", "in rural Ras al Ain": skip the article and the modifiers
     while b > 0 and tokens[b].text in PARTICLES | DESCRIPTIVE and text[tokens[b].end:tokens[b + 1].start].strip() in ("", "-"):
@@ -829,12 +850,12 @@ def _place_slot(tokens: list[Token], k: int, j: int, text: str) -> bool:
     if not gap:
         if before in PLACE_PREPS or before.lower() in PLACE_VERBS:
             return True
-        if before.lower() == "the" and k + 1 < len(tokens) and tokens[k + 1].text.islower():
+        if not strict and before.lower() == "the" and k + 1 < len(tokens) and tokens[k + 1].text.islower():
             return True  # "the Cairns police"
         if (before == "of" and word_before in PLACE_OF) or (before == "to" and word_before in ("entry", "entrance")):
             return True  # "the town of X", "the entry to X"
     # containers: "(Mukayras, Al Bayda)", "near Khutir Vilny, Luhansk", "Charbolak district, Balkh"
-    if gap.endswith("(") or (gap == "," and (_is_cap(tokens[b]) or before in PLACE_KINDS)):
+    if gap.endswith("(") or (gap == "," and ((_is_cap(tokens[b]) and not strict) or before in PLACE_KINDS)):
         return True
     if not text:
         return False
@@ -845,7 +866,7 @@ def _place_slot(tokens: list[Token], k: int, j: int, text: str) -> bool:
             return True  # "Sirwah district", "Tarinkot city"
         if between == "(" and _is_cap(nxt) and not nxt.text.isupper():
             return True  # "Ar Rajban (Al Jabal Al Gharbi)": a place and its container
-    return _container_head(tokens, k, text)
+    return not strict and _container_head(tokens, k, text)
 
 
 # a non-place cue ("IEBC", "OSCE SMM") weighs as much as one and a half unambiguous towns
