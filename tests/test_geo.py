@@ -397,6 +397,9 @@ def test_party_and_institution_acronyms_give_the_country_when_no_place_is_named(
     assert doc_of("ODM supporters in Uganda clashed with police in Kampala.").country_focus == "UG"
     # a cue inside a longer word is no cue
     assert doc_of("The CODMA report was published.").country_focus is None
+    # a backer's adjective names the backer, the coalition it leads names where it fights
+    assert doc_of("Three Saudi-led coalition airstrikes targeted Al Dhaher district (Saah).").country_focus == "YE"
+    assert doc_of("LNA air force targeted GNA positions at the entrance of the town.").country_focus == "LY"
 
 
 def test_the_cue_table_is_no_gazetteer_build_input() -> None:
