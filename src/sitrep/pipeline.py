@@ -62,7 +62,7 @@ class EventGroup:
     predictions: list[detect.Prediction]
     context_end: int
     context: list[Sentence] = field(default_factory=list)
-    told: detect.Prediction | None = None  # the label of the group's whole text, once it is complete
+    told: detect.Prediction | None = None  # the label of the group's text and remarks, once complete
 
     @property
     def start(self) -> int:
@@ -74,8 +74,9 @@ class EventGroup:
 
     @property
     def best(self) -> detect.Prediction:
-        """The event's label: that of the group's event sentences read together (as a human coder reads
-        them and as the model was trained on whole notes) when that is an event. While the
+        """The event's label: that of the group's event sentences read together with the remarks that follow
+        them ("Police dispersed the crowd.", "[size=no report]"), as a human coder reads them and as the model
+        was trained on whole notes, when that is an event. While the
         group is growing: the codebook codes by weapon, so a sentence naming an explosive weapon or a
         strike ("a car bomb hit a bus") decides over one that only gives the toll; else the lead sentence's,
         unless a later one is much surer."""
