@@ -139,3 +139,10 @@ def test_an_editorial_bracket_is_a_remark_not_an_event() -> None:
                   "to demand clean water. [size=around 300]")
     assert len(rows) == 1
     assert rows[0].event_type == "Protests"
+
+
+def test_demonstrators_told_later_are_the_same_protest() -> None:
+    rows = events("On 16 February 2021, local residents demonstrated over insecurity on the Olenguruone-Molo road in "
+                  "Nakuru. Demonstrators threw stones at police and lit bonfires on the road. [size=no report].")
+    assert len(rows) == 1
+    assert rows[0].sub_event_type == "Violent demonstration"

@@ -38,7 +38,8 @@ ANAPHORA = re.compile(
     r"\b(?:the|this|that|such)\s+(?:attack|attacks|blast|explosion|bombing|incident|clashes?|fighting|"
     r"strike|strikes|raid|ambush|assault|operation|shelling|protest|protests|demonstration|rally|riot|"
     r"violence|killing|killings|shooting|bomb)\b|\bthe\s+(?:victims?|attackers?|assailants?|perpetrators?|"
-    r"demonstrators|protesters|protestors|rioters|marchers|crowd|mob|group)\b|^\s*(?:They|The\s+riders|The\s+youths)\b",
+    r"demonstrators|protesters|protestors|rioters|marchers|crowd|mob|group)\b"
+    r"|^\s*(?:They|The\s+riders|The\s+youths|Demonstrators|Protesters|Protestors|Rioters)\b",
     re.IGNORECASE,
 )
 # Explosive weapons and strikes: what makes the codebook code an event as Explosions/Remote violence.
@@ -47,7 +48,7 @@ EXPLOSIVE = re.compile(
     r"mortars?|grenades?|air\s*strikes?|airstrikes?|drones?|air\s+raids?)\b", re.IGNORECASE)
 # A sentence that is only an editorial bracket ("[size=no report]", "[coded as Wajir]") is a remark on the
 # sentence before it, never an event of its own.
-BRACKET_REMARK = re.compile(r"^\s*\[[^\]]*\]\s*$")
+BRACKET_REMARK = re.compile(r"^\s*\[[^\]]*\]\s*[.;]?\s*$")
 TOLL_WORDS = re.compile(r"\bcasualt|\bfatalit|\binjur|\bdead\b|\bkilled\b|\bwounded\b|\bdeaths?\b", re.IGNORECASE)
 GENERIC_PLACE_FEATURES = {"PCLI", "PCL", "PCLD", "ADM1", "RGN", "ADM2"}
 STALE_DAYS = 30  # an event dated this long before publication is background to a report

@@ -333,6 +333,7 @@ _RIOTING = _rx(r"\b(?:pelted|threw|throwing|hurled|hurling)\s+(?:stones|rocks|br
                r"|\bpelted (?:the )?(?:police|security forces|officers)\b|\bstone[- ]pelting\b"
                r"|\b(?:burn(?:ed|t|ing)?|set fire to|set on fire|torch(?:ed|ing)?)\s+(?:\w+\s+){0,2}?"
                r"(?:tyres|tires|barricades|mattresses)\b|\b(?:tyres|tires|barricades) (?:were )?(?:set )?on fire\b"
+               r"|\blit\s+(?:\w+\s+)?(?:bon)?fires?\b|\bbonfires\b"
                r"|\b(?:threw|throwing|hurled|hurling) (?:stones|rocks|bricks)\b"
                # the codebook's "vandalism, road-blocking using barricades, burning tires"
                r"|\bbarricad(?:ed|ing|es?)\s+(?:the\s+|a\s+|parts\s+of\s+the\s+)?(?:[\w-]+\s+){0,3}?"
