@@ -287,7 +287,7 @@ _MOB = _rx(r"\bmobs?\b|\bcrowds?\b|\bvillagers\b|\bresidents\b|\blocals\b|\byout
 _MOB_AS_VICTIM = _rx(r"\b(?:kill\w*|attack\w*|shot|shoot\w*|injur\w*|wound\w*|abduct\w*|kidnapp\w*|beat\w*|rob\w*"
                      r"|target\w*|massacr\w*)\s+(?:\w+\s+){0,3}?(?:villagers|residents|locals|youths?|supporters"
                      r"|traders|mourners)\b")
-_WAR_WEAPON = _rx(r"\bgun\w*|\bshot\b|\bshoot\w*|\bfire[ds]?\b|\bfiring\b|\brifles?\b|\bbombs?\b|\bgrenades?\b"
+_WAR_WEAPON = _rx(r"\bgun\w*|\bshot\b|\bshoot\w*|(?<!set )(?<!on )\bfire[ds]?\b|\bfiring\b|\brifles?\b|\bbombs?\b|\bgrenades?\b"
                   r"|\bexplos\w*|\bmilitants?\b|\bmilitia\w*|\brebels?\b|\binsurgents?\b|\bsoldiers\b|\btroops\b"
                   r"|\bgunmen\b|\bjihadists?\b|\bterrorists?\b|\bbandits?\b"
                   r"|\barmed\b(?! with (?:pangas|machetes|sticks|clubs|stones|knives|rungus|crude|whips|axes))")
