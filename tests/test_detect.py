@@ -448,3 +448,10 @@ def test_drug_suspects_killed_in_police_raids_are_attacks() -> None:
     assert apply_codebook_rules(raid, pred("Armed clash")).sub_event_type == "Attack"
     fight = "A shoot-out broke out and a drug suspect was killed during a police raid in the barangay."
     assert apply_codebook_rules(fight, pred("Armed clash")).sub_event_type == "Armed clash"
+
+
+def test_a_transfer_of_territory_needs_a_place_changing_hands() -> None:
+    [q] = classify(["Two robbery suspects were lynched by an angry mob after confessing."])
+    assert q.sub_event_type not in ("Government regains territory", "Non-state actor overtakes territory")
+    [r] = classify(["Government forces regained control of the town after the militants withdrew."])
+    assert r.sub_event_type in ("Government regains territory", "Non-violent transfer of territory")

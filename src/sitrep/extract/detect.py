@@ -219,6 +219,14 @@ def _prediction(classes: Sequence[str], probs: np.ndarray, only_types: Sequence[
     return Prediction(label, EVENT_TYPES.get(label), float(probs[k]), 1.0 - p_none, label)
 
 
+_TERRITORIAL = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+# A transfer of territory names what changed hands or how
+_TERRITORY_WORDS = re.compile(
+    r"\b(?:control|recaptur\w*|retook|retak\w*|re-?tak\w*|regain\w*|liberat\w*|captur\w*|seiz\w*|took over|taken over"
+    r"|overr?an|overrun|withdr[ae]w\w*|advanc\w*|entered|territor\w*|positions?|villages?|towns?|areas?|cities|city"
+    r"|base|bases|districts?|localit\w*|settlements?|occup\w*|took|taken|fell|hands)\b", re.IGNORECASE)
+
+
 def _house_tag_types(text: str) -> tuple[str, ...]:
     """The event types an ACLED house tag in `text` allows (none: any)."""
     if _ACLED_TAG.match(text):
@@ -239,6 +247,13 @@ def classify(sentences: Sequence[str], *, rules: bool = True, model: LinearModel
     model = model or load_model()
     probs = model.probabilities(list(sentences))
     preds = [_prediction(model.classes, p, _house_tag_types(s)) for s, p in zip(sentences, probs, strict=True)]
+    territorial = [i for i, c in enumerate(model.classes) if c in _TERRITORIAL]
+    for k, (text, pred) in enumerate(zip(sentences, preds, strict=True)):
+        if pred.sub_event_type in _TERRITORIAL and not _TERRITORY_WORDS.search(text):
+            # no place changed hands in the text ("two suspects were lynched"): the next likeliest label
+            others = probs[k].copy()
+            others[territorial] = 0.0
+            preds[k] = _prediction(model.classes, others, _house_tag_types(text))
     if rules:
         preds = [apply_codebook_rules(s, p) for s, p in zip(sentences, preds, strict=True)]
     return preds
