@@ -239,7 +239,9 @@ def _house_tag_types(text: str) -> tuple[str, ...]:
 def classify(sentences: Sequence[str], *, rules: bool = True, model: LinearModel | None = None) -> list[Prediction]:
     """Classify a batch of sentences (the shipped model loads once per process).
 
-    With rules=True (default) the codebook rules of `apply_codebook_rules` are applied to each label.
+    Decoding always honours ACLED's house tags (a topic tag allows only strategic developments, a crowd-size
+    tag only protests and riots) and gives a territory-transfer label only to a text where a place changes
+    hands. With rules=True (default) the codebook rules of `apply_codebook_rules` are applied to each label.
     `model` overrides the shipped model (training uses it to score candidate models).
     """
     if not sentences:
