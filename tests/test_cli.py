@@ -203,6 +203,8 @@ def test_train_then_extract_with_the_new_model(tmp_path: Path) -> None:
     manifest = json.loads((model / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["training_files"]["export.csv"]["rows"] == 16
     assert manifest["training_files"]["export2.csv"]["rows"] == 8
+    forces = (model / "actors" / "state_forces.csv").read_text(encoding="utf-8")
+    assert "Military Forces of Kenya (2013-)" in forces
     src = jsonl(tmp_path / "in.jsonl", [{"id": "n", "text": "Nurses marched in Nairobi on Monday to demand unpaid "
                                                           "wages.", "published": "2021-03-10"}])
     p = sitrep("extract", str(src), env={"SITREP_MODEL_DIR": str(model)})

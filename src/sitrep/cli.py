@@ -255,10 +255,15 @@ def train(
     holdout: Annotated[list[Path] | None, typer.Option(
         help="Among the --acled files: score each out-of-file (trained without it) before the final fit.")] = None,
     seed: int = 0,
+    actor_tables: Annotated[bool, typer.Option(
+        "--actor-tables/--no-actor-tables",
+        help="Also rebuild the actor tables (state-force names, aliases, inter codes, place attribution) "
+             "from the same exports into OUT/actors.")] = True,
 ) -> None:
     """Retrain the event classifier on ACLED exports (needs the `train` extra: scikit-learn).
 
-    Use the model with SITREP_MODEL_DIR=OUT, or copy it over src/sitrep/data/model/ to ship it.
+    Use the model with SITREP_MODEL_DIR=OUT (and the rebuilt actor tables with SITREP_ACTOR_DIR=OUT/actors),
+    or copy them over src/sitrep/data/model/ and src/sitrep/data/actors/ to ship them.
     """
     from sitrep.train import train as train_model
 
@@ -274,6 +279,13 @@ def train(
                            progress=err.is_terminal)
     err.print(json.dumps(manifest.get("dev_scores", {}), indent=1)[:3000])
     err.print(f"model written to {out} (use it with SITREP_MODEL_DIR={out})")
+    if actor_tables:
+        from sitrep.extract.actors_build import build_actor_tables
+
+        counts = build_actor_tables(acled, out / "actors")
+        err.print(f"actor tables written to {out / 'actors'} ({counts['state_forces']} state-force periods, "
+                  f"{counts['aliases']} aliases, {counts['place_attribution']} attributed places; use them with "
+                  f"SITREP_ACTOR_DIR={out / 'actors'})")
 
 
 def _eval_input(path: Path) -> None:
