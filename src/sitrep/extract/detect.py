@@ -394,13 +394,14 @@ _ERV = "Explosions/Remote violence"
 _ARMED = (r"(?:soldiers?|troops|servicem[ae]n|police(?:m[ae]n|wom[ae]n| officers?| personnel| constables?| agents?)?"
           r"|gendarmes?|militiam[ae]n|fighters?|militants?|rebels?|insurgents?|commanders?|combatants?"
           r"|bodyguards?|escorts?|rangers?|security guards?|(?:1st |2nd )?lieutenants?|sergeants?|captains?|colonels?"
+          r"|reservists?|bandits|gang members?"
           r"|(?-i:[A-Z][A-Z0-9]{1,6}) (?:members?|personnel|jawans?|patrol(?: part(?:y|ies))?)"
           r"|(?:army|military|security|defen[cs]e) (?:personnel|officers?|members?)"
           r"|members? of (?:the )?(?:[\w'-]+ ){0,4}(?:forces?|army|division|brigade|battalion|militia|regiment|police))")
 _ARMED_VICTIM = _rx(r"\b(?:kill(?:ed|ing|s)?|shot(?: dead)?|shoots?|assassinat\w*|ambush\w*|stabb\w*|beh?ead\w*|murder\w*)"
                     r"\s+(?:(?:a|an|the|one|two|three|four|five|several|\d+|off-duty|local|senior|former)\s+)*"
                     r"(?:(?!by\b)[\w'-]+\s+){0,4}?" + _ARMED + r"\b"
-                    r"|\b" + _ARMED + r"\s+(?:was|were|has been|had been|got)\s+(?:\w+\s+)?"
+                    r"|\b" + _ARMED + r"\s+(?:was|were|has been|had been|got)\s+(?:\w+\s+){0,2}?"
                     r"(?:killed|shot|assassinated|ambushed|stabbed|murdered|beheaded|found dead)\b"
                     r"(?!\s+by\s+(?:a\s+)?mob)")
 _ARMED_TARGET = _rx(r"\b(?:attack(?:ed|ing|s)?|opened fire (?:on|at)|fired (?:on|at|upon)|ambush(?:ed|ing)?|raided|stormed"
@@ -411,7 +412,7 @@ _ARMED_TARGET = _rx(r"\b(?:attack(?:ed|ing|s)?|opened fire (?:on|at)|fired (?:on
                     r"(?:an?\s+|the\s+)?(?:convoys?|patrols?|checkpoints?|positions?|bases?) (?:of|belonging to) "
                     r"(?:the\s+)?(?-i:[A-Z0-9])"
                     r"|\b(?:police|soldiers|troops|security forces|officers|the army)\s+(?:\w+\s+)?(?:fired|shot) back\b"
-                    r"|\b(?:opened fire|fired|shot) (?:on|at|upon) (?:the\s+|a\s+|two\s+|several\s+)?(?:police|policemen"
+                    r"|\b(?:opened fire|fired(?: \w+)?|shot) (?:on|at|upon) (?:the\s+|a\s+|two\s+|several\s+)?(?:police|policemen"
                     r"|officers|soldiers|troops|security forces|reservists)\b"
                     r"|\breturned fire\b|\bexchange(?:d)? (?:of )?fire\b|\bexchanged gunfire\b")
 # Both sides firing: ACLED codes an exchange, even of artillery, as an armed clash, not shelling.
