@@ -434,7 +434,7 @@ def test_a_demonstration_is_violent_by_the_demonstrators_own_acts() -> None:
     ("Separatists shot and killed one ranger and injured another as they were traveling.", "Armed clash"),
     ("An alleged male drug dealer was shot dead by several armed individuals in the colonia.", "Armed clash"),
     ("A police officer was attacked and killed by three men armed with knives in the village.", "Armed clash"),
-    ("A police reservist responded to the distress call and was shot dead by the group.", "Armed clash"),
+    ("A police reservist was shot dead by the group after responding to a distress call.", "Armed clash"),
     ("A local militia fired arrows at police in the town; police fired back, killing one.", "Armed clash"),
 ])
 def test_fights_between_armed_people_are_clashes(text: str, expected: str) -> None:

@@ -453,7 +453,8 @@ _CIVILIAN = _rx(r"\b(?:civilians?|villagers?|residents?|farmers?|women|children|
 
 # "armed men", "unknown persons": the perpetrators, not civilian victims
 _PERPETRATOR_PEOPLE = _rx(r"\b(?:armed|unknown|unidentified|masked|hooded|suspected)\s+(?:young\s+)?(?:men|man|persons?"
-                          r"|people|individuals)\b")
+                          r"|people|individuals)\b|\bby\s+(?:(?:a|an|one|two|three|four|five|several|some|\d+)\s+)?"
+                          r"(?:\w+\s+)?(?:men|man|persons?|people|individuals)\b")
 
 
 # Unambiguous political-violence wording: with some model support (p_event >= _UPGRADE_MIN) a "no event"
