@@ -146,3 +146,27 @@ def test_demonstrators_told_later_are_the_same_protest() -> None:
                   "Nakuru. Demonstrators threw stones at police and lit bonfires on the road. [size=no report].")
     assert len(rows) == 1
     assert rows[0].sub_event_type == "Violent demonstration"
+
+
+def test_a_remark_refines_the_label_but_does_not_change_its_type(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitrep import pipeline
+    from sitrep.extract import detect
+
+    def fake_classify(texts: list[str]) -> list[detect.Prediction]:
+        def label(text: str) -> detect.Prediction:
+            if "corridors" not in text:  # the remark alone is no event
+                return detect.Prediction(None, None, 0.9, 0.1, "Other")
+            sub = "Attack" if "stationed" in text else "Other"  # read with the remark, the model says attack
+            if "[size" in text:
+                sub = "Peaceful protest"
+            return detect.Prediction(sub, detect.EVENT_TYPES[sub], 0.6, 0.9, sub)
+        return [label(t) for t in texts]
+
+    monkeypatch.setattr(detect, "classify", fake_classify)
+    text = ("On May 8, Russian forces opened two humanitarian corridors allowing refugees to leave the camp. "
+            "Members of the Red Crescent were stationed at the checkpoints to provide medical aid.")
+    [group] = pipeline.detect_events(pipeline.prepare(Article(id="t", text=text, published=date(2022, 5, 10))))
+    assert group.best.sub_event_type == "Other"
+    tagged = "On May 8, residents gathered at the two humanitarian corridors of the camp. [size=no report]"
+    [group] = pipeline.detect_events(pipeline.prepare(Article(id="t", text=tagged, published=date(2022, 5, 10))))
+    assert group.best.sub_event_type == "Peaceful protest"

@@ -136,9 +136,19 @@ def detect_events(doc: Document) -> list[EventGroup]:
         if is_event:
             current = EventGroup([sentence], [pred], sentence.end)
             groups.append(current)
-    whole = [g for g in groups if len(g.sentences) > 1 or g.context]
-    for group, told in zip(whole, detect.classify([doc.body[g.start:g.context_end] for g in whole]), strict=True):
+    told_alone = [g for g in groups if len(g.sentences) > 1]
+    for group, told in zip(told_alone, detect.classify([doc.body[g.start:g.end] for g in told_alone]), strict=True):
         group.told = told
+    # The remarks after the event sentences ("Police dispersed the crowd.", "[size=no report]") may refine the
+    # label within its event type; they change the type only through an ACLED house tag, since a remark about
+    # aid workers at a checkpoint must not turn an opened humanitarian corridor into an attack.
+    with_remarks = [g for g in groups if g.context]
+    for group, told in zip(with_remarks, detect.classify([doc.body[g.start:g.context_end] for g in with_remarks]),
+                           strict=True):
+        if told.sub_event_type is not None and (
+                told.event_type == group.best.event_type
+                or detect.house_tag_types(doc.body[group.end:group.context_end])):
+            group.told = told
     return groups
 
 

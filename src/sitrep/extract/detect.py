@@ -29,6 +29,7 @@ __all__ = [
     "apply_codebook_rules",
     "classify",
     "features",
+    "house_tag_types",
     "load_model",
 ]
 
@@ -227,7 +228,7 @@ _TERRITORY_WORDS = re.compile(
     r"|base|bases|districts?|localit\w*|settlements?|occup\w*|took|taken|fell|hands)\b", re.IGNORECASE)
 
 
-def _house_tag_types(text: str) -> tuple[str, ...]:
+def house_tag_types(text: str) -> tuple[str, ...]:
     """The event types an ACLED house tag in `text` allows (none: any)."""
     if _ACLED_TAG.match(text):
         return (STRATEGIC,)
@@ -248,14 +249,14 @@ def classify(sentences: Sequence[str], *, rules: bool = True, model: LinearModel
         return []
     model = model or load_model()
     probs = model.probabilities(list(sentences))
-    preds = [_prediction(model.classes, p, _house_tag_types(s)) for s, p in zip(sentences, probs, strict=True)]
+    preds = [_prediction(model.classes, p, house_tag_types(s)) for s, p in zip(sentences, probs, strict=True)]
     territorial = [i for i, c in enumerate(model.classes) if c in _TERRITORIAL]
     for k, (text, pred) in enumerate(zip(sentences, preds, strict=True)):
         if pred.sub_event_type in _TERRITORIAL and not _TERRITORY_WORDS.search(text):
             # no place changed hands in the text ("two suspects were lynched"): the next likeliest label
             others = probs[k].copy()
             others[territorial] = 0.0
-            preds[k] = _prediction(model.classes, others, _house_tag_types(text))
+            preds[k] = _prediction(model.classes, others, house_tag_types(text))
     if rules:
         preds = [apply_codebook_rules(s, p) for s, p in zip(sentences, preds, strict=True)]
     return preds
