@@ -13,6 +13,7 @@ Inter codes: 1 state forces, 2 rebels, 3 political militias, 4 identity militias
 from __future__ import annotations
 
 import csv
+import itertools
 import os
 import re
 from collections.abc import Sequence
@@ -208,8 +209,8 @@ def attributed_at(country: str | None, place_names: Sequence[str], admin1: str |
     if not country:
         return None
     pattern = _attributed_names(country) if text else None
-    named = [m.group(0) for m in pattern.finditer(text)] if pattern else []
-    for name in [*place_names, *named]:
+    named = (m.group(0) for m in pattern.finditer(text)) if pattern else ()
+    for name in itertools.chain(place_names, named):  # the text is scanned only if no resolved place matches
         rows = _place_attribution().get((country, name.casefold()), [])
         if len(rows) > 1 and admin1:
             rows = [r for r in rows if r["admin1"].casefold() == admin1.casefold()] or rows

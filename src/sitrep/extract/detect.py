@@ -249,14 +249,15 @@ def classify(sentences: Sequence[str], *, rules: bool = True, model: LinearModel
         return []
     model = model or load_model()
     probs = model.probabilities(list(sentences))
-    preds = [_prediction(model.classes, p, house_tag_types(s)) for s, p in zip(sentences, probs, strict=True)]
+    tags = [house_tag_types(s) for s in sentences]
+    preds = [_prediction(model.classes, p, t) for p, t in zip(probs, tags, strict=True)]
     territorial = [i for i, c in enumerate(model.classes) if c in _TERRITORIAL]
     for k, (text, pred) in enumerate(zip(sentences, preds, strict=True)):
         if pred.sub_event_type in _TERRITORIAL and not _TERRITORY_WORDS.search(text):
             # no place changed hands in the text ("two suspects were lynched"): the next likeliest label
             others = probs[k].copy()
             others[territorial] = 0.0
-            preds[k] = _prediction(model.classes, others, house_tag_types(text))
+            preds[k] = _prediction(model.classes, others, tags[k])
     if rules:
         preds = [apply_codebook_rules(s, p) for s, p in zip(sentences, preds, strict=True)]
     return preds
@@ -526,14 +527,14 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         if event_type == "Protests" and sub != "Excessive force against protesters" \
                 and _PROTEST.search(text) and _LETHAL_ON_PROTEST.search(text):
             return _with(pred, "Excessive force against protesters")
+        beyond_grievance = _GRIEVANCE.sub(" ", text)
         if sub == "Violent demonstration" and _PROTEST.search(text) and not _RIOTING.search(text) \
-                and not _DEMONSTRATORS_VIOLENCE.search(_GRIEVANCE.sub(" ", text)):
-            sub = "Protest with intervention" if _PLAIN_INTERVENTION.search(_GRIEVANCE.sub(" ", text)) \
-                else "Peaceful protest"
+                and not _DEMONSTRATORS_VIOLENCE.search(beyond_grievance):
+            sub = "Protest with intervention" if _PLAIN_INTERVENTION.search(beyond_grievance) else "Peaceful protest"
             return _with(pred, sub)
-        if sub == "Peaceful protest" and _PLAIN_INTERVENTION.search(_GRIEVANCE.sub(" ", text)):
+        if sub == "Peaceful protest" and _PLAIN_INTERVENTION.search(beyond_grievance):
             return _with(pred, "Protest with intervention")
-        if sub == "Protest with intervention" and not _INTERVENTION.search(_GRIEVANCE.sub(" ", text)):
+        if sub == "Protest with intervention" and not _INTERVENTION.search(beyond_grievance):
             # an arrest the protesters protest against is their grievance, not an intervention
             return _with(pred, "Peaceful protest")
         return pred
