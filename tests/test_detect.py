@@ -458,3 +458,27 @@ def test_a_transfer_of_territory_needs_a_place_changing_hands() -> None:
     assert q.sub_event_type not in ("Government regains territory", "Non-state actor overtakes territory")
     [r] = classify(["Government forces regained control of the town after the militants withdrew."])
     assert r.sub_event_type in ("Government regains territory", "Non-violent transfer of territory")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Two gunmen and police had a shoot-out in the market; one gunman was hit.", "Armed clash"),
+    ("Officers claimed the man died in a shoot-out, but witnesses said he was executed.", "Attack"),
+])
+def test_a_shoot_out_is_a_clash_unless_only_claimed(text: str, expected: str) -> None:
+    assert apply_codebook_rules(text, pred("Attack")).sub_event_type == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Militants lobbed a grenade at a police patrol in the town, injuring three officers.", "Grenade"),
+    ("Attackers hurled grenades at the camp and then opened fire on the officers.", "Armed clash"),
+    ("Militants detonated an IED as an army convoy passed; two soldiers were wounded.",
+     "Remote explosive/landmine/IED"),
+    ("Militants detonated an IED and then fired on the army convoy; two soldiers were wounded.", "Armed clash"),
+])
+def test_thrown_grenades_and_bombs_at_soldiers_keep_their_weapon(text: str, expected: str) -> None:
+    assert apply_codebook_rules(text, pred("Armed clash")).sub_event_type == expected
+
+
+def test_helicopter_gunships_are_aircraft_not_guns() -> None:
+    text = "Attacks by helicopter gunships were conducted against militants near the village."
+    assert apply_codebook_rules(text, pred("Armed clash")).sub_event_type == "Air/drone strike"

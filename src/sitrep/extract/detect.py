@@ -276,7 +276,7 @@ _GRENADE = _rx(r"\bgrenades?\b")
 _RPG = _rx(r"\brocket[- ]propelled grenades?\b|\brpg|\bgrenade[- ]launch|\bunder-?barrel")
 _CHEMICAL = _rx(r"\bchemical (?:weapons?|attacks?|agents?|munitions?|shells?|bombs?)\b|\bchlorine\b|\bsarin\b"
                 r"|\bmustard gas\b|\bnerve (?:gas|agent)\b|\btoxic gas (?:attack|shells?|bombs?)\b")
-_AIR = _rx(r"\bair ?strikes?\b|\bair[- ]raids?\b|\bdrone (?:strikes?|attacks?)\b|\bwarplanes?\b|\bfighter jets?\b"
+_AIR = _rx(r"\bair ?strikes?\b|\bhelicopter gunships?\b|\bair ?force\b.{0,30}\b(?:bomb(?:ed|s)?|struck|targeted|attacked)\b|\bair[- ]raids?\b|\bdrone (?:strikes?|attacks?)\b|\bwarplanes?\b|\bfighter jets?\b"
            r"|\b(?:jets?|aircraft|helicopters?|gunships?|drones?|planes?|uavs?)\b.{0,40}\b(?:bomb(?:ed|s)?|struck|strikes?"
            r"|targeted|fired|hit|dropped|pounded|attacked|raided)\b|\baerial (?:bombardment|attacks?|strikes?)\b"
            r"|\bbarrel bombs?\b|\bkamikaze drones?\b|\bloitering munitions?\b")
@@ -292,11 +292,21 @@ _DISRUPT_ACT = _rx(r"\bdefus(?:ed|ing|e)\b|\bintercept(?:ed|s|ing)?\b|\bshot dow
 _DISRUPT_OBJ = _rx(r"\b(?:drones?|uavs?|un(?:manned|named) aerial vehicles?|missiles?|rockets?|ieds?|bombs?"
                    r"|explosives?|explosive devices?|mines?|landmines?"
                    r"|grenades?|weapons?|arms|ammunition|munitions?|rifles?|guns?|firearms?)\b")
+# A grenade thrown, not fired from a launcher: ACLED's Grenade even when soldiers or police are its target.
+_THROWN_GRENADE = _rx(r"\b(?:threw|thrown|throwing|throws|lobbed|lobbing|lobs|hurled|hurling|hurls|tossed|tossing)\s+"
+                      r"(?:an?\s+|two\s+|three\s+|several\s+)?(?:hand\s+|hand-held\s+|explosive\s+)?grenades?\b"
+                      r"|\bgrenade (?:attack|was thrown|were thrown|was lobbed|was hurled)")
+# Firearms used as well: then a grenade or a bomb is one weapon of a fight, not the event itself.
+_FIREARMS_USED = _rx(r"\bopened fire\b|\bfir(?:ed|ing)\b|\b(?:direct|gun) ?fire\b|\bshots?\b|\bshooting\b")
+# A shoot-out has two armed sides by definition, unless it is only what one side claims.
+_SHOOTOUT = _rx(r"\bshoot-?outs?\b|\bshoot out\b|\bgun ?fights?\b|\bfire ?fights?\b|\bgun ?battles?\b")
+_CLAIMED_SHOOTOUT = _rx(r"\b(?:claim\w*|thought of as|alleg\w*|said|says|according to)\b[^.]{0,60}"
+                        r"(?:shoot-?outs?|shoot out|gun ?fights?|fire ?fights?|gun ?battles?)|\bcrossfire\b")
 _CLASH = _rx(r"\bclash\w*|\bfighting\b|\bfought\b|\bgun ?(?:fight|battle)s?\b|\bexchange(?:d)? (?:of )?fire\b"
              r"|\bfirefights?\b|\bbattl\w+|\bambush\w*|\bskirmish\w*|\bengag\w+ (?:with|in)\b|\bshoot-?outs?\b")
 _SMALL_ARMS = _rx(r"\bsmall arms\b|\bmachine ?guns?\b|\brifles?\b|\bautomatic weapons\b|\bgun ?fire\b"
                   r"|\bsnipers?\b|\bak-?0+\b|\bkalashnikovs?\b|\bfirearms?\b")
-_GUN = _rx(r"\bgun|\bfire[ds]? (?:at|on)\b|\bshot\b|\bshoot|\bstabb|\bmachete|\bknife|\bbeat(?:en|ing)?\b")
+_GUN = _rx(r"\bgun(?!ships?\b)|\bfire[ds]? (?:at|on)\b|\bshot\b|\bshoot|\bstabb|\bmachete|\bknife|\bbeat(?:en|ing)?\b")
 # Unorganised perpetrators (a mob, villagers, party youths) without weapons of war: riots, not battles.
 _MOB = _rx(r"\bmobs?\b|\bcrowds?\b|\bvillagers\b|\bresidents\b|\blocals\b|\byouths?\b|\bsupporters\b|\brioters\b"
            r"|\bboda[- ]?bodas?\b|\bmourners\b|\btraders\b|\b(?:motorcycle|taxi|bus) (?:riders|drivers|operators)\b"
@@ -485,11 +495,13 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
       (only when nobody is reported hurt and it is not itself an attack label);
     - chemical weapons -> Chemical weapon; suicide bombings -> Suicide bomb;
     - a car/vehicle bomb that is not a suicide attack -> Remote explosive/landmine/IED;
-    - a thrown grenade -> Grenade (a rocket-propelled grenade is shelling/artillery/missile);
+    - a thrown grenade -> Grenade, even thrown at soldiers, unless firearms were used too (a rocket-propelled
+      grenade is shelling/artillery/missile); an IED where nobody fired -> Remote explosive/landmine/IED;
     - for explosions: air/drone strikes vs shelling/artillery/missile vs IED/landmine by the weapon named;
     - an armed clash or attack where only aircraft/drones, or only artillery/rockets/missiles, are named
       (no guns, no fighting) -> Air/drone strike or Shelling/artillery/missile attack;
-    - an "attack" whose victims are soldiers, police or fighters (and no civilians), or gang members -> Armed clash;
+    - an "attack" whose victims are soldiers, police or fighters (and no civilians), or gang members, or that
+      was a shoot-out (not merely one side's claim of one) -> Armed clash;
     - an "armed clash" with unarmed victims and no sign of a second armed side -> Attack;
     - shelling or an air strike answered by the other side ("exchanged artillery", "returned fire") -> Armed clash;
     - a protest where security forces kill or shoot live rounds at protesters -> Excessive force;
@@ -559,7 +571,13 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         return pred
     if _VEHICLE_BOMB.search(text) or (_IED.search(text) and event_type == _ERV):
         return _with(pred, "Remote explosive/landmine/IED")
-    if _GRENADE.search(text) and not _RPG.search(text) and sub != "Armed clash" and not _SHELLING.search(text):
+    fight_with_firearms = _CLASH.search(text) or _SMALL_ARMS.search(text) or _FIREARMS_USED.search(text)
+    if sub in ("Armed clash", "Attack") and _IED.search(text) and not fight_with_firearms \
+            and not _GUN.search(text) and not _ARMS_FOUND.search(text):
+        # a bomb set against soldiers is still a remote explosive, not a battle, when nobody fired
+        return _with(pred, "Remote explosive/landmine/IED")
+    if _GRENADE.search(text) and not _RPG.search(text) and not _SHELLING.search(text) and (
+            sub != "Armed clash" or (_THROWN_GRENADE.search(text) and not fight_with_firearms)):
         return _with(pred, "Grenade")
     if sub == "Grenade" and _RPG.search(text):
         return _with(pred, "Shelling/artillery/missile attack")
@@ -583,8 +601,9 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         # unorganised perpetrators are a mob; clans or communities fighting each other are communal militias
         # in a battle, and violence by police or soldiers is theirs, not a mob's
         return _with(pred, "Mob violence")
-    if sub == "Attack" and (_ARMED_TARGET.search(text) or (_CLASH.search(text) and _COMMUNAL.search(text))):
-        # an attack on a police post or patrol, an exchange of fire, communities clashing: a battle
+    if sub == "Attack" and (_ARMED_TARGET.search(text) or (_CLASH.search(text) and _COMMUNAL.search(text))
+                            or (_SHOOTOUT.search(text) and not _CLAIMED_SHOOTOUT.search(text))):
+        # an attack on a police post or patrol, an exchange of fire, a shoot-out, communities clashing: a battle
         return _with(pred, "Armed clash")
     if sub == "Attack" and (_GANG_VICTIM.search(text) or (
             _ARMED_VICTIM.search(text) and not _CIVILIAN.search(_PERPETRATOR_PEOPLE.sub(" ", text)))):
