@@ -482,3 +482,17 @@ def test_thrown_grenades_and_bombs_at_soldiers_keep_their_weapon(text: str, expe
 def test_helicopter_gunships_are_aircraft_not_guns() -> None:
     text = "Attacks by helicopter gunships were conducted against militants near the village."
     assert apply_codebook_rules(text, pred("Armed clash")).sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize(("text", "model_label", "expected"), [
+    ("Unknown arsonists set fire to a vehicle belonging to a town councillor. No injuries were reported.",
+     "Attack", "Looting/property destruction"),
+    ("Militants stopped and looted a civilian boat on the river, taking away food and fuel.",
+     "Armed clash", "Looting/property destruction"),
+    ("A mob set fire to the houses of a man accused of theft in the village.", "Mob violence", "Mob violence"),
+    ("Militants attacked the village and burnt several houses and a church.", "Attack", "Attack"),
+    ("The burnt body of a man was found inside a burned car.", "Attack", "Attack"),
+])
+def test_property_harmed_with_nobody_hurt_is_looting_or_destruction(text: str, model_label: str,
+                                                                    expected: str) -> None:
+    assert apply_codebook_rules(text, pred(model_label)).sub_event_type == expected

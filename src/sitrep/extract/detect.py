@@ -302,6 +302,22 @@ _FIREARMS_USED = _rx(r"\bopened fire\b|\bfir(?:ed|ing)\b|\b(?:direct|gun) ?fire\
 _SHOOTOUT = _rx(r"\bshoot-?outs?\b|\bshoot out\b|\bgun ?fights?\b|\bfire ?fights?\b|\bgun ?battles?\b")
 _CLAIMED_SHOOTOUT = _rx(r"\b(?:claim\w*|thought of as|alleg\w*|said|says|according to)\b[^.]{0,60}"
                         r"(?:shoot-?outs?|shoot out|gun ?fights?|fire ?fights?|gun ?battles?)|\bcrossfire\b")
+# Property destroyed or taken with nobody hurt, by no crowd and in no assault: the codebook's looting/property
+# destruction. A mob that burns houses is mob violence, militants who attack a village and burn it an attack,
+# burnt tyres a demonstration and a burnt body a killing, so each of these keeps its label.
+_PROPERTY_HARM = _rx(r"\b(?:set (?:on )?fire|set ablaze|burn(?:ed|t|ing)?(?: down)?|torch(?:ed|ing)|vandali[sz]\w*|loot\w*"
+                     r"|pillag\w*|ransack\w*|destroy\w*|demolish\w*|st(?:ole|olen|eal\w*)|took away|taking away"
+                     r"|carried away|seiz(?:ed|ing) (?:a |an |the |two |three |several )?(?:\w+ ){0,2}(?:vehicles?|cars?"
+                     r"|trucks?|motorcycles?|motorbikes?|boats?|cattle|livestock|goods|property|food))\b")
+_HARM_TO_PEOPLE = _rx(r"\b(?:shot|shoot\w*|stabb\w*|beat(?:en|ing)?|abduct\w*|kidnap\w*|tortur\w*|rap(?:ed|ing)|assault\w*"
+                      r"|hack(?:ed|ing) to death|lynch\w*|opened fire|fired|exchang\w*|hostage|threatened|injur\w*"
+                      r"|wound\w*|killed|dead|died|body|bodies|corpse|death|alive)\b")
+_VIOLENT_SCENE = _rx(r"\b(?:attack\w*|raid\w*|invad\w*|invasion|storm\w*|incursion|ambush\w*|battle|fight\w*|clash\w*"
+                        r"|riot\w*|protest\w*|demonstrat\w*|ston(?:e|ed|es|ing)|mob|crowd|villagers|residents|youths?"
+                        r"|supporters|community|students|angry|rowdy|group of|unrest|violence|vigilantes?|strik\w+"
+                        r"|operators|riders|tires|tyres|debris|barricad\w*|forces|regiment|column|losses|petrol bombs?"
+                        r"|molotov|bomb\w*|shell\w*|aircraft|drones?|missiles?|rockets?|artillery|air ?strikes?"
+                        r"|explos\w*|grenades?)\b")
 _CLASH = _rx(r"\bclash\w*|\bfighting\b|\bfought\b|\bgun ?(?:fight|battle)s?\b|\bexchange(?:d)? (?:of )?fire\b"
              r"|\bfirefights?\b|\bbattl\w+|\bambush\w*|\bskirmish\w*|\bengag\w+ (?:with|in)\b|\bshoot-?outs?\b")
 _SMALL_ARMS = _rx(r"\bsmall arms\b|\bmachine ?guns?\b|\brifles?\b|\bautomatic weapons\b|\bgun ?fire\b"
@@ -509,6 +525,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
       grievance ("protested against the attack on their leader") -> Peaceful protest (with intervention if any);
     - a "peaceful" protest that was dispersed, tear-gassed, broken up or whose protesters were arrested ->
       Protest with intervention (the grievance clause, "against the arrest of ...", set aside first);
+    - an attack, clash or mob label where property was burnt, looted or destroyed, nobody was hurt, and no
+      crowd or assault is told -> Looting/property destruction;
     - a battle or attack label where nobody fought or was hurt and weapons were found, seized or defused ->
       Disrupted weapons use; where reinforcements arrived or fortifications were built -> Change to group/activity;
     - drones captured, hacked or downed, even where the model saw no event (p_event >= 0.15) ->
@@ -533,6 +551,11 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             and sub not in ("Armed clash", "Arrests") and event_type in (_ERV, "Strategic developments")
             and (sub in _DISRUPT_PRONE or _DISRUPT_STRONG.search(text))):
         return _with(pred, "Disrupted weapons use")
+    told_harm = _NO_CASUALTY.sub(" ", text)
+    if sub in ("Attack", "Armed clash", "Mob violence") and _PROPERTY_HARM.search(text) \
+            and not _HARM_TO_PEOPLE.search(told_harm) and not _CASUALTY.search(told_harm) \
+            and not _VIOLENT_SCENE.search(text):
+        return _with(pred, "Looting/property destruction")
     if not violent:
         if sub in ("Peaceful protest", "Protest with intervention") and _RIOTING.search(text):
             return _with(pred, "Violent demonstration")
