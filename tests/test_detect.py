@@ -496,3 +496,9 @@ def test_helicopter_gunships_are_aircraft_not_guns() -> None:
 def test_property_harmed_with_nobody_hurt_is_looting_or_destruction(text: str, model_label: str,
                                                                     expected: str) -> None:
     assert apply_codebook_rules(text, pred(model_label)).sub_event_type == expected
+
+
+def test_an_attack_on_media_freedom_is_no_violence_by_demonstrators() -> None:
+    text = ("Journalists protested against the arrest of their editor. His arrest is believed to be an attack on "
+            "media freedom.")
+    assert apply_codebook_rules(text, pred("Violent demonstration")).sub_event_type == "Peaceful protest"

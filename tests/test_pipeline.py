@@ -170,3 +170,21 @@ def test_a_remark_refines_the_label_but_does_not_change_its_type(monkeypatch: py
     tagged = "On May 8, residents gathered at the two humanitarian corridors of the camp. [size=no report]"
     [group] = pipeline.detect_events(pipeline.prepare(Article(id="t", text=tagged, published=date(2022, 5, 10))))
     assert group.best.sub_event_type == "Peaceful protest"
+
+
+def test_a_demonstration_told_in_two_sentences_is_one_row() -> None:
+    found = events("On 28 April 2020, in Malambo, Atlantico, Colombia, residents burned tires to demand food. The "
+                   "residents claimed they need to have enough food to go through the quarantine.")
+    assert [e.sub_event_type for e in found] == ["Violent demonstration"]
+
+
+def test_a_sentence_without_place_or_date_is_a_remark_on_the_event_before_it() -> None:
+    found = events("On 2 May 2020, residents protested in Beni, DR Congo, against insecurity. Police arrested two "
+                   "of them.")
+    assert [e.sub_event_type for e in found] == ["Protest with intervention"]
+
+
+def test_demonstrations_in_two_towns_are_two_rows() -> None:
+    found = events("On Monday, teachers marched in Nairobi, Kenya, to demand unpaid salaries. "
+                   "Nurses rallied in Mombasa, Kenya, on Monday over unpaid allowances.")
+    assert sorted(e.location for e in found) == ["Mombasa", "Nairobi"]

@@ -123,16 +123,18 @@ def detect_events(doc: Document) -> list[EventGroup]:
             current = None
         is_event = pred.sub_event_type is not None and not BACKGROUND.search(sentence.text) \
             and not BRACKET_REMARK.match(sentence.text)
-        if current is not None and not NEW_EVENT.search(sentence.text) and (
-            not is_event or _continues(doc, current, sentence, pred)
-        ):
-            if is_event:
+        if current is not None and not NEW_EVENT.search(sentence.text):
+            if is_event and _continues(doc, current, sentence, pred):
                 current.sentences.append(sentence)
                 current.predictions.append(pred)
-            else:
+                current.context_end = sentence.end
+                continue
+            if not is_event or _without_setting(doc, sentence):
+                # a sentence with no place or date of its own goes on about the event before it, whatever
+                # it reads like alone ("He was arrested in connection with ...")
                 current.context.append(sentence)
-            current.context_end = sentence.end
-            continue
+                current.context_end = sentence.end
+                continue
         if is_event:
             current = EventGroup([sentence], [pred], sentence.end)
             groups.append(current)
@@ -168,14 +170,41 @@ def _is_headline(doc: Document, sentence: Sentence) -> bool:
 
 def _continues(doc: Document, group: EventGroup, sentence: Sentence, pred: detect.Prediction) -> bool:
     """Does an event sentence go on telling the group's event (rather than start a new one)?"""
-    if ANAPHORA.search(sentence.text) or pred.event_type == group.best.event_type:
+    if ANAPHORA.search(sentence.text):
         return _same_date(doc, group, sentence)
+    if _same_family(pred.event_type, group.best.event_type):
+        return _same_date(doc, group, sentence) and not _elsewhere(doc, group, sentence)
     # A sentence that only adds a toll ("At least 15 people were killed", "Casualties unknown.") belongs
     # to the event before it.
     about_toll = bool(numbers.find_casualties(doc.body, sentence.start, sentence.end)) or (
         len(sentence.text.split()) <= 8 and TOLL_WORDS.search(sentence.text) is not None)
-    only_toll = about_toll and not _places_in(doc, sentence.start, sentence.end)
-    return only_toll and _same_date(doc, group, sentence)
+    return about_toll and _without_setting(doc, sentence)
+
+
+def _without_setting(doc: Document, sentence: Sentence) -> bool:
+    """Names no place and no date of its own."""
+    return not _places_in(doc, sentence.start, sentence.end) \
+        and not dates.find_dates(doc.body, doc.article.published, sentence.start, sentence.end)
+
+
+def _elsewhere(doc: Document, group: EventGroup, sentence: Sentence) -> bool:
+    """The sentence names towns, none of them named for the group's event: another event, as ACLED codes one
+    event per place."""
+    mine = {p.name for p in _places_in(doc, sentence.start, sentence.end) if p.feature_code not in GENERIC_PLACE_FEATURES}
+    if not mine:
+        return False
+    theirs = _places_in(doc, group.start, group.end)
+    named = {p.name for p in theirs} | {p.admin1 for p in theirs if p.admin1} | {p.admin2 for p in theirs if p.admin2}
+    return not mine & named
+
+
+# A demonstration told over several sentences is one event, whether a sentence on its own reads peaceful or
+# violent: the group is labelled from all of them together.
+DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
+
+
+def _same_family(a: str | None, b: str | None) -> bool:
+    return a == b or (a in DEMONSTRATION_TYPES and b in DEMONSTRATION_TYPES)
 
 
 def _same_date(doc: Document, group: EventGroup, sentence: Sentence) -> bool:

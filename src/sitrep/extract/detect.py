@@ -370,6 +370,10 @@ _DEMONSTRATORS_VIOLENCE = _rx(
     r"|violen\w*|loot\w*|ransack\w*|riot\w*|storm\w*|forcibl\w*|breach\w*|forced (?:their way|entry|open)"
     r"|broke (?:into|down|through)|threw|hurl\w*|molotov|tyres|tires|barricad\w*|hostage|confront\w*|tussle|manhandl\w*"
     r"|lock(?:ed)? (?:up|in)|gherao\w*|rampag\w*|chaos|unrest|skirmish\w*)\b")
+# "an attack on media freedom": words of violence used of rights and institutions are no violence at all.
+_FIGURATIVE_ATTACK = _rx(r"\b(?:attack|assault|war|violence)s? (?:on|against) (?:the )?(?:media|press|freedom|democracy"
+                         r"|(?:human |civil |workers' |women's )?rights|journalism|free (?:speech|expression)"
+                         r"|the constitution|the judiciary|justice)\b")
 _GRIEVANCE = _rx(r"\b(?:against|over|demand\w*|denounc\w*|condemn\w*|for)\b[^.;]*?"
                  # the clause ends where the report turns to what happened to the protest
                  r"(?=,\s*(?:and|but|before|after|when|until|where|as)\b|\s(?:and|but)\s+(?:were|was|the police|police)\b"
@@ -562,7 +566,7 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         if event_type == "Protests" and sub != "Excessive force against protesters" \
                 and _PROTEST.search(text) and _LETHAL_ON_PROTEST.search(text):
             return _with(pred, "Excessive force against protesters")
-        beyond_grievance = _GRIEVANCE.sub(" ", text)
+        beyond_grievance = _GRIEVANCE.sub(" ", _FIGURATIVE_ATTACK.sub(" ", text))
         if sub == "Violent demonstration" and _PROTEST.search(text) and not _RIOTING.search(text) \
                 and not _DEMONSTRATORS_VIOLENCE.search(beyond_grievance):
             sub = "Protest with intervention" if _PLAIN_INTERVENTION.search(beyond_grievance) else "Peaceful protest"
