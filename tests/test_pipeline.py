@@ -188,3 +188,14 @@ def test_demonstrations_in_two_towns_are_two_rows() -> None:
     found = events("On Monday, teachers marched in Nairobi, Kenya, to demand unpaid salaries. "
                    "Nurses rallied in Mombasa, Kenya, on Monday over unpaid allowances.")
     assert sorted(e.location for e in found) == ["Mombasa", "Nairobi"]
+
+
+@pytest.mark.parametrize("text", [
+    "On 2 May 2020, pro-Houthi forces shelled pro-Hadi positions in Sirwah, Marib, Yemen. Pro-Hadi forces reportedly "
+    "fired back, killing several pro-Houthi fighters.",
+    "On 1 May 2020, the Ukrainian Forces fired 82mm mortars at the positions of the Donbass People's Militia in the "
+    "area of Kominternove, Donetsk. The OSCE SMM observed a total of 12 projectiles involving unknown weapons in both "
+    "directions of the frontline.",
+])
+def test_shelling_answered_in_the_next_sentence_is_a_clash(text: str) -> None:
+    assert [e.sub_event_type for e in events(text)] == ["Armed clash"]

@@ -148,7 +148,7 @@ def detect_events(doc: Document) -> list[EventGroup]:
     for group, told in zip(with_remarks, detect.classify([doc.body[g.start:g.context_end] for g in with_remarks]),
                            strict=True):
         if told.sub_event_type is not None and (
-                told.event_type == group.best.event_type
+                _same_family(told.event_type, group.best.event_type)
                 or detect.house_tag_types(doc.body[group.end:group.context_end])):
             group.told = told
     return groups
@@ -200,11 +200,13 @@ def _elsewhere(doc: Document, group: EventGroup, sentence: Sentence) -> bool:
 
 # A demonstration told over several sentences is one event, whether a sentence on its own reads peaceful or
 # violent: the group is labelled from all of them together.
+# Likewise fire told in one sentence and returned in the next is one armed clash, not shelling.
 DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
+POLITICAL_VIOLENCE_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 def _same_family(a: str | None, b: str | None) -> bool:
-    return a == b or (a in DEMONSTRATION_TYPES and b in DEMONSTRATION_TYPES)
+    return a == b or any(a in family and b in family for family in (DEMONSTRATION_TYPES, POLITICAL_VIOLENCE_TYPES))
 
 
 def _same_date(doc: Document, group: EventGroup, sentence: Sentence) -> bool:

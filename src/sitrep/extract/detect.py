@@ -450,7 +450,7 @@ _ARMED_TARGET = _rx(r"\b(?:attack(?:ed|ing|s)?|opened fire (?:on|at)|fired (?:on
 # Both sides firing: ACLED codes an exchange, even of artillery, as an armed clash, not shelling.
 _TWO_SIDED = _rx(r"\bexchang\w* (?:of )?(?:\w+ ){0,2}(?:fire|artillery|mortars?|shells?|rockets?|gunfire|shots)\b"
                  r"|\bin both directions\b|\bresponded to the (?:fire|attack|shelling)|\breturned fire\b"
-                 r"|\bresponded with (?:fire|heavy)")
+                 r"|\bresponded with (?:fire|heavy)|\b(?:fired|shot) back\b")
 # A victim tied to drug gangs ("the victim had charges against him for drug trafficking"): gang violence,
 # which ACLED codes as a clash between armed groups, not an attack on a civilian.
 _GANG_VICTIM = _rx(r"\b(?:charges|criminal record|record)\b[^.]{0,40}\b(?:drug|narco|traffick\w*|gangs?|cartels?)\b"
