@@ -199,3 +199,16 @@ def test_demonstrations_in_two_towns_are_two_rows() -> None:
 ])
 def test_shelling_answered_in_the_next_sentence_is_a_clash(text: str) -> None:
     assert [e.sub_event_type for e in events(text)] == ["Armed clash"]
+
+
+def test_a_bare_date_heads_the_sentence_after_it() -> None:
+    [event] = events("15 May. A vigilante mob attacked and killed a suspected thief in Kakamega, Kenya.",
+                     published=date(2010, 5, 20))
+    assert event.sub_event_type == "Mob violence"
+    assert event.event_date == date(2010, 5, 15)
+
+
+def test_a_place_after_a_placeless_sentence_is_its_setting() -> None:
+    found = events("On 3 May 2020, students rioted and engaged in running battles with police. The students were "
+                   "angry over the planned sale of land at Karura Forest in Nairobi, Kenya.")
+    assert [e.event_type for e in found] == ["Riots"]

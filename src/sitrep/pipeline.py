@@ -112,6 +112,7 @@ def detect_events(doc: Document) -> list[EventGroup]:
     sentences = doc.sentences
     if len(sentences) > 1:  # a one-line document is its own story, whatever it looks like
         sentences = [s for s in sentences if not _is_headline(doc, s)]
+    sentences = _join_bare_dates(doc, sentences)
     if not sentences:
         return []
     preds = detect.classify([s.text for s in sentences])  # the codebook rules are applied inside
@@ -154,6 +155,33 @@ def detect_events(doc: Document) -> list[EventGroup]:
     return groups
 
 
+def _join_bare_dates(doc: Document, sentences: list[Sentence]) -> list[Sentence]:
+    """A sentence that is only a date ("15 May.", "23 March.") heads the sentence after it: alone it is no
+    event, and the date is that sentence's."""
+    joined: list[Sentence] = []
+    pending: Sentence | None = None
+    for sentence in sentences:
+        if pending is not None and pending.paragraph == sentence.paragraph:
+            sentence = sentence.model_copy(update={"start": pending.start, "text": doc.body[pending.start:sentence.end]})
+        elif pending is not None:
+            joined.append(pending)
+        pending = None
+        if _is_bare_date(doc, sentence):
+            pending = sentence
+        else:
+            joined.append(sentence)
+    if pending is not None:
+        joined.append(pending)
+    return joined
+
+
+def _is_bare_date(doc: Document, sentence: Sentence) -> bool:
+    rest = sentence.text
+    for mention in dates.find_dates(doc.body, doc.article.published, sentence.start, sentence.end):
+        rest = rest.replace(mention.text, " ")
+    return len(re.findall(r"[A-Za-z]{2,}", rest)) < 2 and len(sentence.text.split()) <= 4
+
+
 def _is_headline(doc: Document, sentence: Sentence) -> bool:
     """The title restates the story in headline grammar; events are coded from the body that tells it."""
     text = sentence.text.strip()
@@ -193,7 +221,9 @@ def _elsewhere(doc: Document, group: EventGroup, sentence: Sentence) -> bool:
     mine = {p.name for p in _places_in(doc, sentence.start, sentence.end) if p.feature_code not in GENERIC_PLACE_FEATURES}
     if not mine:
         return False
-    theirs = _places_in(doc, group.start, group.end)
+    theirs = [p for p in _places_in(doc, group.start, group.end) if p.feature_code not in GENERIC_PLACE_FEATURES]
+    if not theirs:
+        return False  # the group named no town: the sentence gives its setting
     named = {p.name for p in theirs} | {p.admin1 for p in theirs if p.admin1} | {p.admin2 for p in theirs if p.admin2}
     return not mine & named
 
