@@ -502,3 +502,10 @@ def test_an_attack_on_media_freedom_is_no_violence_by_demonstrators() -> None:
     text = ("Journalists protested against the arrest of their editor. His arrest is believed to be an attack on "
             "media freedom.")
     assert apply_codebook_rules(text, pred("Violent demonstration")).sub_event_type == "Peaceful protest"
+
+
+def test_a_protest_label_needs_a_word_of_demonstrating() -> None:
+    [moved] = classify(["Multiple convoys carrying men, women and children left the besieged pocket in the valley."])
+    assert moved.event_type != "Protests"
+    [march] = classify(["Hundreds of teachers marched to parliament to demand unpaid salaries."])
+    assert march.event_type == "Protests"

@@ -221,6 +221,17 @@ def _prediction(classes: Sequence[str], probs: np.ndarray, only_types: Sequence[
 
 
 _TERRITORIAL = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+_PROTEST_LABELS = frozenset({"Peaceful protest", "Protest with intervention"})
+# What a demonstration is told with; a protest label needs one of them ("convoys of families left the
+# pocket" is no protest however like a march it reads).
+_DEMONSTRATION_WORDS = re.compile(
+    r"\bprotest\w*|\bdemonst\w*|\brall(?:y|ies|ied)\b|\bmarch\w*|\bstrik(?:e|es|ers|ing)\b|\bsit-?ins?\b"
+    r"|\bgather\w*|\bvigils?\b|\bpetition\w*|\bboycott\w*|\bblock\w*|\bbarricad\w*|\bchant\w*|\bpicket\w*"
+    r"|\bplacards?\b|\bbanners?\b|\bslogans?\b|\bdenounc\w*|\bcondemn\w*|\bdemand\w*|\bagitat\w*|\bmobili[sz]\w*"
+    r"|\bhunger strike|\bprocession\w*|\bmotorcade|\bcaravan|\bcrowds?\b|\bsize=|\bdharna|\bgherao|\bbandh"
+    r"|\bshut ?down|\bwalk-?outs?\b|\bsupporters\b|\bopposition\b|\bassembl\w*|\bcampaign\w*|\bcelebrat\w*"
+    r"|\bdispers\w*|\btear ?gas|\bangry\b|\bup in arms\b|\bgrievances?\b|\bcomplain\w*|\boutrage\w*",
+    re.IGNORECASE)
 # A transfer of territory names what changed hands or how
 _TERRITORY_WORDS = re.compile(
     r"\b(?:control|recaptur\w*|retook|retak\w*|re-?tak\w*|regain\w*|liberat\w*|captur\w*|seiz\w*|took over|taken over"
@@ -241,8 +252,8 @@ def classify(sentences: Sequence[str], *, rules: bool = True, model: LinearModel
     """Classify a batch of sentences (the shipped model loads once per process).
 
     Decoding always honours ACLED's house tags (a topic tag allows only strategic developments, a crowd-size
-    tag only protests and riots) and gives a territory-transfer label only to a text where a place changes
-    hands. With rules=True (default) the codebook rules of `apply_codebook_rules` are applied to each label.
+    tag only protests and riots), gives a territory-transfer label only to a text where a place changes
+    hands and a protest label only to a text with a word of demonstrating. With rules=True (default) the codebook rules of `apply_codebook_rules` are applied to each label.
     `model` overrides the shipped model (training uses it to score candidate models).
     """
     if not sentences:
@@ -257,6 +268,10 @@ def classify(sentences: Sequence[str], *, rules: bool = True, model: LinearModel
             # no place changed hands in the text ("two suspects were lynched"): the next likeliest label
             others = probs[k].copy()
             others[territorial] = 0.0
+            preds[k] = _prediction(model.classes, others, tags[k])
+        elif pred.sub_event_type in _PROTEST_LABELS and not _DEMONSTRATION_WORDS.search(text):
+            others = probs[k].copy()
+            others[[i for i, c in enumerate(model.classes) if c in _PROTEST_LABELS]] = 0.0
             preds[k] = _prediction(model.classes, others, tags[k])
     if rules:
         preds = [apply_codebook_rules(s, p) for s, p in zip(sentences, preds, strict=True)]
