@@ -509,3 +509,9 @@ def test_a_protest_label_needs_a_word_of_demonstrating() -> None:
     assert moved.event_type != "Protests"
     [march] = classify(["Hundreds of teachers marched to parliament to demand unpaid salaries."])
     assert march.event_type == "Protests"
+
+
+def test_militants_eliminated_in_an_operation_is_a_fight() -> None:
+    [pred] = classify(["According to the statement, the army eliminated several ISIS members and seized loads of "
+                       "weapons in the framework of the operation in the desert areas of Homs province."])
+    assert pred.sub_event_type == "Armed clash"

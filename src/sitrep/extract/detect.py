@@ -431,7 +431,7 @@ _FORCES_MOVE = _rx(r"\b(?:established|built|set up|erected|reinforced) (?:new |m
                    r"|trenches|defen[cs]e lines?|military posts?)\b|\bdug (?:new )?trenches\b"
                    r"|\breinforcements,? (?:[\w-]+,? ){0,8}?(?:arrived|reached)\b|\bdeployed (?:to|in|at|along)\b")
 _FIGHT = _rx(r"\b(?:clash\w*|exchang\w*|opened fire|fired|shot|gunfight|encounter\w*|ambush\w*|attack\w*|offensive"
-             r"|raid\w*|killed|injur\w*|wound\w*|fatalit\w*|casualt\w*|dead|died)\b")
+             r"|raid\w*|killed|eliminated|neutrali[sz]ed|injur\w*|wound\w*|fatalit\w*|casualt\w*|dead|died)\b")
 _CONTEXT_CLAUSE = _rx(r"\bin the context of [^.]*")
 _DISRUPT_STRONG = _rx(r"\b(?:defus|intercept|shot down|downed|shoot down|seiz|confiscat|dismantl)")
 _DISRUPT_PRONE = ("Disrupted weapons use", "Other", "Change to group/activity", "Looting/property destruction")
@@ -513,7 +513,9 @@ _UPGRADE = _rx(r"\b(?:car|vehicle|truck)[- ]bomb|\bsuicide (?:bomber|bombing|att
                r"|\bmissile (?:strike|attack)|\bambush(?:ed)?\b|\bgunmen\b|\bopened fire on\b|\bkidnapp(?:ed|ers)\b"
                r"|\babducted\b|\bbeheaded\b|\bmassacred\b|\blynched\b|\bclashed with\b|\btear ?gas\b"
                r"|\bshoot-?outs?\b|\bgun ?fights?\b|\bfire ?fights?\b|\bexchange of fire\b"
-               r"|\b(?<!anti-)riot(?:s|ed|ing|ers)\b(?! (?:police|gear|squad|control|unit))")
+               r"|\b(?<!anti-)riot(?:s|ed|ing|ers)\b(?! (?:police|gear|squad|control|unit))"
+               r"|\b(?:eliminated|neutrali[sz]ed) (?:\w+ ){0,3}(?:militants|terrorists|insurgents|fighters|members"
+               r"|gunmen|rebels|jihadists)\b")
 _UPGRADE_MIN = 0.2
 _DRONE_CAPTURE = _rx(r"\b(?:got|gained|took|seized|taken|captured|hacked|downed|shot down|intercepted|jammed)\b"
                      r"(?: control of)?\b.{0,40}\b(?:drones?|uavs?|un(?:manned|named) aerial vehicles?)\b")
