@@ -515,3 +515,13 @@ def test_militants_eliminated_in_an_operation_is_a_fight() -> None:
     [pred] = classify(["According to the statement, the army eliminated several ISIS members and seized loads of "
                        "weapons in the framework of the operation in the desert areas of Homs province."])
     assert pred.sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Students at the boys' school went on the rampage and burnt a dormitory over a ban on phones.",
+     "Violent demonstration"),
+    ("Students violently protested after the senate declined to review fees.", "Violent demonstration"),
+    ("Residents protested against the burning of their houses by unknown people.", "Peaceful protest"),
+])
+def test_demonstrators_own_damage_makes_a_violent_demonstration(text: str, expected: str) -> None:
+    assert apply_codebook_rules(text, pred("Peaceful protest")).sub_event_type == expected

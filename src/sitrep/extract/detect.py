@@ -406,6 +406,13 @@ _RIOTING = _rx(r"\b(?:pelted|threw|throwing|hurled|hurling)\s+(?:stones|rocks|br
                r"machetes|rungus|crude weapons|stones|whips|pangas)\b"
                r"|\bclashed with (?:the )?(?:police|security forces|riot police)\b"
                r"|\b(?<!anti-)riot(?:s|ed|ing|ers?)?\b(?! (?:police|gear|squad|control|unit))")
+# Demonstrators' own damage, told outside the grievance: "violently protested", "went on the rampage",
+# "shattered window panes", "burnt a dormitory".
+_DEMONSTRATORS_DAMAGE = _rx(
+    r"\bviolent(?:ly)? (?:protest\w*|demonstrat\w*)|\bprotest\w* (?:turned|became) violent|\brampag\w*"
+    r"|\b(?:shattered|smashed|broke|breaking) (?:the |several |all )?(?:\w+ )?(?:windows?|window panes|glass)"
+    r"|\b(?:burn(?:ed|t|s)?|torch(?:ed|es)?|set (?:fire to|ablaze)) (?:a |the |their |several |two |three )?(?:\w+ )?"
+    r"(?:dorm\w*|dormitor\w*|school|buildings?|offices?|vehicles?|cars?|buses|bus|houses?|property|properties)\b")
 _GROUND_ASSAULT = _rx(r"\boffensives?\b|\bstorm(?:ed|ing)\b|\bassault(?:ed|ing)?\b|\bcounter-?attack\w*")
 _NO_FIGHT = _rx(r"\bno (?:information|reports?|details?) (?:on|of|about|as to) (?:whether )?(?:any )?(?:fighting|clash"
                 r"|armed (?:clash|confrontation|resistance)|resistance)|\bwithout (?:a |any )?(?:fight|fighting|resistance"
@@ -584,6 +591,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
                 and _PROTEST.search(text) and _LETHAL_ON_PROTEST.search(text):
             return _with(pred, "Excessive force against protesters")
         beyond_grievance = _GRIEVANCE.sub(" ", _FIGURATIVE_ATTACK.sub(" ", text))
+        if sub in ("Peaceful protest", "Protest with intervention") and _DEMONSTRATORS_DAMAGE.search(beyond_grievance):
+            return _with(pred, "Violent demonstration")
         if sub == "Violent demonstration" and _PROTEST.search(text) and not _RIOTING.search(text) \
                 and not _DEMONSTRATORS_VIOLENCE.search(beyond_grievance):
             sub = "Protest with intervention" if _PLAIN_INTERVENTION.search(beyond_grievance) else "Peaceful protest"
