@@ -610,3 +610,10 @@ def test_a_name_in_a_place_slot_with_readings_in_one_country(text: str, name: st
         assert name not in got or got[name].country_code in ("KE", "UA")
     else:
         assert got[name].country_code == country
+
+
+def test_a_namesake_abroad_yields_to_the_province_the_event_names() -> None:
+    text = ("On 7 May 2020, IS militants killed a rapid reaction officer by sniper fire in al Sheikhi area on the "
+            "outskirts of Abu Saida in Diyala province.")
+    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and place.country_code == "IQ" and same_admin1(place.admin1, "Diyala")

@@ -59,6 +59,8 @@ def _specificity(place: Place) -> int:
     return 3
 
 
+NAMESAKE_ABROAD_PENALTY = 2.5
+
 # "Samboko village (Mambasa, Nord-Kivu)", "Vostok village of Chui region": the containers of a smaller
 # named place
 CONTAINER_OF_NAMED = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+[a-z]+)?\s*\((?:[^()]*,\s*)?$"
@@ -144,12 +146,19 @@ def _sentence_bounds(doc: Document, start: int) -> list[tuple[int, int]]:
 def choose(doc: Document, start: int, end: int, places: list[Place],
            gaz: Gazetteer | None = None) -> tuple[Place | None, int | None]:
     places = [_country_area(doc, p, gaz) or p for p in places]
-    inside = [p for p in places if p.start is not None and start <= p.start < end and _specificity(p) > 0]
+    in_span = [p for p in places if p.start is not None and start <= p.start < end]
+    inside = [p for p in in_span if _specificity(p) > 0]
     followers = _list_followers(doc, inside)
+    # "Abu Saida in Diyala province": where the event's own words name a province, a town of another country
+    # that is not named either is a namesake abroad, and the province is the better location
+    home = {p.country_code for p in in_span if p.feature_code == "ADM1" or _specificity(p) == 0}
 
     def rank(p: Place) -> float:
         # a list of provinces is coded at the first one named (score ties must not pick a later one)
-        return _rank(doc, p) - (0.4 if p.start in followers and _specificity(p) == 1 else 0.0)
+        score = _rank(doc, p) - (0.4 if p.start in followers and _specificity(p) == 1 else 0.0)
+        if home and p.country_code not in home and _specificity(p) >= 2:
+            score -= NAMESAKE_ABROAD_PENALTY
+        return score
 
     ranked = sorted(inside, key=lambda p: (-rank(p), p.start))
     if ranked and rank(ranked[0]) > 0:
