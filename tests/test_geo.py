@@ -612,8 +612,12 @@ def test_a_name_in_a_place_slot_with_readings_in_one_country(text: str, name: st
         assert got[name].country_code == country
 
 
-def test_a_namesake_abroad_yields_to_the_province_the_event_names() -> None:
-    text = ("On 7 May 2020, IS militants killed a rapid reaction officer by sniper fire in al Sheikhi area on the "
-            "outskirts of Abu Saida in Diyala province.")
+@pytest.mark.parametrize(("text", "country", "admin1"), [
+    ("On 8 May 2020, unidentified gunmen assassinated a QSD member on Mansura - al Tabqa road in Ar-Raqqa.",
+     "SY", "Ar Raqqa"),
+    ("Around 7 May 2020, a guard was wounded during an attack on Ahmadabad district governor by unknown gunmen "
+     "in the district, Paktia.", "AF", "Paktia"),
+])
+def test_a_namesake_abroad_yields_to_the_province_the_event_names(text: str, country: str, admin1: str) -> None:
     place, _ = geo.locate_event(doc_of(text), 0, len(text))
-    assert place is not None and place.country_code == "IQ" and same_admin1(place.admin1, "Diyala")
+    assert place is not None and place.country_code == country and same_admin1(place.admin1, admin1)
