@@ -212,3 +212,10 @@ def test_a_place_after_a_placeless_sentence_is_its_setting() -> None:
     found = events("On 3 May 2020, students rioted and engaged in running battles with police. The students were "
                    "angry over the planned sale of land at Karura Forest in Nairobi, Kenya.")
     assert [e.event_type for e in found] == ["Riots"]
+
+
+def test_a_sentence_dated_to_the_day_is_no_background_for_its_since_clause() -> None:
+    found = events("On 5 May 2020, in Morelia, Michoacan, Mexico, farmers demonstrated to denounce the fact that "
+                   "they have not received support for fertilizers since 2018.", published=date(2020, 5, 6))
+    assert [e.event_type for e in found] == ["Protests"]
+    assert events("Farmers have held protests over unpaid support since 2018.", published=date(2020, 5, 6)) == []

@@ -122,8 +122,8 @@ def detect_events(doc: Document) -> list[EventGroup]:
         same_paragraph = current is not None and current.sentences[-1].paragraph == sentence.paragraph
         if not same_paragraph:
             current = None
-        is_event = pred.sub_event_type is not None and not BACKGROUND.search(sentence.text) \
-            and not BRACKET_REMARK.match(sentence.text)
+        is_event = pred.sub_event_type is not None and not BRACKET_REMARK.match(sentence.text) \
+            and not (BACKGROUND.search(sentence.text) and not _dated_to_the_day(doc, sentence))
         if current is not None and not NEW_EVENT.search(sentence.text):
             if is_event and _continues(doc, current, sentence, pred):
                 current.sentences.append(sentence)
@@ -180,6 +180,14 @@ def _is_bare_date(doc: Document, sentence: Sentence) -> bool:
     for mention in dates.find_dates(doc.body, doc.article.published, sentence.start, sentence.end):
         rest = rest.replace(mention.text, " ")
     return len(re.findall(r"[A-Za-z]{2,}", rest)) < 2 and len(sentence.text.split()) <= 4
+
+
+def _dated_to_the_day(doc: Document, sentence: Sentence) -> bool:
+    """'On 5 May 2020, farmers demonstrated over support not paid since 2018': a sentence dated to a recent
+    day tells an event, whatever background its clauses give."""
+    published = doc.article.published
+    return any(d.precision == 1 and (published is None or 0 <= (published - d.value).days <= STALE_DAYS)
+               for d in dates.find_dates(doc.body, published, sentence.start, sentence.end))
 
 
 def _is_headline(doc: Document, sentence: Sentence) -> bool:
