@@ -525,3 +525,10 @@ def test_militants_eliminated_in_an_operation_is_a_fight() -> None:
 ])
 def test_demonstrators_own_damage_makes_a_violent_demonstration(text: str, expected: str) -> None:
     assert apply_codebook_rules(text, pred("Peaceful protest")).sub_event_type == expected
+
+
+def test_goods_seized_without_a_fight_are_looting_or_property_destruction() -> None:
+    drugs = "Federal police seized about a ton of marijuana hidden in a truck during a highway inspection."
+    assert apply_codebook_rules(drugs, pred("Attack")).sub_event_type == "Looting/property destruction"
+    arms = "Police seized rifles and ammunition hidden in a truck during a highway inspection."
+    assert apply_codebook_rules(arms, pred("Attack")).sub_event_type == "Disrupted weapons use"

@@ -324,6 +324,10 @@ _PROPERTY_HARM = _rx(r"\b(?:set (?:on )?fire|set ablaze|burn(?:ed|t|ing)?(?: dow
                      r"|pillag\w*|ransack\w*|destroy\w*|demolish\w*|st(?:ole|olen|eal\w*)|took away|taking away"
                      r"|carried away|seiz(?:ed|ing) (?:a |an |the |two |three |several )?(?:\w+ ){0,2}(?:vehicles?|cars?"
                      r"|trucks?|motorcycles?|motorbikes?|boats?|cattle|livestock|goods|property|food))\b")
+# Goods seized with no fight ("police seized 3 tons of marijuana hidden in a truck"): the codebook's "seizing
+# goods or property outside the context of other forms of violence" (weapons seized are disrupted weapons use).
+_GOODS_SEIZED = _rx(r"\b(?:seiz\w*|confiscat\w*|impound\w*)\b[^.]{0,60}\b(?:marijuana|cocaine|heroin|drugs?|narcotics"
+                    r"|cigarettes|contraband|timber|charcoal|fuel|goods|smuggled|tons?|kilos?|kilograms?)\b")
 _HARM_TO_PEOPLE = _rx(r"\b(?:shot|shoot\w*|stabb\w*|beat(?:en|ing)?|abduct\w*|kidnap\w*|tortur\w*|rap(?:ed|ing)|assault\w*"
                       r"|hack(?:ed|ing) to death|lynch\w*|opened fire|fired|exchang\w*|hostage|threatened|injur\w*"
                       r"|wound\w*|killed|dead|died|body|bodies|corpse|death|alive)\b")
@@ -554,7 +558,7 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - a "peaceful" protest that was dispersed, tear-gassed, broken up or whose protesters were arrested ->
       Protest with intervention (the grievance clause, "against the arrest of ...", set aside first);
     - an attack, clash or mob label where property was burnt, looted or destroyed, nobody was hurt, and no
-      crowd or assault is told -> Looting/property destruction;
+      crowd or assault is told, or goods (not arms) seized with no fight -> Looting/property destruction;
     - a battle or attack label where nobody fought or was hurt and weapons were found, seized or defused ->
       Disrupted weapons use; where reinforcements arrived or fortifications were built -> Change to group/activity;
     - drones captured, hacked or downed, even where the model saw no event (p_event >= 0.15) ->
@@ -583,6 +587,9 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     if sub in ("Attack", "Armed clash", "Mob violence") and _PROPERTY_HARM.search(text) \
             and not _HARM_TO_PEOPLE.search(told_harm) and not _CASUALTY.search(told_harm) \
             and not _VIOLENT_SCENE.search(text):
+        return _with(pred, "Looting/property destruction")
+    if sub != "Looting/property destruction" and _GOODS_SEIZED.search(text) and not _ARMS.search(text) \
+            and not _FIGHT.search(_NO_CASUALTY.sub(" ", text)) and not _PROTEST.search(text):
         return _with(pred, "Looting/property destruction")
     if not violent:
         if sub in ("Peaceful protest", "Protest with intervention") and _RIOTING.search(text):
