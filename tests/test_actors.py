@@ -354,3 +354,18 @@ def test_unnamed_perpetrator_of_a_communal_feud_is_a_communal_militia(nlp) -> No
                  "the city.", "Syria", "Violence against civilians", "Attack")
     assert r.actor1.name == "Unidentified Communal Militia (Syria)"
     assert r.actor1.inter == 4
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rendille militiamen shot and killed two herders.", "Rendille Ethnic Militia (Kenya)"),
+    ("Sakuye clan militia attacked the village.", "Sakuye Clan Militia (Kenya)"),
+    ("Ethnic militiamen killed two citizens in the county.", "Unidentified Ethnic Militia (Kenya)"),
+])
+def test_identity_militias_are_named_by_form_when_the_tables_lack_them(text: str, expected: str) -> None:
+    [militia] = [m for m in find_mentions(text, 0, len(text), "Kenya") if m.actor.inter == 4]
+    assert militia.actor.name == expected
+
+
+def test_a_militia_word_alone_tells_no_identity() -> None:
+    text = "Suspected militiamen attacked the village."
+    assert all(m.actor.inter != 4 for m in find_mentions(text, 0, len(text), "Kenya"))
