@@ -621,3 +621,9 @@ def test_a_name_in_a_place_slot_with_readings_in_one_country(text: str, name: st
 def test_a_namesake_abroad_yields_to_the_province_the_event_names(text: str, country: str, admin1: str) -> None:
     place, _ = geo.locate_event(doc_of(text), 0, len(text))
     assert place is not None and place.country_code == country and same_admin1(place.admin1, admin1)
+
+
+def test_a_road_named_after_a_town_is_not_the_town() -> None:
+    text = "Journalists held a protest outside the Geo office on Murree road in Rawalpindi city (Rawalpindi, Punjab)."
+    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and place.name == "Rawalpindi"

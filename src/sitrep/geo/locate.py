@@ -60,6 +60,8 @@ def _specificity(place: Place) -> int:
 
 
 NAMESAKE_ABROAD_PENALTY = 2.5
+ROAD_NAMED_AFTER = re.compile(r"(?:\s*[-\u2013]\s*[A-Z][\w'-]+)?\s+(?:[Rr]oad|[Ss]treet|[Hh]ighway|[Aa]venue|[Ee]xpressway"
+                              r"|[Mm]otorway)\b")
 
 # "Samboko village (Mambasa, Nord-Kivu)", "Vostok village of Chui region": the containers of a smaller
 # named place
@@ -126,6 +128,8 @@ def _rank(doc: Document, place: Place) -> float:
         score += 0.5
     if before.rfind("(") > before.rfind(")"):
         score -= 0.6  # "(Bura, Tana River)": the district and province named after the place
+    if ROAD_NAMED_AFTER.match(body, place.end or 0):
+        score -= 1.5  # "on Murree road in Rawalpindi", "the Dhaka-Chittagong highway": a road, not the town
     return score + 0.3 * place.score
 
 
