@@ -627,3 +627,10 @@ def test_a_road_named_after_a_town_is_not_the_town() -> None:
     text = "Journalists held a protest outside the Geo office on Murree road in Rawalpindi city (Rawalpindi, Punjab)."
     place, _ = geo.locate_event(doc_of(text), 0, len(text))
     assert place is not None and place.name == "Rawalpindi"
+
+
+def test_a_coders_coded_as_place_is_the_location_near_the_unfound_village() -> None:
+    text = ("On Sept 20th, in Mkocheni village (coded as Taveta with precision2), a fight between farmers and "
+            "herders over access to a water source arose.")
+    place, precision = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and place.name == "Taveta" and precision == 2

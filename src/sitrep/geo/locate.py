@@ -60,6 +60,7 @@ def _specificity(place: Place) -> int:
 
 
 NAMESAKE_ABROAD_PENALTY = 2.5
+CODED_AS = re.compile(r"\bcoded as\s+(?:the\s+)?$", re.IGNORECASE)
 ROAD_NAMED_AFTER = re.compile(r"(?:\s*[-\u2013]\s*[A-Z][\w'-]+)?\s+(?:[Rr]oad|[Ss]treet|[Hh]ighway|[Aa]venue|[Ee]xpressway"
                               r"|[Mm]otorway)\b")
 
@@ -75,7 +76,7 @@ def precision(doc: Document, place: Place) -> int:
     code = place.feature_code or ""
     body = doc.body
     before = body[max(0, (place.start or 0) - 60):place.start or 0]
-    if CONTAINER_OF_NAMED.search(before) and (code == "ADM1" or code.startswith("PPL")):
+    if (CONTAINER_OF_NAMED.search(before) or CODED_AS.search(before)) and (code == "ADM1" or code.startswith("PPL")):
         return 2  # the place the note names is unknown: coded at its district or province, near it
     if code == "ADM1" or code in AREA_CODES:
         return 3
@@ -128,6 +129,8 @@ def _rank(doc: Document, place: Place) -> float:
         score += 0.5
     if before.rfind("(") > before.rfind(")"):
         score -= 0.6  # "(Bura, Tana River)": the district and province named after the place
+    if CODED_AS.search(before):
+        score += 1.0  # "Mkocheni village (coded as Taveta)": the coder's own choice of location
     if ROAD_NAMED_AFTER.match(body, place.end or 0):
         score -= 1.5  # "on Murree road in Rawalpindi", "the Dhaka-Chittagong highway": a road, not the town
     return score + 0.3 * place.score

@@ -840,6 +840,8 @@ def _place_slot(tokens: list[Token], k: int, j: int, text: str, *, strict: bool 
 
     `strict` leaves out the slots a person's or a brand's name can take too ("the Met's response",
     "Jerome, Treva Battle")."""
+    if k >= 2 and tokens[k - 1].text == "as" and tokens[k - 2].text.lower() == "coded":
+        return True  # a coder's "(coded as Taveta)": where an unfound village was put
     b = k - 1
     # "in al Tabqa", "in al-Hasakeh", "in rural Ras al Ain": skip the article and the modifiers
     while b > 0 and tokens[b].text in PARTICLES | DESCRIPTIVE and text[tokens[b].end:tokens[b + 1].start].strip() in ("", "-"):
