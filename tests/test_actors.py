@@ -369,3 +369,8 @@ def test_identity_militias_are_named_by_form_when_the_tables_lack_them(text: str
 def test_a_militia_word_alone_tells_no_identity() -> None:
     text = "Suspected militiamen attacked the village."
     assert all(m.actor.inter != 4 for m in find_mentions(text, 0, len(text), "Kenya"))
+
+
+def test_a_country_adjective_is_no_community() -> None:
+    text = "Ethiopian raiders attacked herders near the border."
+    assert not any(m.actor.name.startswith("Ethiopian") for m in find_mentions(text, 0, len(text), "Kenya"))

@@ -51,6 +51,11 @@ EXPLOSIVE = re.compile(
 BRACKET_REMARK = re.compile(r"^\s*\[[^\]]*\]\s*[.;]?\s*$")
 TOLL_WORDS = re.compile(r"\bcasualt|\bfatalit|\binjur|\bdead\b|\bkilled\b|\bwounded\b|\bdeaths?\b", re.IGNORECASE)
 GENERIC_PLACE_FEATURES = {"PCLI", "PCL", "PCLD", "ADM1", "RGN", "ADM2"}
+# A demonstration told over several sentences is one event, whether a sentence on its own reads peaceful or
+# violent: the group is labelled from all of them together. Likewise fire told in one sentence and returned in
+# the next is one armed clash, not shelling.
+DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
+POLITICAL_VIOLENCE_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 STALE_DAYS = 30  # an event dated this long before publication is background to a report
 LATER_EVENT_FACTOR = 0.8  # confidence scale of every event after a report's first
 
@@ -236,14 +241,8 @@ def _elsewhere(doc: Document, group: EventGroup, sentence: Sentence) -> bool:
     return not mine & named
 
 
-# A demonstration told over several sentences is one event, whether a sentence on its own reads peaceful or
-# violent: the group is labelled from all of them together.
-# Likewise fire told in one sentence and returned in the next is one armed clash, not shelling.
-DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
-POLITICAL_VIOLENCE_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-
-
 def _same_family(a: str | None, b: str | None) -> bool:
+    """Two event types one event may be told with (see DEMONSTRATION_TYPES)."""
     return a == b or any(a in family and b in family for family in (DEMONSTRATION_TYPES, POLITICAL_VIOLENCE_TYPES))
 
 

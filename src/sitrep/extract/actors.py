@@ -459,6 +459,8 @@ def _identity_militias(text: str, start: int, end: int, country: str | None,
     for m in IDENTITY_MILITIA_RE.finditer(text, start, end):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
+        if m.group("name") in _countries()[1]:
+            continue  # "Ethiopian raiders": a country's people, not a community the tables lack
         name = m.group("name") if m.group("name") not in NOT_COMMUNITY else None
         kind = (m.group("kind") or "").strip().lower()
         if not kind and m.group("name") and m.group("name").lower() in IDENTITY_KINDS:
