@@ -49,6 +49,12 @@ def coded(text: str) -> tuple[int, int]:
     ("20 fatalities split up between 3 events.", 7, 0),
     ("78 fighters were killed. Fatalities split between 2 events.", 39, 0),
     ("5 soldiers were killed. The base was shelled. The damage was spread across 2 districts.", 5, 0),
+    # an article counts one only before a person who heads the phrase
+    ("An airstrike by Afghan military forces killed 5 Taliban militants.", 5, 0),
+    ("Militants attacked a local police check post, killing 3 local policemen and injuring 7.", 3, 7),
+    # a figure after "including" is a part of the one before it, which keeps its verb
+    ("12 Taliban militants including 2 commanders were killed and 5 were wounded.", 12, 5),
+    ("4 pro-government militia members and 3 Taliban militants were killed and 1 was wounded.", 7, 1),
 ])
 def test_acled_counting_rules(text: str, killed: int, injured: int) -> None:
     assert coded(text) == (killed, injured)

@@ -219,3 +219,11 @@ def test_a_sentence_dated_to_the_day_is_no_background_for_its_since_clause() -> 
                    "they have not received support for fertilizers since 2018.", published=date(2020, 5, 6))
     assert [e.event_type for e in found] == ["Protests"]
     assert events("Farmers have held protests over unpaid support since 2018.", published=date(2020, 5, 6)) == []
+
+
+def test_a_notes_coded_total_closing_later_incidents_belongs_to_its_lead_event() -> None:
+    found = events("On 18 March 2020, at least 8 soldiers were killed when Taliban militants repulsed their attack in "
+                   "Andar district, Ghazni, Afghanistan. In another attack, 4 soldiers were killed during clashes in "
+                   "the same district. Fatalities coded as 0 (VoJ reported 12 fatalities).",
+                   published=date(2020, 3, 19))
+    assert max(found, key=lambda e: e.confidence).fatalities == 0

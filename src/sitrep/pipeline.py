@@ -69,6 +69,9 @@ class EventGroup:
     context_end: int
     context: list[Sentence] = field(default_factory=list)
     told: detect.Prediction | None = None  # the label of the group's text and remarks, once complete
+    # for a paragraph's lead event: the paragraph's end, where a coder's "Fatalities coded as 0" closing the
+    # whole note may stand after later incidents ("In another attack, ...")
+    paragraph_end: int | None = None
 
     @property
     def start(self) -> int:
@@ -144,6 +147,15 @@ def detect_events(doc: Document) -> list[EventGroup]:
         if is_event:
             current = EventGroup([sentence], [pred], sentence.end)
             groups.append(current)
+    paragraph_ends: dict[int, int] = {}
+    for sentence in sentences:
+        paragraph_ends[sentence.paragraph] = max(paragraph_ends.get(sentence.paragraph, 0), sentence.end)
+    seen_paragraphs: set[int] = set()
+    for group in groups:
+        paragraph = group.sentences[0].paragraph
+        if paragraph not in seen_paragraphs:
+            seen_paragraphs.add(paragraph)
+            group.paragraph_end = paragraph_ends[paragraph]
     told_alone = [g for g in groups if len(g.sentences) > 1]
     for group, told in zip(told_alone, detect.classify([doc.body[g.start:g.end] for g in told_alone]), strict=True):
         group.told = told
@@ -343,6 +355,9 @@ def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, i
         evidence += _evidence(doc, "event_date", date_mention.start, date_mention.end)
 
     casualties = numbers.find_casualties(doc.body, group.start, group.context_end)
+    if group.paragraph_end is not None and not any(c.coded for c in casualties):
+        casualties += [c for c in numbers.find_casualties(doc.body, group.context_end, group.paragraph_end)
+                       if c.coded]
     fatalities, f_low, f_high, used_f = numbers.total(casualties, "killed")
     injuries, _, _, used_i = numbers.total(casualties, "injured")
     for c in used_f:

@@ -53,9 +53,14 @@ _QUALIFIER = (
     r"a\s+total\s+of|another|a\s+further|further"
 )
 _AMOUNT = rf"(?:{_DIGITS}|{_WORD_NUMBER})(?:\s*(?:-|to|and|or)\s*(?:{_DIGITS}|{_WORD_NUMBER}))?"
+# After an article the person noun must be the head of its own phrase: "an airstrike by Afghan forces" and
+# "a local police post" count nobody, so the words between are no preposition and the noun is no adjective.
+_ADJECTIVAL = {"local", "Afghan", "Palestinian", "Israeli"}
+_ARTICLE_NOUNS = "|".join(n for n in PERSON_NOUNS.split("|") if n not in _ADJECTIVAL)
+_MODIFIER = r"(?!(?:by|of|in|at|on|from|with|to|for|the|and|or|near|after|during)\b)[A-Za-z-]+"
 NUMBER_RE = re.compile(
     rf"\b(?P<qual>(?:{_QUALIFIER})\s+)?(?:between\s+)?(?P<amount>{_AMOUNT}|{_VAGUE})\b"
-    rf"|\b(?P<article>an?|one)\s+(?=(?:[A-Za-z-]+\s+){{0,2}}(?:{PERSON_NOUNS})s?\b)",
+    rf"|\b(?P<article>an?|one)\s+(?=(?:{_MODIFIER}\s+){{0,2}}(?:{_ARTICLE_NOUNS})s?\b)",
     re.IGNORECASE,
 )
 
@@ -127,6 +132,7 @@ SINGLE_VICTIM = re.compile(
     rf"lynched|executed|beheaded|assassinated|(?:beaten|stabbed|hacked|burned|stoned)\s+to\s+death)\b",
     re.IGNORECASE,
 )
+KIND_WINDOW_WORDS = 10  # "4 pro-government militia members and 3 Taliban militants were killed"
 SUBSET = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*$", re.IGNORECASE)
 SENTENCE_STOP = re.compile(r"[.;:!?]\s|\n")
 
@@ -196,9 +202,11 @@ def _kind_after(text: str, start: int, limit: int) -> Kind | None:
     if stop:
         window = window[: stop.start()]
     words = window.split()
-    window = " ".join(words[:8])
+    window = " ".join(words[:KIND_WINDOW_WORDS])
     nxt = NUMBER_RE.search(window)
-    if nxt and nxt.group("amount") and not re.search(r"(?:\band|,)\s*$", window[: nxt.start()]):
+    if nxt and nxt.group("amount") and not re.search(r"(?:\band|,)\s*$", window[: nxt.start()]) \
+            and not SUBSET.search(window[: nxt.start()]):
+        # (a figure after "including" is part of this one: "12 militants including 2 commanders were killed")
         # "Seven members and two officers killed": a figure joined by "and" shares the word after it
         window = window[: nxt.start()]
     death, injury = DEATH_WORDS.search(window), INJURY_WORDS.search(window)
