@@ -532,3 +532,12 @@ def test_goods_seized_without_a_fight_are_looting_or_property_destruction() -> N
     assert apply_codebook_rules(drugs, pred("Attack")).sub_event_type == "Looting/property destruction"
     arms = "Police seized rifles and ammunition hidden in a truck during a highway inspection."
     assert apply_codebook_rules(arms, pred("Attack")).sub_event_type == "Disrupted weapons use"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thirty IS militants surrendered to Afghan forces in the province.", "Agreement"),
+    ("The two sides exchanged prisoners near the front line.", "Agreement"),
+    ("The government released 98 prisoners to help progress the peace deal.", "Other"),
+])
+def test_surrenders_truces_and_prisoner_exchanges_are_agreements(text: str, expected: str) -> None:
+    assert apply_codebook_rules(text, pred("Other")).sub_event_type == expected

@@ -328,6 +328,15 @@ _PROPERTY_HARM = _rx(r"\b(?:set (?:on )?fire|set ablaze|burn(?:ed|t|ing)?(?: dow
 # goods or property outside the context of other forms of violence" (weapons seized are disrupted weapons use).
 _GOODS_SEIZED = _rx(r"\b(?:seiz\w*|confiscat\w*|impound\w*)\b[^.]{0,60}\b(?:marijuana|cocaine|heroin|drugs?|narcotics"
                     r"|cigarettes|contraband|timber|charcoal|fuel|goods|smuggled|tons?|kilos?|kilograms?)\b")
+# Surrenders, truces, ceasefires, peace accords signed or talks begun, prisoner exchanges: the codebook's
+# Agreement, which the model rarely saw (the wording of a peace deal only mentioned is left alone).
+_AGREEMENT = _rx(r"\bsurrender(?:ed|s)\b|\btruce\b|\bcease-?fire (?:agreement|deal|was (?:signed|agreed))"
+                 r"|\b(?:signed|reached|agreed|concluded|began|begin|entered|enter)\s+(?:\w+\s+){0,3}?"
+                 r"(?:peace|ceasefire|cease-fire) (?:agreements?|accords?|deals?|talks|treaty)\b"
+                 r"|\bpeace (?:talks|accords?) (?:begin|began|started|opened|held)\b"
+                 r"|\bsign(?:ed|s)? (?:an? |the )?(?:\w+ )?(?:agreements?|memorandum|mou|accords?|deal)\b"
+                 r"|\bexchanged (?:\w+ )?prisoners\b|\bprisoner (?:exchange|swap)s?\b|\bswap(?:ping|ped)\b[^.]{0,60}"
+                 r"\bcaptured\b|\bbrokered an? (?:\w+ )?agreement\b")
 _HARM_TO_PEOPLE = _rx(r"\b(?:shot|shoot\w*|stabb\w*|beat(?:en|ing)?|abduct\w*|kidnap\w*|tortur\w*|rap(?:ed|ing)|assault\w*"
                       r"|hack(?:ed|ing) to death|lynch\w*|opened fire|fired|exchang\w*|hostage|threatened|injur\w*"
                       r"|wound\w*|killed|dead|died|body|bodies|corpse|death|alive)\b")
@@ -559,6 +568,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
       Protest with intervention (the grievance clause, "against the arrest of ...", set aside first);
     - an attack, clash or mob label where property was burnt, looted or destroyed, nobody was hurt, and no
       crowd or assault is told, or goods (not arms) seized with no fight -> Looting/property destruction;
+    - a strategic development that is a surrender, truce, ceasefire, peace accord signed or talks begun, or a
+      prisoner exchange, with no fight told -> Agreement;
     - a battle or attack label where nobody fought or was hurt and weapons were found, seized or defused ->
       Disrupted weapons use; where reinforcements arrived or fortifications were built -> Change to group/activity;
     - drones captured, hacked or downed, even where the model saw no event (p_event >= 0.15) ->
@@ -588,6 +599,9 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             and not _HARM_TO_PEOPLE.search(told_harm) and not _CASUALTY.search(told_harm) \
             and not _VIOLENT_SCENE.search(text):
         return _with(pred, "Looting/property destruction")
+    if sub in ("Other", "Change to group/activity", "Non-violent transfer of territory", "Arrests") \
+            and _AGREEMENT.search(text) and not _FIGHT.search(_AGREEMENT.sub(" ", _NO_CASUALTY.sub(" ", text))):
+        return _with(pred, "Agreement")
     if sub != "Looting/property destruction" and _GOODS_SEIZED.search(text) and not _ARMS.search(text) \
             and not _FIGHT.search(_NO_CASUALTY.sub(" ", text)) and not _PROTEST.search(text):
         return _with(pred, "Looting/property destruction")
