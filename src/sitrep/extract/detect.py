@@ -253,7 +253,8 @@ def classify(sentences: Sequence[str], *, rules: bool = True, model: LinearModel
 
     Decoding always honours ACLED's house tags (a topic tag allows only strategic developments, a crowd-size
     tag only protests and riots), gives a territory-transfer label only to a text where a place changes
-    hands and a protest label only to a text with a word of demonstrating. With rules=True (default) the codebook rules of `apply_codebook_rules` are applied to each label.
+    hands and a protest label only to a text with a word of demonstrating. With rules=True (default) the
+    codebook rules of `apply_codebook_rules` are applied to each label.
     `model` overrides the shipped model (training uses it to score candidate models).
     """
     if not sentences:
@@ -291,7 +292,8 @@ _GRENADE = _rx(r"\bgrenades?\b")
 _RPG = _rx(r"\brocket[- ]propelled grenades?\b|\brpg|\bgrenade[- ]launch|\bunder-?barrel")
 _CHEMICAL = _rx(r"\bchemical (?:weapons?|attacks?|agents?|munitions?|shells?|bombs?)\b|\bchlorine\b|\bsarin\b"
                 r"|\bmustard gas\b|\bnerve (?:gas|agent)\b|\btoxic gas (?:attack|shells?|bombs?)\b")
-_AIR = _rx(r"\bair ?strikes?\b|\bhelicopter gunships?\b|\bair ?force\b.{0,30}\b(?:bomb(?:ed|s)?|struck|targeted|attacked)\b|\bair[- ]raids?\b|\bdrone (?:strikes?|attacks?)\b|\bwarplanes?\b|\bfighter jets?\b"
+_AIR = _rx(r"\bair ?strikes?\b|\bhelicopter gunships?\b|\bair ?force\b.{0,30}\b(?:bomb(?:ed|s)?|struck|targeted|attacked)\b"
+           r"|\bair[- ]raids?\b|\bdrone (?:strikes?|attacks?)\b|\bwarplanes?\b|\bfighter jets?\b"
            r"|\b(?:jets?|aircraft|helicopters?|gunships?|drones?|planes?|uavs?)\b.{0,40}\b(?:bomb(?:ed|s)?|struck|strikes?"
            r"|targeted|fired|hit|dropped|pounded|attacked|raided)\b|\baerial (?:bombardment|attacks?|strikes?)\b"
            r"|\bbarrel bombs?\b|\bkamikaze drones?\b|\bloitering munitions?\b")
@@ -564,6 +566,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - a protest where security forces kill or shoot live rounds at protesters -> Excessive force;
     - a "violent" demonstration where no violence or vandalism by the demonstrators is told outside the
       grievance ("protested against the attack on their leader") -> Peaceful protest (with intervention if any);
+    - a "peaceful" protest whose demonstrators did damage themselves, told outside the grievance ("went on the
+      rampage", "burnt a dormitory") -> Violent demonstration ("an attack on media freedom" is no violence);
     - a "peaceful" protest that was dispersed, tear-gassed, broken up or whose protesters were arrested ->
       Protest with intervention (the grievance clause, "against the arrest of ...", set aside first);
     - an attack, clash or mob label where property was burnt, looted or destroyed, nobody was hurt, and no
