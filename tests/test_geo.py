@@ -198,6 +198,12 @@ def test_a_name_used_as_a_place_in_the_text_is_not_a_person_elsewhere() -> None:
     doc = geo.geoparse(Document(article=Article(id="t", text=text), entities=ents))
     assert doc.places == []
 
+    # a capitalised "In" opening a clause is the same place slot: the small model's PERSON label yields to it
+    text = "Around 4 May 2020 (week of), In Heroica Matamoros, cartel members clashed with state police."
+    ents = [Entity(start=32, end=49, text="Heroica Matamoros", label="PERSON")]
+    doc = geo.geoparse(Document(article=Article(id="t", text=text), entities=ents))
+    assert [p.name for p in doc.places] == ["Heroica Matamoros"]
+
 
 def test_a_province_named_in_the_text_pulls_ambiguous_towns_into_it() -> None:
     found = places("Kentucky State Police said the crash happened in London on Sunday.")

@@ -850,7 +850,7 @@ def _place_slot(tokens: list[Token], k: int, j: int, text: str, *, strict: bool 
     word_before = tokens[b - 1].text.lower() if b > 0 else ""
     gap = text[tokens[b].end:tokens[b + 1].start].strip() if text else ""
     if not gap:
-        if before in PLACE_PREPS or before.lower() in PLACE_VERBS:
+        if before.lower() in PLACE_PREPS or before.lower() in PLACE_VERBS:
             return True
         if not strict and before.lower() == "the" and k + 1 < len(tokens) and tokens[k + 1].text.islower():
             return True  # "the Cairns police"
