@@ -640,3 +640,16 @@ def test_a_coders_coded_as_place_is_the_location_near_the_unfound_village() -> N
             "herders over access to a water source arose.")
     place, precision = geo.locate_event(doc_of(text), 0, len(text))
     assert place is not None and place.name == "Taveta" and precision == 2
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    ("A mob pelted stones at the police in Nigohan (UP) over lockdown violations.", "Uttar Pradesh"),
+    ("Farmers held a protest in Mahabubnagar city (Mahabubnagar, TS) against sand mining.", "Telangana"),
+])
+def test_south_asian_state_abbreviations_name_the_state(text: str, admin1: str) -> None:
+    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and place.country_code == "IN" and same_admin1(place.admin1, admin1)
+
+
+def test_up_as_a_word_is_no_state() -> None:
+    assert places("Prices went up again, and protesters marched up the hill in Lucknow.").keys() == {"Lucknow"}

@@ -356,14 +356,15 @@ class Parser:
             word = m.text
             if word.lower() in lower_words and not strong:
                 return False  # the text uses it as an ordinary word elsewhere
-            if key in stop:
+            if key in stop and not all(h.name_kind == ABBREV for h in m.hits):
+                # (an abbreviation matched as written, "UP" for Uttar Pradesh, is not the word "up")
                 main_big = any(h.name_kind == MAIN and h.entry.pop >= 100000 for h in m.hits)
                 if not (strong or (prev_low in LOCATIVE and label in (None, "GPE", "LOC", "FAC") and main_big)):
                     return False
                 if prev_low in TITLES:
                     return False
             state_abbrev = any(h.name_kind == ABBREV and h.entry.kind == ADMIN1 for h in m.hits) and \
-                prev is not None and text[prev.end:m.start].strip() == ","
+                prev is not None and text[prev.end:m.start].strip() in (",", "(")  # "Nigohan (UP)"
             if len(key) < 3 and not strong and not state_abbrev:
                 return False
             if prev is not None and prev_low in TITLES and _is_cap(prev):
