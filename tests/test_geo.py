@@ -653,3 +653,8 @@ def test_south_asian_state_abbreviations_name_the_state(text: str, admin1: str) 
 
 def test_up_as_a_word_is_no_state() -> None:
     assert places("Prices went up again, and protesters marched up the hill in Lucknow.").keys() == {"Lucknow"}
+
+
+def test_a_respelt_town_in_a_place_slot_of_a_country_the_text_names() -> None:
+    found = places("Israeli forces raided the city of Qalqiliyah and attacked Palestinian residents in the area.")
+    assert found["Qalqiliyah"].country_code == "PS"

@@ -582,10 +582,11 @@ class Parser:
         if m.wordlike and best.pop < 100000 and not (m.locative and (home or not focus)):
             return False  # "Research", "Crescent": a word, unless the text puts it in context
         if m.slot and how in (MAIN, ALT, LOOSE) and not m.outside and self._one_country(m) and (
-                home or not focus or (how != LOOSE and best.cc in named)):
+                home or not focus or best.cc in named):
             # "in Quamishli city", "the town of Qalqiliyah (Palestinian residents)": a name where only a place
             # can stand, whose plausible readings all lie in one country, is that place when the text is about
-            # no other country, or, spelt as written, when the text names that country too
+            # no other country, or when the text names that country too ("Israeli forces raided the city of
+            # Qalqiliyah ... Palestinian residents")
             return s >= 1.5
         if how in (LOOSE, FUZZY):
             return home and s >= 3.0
