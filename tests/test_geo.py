@@ -658,3 +658,9 @@ def test_up_as_a_word_is_no_state() -> None:
 def test_a_respelt_town_in_a_place_slot_of_a_country_the_text_names() -> None:
     found = places("Israeli forces raided the city of Qalqiliyah and attacked Palestinian residents in the area.")
     assert found["Qalqiliyah"].country_code == "PS"
+
+
+def test_a_namesake_abroad_yields_to_the_city_the_text_puts_it_in() -> None:
+    text = "Unidentified gunmen threw a hand grenade at a house in al Antariyeh neighborhood in Quamishli city."
+    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and place.country_code == "SY"

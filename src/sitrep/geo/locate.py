@@ -60,6 +60,8 @@ def _specificity(place: Place) -> int:
 
 
 NAMESAKE_ABROAD_PENALTY = 2.5
+INSIDE_NEXT = re.compile(r"\s+(?:neighbou?rhood|quarter|district|area|village|locality|camp|suburb|sector)\s+"
+                         r"(?:in|of)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$", re.IGNORECASE)
 CODED_AS = re.compile(r"\bcoded as\s+(?:the\s+)?$", re.IGNORECASE)
 ROAD_NAMED_AFTER = re.compile(r"(?:\s*[-\u2013]\s*[A-Z][\w'-]+)?\s+(?:[Rr]oad|[Ss]treet|[Hh]ighway|[Aa]venue|[Ee]xpressway"
                               r"|[Mm]otorway)\b")
@@ -136,6 +138,17 @@ def _rank(doc: Document, place: Place) -> float:
     return score + 0.3 * place.score
 
 
+def _in_container_abroad(doc: Document, place: Place, others: list[Place]) -> bool:
+    """'al Antariyeh neighborhood in Quamishli city': the text puts the place inside the next one, so a reading
+    in another country than that container's is a namesake abroad."""
+    for other in others:
+        if other.start is None or place.end is None or other.start < place.end or not other.country_code:
+            continue
+        if INSIDE_NEXT.match(doc.body[place.end:other.start]):
+            return other.country_code != place.country_code
+    return False
+
+
 def _sentence_bounds(doc: Document, start: int) -> list[tuple[int, int]]:
     """Sentences before `start`, nearest first (from doc.sentences, else a simple split)."""
     if doc.sentences:
@@ -163,7 +176,7 @@ def choose(doc: Document, start: int, end: int, places: list[Place],
     def rank(p: Place) -> float:
         # a list of provinces is coded at the first one named (score ties must not pick a later one)
         score = _rank(doc, p) - (0.4 if p.start in followers and _specificity(p) == 1 else 0.0)
-        if home and p.country_code not in home and _specificity(p) >= 2:
+        if (home and p.country_code not in home and _specificity(p) >= 2) or _in_container_abroad(doc, p, in_span):
             score -= NAMESAKE_ABROAD_PENALTY
         return score
 
