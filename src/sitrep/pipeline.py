@@ -193,10 +193,12 @@ def _join_bare_dates(doc: Document, sentences: list[Sentence]) -> list[Sentence]
 
 
 def _is_bare_date(doc: Document, sentence: Sentence) -> bool:
+    if len(sentence.text.split()) > 4:
+        return False  # checked first: the date search runs only on the few short sentences
     rest = sentence.text
     for mention in dates.find_dates(doc.body, doc.article.published, sentence.start, sentence.end):
         rest = rest.replace(mention.text, " ")
-    return len(re.findall(r"[A-Za-z]{2,}", rest)) < 2 and len(sentence.text.split()) <= 4
+    return len(re.findall(r"[A-Za-z]{2,}", rest)) < 2
 
 
 def _dated_to_the_day(doc: Document, sentence: Sentence) -> bool:

@@ -604,10 +604,10 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             and not _VIOLENT_SCENE.search(text):
         return _with(pred, "Looting/property destruction")
     if sub in ("Other", "Change to group/activity", "Non-violent transfer of territory", "Arrests") \
-            and _AGREEMENT.search(text) and not _FIGHT.search(_AGREEMENT.sub(" ", _NO_CASUALTY.sub(" ", text))):
+            and _AGREEMENT.search(text) and not _FIGHT.search(_AGREEMENT.sub(" ", told_harm)):
         return _with(pred, "Agreement")
     if sub != "Looting/property destruction" and _GOODS_SEIZED.search(text) and not _ARMS.search(text) \
-            and not _FIGHT.search(_NO_CASUALTY.sub(" ", text)) and not _PROTEST.search(text):
+            and not _FIGHT.search(told_harm) and not _PROTEST.search(text):
         return _with(pred, "Looting/property destruction")
     if not violent:
         if sub in ("Peaceful protest", "Protest with intervention") and _RIOTING.search(text):
@@ -630,7 +630,7 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         return pred
     if sub == "Disrupted weapons use":
         return pred
-    quiet = not _FIGHT.search(_CONTEXT_CLAUSE.sub(" ", _NO_CASUALTY.sub(" ", text)))
+    quiet = not _FIGHT.search(_CONTEXT_CLAUSE.sub(" ", told_harm))
     if quiet and sub in ("Armed clash", "Attack") and _ARMS_FOUND.search(text) and _ARMS.search(text):
         return _with(pred, "Disrupted weapons use")
     if quiet and sub in ("Armed clash", "Attack", "Shelling/artillery/missile attack", "Air/drone strike") \
