@@ -645,6 +645,8 @@ def test_a_coders_coded_as_place_is_the_location_near_the_unfound_village() -> N
 @pytest.mark.parametrize(("text", "admin1"), [
     ("A mob pelted stones at the police in Nigohan (UP) over lockdown violations.", "Uttar Pradesh"),
     ("Farmers held a protest in Mahabubnagar city (Mahabubnagar, TS) against sand mining.", "Telangana"),
+    ("Fishermen blocked the harbour road in Kasimedu (Chennai, TN) demanding relief.", "Tamil Nadu"),
+    ("Nurses held a sit-in in Pulluvila village (Thiruvananthapuram, KL) over unpaid wages.", "Kerala"),
 ])
 def test_south_asian_state_abbreviations_name_the_state(text: str, admin1: str) -> None:
     place, _ = geo.locate_event(doc_of(text), 0, len(text))
@@ -664,3 +666,20 @@ def test_a_namesake_abroad_yields_to_the_city_the_text_puts_it_in() -> None:
     text = "Unidentified gunmen threw a hand grenade at a house in al Antariyeh neighborhood in Quamishli city."
     place, _ = geo.locate_event(doc_of(text), 0, len(text))
     assert place is not None and place.country_code == "SY"
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # a district in the bracket contains the town: Kerala's Kochi, not Japan's
+    ("Shopkeepers held a sit-in in Kochi city (Ernakulam, KL) against the closure of their market.", "Kochi", "IN"),
+    ("Militants lobbed a grenade at a patrol in Nowhatta town (Srinagar district, J&K).", "Srinagar", "IN"),
+])
+def test_a_bracketed_district_contains_the_town(text: str, name: str, country: str) -> None:
+    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and place.name == name and place.country_code == country
+
+
+def test_a_province_name_shared_by_two_countries_does_not_make_the_town_a_namesake_abroad() -> None:
+    # "Punjab" is read as Pakistan's (the bigger), but India has a Punjab too: Chandigarh stays the location
+    text = "Students of Punjab University staged a protest on their campus in Chandigarh over the hostel fees."
+    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and place.name == "Chandigarh" and place.country_code == "IN"

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from sitrep.geo.gazetteer import AREA_CODES, Gazetteer
+from sitrep.geo.gazetteer import ADMIN1, AREA_CODES, COUNTRY, Gazetteer
+from sitrep.geo.normalize import fold
 from sitrep.model import Document, Place
 
 COUNTRY_CODES = frozenset({"PCLI", "PCLS", "PCLD", "PCLIX", "CONT"})
@@ -171,12 +172,21 @@ def choose(doc: Document, start: int, end: int, places: list[Place],
     followers = _list_followers(doc, inside)
     # "Abu Saida in Diyala province": where the event's own words name a province, a town of another country
     # that is not named either is a namesake abroad, and the province is the better location
-    home = {p.country_code for p in in_span if p.feature_code == "ADM1" or _specificity(p) == 0}
+    home_areas = [p for p in in_span if p.feature_code == "ADM1" or _specificity(p) == 0]
+    home = {p.country_code for p in home_areas}
+
+    def abroad(p: Place) -> bool:
+        if not home or p.country_code in home or _specificity(p) < 2:
+            return False
+        # "Punjab University ... in Chandigarh": a province's name that is also a province of the town's country
+        # was only read in the other country
+        return gaz is None or not any(h.entry.cc == p.country_code and h.entry.kind in (ADMIN1, COUNTRY)
+                                      for area in home_areas if area.text for h in gaz.lookup(fold(area.text)))
 
     def rank(p: Place) -> float:
         # a list of provinces is coded at the first one named (score ties must not pick a later one)
         score = _rank(doc, p) - (0.4 if p.start in followers and _specificity(p) == 1 else 0.0)
-        if (home and p.country_code not in home and _specificity(p) >= 2) or _in_container_abroad(doc, p, in_span):
+        if abroad(p) or _in_container_abroad(doc, p, in_span):
             score -= NAMESAKE_ABROAD_PENALTY
         return score
 

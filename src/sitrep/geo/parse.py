@@ -508,9 +508,14 @@ class Parser:
                 for c in chain:
                     # "Lagunillas, Merida state": a container named as a province is only that province
                     hits = [h for h in c.hits if h.entry.kind == ADMIN1] if c.cue == "province" else c.hits
+                    # "Kochi city (Ernakulam, KL)", "Goosu town (Pulwama district, J&K)": a district that is no
+                    # province's name contains the place too
+                    district = not any(h.entry.kind == ADMIN1 for h in hits) and (
+                        c.cue == "district" or (bool(hits) and hits[0].entry.kind == ADMIN2))
                     container |= {h.entry.admin1_code for h in hits if h.entry.kind == ADMIN1} | {
                         h.entry.cc for h in hits if h.entry.kind == COUNTRY and not own_country} | {
-                        h.entry.admin1_code for h in hits if h.entry.kind == CITY and h.entry.fcode == "PPLA"}
+                        h.entry.admin1_code for h in hits if (h.entry.kind == ADMIN2 and district) or (
+                            h.entry.kind == CITY and h.entry.fcode == "PPLA")}
             # "Giza's Haram district", "Kharkiv's Saltivka": the possessive before it contains it
             if prv is not None and text is not None and prv.how != DEMONYM and \
                     re.fullmatch(r"['\u2019]s\s+", text[prv.end:m.start]):
