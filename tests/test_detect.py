@@ -381,7 +381,8 @@ def test_fire_answered_by_the_other_side_is_a_clash() -> None:
 def test_unarmed_victims_without_a_second_armed_side_make_an_attack() -> None:
     for text in ("One shepherd was killed and one was wounded by government forces in the valley.",
                  "Suspected militiamen attacked the village of Tieba. Outcome not reported.",
-                 "Soldiers shot and injured a resident during a security operation."):
+                 "Soldiers shot and injured a resident during a security operation.",
+                 "Islamist insurgents attacked Mucojo (Macomia, Cabo Delgado). No fatalities were reported."):
         assert apply_codebook_rules(text, pred("Armed clash")).sub_event_type == "Attack", text
     for text in ("Police officers were attacked by gang members and a shoot-out broke out; a resident was injured.",
                  "Bandits attacked villagers and were repulsed by police.",
@@ -395,6 +396,10 @@ def test_gang_member_victims_make_a_clash() -> None:
     assert apply_codebook_rules(text, pred("Attack")).sub_event_type == "Armed clash"
     robbery = "A man was shot dead by two armed men on a motorcycle. The victim had charges against him for robbery."
     assert apply_codebook_rules(robbery, pred("Attack")).sub_event_type == "Attack"
+    for text in ("A man was shot dead at a bar. He had charges against him for several offences, including drug dealing.",
+                 "A man was killed in a drive-by shooting. The victim was reportedly involved in a local gang.",
+                 "A teenager was shot dead by members of a rival gang in the housing estate."):
+        assert apply_codebook_rules(text, pred("Attack")).sub_event_type == "Armed clash", text
 
 
 def test_a_dispersed_protest_is_one_with_intervention() -> None:

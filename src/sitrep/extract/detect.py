@@ -488,9 +488,13 @@ _ARMED_TARGET = _rx(r"\b(?:attack(?:ed|ing|s)?|opened fire (?:on|at)|fired (?:on
 _TWO_SIDED = _rx(r"\bexchang\w* (?:of )?(?:\w+ ){0,2}(?:fire|artillery|mortars?|shells?|rockets?|gunfire|shots)\b"
                  r"|\bin both directions\b|\bresponded to the (?:fire|attack|shelling)|\breturned fire\b"
                  r"|\bresponded with (?:fire|heavy)|\b(?:fired|shot) back\b")
-# A victim tied to drug gangs ("the victim had charges against him for drug trafficking"): gang violence,
+# A victim tied to drug gangs ("the victim had charges against him for drug trafficking", "was involved in a
+# gang", "killed by rival gang members"): gang violence,
 # which ACLED codes as a clash between armed groups, not an attack on a civilian.
-_GANG_VICTIM = _rx(r"\b(?:charges|criminal record|record)\b[^.]{0,40}\b(?:drug|narco|traffick\w*|gangs?|cartels?)\b"
+_GANG_VICTIM = _rx(r"\b(?:charges|criminal record|record)\b[^.]{0,60}\b(?:drug|narco|traffick\w*|gangs?|cartels?)\b"
+                   r"|\bvictims? (?:was|were|had been) (?:\w+ ){0,2}(?:involved|linked|tied) (?:in|with|to) (?:a |the )?"
+                   r"(?:[\w-]+ )?(?:gangs?|drug|criminal|cartel)|\brival gang\b"
+                   r"|\b(?:drug traffickers?|drug dealers?|gang members?) (?:was|were) (?:found dead|shot|killed|murdered)"
                    r"|\b(?:victims?|who) (?:was|were) (?:a |an )?(?:alleged |suspected |known )?(?:members? of (?:a |the )?"
                    r"(?:[\w-]+ )?(?:gang|criminal group|drug cartel|cartel)|gang members?|drug (?:dealers?|traffickers?))"
                    r"|\ban? alleged (?:male |female )?(?:drug dealers?|gang members?|members? (?:of|from) (?:the )?(?:[\w-]+ ){0,2}"
@@ -510,6 +514,11 @@ _UNARMED_VICTIM = _rx(r"\b(?:kill\w*|shot(?: and \w+)?(?: dead)?|shoots?|attack\
                       r"|abducted|kidnapped|beaten|tortured|murdered|executed|attacked)"
                       r"|\battack\w* (?:the |a )?(?:[A-Z][a-z]+ )?(?:village|hamlet|settlement|market|church|mosque|school"
                       r"|house|home)s?\b")
+# A village or town attacked ("militants attacked Namava (Macomia, Cabo Delgado)", "attacked the village of X")
+# with no armed defender told: an attack on its people, not a battle.
+_SETTLEMENT_ATTACKED = re.compile(
+    r"\battack(?:ed|s)\s+(?:the\s+)?(?:villages?|towns?|communit(?:y|ies)|localit(?:y|ies)|hamlets?|settlements?)\s+"
+    r"(?:of\s+)?[A-Z]|\battacked\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+(?:\(|village|community|town|locality|hamlet)")
 # "A drug suspect was killed during a police raid": without a shoot-out told, one-sided violence.
 _SUSPECT_KILLED_IN_RAID = _rx(r"\bdrug (?:and \w+ )?suspects? (?:was|were) (?:shot (?:and )?)?killed (?:during|in) (?:a |an )?"
                               r"(?:police|anti-drug|buy-bust|drug) (?:raid|operation|sting)")
@@ -686,7 +695,7 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     if sub == "Attack" and (_GANG_VICTIM.search(text) or (
             _ARMED_VICTIM.search(text) and not _CIVILIAN.search(_PERPETRATOR_PEOPLE.sub(" ", text)))):
         return _with(pred, "Armed clash")
-    if sub == "Armed clash" and _UNARMED_VICTIM.search(text) and not (
+    if sub == "Armed clash" and (_UNARMED_VICTIM.search(text) or _SETTLEMENT_ATTACKED.search(text)) and not (
             _CLASH.search(text) or _ARMED_VICTIM.search(text) or _ARMED_TARGET.search(text)
             or _ARMED_RESISTANCE.search(text)):
         # unarmed victims and no sign of a second armed side: one-sided violence against civilians
