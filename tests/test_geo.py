@@ -683,3 +683,20 @@ def test_a_province_name_shared_by_two_countries_does_not_make_the_town_a_namesa
     text = "Students of Punjab University staged a protest on their campus in Chandigarh over the hostel fees."
     place, _ = geo.locate_event(doc_of(text), 0, len(text))
     assert place is not None and place.name == "Chandigarh" and place.country_code == "IN"
+
+
+def test_every_curated_place_lies_in_a_known_first_level_area() -> None:
+    import csv
+
+    from sitrep.geo.gazetteer import CURATED
+    gaz = geo.get_gazetteer()
+    rows = list(csv.DictReader((Path(geo.__file__).parent.parent / "data" / "places" / "curated.csv").open()))
+    unplaced = [row["name"] for row in rows if row["country"]  # a region across countries has no area
+                and not any(h.entry.kind == CURATED and h.entry.admin1_code for h in gaz.lookup(fold(row["name"])))]
+    assert unplaced == []
+
+
+def test_lebanese_towns_the_packages_lack_resolve_in_lebanon() -> None:
+    text = "Protesters blocked the highway in Saadnayel and the main road in Bar Elias with burning tyres."
+    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and place.country_code == "LB" and same_admin1(place.admin1, "Bekaa")
