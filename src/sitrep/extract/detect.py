@@ -373,6 +373,13 @@ _STATE_DOER = _rx(r"\b(?:by|presumably|suspected)\s+(?:the\s+|a\s+|some\s+)?(?:p
                   r"|used|were accused|was accused)\w*")
 _COMMUNAL = _rx(r"\bclans?\b|\bsub-?clans?\b|\bcommunit(?:y|ies)\b|\bethnic\b|\btrib(?:e|es|al|esmen)\b|\bherders?\b"
                 r"|\bherdsmen\b|\bpastoralists?\b|\braiders?\b|\bmilitia\w*")
+# Clans, ethnic militias, herders or raiders fighting ("the Siria and Uasin Gishu clans clashed", "Kipsigi and
+# Maasai militias clashed"): communal militias in a battle, not a mob, unless the fight is a crowd's brawl
+# ("two groups of the X community clashed with sticks and stones", a clash with police or guards).
+_ORGANISED_COMMUNAL = _rx(r"\bclans?\b|\bsub-?clans?\b|\bethnic\b|\btrib(?:e|es|al|esmen)\b|\bherders?\b|\bherdsmen\b"
+                          r"|\bpastoralists?\b|\braiders?\b|\bmilitia\w*")
+_CROWD_FIGHT = _rx(r"\b(?:two|rival) groups\b|\bsticks\b|\baxes\b|\bstones?\b|\brocks\b|\bpelt\w*|\bstudents\b"
+                   r"|\bsupporters\b|\bpolitical\b|\bclash\w* with (?:the )?(?:police|guards|security)")
 # Protest with intervention needs someone acting on the protest; grievance clauses ("against the arrest of
 # their leader", "demanding the release of ...") are set aside before looking.
 _INTERVENTION = _rx(r"\bdispers\w*|\btear[- ]?gas|\bwater[- ]cannons?|\brubber bullets?|\bpellets?\b|\bbatons?"
@@ -572,6 +579,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
       was a shoot-out (not merely one side's claim of one) -> Armed clash;
     - an "armed clash" with unarmed victims and no sign of a second armed side -> Attack;
     - shelling or an air strike answered by the other side ("exchanged artillery", "returned fire") -> Armed clash;
+    - a mob label where clans, ethnic militias, herders or raiders clashed (not a crowd's brawl with sticks and
+      stones, nor a clash with police) -> Armed clash;
     - a protest where security forces kill or shoot live rounds at protesters -> Excessive force;
     - a "violent" demonstration where no violence or vandalism by the demonstrators is told outside the
       grievance ("protested against the attack on their leader") -> Peaceful protest (with intervention if any);
@@ -619,6 +628,9 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             and not _FIGHT.search(told_harm) and not _PROTEST.search(text):
         return _with(pred, "Looting/property destruction")
     if not violent:
+        if sub == "Mob violence" and _CLASH.search(text) and _ORGANISED_COMMUNAL.search(text) \
+                and not _PROTEST.search(text) and not _CROWD_FIGHT.search(text):
+            return _with(pred, "Armed clash")
         if sub in ("Peaceful protest", "Protest with intervention") and _RIOTING.search(text):
             return _with(pred, "Violent demonstration")
         if event_type == "Protests" and sub != "Excessive force against protesters" \
