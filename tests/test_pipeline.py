@@ -227,3 +227,16 @@ def test_a_notes_coded_total_closing_later_incidents_belongs_to_its_lead_event()
                    "the same district. Fatalities coded as 0 (VoJ reported 12 fatalities).",
                    published=date(2020, 3, 19))
     assert max(found, key=lambda e: e.confidence).fatalities == 0
+
+
+@pytest.mark.parametrize(("text", "fatalities"), [
+    # the death that moved people to protest is its own event, not the protest's toll
+    ("On 3 May 2022, about 200 residents demonstrated in Nakuru after police fatally shot a hawker.", 0),
+    ("On 3 May 2022, students protested in Eldoret against the killing of a fellow student by a guard.", 0),
+    # ... but a death at the protest itself is
+    ("On 3 May 2022, police fired on demonstrators who pelted stones at them in Srinagar over the death of a "
+     "militant, killing one demonstrator.", 1),
+])
+def test_a_protests_toll_leaves_out_the_deaths_it_protests_against(text: str, fatalities: int) -> None:
+    found = events(text)
+    assert found and found[0].fatalities == fatalities, [(e.sub_event_type, e.fatalities) for e in found]

@@ -42,6 +42,8 @@ ANAPHORA = re.compile(
     r"|^\s*(?:They|The\s+riders|The\s+youths|Demonstrators|Protesters|Protestors|Rioters)\b",
     re.IGNORECASE,
 )
+# demonstrations whose toll is only what happened at them: deaths in their grievance are another event's
+PROTEST_SUB_TYPES = frozenset({"Peaceful protest", "Protest with intervention", "Violent demonstration"})
 # Explosive weapons and strikes: what makes the codebook code an event as Explosions/Remote violence.
 EXPLOSIVE = re.compile(
     r"\b(?:bomb\w*|explo\w+|blast\w*|IEDs?|(?:land)?mines?|shell(?:s|ed|ing)|artillery|rockets?|missiles?|"
@@ -356,7 +358,12 @@ def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, i
     if date_mention is not None:
         evidence += _evidence(doc, "event_date", date_mention.start, date_mention.end)
 
-    casualties = numbers.find_casualties(doc.body, group.start, group.context_end)
+    told = doc.body
+    if best.sub_event_type in PROTEST_SUB_TYPES:
+        # blanked out (offsets kept): what the demonstrators protest against, deaths included
+        for a, b in detect.grievance_spans(told[group.start:group.context_end]):
+            told = told[:group.start + a] + " " * (b - a) + told[group.start + b:]
+    casualties = numbers.find_casualties(told, group.start, group.context_end)
     if group.paragraph_end is not None and not any(c.coded for c in casualties):
         casualties += [c for c in numbers.find_casualties(doc.body, group.context_end, group.paragraph_end)
                        if c.coded]

@@ -248,6 +248,19 @@ def house_tag_types(text: str) -> tuple[str, ...]:
     return ()
 
 
+def grievance_spans(text: str) -> list[tuple[int, int]]:
+    """Where a demonstration report tells what the demonstrators protest against (offsets into `text`).
+
+    A clause ends where the report turns to the protest's own toll ("..., leading to the death of one
+    demonstrator")."""
+    spans = []
+    for pattern in (_GRIEVANCE, _DEATH_THAT_MOVED):
+        for m in pattern.finditer(text):
+            turn = _TOLL_TURN.search(text, m.start(), m.end())
+            spans.append((m.start(), turn.start() if turn else m.end()))
+    return spans
+
+
 def classify(sentences: Sequence[str], *, rules: bool = True, model: LinearModel | None = None) -> list[Prediction]:
     """Classify a batch of sentences (the shipped model loads once per process).
 
@@ -415,6 +428,11 @@ _GRIEVANCE = _rx(r"\b(?:against|over|demand\w*|denounc\w*|condemn\w*|for)\b[^.;]
                  # the clause ends where the report turns to what happened to the protest
                  r"(?=,\s*(?:and|but|before|after|when|until|where|as)\b|\s(?:and|but)\s+(?:were|was|the police|police)\b"
                  r"|[.;]|$)")
+# A death that moved people to protest ("demonstrated after police fatally shot a hawker", "protested against
+# the killing of a student"): the demonstration's cause, coded as an event of its own, not the protest's toll.
+_DEATH_THAT_MOVED = _rx(r"\b(?:after|following|in (?:response|reaction|protest) to|to protest|mourn\w*|justice for)\b"
+                        r"[^.;]*?\b(?:death|killing|murder|died|killed|shot dead|fatally|lynch\w*|body)\b[^.;]*")
+_TOLL_TURN = _rx(r",\s*(?:leading|resulting|killing|injuring|wounding|causing|and (?:one|two|three|\d+))\b")
 _RIOTING = _rx(r"\b(?:pelted|threw|throwing|hurled|hurling)\s+(?:stones|rocks|bricks|molotov cocktails|petrol bombs)\s+at\b"
                r"|\bpelted (?:the )?(?:police|security forces|officers)\b|\bstone[- ]pelting\b"
                r"|\b(?:burn(?:ed|t|ing)?|set fire to|set on fire|torch(?:ed|ing)?)\s+(?:\w+\s+){0,2}?"
