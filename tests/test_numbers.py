@@ -44,6 +44,12 @@ def coded(text: str) -> tuple[int, int]:
     ("A mob lynched two suspected cattle thieves.", 2, 0),
     ("Vigilante mob lynches suspected criminal", 1, 0),
     ("Police killed a suspected thief.", 1, 0),
+    ("A tailor was assaulted by police for not wearing a mask. He later succumbed to his injuries.", 1, 0),
+    ("Boda boda riders beat to death the governor's bodyguard over a fare dispute.", 1, 0),
+    ("A mob stoned a 19-year-old teen to death for allegedly stealing a phone.", 1, 0),
+    ("Rioters abducted a man from the hospital, lynched him and burnt him alive.", 1, 0),
+    ("A 70-year-old man is killed over witchcraft claims.", 1, 0),
+    ("The area chief was found dead at a guest house.", 1, 0),
     # an ACLED toll spread over several rows
     ("Unclear fatalities coded as 10 and spread between 3 locations.", 3, 0),
     ("20 fatalities split up between 3 events.", 7, 0),

@@ -233,6 +233,7 @@ def test_a_notes_coded_total_closing_later_incidents_belongs_to_its_lead_event()
     # the death that moved people to protest is its own event, not the protest's toll
     ("On 3 May 2022, about 200 residents demonstrated in Nakuru after police fatally shot a hawker.", 0),
     ("On 3 May 2022, students protested in Eldoret against the killing of a fellow student by a guard.", 0),
+    ("On 3 May 2022, a mob set alight a tavern in Tongaat after the body of a teenager was found near it.", 0),
     # ... but a death at the protest itself is
     ("On 3 May 2022, police fired on demonstrators who pelted stones at them in Srinagar over the death of a "
      "militant, killing one demonstrator.", 1),

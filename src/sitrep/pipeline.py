@@ -42,8 +42,9 @@ ANAPHORA = re.compile(
     r"|^\s*(?:They|The\s+riders|The\s+youths|Demonstrators|Protesters|Protestors|Rioters)\b",
     re.IGNORECASE,
 )
-# demonstrations whose toll is only what happened at them: deaths in their grievance are another event's
-PROTEST_SUB_TYPES = frozenset({"Peaceful protest", "Protest with intervention", "Violent demonstration"})
+# demonstrations and mobs whose toll is only what happened at them: the deaths that moved them are other events
+GRIEVANCE_SUB_TYPES = frozenset({"Peaceful protest", "Protest with intervention", "Violent demonstration",
+                                 "Mob violence"})
 # Explosive weapons and strikes: what makes the codebook code an event as Explosions/Remote violence.
 EXPLOSIVE = re.compile(
     r"\b(?:bomb\w*|explo\w+|blast\w*|IEDs?|(?:land)?mines?|shell(?:s|ed|ing)|artillery|rockets?|missiles?|"
@@ -359,7 +360,7 @@ def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, i
         evidence += _evidence(doc, "event_date", date_mention.start, date_mention.end)
 
     told = doc.body
-    if best.sub_event_type in PROTEST_SUB_TYPES:
+    if best.sub_event_type in GRIEVANCE_SUB_TYPES:
         # blanked out (offsets kept): what the demonstrators protest against, deaths included
         for a, b in detect.grievance_spans(told[group.start:group.context_end]):
             told = told[:group.start + a] + " " * (b - a) + told[group.start + b:]

@@ -431,8 +431,9 @@ _GRIEVANCE = _rx(r"\b(?:against|over|demand\w*|denounc\w*|condemn\w*|for)\b[^.;]
 # A death that moved people to protest ("demonstrated after police fatally shot a hawker", "protested against
 # the killing of a student"): the demonstration's cause, coded as an event of its own, not the protest's toll.
 _DEATH_THAT_MOVED = _rx(r"\b(?:after|following|in (?:response|reaction|protest) to|to protest|mourn\w*|justice for)\b"
-                        r"[^.;]*?\b(?:death|killing|murder|died|killed|shot dead|fatally|lynch\w*|body)\b[^.;]*")
-_TOLL_TURN = _rx(r",\s*(?:leading|resulting|killing|injuring|wounding|causing|and (?:one|two|three|\d+))\b")
+                        r"[^.;]*?\b(?:death|killing|murder|assassinat\w*|died|killed|shot dead|fatally|lynch\w*|body)\b[^.;]*")
+_TOLL_TURN = _rx(r"(?:,\s*|\s)(?:leading|resulting|led)\s+(?:to|in)\b"
+                 r"|,\s*(?:killing|injuring|wounding|causing|and (?:one|two|three|\d+))\b")
 _RIOTING = _rx(r"\b(?:pelted|threw|throwing|hurled|hurling)\s+(?:stones|rocks|bricks|molotov cocktails|petrol bombs)\s+at\b"
                r"|\bpelted (?:the )?(?:police|security forces|officers)\b|\bstone[- ]pelting\b"
                r"|\b(?:burn(?:ed|t|ing)?|set fire to|set on fire|torch(?:ed|ing)?)\s+(?:\w+\s+){0,2}?"

@@ -37,7 +37,8 @@ PERSON_NOUNS = (
     "politician|councillor|chairman|activist|witness|relative|wife|husband|son|daughter|father|mother|brother|"
     "sister|owner|vendor|hawker|watchman|constable|sergeant|inspector|ranger|mayor|governor|lawyer|reporter|"
     "patient|criminal|bandit|pedestrian|villager|refugee|migrant|employee|contractor|engineer|militiaman|"
-    "policewoman|gendarme|guardsman|security guard|bodyguard|pupil|lecturer|headman|voter|candidate|supporter"
+    "policewoman|gendarme|guardsman|security guard|bodyguard|body guard|pupil|lecturer|headman|voter|candidate|"
+    "supporter|teen|carpenter|couple|occupant|tenant|mechanic|fisherman|cyclist|operator"
 )
 
 _WORD_NUMBER = (
@@ -126,10 +127,12 @@ SINGLE_VICTIM = re.compile(
     rf"|\b(?:death|killing|murder|assassination|execution|lynching)\s+of\s+{_ONE}"
     rf"|\b(?:kills|lynches|murders)\s+(?:[\w'-]+\s+){{0,2}}?(?:{_ONE_PERSON})\b(?!-)"
     rf"|\bbody\s+of\s+{_ONE}|\bfatally\s+(?:shot|stabbed|wounded|injured|beat|beaten)\s+{_ONE}"
-    rf"|\b{_ONE}\s+(?:later\s+)?(?:died|succumbed)\b"
-    rf"|\b(?:shot|beat|stabbed|hacked|burned|burnt|stoned|clubbed)\s+(?:him|her)\s+(?:dead|to\s+death)"
-    rf"|\b(?:he|she|{_ONE}(?:\s+[\w'-]+){{0,5}}?)\s+(?:was|had\s+been|has\s+been)\s+(?:shot\s+dead|killed|murdered|"
-    rf"lynched|executed|beheaded|assassinated|(?:beaten|stabbed|hacked|burned|stoned)\s+to\s+death)\b",
+    rf"|\b(?:{_ONE}|he|she)\s+(?:later\s+)?(?:died|succumbed)\b"
+    rf"|\b(?:shot|beat|stabbed|hacked|burned|burnt|stoned|clubbed)\s+(?:him|her|{_ONE})\s+(?:dead|to\s+death)"
+    rf"|\b(?:beat|beaten|stoned|hacked|clubbed|stabbed|burned|burnt)\s+to\s+death\s+{_ONE}"
+    rf"|\b(?:burn(?:ed|t)|set)\s+(?:him|her|{_ONE})\s+(?:alive|ablaze|on\s+fire)|\blynch\s+{_ONE}"
+    rf"|\b(?:he|she|{_ONE}(?:\s+[\w'-]+){{0,5}}?)\s+(?:is|was|had\s+been|has\s+been)\s+(?:shot\s+dead|killed|"
+    rf"murdered|lynched|executed|beheaded|assassinated|found\s+dead|(?:beaten|stabbed|hacked|burned|stoned)\s+to\s+death)\b",
     re.IGNORECASE,
 )
 KIND_WINDOW_WORDS = 10  # "4 pro-government militia members and 3 Taliban militants were killed"
