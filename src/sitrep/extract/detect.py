@@ -419,7 +419,7 @@ _DEMONSTRATORS_VIOLENCE = _rx(
     r"|damag\w*|destroy\w*|smash\w*|injur\w*|wound\w*|kill\w*|fight\w*|fought|scuffl\w*|brawl\w*|beat\w*|assault\w*"
     r"|violen\w*|loot\w*|ransack\w*|riot\w*|storm\w*|forcibl\w*|breach\w*|forced (?:their way|entry|open)"
     r"|broke (?:into|down|through)|threw|hurl\w*|molotov|tyres|tires|barricad\w*|hostage|confront\w*|tussle|manhandl\w*"
-    r"|lock(?:ed)? (?:up|in)|gherao\w*|rampag\w*|chaos|unrest|skirmish\w*)\b")
+    r"|lock(?:ed)? (?:up|in)|gherao\w*|rampag\w*|chaos|unrest|skirmish\w*|retaliat\w*)\b")
 # "an attack on media freedom": words of violence used of rights and institutions are no violence at all.
 _FIGURATIVE_ATTACK = _rx(r"\b(?:attack|assault|war|violence)s? (?:on|against) (?:the )?(?:media|press|freedom|democracy"
                          r"|(?:human |civil |workers' |women's )?rights|journalism|free (?:speech|expression)"
@@ -428,10 +428,13 @@ _GRIEVANCE = _rx(r"\b(?:against|over|demand\w*|denounc\w*|condemn\w*|for)\b[^.;]
                  # the clause ends where the report turns to what happened to the protest
                  r"(?=,\s*(?:and|but|before|after|when|until|where|as)\b|\s(?:and|but)\s+(?:were|was|the police|police)\b"
                  r"|[.;]|$)")
-# A death that moved people to protest ("demonstrated after police fatally shot a hawker", "protested against
-# the killing of a student"): the demonstration's cause, coded as an event of its own, not the protest's toll.
+# A death or harm that moved people to protest ("demonstrated after police fatally shot a hawker", "protested
+# against the killing of a student", "after three people were attacked"): the demonstration's cause, coded as an
+# event of its own; neither the protest's violence nor its toll.
 _DEATH_THAT_MOVED = _rx(r"\b(?:after|following|in (?:response|reaction|protest) to|to protest|mourn\w*|justice for)\b"
-                        r"[^.;]*?\b(?:death|killing|murder|assassinat\w*|died|killed|shot dead|fatally|lynch\w*|body)\b[^.;]*")
+                        r"[^.;]*?\b(?:death|killing|murder|assassinat\w*|died|killed|shot dead|fatally|lynch\w*|body"
+                        r"|(?:was|were|had been|has been|got)\s+(?:\w+\s+)?(?:attacked|shot|assaulted|injured|abducted"
+                        r"|arrested|hit|run over|knocked down|beaten))\b[^.;,]*")
 _TOLL_TURN = _rx(r"(?:,\s*|\s)(?:leading|resulting|led)\s+(?:to|in)\b"
                  r"|,\s*(?:killing|injuring|wounding|causing|and (?:one|two|three|\d+))\b")
 _RIOTING = _rx(r"\b(?:pelted|threw|throwing|hurled|hurling)\s+(?:stones|rocks|bricks|molotov cocktails|petrol bombs)\s+at\b"
@@ -655,7 +658,7 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         if event_type == "Protests" and sub != "Excessive force against protesters" \
                 and _PROTEST.search(text) and _LETHAL_ON_PROTEST.search(text):
             return _with(pred, "Excessive force against protesters")
-        beyond_grievance = _GRIEVANCE.sub(" ", _FIGURATIVE_ATTACK.sub(" ", text))
+        beyond_grievance = _DEATH_THAT_MOVED.sub(" ", _GRIEVANCE.sub(" ", _FIGURATIVE_ATTACK.sub(" ", text)))
         if sub in ("Peaceful protest", "Protest with intervention") and _DEMONSTRATORS_DAMAGE.search(beyond_grievance):
             return _with(pred, "Violent demonstration")
         if sub == "Violent demonstration" and _PROTEST.search(text) and not _RIOTING.search(text) \
