@@ -174,6 +174,16 @@ def _weak(m: Mention) -> bool:
 _LONGER_NAME = re.compile(r"[ -](?:de|del|de la|di|da|do|dos|das|du|des|la|le|al|el|imeni)[ -][A-Z]|-(?:i|e|ye)-[A-Z]")
 
 
+# a name read with an Arabic article written apart in lower case ("el Mina"): see parse.SPACED_ARTICLES
+_SPACED_ARTICLE = re.compile(r"(?:al|el|ash|ath|adh|ez|az|esh) [A-Z]")
+
+
+def _only_country(m: Mention) -> str | None:
+    """The country of all the readings of a name spelt as written, when there is one."""
+    countries = {h.entry.cc for h in m.hits if h.name_kind == MAIN}
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
 def _truncated(text: str, m: Mention) -> bool:
     return _LONGER_NAME.match(text, m.end) is not None
 
@@ -207,6 +217,12 @@ def _drop_unsupported_abroad(mentions: list[Mention], text: str, focus: str | No
             continue
         if _truncated(text, m):
             continue
+        if _SPACED_ARTICLE.match(m.text):
+            # "the Baalbek-Homs road in the town of el Ain" is not the Emirates' Al Ain: the other names that
+            # lie in one country only must not all lie elsewhere
+            sure = {cc for o in mentions if o is not m for cc in [_only_country(o)] if cc}
+            if sure and best.entry.cc not in sure:
+                continue
         if evidence and _weak(m) and best.entry.cc not in evidence and not any(
                 h.entry.cc in evidence for h in m.hits):
             continue

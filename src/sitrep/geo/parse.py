@@ -210,6 +210,11 @@ def _joinable(text: str, a: Token, b: Token) -> bool:
     return gap in (" ", "-", "- ", " -", "\u2010", "\u2011") or (gap.isspace() and "\n" not in gap and len(gap) <= 2)
 
 
+# Arabic articles written apart and in lower case ("in el Mina", "ech Choueifat"): the span with the article is
+# tried too (only these, not "at"/"as"/"an", which are English words)
+SPACED_ARTICLES = frozenset({"al", "el", "ech", "esh", "ash", "ath", "adh", "ez", "az"})
+
+
 def _candidate_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     n = len(tokens)
@@ -217,7 +222,7 @@ def _candidate_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
         low = tok.text.lower()
         starts_name = _is_cap(tok) or (
             low in PARTICLES and i + 1 < n and _joinable(text, tok, tokens[i + 1]) and _is_cap(tokens[i + 1])
-            and text[tok.end:tokens[i + 1].start] == "-")
+            and text[tok.end:tokens[i + 1].start] in ("-", " " if low in SPACED_ARTICLES else "-"))
         if not starts_name:
             continue
         j = i
