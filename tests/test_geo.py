@@ -647,6 +647,8 @@ def test_a_coders_coded_as_place_is_the_location_near_the_unfound_village() -> N
     ("Farmers held a protest in Mahabubnagar city (Mahabubnagar, TS) against sand mining.", "Telangana"),
     ("Fishermen blocked the harbour road in Kasimedu (Chennai, TN) demanding relief.", "Tamil Nadu"),
     ("Nurses held a sit-in in Pulluvila village (Thiruvananthapuram, KL) over unpaid wages.", "Kerala"),
+    # "J&K" is one word there, and its district reads the sector in India, not Pakistan's Nowshera
+    ("Troops exchanged fire across the LoC in Naushera sector area (Rajouri district, J&K).", "Jammu and Kashmir"),
 ])
 def test_south_asian_state_abbreviations_name_the_state(text: str, admin1: str) -> None:
     place, _ = geo.locate_event(doc_of(text), 0, len(text))

@@ -42,7 +42,7 @@ from sitrep.geo.gazetteer import (
 from sitrep.geo.normalize import PARTICLES, fold, loose
 from sitrep.model import Entity, Place
 
-TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[^\W_]|['\u2019\u2018\u02bf\u02be](?=[^\W\d_]))*")
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\b[A-Z]&[A-Z]\b(?=\s*[),.;]|\s*$)|[^\W\d_](?:[^\W_]|['\u2019\u2018\u02bf\u02be](?=[^\W\d_]))*")
 MAX_TOKENS = 6
 FUZZY = 5  # name_kind used for typo matches (not stored in the gazetteer)
 
