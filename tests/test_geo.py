@@ -590,6 +590,7 @@ def test_a_person_label_stands_without_a_place_slot() -> None:
     ("Dozens of workers held a sit-in in Sidi Bouafif (Hoceima), demanding support.", "Sidi", None),
     # a Persian ezafe joins the known start to the rest of an unknown name
     ("Security forces encountered militants at Shar-i-Shali town (Pulwama district).", "Shar", ("Pulwama", "IN")),
+    ("Municipal workers protested in Kut e Abdollah over two months of unpaid salaries.", "Kut", None),
     ("Palestinians hurled Molotov cocktails at a police vehicle near the town of Abu Dis.", "Molotov", None),
 ])
 def test_namesakes_abroad_yield_to_the_texts_own_containers(text: str, absent: str,

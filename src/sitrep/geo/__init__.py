@@ -169,9 +169,9 @@ def _weak(m: Mention) -> bool:
 
 
 # "San Juan de Micay": the known start of a longer name the gazetteer lacks is another place
-# "Shar-i-Shali": a Persian ezafe joins the known start to the rest of the name
+# "Shar-i-Shali", "Kut e Abdollah": a Persian ezafe joins the known start to the rest of the name
 # "Shakhta imeni Gagarina": "named after" (Russian, Ukrainian) continues it too
-_LONGER_NAME = re.compile(r"[ -](?:de|del|de la|di|da|do|dos|das|du|des|la|le|al|el|imeni)[ -][A-Z]|-(?:i|e|ye)-[A-Z]")
+_LONGER_NAME = re.compile(r"[ -](?:de|del|de la|di|da|do|dos|das|du|des|la|le|al|el|imeni)[ -][A-Z]|([ -])(?:i|e|ye)\1[A-Z]")
 
 
 # a name read with an Arabic article written apart in lower case ("el Mina"): see parse.SPACED_ARTICLES
