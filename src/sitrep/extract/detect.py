@@ -384,13 +384,13 @@ _STATE_DOER = _rx(r"\b(?:by|presumably|suspected)\s+(?:the\s+|a\s+|some\s+)?(?:p
                   r"security forces|troops|the army|prison guards)\b|\b(?:police|policemen|officers|soldiers|security forces"
                   r"|troops)\s+(?:\w+\s+){0,2}?(?:attack|assault|beat|kill|shot|shoot|fire|fired|dragg|kick|whipp|tortur"
                   r"|used|were accused|was accused)\w*")
-_COMMUNAL = _rx(r"\bclans?\b|\bsub-?clans?\b|\bcommunit(?:y|ies)\b|\bethnic\b|\btrib(?:e|es|al|esmen)\b|\bherders?\b"
-                r"|\bherdsmen\b|\bpastoralists?\b|\braiders?\b|\bmilitia\w*")
+_ORGANISED_COMMUNAL_WORDS = (r"\bclans?\b|\bsub-?clans?\b|\bethnic\b|\btrib(?:e|es|al|esmen)\b|\bherders?\b"
+                             r"|\bherdsmen\b|\bpastoralists?\b|\braiders?\b|\bmilitia\w*")
+_COMMUNAL = _rx(_ORGANISED_COMMUNAL_WORDS + r"|\bcommunit(?:y|ies)\b")
 # Clans, ethnic militias, herders or raiders fighting ("the Siria and Uasin Gishu clans clashed", "Kipsigi and
 # Maasai militias clashed"): communal militias in a battle, not a mob, unless the fight is a crowd's brawl
 # ("two groups of the X community clashed with sticks and stones", a clash with police or guards).
-_ORGANISED_COMMUNAL = _rx(r"\bclans?\b|\bsub-?clans?\b|\bethnic\b|\btrib(?:e|es|al|esmen)\b|\bherders?\b|\bherdsmen\b"
-                          r"|\bpastoralists?\b|\braiders?\b|\bmilitia\w*")
+_ORGANISED_COMMUNAL = _rx(_ORGANISED_COMMUNAL_WORDS)
 _CROWD_FIGHT = _rx(r"\b(?:two|rival) groups\b|\bsticks\b|\baxes\b|\bstones?\b|\brocks\b|\bpelt\w*|\bstudents\b"
                    r"|\bsupporters\b|\bpolitical\b|\bclash\w* with (?:the )?(?:police|guards|security)")
 # Protest with intervention needs someone acting on the protest; grievance clauses ("against the arrest of
@@ -518,8 +518,8 @@ _TWO_SIDED = _rx(r"\bexchang\w* (?:of )?(?:\w+ ){0,2}(?:fire|artillery|mortars?|
                  r"|\bin both directions\b|\bresponded to the (?:fire|attack|shelling)|\breturned fire\b"
                  r"|\bresponded with (?:fire|heavy)|\b(?:fired|shot) back\b")
 # A victim tied to drug gangs ("the victim had charges against him for drug trafficking", "was involved in a
-# gang", "killed by rival gang members"): gang violence,
-# which ACLED codes as a clash between armed groups, not an attack on a civilian.
+# gang", "killed by rival gang members"): gang violence, which ACLED codes as a clash between armed groups, not
+# an attack on a civilian.
 _GANG_VICTIM = _rx(r"\b(?:charges|criminal record|record)\b[^.]{0,60}\b(?:drug|narco|traffick\w*|gangs?|cartels?)\b"
                    r"|\bvictims? (?:was|were|had been) (?:\w+ ){0,2}(?:involved|linked|tied) (?:in|with|to) (?:a |the )?"
                    r"(?:[\w-]+ )?(?:gangs?|drug|criminal|cartel)|\brival gang\b"

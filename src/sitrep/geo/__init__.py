@@ -31,7 +31,15 @@ from sitrep.geo.gazetteer import (
 )
 from sitrep.geo.locate import choose
 from sitrep.geo.normalize import fold
-from sitrep.geo.parse import CUE_WEIGHT, FUZZY, Mention, Parser, country_weight, cue_countries
+from sitrep.geo.parse import (
+    CUE_WEIGHT,
+    FUZZY,
+    SPACED_ARTICLES,
+    Mention,
+    Parser,
+    country_weight,
+    cue_countries,
+)
 from sitrep.model import Article, Document, Place
 
 __all__ = ["Gazetteer", "build_gazetteer", "country_fields", "geoparse", "geoparse_text", "get_gazetteer",
@@ -174,8 +182,8 @@ def _weak(m: Mention) -> bool:
 _LONGER_NAME = re.compile(r"[ -](?:de|del|de la|di|da|do|dos|das|du|des|la|le|al|el|imeni)[ -][A-Z]|([ -])(?:i|e|ye)\1[A-Z]")
 
 
-# a name read with an Arabic article written apart in lower case ("el Mina"): see parse.SPACED_ARTICLES
-_SPACED_ARTICLE = re.compile(r"(?:al|el|ash|ath|adh|ez|az|esh) [A-Z]")
+# a name read with an Arabic article written apart in lower case ("el Mina")
+_SPACED_ARTICLE = re.compile(rf"(?:{'|'.join(sorted(SPACED_ARTICLES))}) [A-Z]")
 
 
 def _only_country(m: Mention) -> str | None:

@@ -210,9 +210,9 @@ def _joinable(text: str, a: Token, b: Token) -> bool:
     return gap in (" ", "-", "- ", " -", "\u2010", "\u2011") or (gap.isspace() and "\n" not in gap and len(gap) <= 2)
 
 
-# Arabic articles written apart and in lower case ("in el Mina", "ech Choueifat"): the span with the article is
-# tried too (only these, not "at"/"as"/"an", which are English words)
-SPACED_ARTICLES = frozenset({"al", "el", "ech", "esh", "ash", "ath", "adh", "ez", "az"})
+# Arabic articles written apart and in lower case ("in el Mina", "in ash Shaikh Outhman"): the span with the
+# article is tried too (only these, not "at"/"as"/"an", which are English words)
+SPACED_ARTICLES = frozenset({"al", "el", "esh", "ash", "ath", "adh", "ez", "az"})
 
 
 def _candidate_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
