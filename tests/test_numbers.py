@@ -50,6 +50,10 @@ def coded(text: str) -> tuple[int, int]:
     ("Rioters abducted a man from the hospital, lynched him and burnt him alive.", 1, 0),
     ("A 70-year-old man is killed over witchcraft claims.", 1, 0),
     ("The area chief was found dead at a guest house.", 1, 0),
+    # the deaths a victim is accused of, and a killing only attempted, are no toll of the event
+    ("Boda boda riders set ablaze a trailer of a man suspected to have killed two people. Two were injured.", 0, 2),
+    ("A mob attacked a man who had allegedly killed his father in the village.", 0, 0),
+    ("Residents tried to lynch a man accused of theft before police rescued him.", 0, 0),
     # an ACLED toll spread over several rows
     ("Unclear fatalities coded as 10 and spread between 3 locations.", 3, 0),
     ("20 fatalities split up between 3 events.", 7, 0),

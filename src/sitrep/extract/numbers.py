@@ -135,6 +135,16 @@ SINGLE_VICTIM = re.compile(
     rf"murdered|lynched|executed|beheaded|assassinated|found\s+dead|(?:beaten|stabbed|hacked|burned|stoned)\s+to\s+death)\b",
     re.IGNORECASE,
 )
+# Deaths the victim is accused of ("lynched a man accused of killing two people", "a man who had allegedly
+# killed his father") and deaths only attempted ("tried to lynch a suspect"): no toll of this event.
+NOT_THIS_TOLL = re.compile(
+    r"\b(?:accused\s+of|suspected\s+of|suspected\s+to\s+have|on\s+suspicion\s+of|for\s+allegedly|after\s+allegedly"
+    r"|who\s+(?:had\s+)?allegedly|charged\s+with|convicted\s+of|arrested\s+for)\s+(?:\w+\s+){0,2}?"
+    r"(?:kill\w*|murder\w*|lynch\w*|shot|shoot\w*|stabb\w*|hack\w*|beat\w*)[^.;,]*"
+    r"|\b(?:attempted|tried|trying|attempting|wanted|threatened)\s+to\s+(?:\w+\s+)?(?:lynch|kill|murder|behead|execute)\b"
+    r"[^.;,]*",
+    re.IGNORECASE,
+)
 KIND_WINDOW_WORDS = 10  # "4 pro-government militia members and 3 Taliban militants were killed"
 SUBSET = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*$", re.IGNORECASE)
 SENTENCE_STOP = re.compile(r"[.;:!?]\s|\n")
@@ -223,6 +233,9 @@ def _kind_after(text: str, start: int, limit: int) -> Kind | None:
 def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[Casualty]:
     """Every casualty figure in text[start:end], offsets into `text`."""
     end = len(text) if end is None else end
+    original = text
+    for m in NOT_THIS_TOLL.finditer(original, start, end):
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]  # blanked out, offsets kept
     found: list[Casualty] = []
     previous: Casualty | None = None
     for m in NUMBER_RE.finditer(text, start, end):
@@ -277,7 +290,7 @@ def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[C
         for kind in kinds:
             found.append(Casualty(kind, 0, None, m.start(), m.end(), m.group(0)))
     for pattern in (CODED_AS, CLOSING_TOTAL):
-        for m in pattern.finditer(text, start, end):
+        for m in pattern.finditer(original, start, end):
             found.append(Casualty("killed", int(m.group(1)), None, m.start(1), m.end(1), m.group(1), coded=True))
     for m in SINGLE_VICTIM.finditer(text, start, end):
         found.append(Casualty("killed", 1, None, m.start(), m.end(), m.group(0), fallback=True))
