@@ -50,6 +50,11 @@ def coded(text: str) -> tuple[int, int]:
     ("Rioters abducted a man from the hospital, lynched him and burnt him alive.", 1, 0),
     ("A 70-year-old man is killed over witchcraft claims.", 1, 0),
     ("The area chief was found dead at a guest house.", 1, 0),
+    ("Residents lynched a farm manager, accusing him of encroaching on their land.", 1, 0),
+    ("Three police officers assaulted two men at a bar. One of the men later died.", 1, 0),
+    ("Traders fatally assaulted a suspected robber with pangas at the market.", 1, 0),
+    ("A student was abducted on Monday. Her body was later found in a sugarcane plantation.", 1, 0),
+    ("A gang shot and wounded a police officer. The gang member was then killed by police.", 1, 1),
     # the deaths a victim is accused of, and a killing only attempted, are no toll of the event
     ("Boda boda riders set ablaze a trailer of a man suspected to have killed two people. Two were injured.", 0, 2),
     ("A mob attacked a man who had allegedly killed his father in the village.", 0, 0),

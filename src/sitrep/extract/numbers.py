@@ -38,7 +38,8 @@ PERSON_NOUNS = (
     "sister|owner|vendor|hawker|watchman|constable|sergeant|inspector|ranger|mayor|governor|lawyer|reporter|"
     "patient|criminal|bandit|pedestrian|villager|refugee|migrant|employee|contractor|engineer|militiaman|"
     "policewoman|gendarme|guardsman|security guard|bodyguard|body guard|pupil|lecturer|headman|voter|candidate|"
-    "supporter|teen|carpenter|couple|occupant|tenant|mechanic|fisherman|cyclist|operator"
+    "supporter|teen|carpenter|couple|occupant|tenant|mechanic|fisherman|fishermen|cyclist|operator|manager|"
+    "rustler|chairperson|pastoralist|returnee|clerk|tout|rapist|murderer|secretary|executive|thug|gangster|preacher"
 )
 
 _WORD_NUMBER = (
@@ -126,13 +127,17 @@ SINGLE_VICTIM = re.compile(
     rf"shot\s+dead|shoots\s+dead|(?:shot|shoots?)\s+and\s+kill(?:ed|s)|gunned\s+down)\s+{_ONE}"
     rf"|\b(?:death|killing|murder|assassination|execution|lynching)\s+of\s+{_ONE}"
     rf"|\b(?:kills|lynches|murders)\s+(?:[\w'-]+\s+){{0,2}}?(?:{_ONE_PERSON})\b(?!-)"
-    rf"|\bbody\s+of\s+{_ONE}|\bfatally\s+(?:shot|stabbed|wounded|injured|beat|beaten)\s+{_ONE}"
-    rf"|\b(?:{_ONE}|he|she)\s+(?:later\s+)?(?:died|succumbed)\b"
+    rf"|\bbody\s+of\s+{_ONE}|\bfatally\s+(?:shot|stabbed|stabbing|wounded|injured|beat|beaten|assaulted|attacked"
+    rf"|lynched|hacked)\s+(?:and\s+\w+\s+)?{_ONE}"
+    rf"|\b(?:lynched|lynches|attacks|attacked|beats|beat|stabs|stabbed)\s+and\s+(?:kills|killed|burnt|burned)\s+{_ONE}"
+    rf"|\b(?:{_ONE}|he|she|one\s+of\s+(?:the\s+[\w'-]+|them))\s+(?:later\s+)?(?:died|succumbed)\b"
+    rf"|\b(?:a|his|her|the|[\w'-]+['\u2019]s)\s+body\s+(?:was|has\s+been|had\s+been)\s+(?:later\s+)?found\b"
     rf"|\b(?:shot|beat|stabbed|hacked|burned|burnt|stoned|clubbed)\s+(?:him|her|{_ONE})\s+(?:dead|to\s+death)"
     rf"|\b(?:beat|beaten|stoned|hacked|clubbed|stabbed|burned|burnt)\s+to\s+death\s+{_ONE}"
     rf"|\b(?:burn(?:ed|t)|set)\s+(?:him|her|{_ONE})\s+(?:alive|ablaze|on\s+fire)|\blynch\s+{_ONE}"
-    rf"|\b(?:he|she|{_ONE}(?:\s+[\w'-]+){{0,5}}?)\s+(?:is|was|had\s+been|has\s+been)\s+(?:shot\s+dead|killed|"
-    rf"murdered|lynched|executed|beheaded|assassinated|found\s+dead|(?:beaten|stabbed|hacked|burned|stoned)\s+to\s+death)\b",
+    rf"|\b(?:he|she|{_ONE}(?:\s+[\w'-]+){{0,5}}?)\s+(?:is|was|had\s+been|has\s+been)\s+(?:then\s+|later\s+)?"
+    rf"(?:shot\s+dead|killed|murdered|lynched|executed|beheaded|assassinated|found\s+dead"
+    rf"|(?:beaten|stabbed|hacked|burned|stoned|tortured)\s+to\s+death)\b",
     re.IGNORECASE,
 )
 # Deaths the victim is accused of ("lynched a man accused of killing two people", "a man who had allegedly
