@@ -59,6 +59,9 @@ def coded(text: str) -> tuple[int, int]:
     ("Boda boda riders set ablaze a trailer of a man suspected to have killed two people. Two were injured.", 0, 2),
     ("A mob attacked a man who had allegedly killed his father in the village.", 0, 0),
     ("Residents tried to lynch a man accused of theft before police rescued him.", 0, 0),
+    ("A mob attacks and nearly kills a man it suspects of theft.", 0, 0),
+    ("Police shot dead 23 donkeys and set alight 20 houses during a disarmament exercise.", 0, 0),
+    ("Youths gathered in support of a woman sentenced to death for killing her husband.", 0, 0),
     # an ACLED toll spread over several rows
     ("Unclear fatalities coded as 10 and spread between 3 locations.", 3, 0),
     ("20 fatalities split up between 3 events.", 7, 0),

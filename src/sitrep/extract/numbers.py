@@ -101,7 +101,8 @@ NOT_PEOPLE = re.compile(  # used with .match(text, pos): a "^" would never match
     r"\s*(?:-?\s*)(?:years?|months?|weeks?|days?|hours?|minutes?|km|kilomet(?:er|re)s?|miles?|meters?|metres?|"
     r"percent|per\s+cent|%|times|tons?|tonnes?|kg|dollars?|usd|euros?|am|pm|a\.m\.|p\.m\.|o'clock|"
     r"vehicles?|cars?|houses?|homes?|buildings?|shops?|rockets?|missiles?|shells?|drones?|bombs?|"
-    r"rounds?|mortars?|villages?|towns?|districts?|provinces?|year-old)\b",
+    r"rounds?|mortars?|villages?|towns?|districts?|provinces?|year-old|"
+    r"donkeys?|dogs?|cattle|cows?|goats?|sheep|camels?|livestock|animals?|heads?\s+of\s+cattle)\b",
     re.IGNORECASE,
 )
 # ACLED-style notes state the coded figure outright: "Unknown fatalities coded as 10", "Fatalities coded as 0".
@@ -141,13 +142,15 @@ SINGLE_VICTIM = re.compile(
     re.IGNORECASE,
 )
 # Deaths the victim is accused of ("lynched a man accused of killing two people", "a man who had allegedly
-# killed his father") and deaths only attempted ("tried to lynch a suspect"): no toll of this event.
+# killed his father"), deaths only attempted ("tried to lynch a suspect", "nearly kills") and deaths only
+# sentenced or threatened: no toll of this event.
 NOT_THIS_TOLL = re.compile(
     r"\b(?:accused\s+of|suspected\s+of|suspected\s+to\s+have|on\s+suspicion\s+of|for\s+allegedly|after\s+allegedly"
     r"|who\s+(?:had\s+)?allegedly|charged\s+with|convicted\s+of|arrested\s+for)\s+(?:\w+\s+){0,2}?"
     r"(?:kill\w*|murder\w*|lynch\w*|shot|shoot\w*|stabb\w*|hack\w*|beat\w*)[^.;,]*"
     r"|\b(?:attempted|tried|trying|attempting|wanted|threatened)\s+to\s+(?:\w+\s+)?(?:lynch|kill|murder|behead|execute)\b"
-    r"[^.;,]*",
+    r"[^.;,]*|\b(?:nearly|almost)\s+(?:lynch|kill|murder|beat)\w*[^.;,]*|\b(?:narrowly\s+)?escaped?\s+death\b"
+    r"|\bsentenced\s+to\s+death\b|\bdeath\s+(?:sentences?|penalty|threats?)\b",
     re.IGNORECASE,
 )
 KIND_WINDOW_WORDS = 10  # "4 pro-government militia members and 3 Taliban militants were killed"
