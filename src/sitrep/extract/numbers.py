@@ -145,12 +145,13 @@ SINGLE_VICTIM = re.compile(
 # killed his father"), deaths only attempted ("tried to lynch a suspect", "nearly kills") and deaths only
 # sentenced or threatened: no toll of this event.
 NOT_THIS_TOLL = re.compile(
-    r"\b(?:accused\s+of|suspected\s+of|suspected\s+to\s+have|on\s+suspicion\s+of|for\s+allegedly|after\s+allegedly"
+    r"\b(?:accused\s+of|suspected\s+of|suspected\s+to\s+have|on\s+suspicion\s+of|(?<!responsible\s)for(?:\s+allegedly)?"
+    r"|after\s+allegedly"
     r"|who\s+(?:had\s+)?allegedly|charged\s+with|convicted\s+of|arrested\s+for)\s+(?:\w+\s+){0,2}?"
     r"(?:kill\w*|murder\w*|lynch\w*|shot|shoot\w*|stabb\w*|hack\w*|beat\w*)[^.;,]*"
     r"|\b(?:attempted|tried|trying|attempting|wanted|threatened)\s+to\s+(?:\w+\s+)?(?:lynch|kill|murder|behead|execute)\b"
     r"[^.;,]*|\b(?:nearly|almost)\s+(?:lynch|kill|murder|beat)\w*[^.;,]*|\b(?:narrowly\s+)?escaped?\s+death\b"
-    r"|\bsentenced\s+to\s+death\b|\bdeath\s+(?:sentences?|penalty|threats?)\b",
+    r"|\bsentenced\s+to\s+death\b[^.;,]*|\bdeath\s+(?:sentences?|penalty|threats?)\b",
     re.IGNORECASE,
 )
 KIND_WINDOW_WORDS = 10  # "4 pro-government militia members and 3 Taliban militants were killed"
