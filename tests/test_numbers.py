@@ -68,6 +68,7 @@ def coded(text: str) -> tuple[int, int]:
     ("Unclear fatalities coded as 10 and spread between 3 locations.", 3, 0),
     ("20 fatalities split up between 3 events.", 7, 0),
     ("78 fighters were killed. Fatalities split between 2 events.", 39, 0),
+    ("The clashes resulted in 6 deaths (coded across 6 events) and 17 injuries.", 1, 17),
     ("5 soldiers were killed. The base was shelled. The damage was spread across 2 districts.", 5, 0),
     # an article counts one only before a person who heads the phrase
     ("An airstrike by Afghan military forces killed 5 Taliban militants.", 5, 0),

@@ -102,7 +102,7 @@ NOT_PEOPLE = re.compile(  # used with .match(text, pos): a "^" would never match
     r"percent|per\s+cent|%|times|tons?|tonnes?|kg|dollars?|usd|euros?|am|pm|a\.m\.|p\.m\.|o'clock|"
     r"vehicles?|cars?|houses?|homes?|buildings?|shops?|rockets?|missiles?|shells?|drones?|bombs?|"
     r"rounds?|mortars?|villages?|towns?|districts?|provinces?|year-old|"
-    r"donkeys?|dogs?|cattle|cows?|goats?|sheep|camels?|livestock|animals?|heads?\s+of\s+cattle)\b",
+    r"donkeys?|dogs?|cattle|cows?|goats?|sheep|camels?|livestock|animals?|heads?\s+of\s+cattle|events?|incidents?)\b",
     re.IGNORECASE,
 )
 # ACLED-style notes state the coded figure outright: "Unknown fatalities coded as 10", "Fatalities coded as 0".
@@ -113,7 +113,7 @@ CLOSING_TOTAL = re.compile(r"(?:^|(?<=[.;!?])\s+)(\d+)\s+fatalit(?:y|ies)\s*(?:\
 # ACLED notes spread one unclear toll over several rows: "fatalities coded as 10 and split between 3 events"
 # means each row carries round(10 / 3) = 3.
 SPLIT = re.compile(
-    r"\b(?:split|spread|divided|distributed)\s+(?:up\s+)?(?:evenly\s+)?(?:between|across|among|over|into)\s+"
+    r"\b(?:split|spread|divided|distributed|coded)\s+(?:up\s+)?(?:evenly\s+)?(?:between|across|among|over|into)\s+"
     r"(?P<parts>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:separate\s+|different\s+)?"
     r"(?:events?|locations?|areas?|fronts?|frontlines?|districts?|villages?|days?|incidents?|places?)\b",
     re.IGNORECASE,
