@@ -560,3 +560,11 @@ def test_clans_and_ethnic_militias_clashing_is_a_battle_not_a_mob() -> None:
     for text in ("Two groups of the same community clashed with sticks and stones over a land dispute.",
                  "Youths from two villages clashed with police over the curfew."):
         assert apply_codebook_rules(text, pred("Mob violence")).sub_event_type == "Mob violence", text
+
+
+def test_a_lynching_is_mob_violence_not_an_attack() -> None:
+    for text in ("A vigilante militia lynched two suspected members of a criminal gang in the town.",
+                 "Three suspected thieves were burnt to death by a mob in the village."):
+        assert apply_codebook_rules(text, pred("Attack")).sub_event_type == "Mob violence", text
+    drug_war = "A drug suspect was shot dead in a vigilante-style attack by unidentified assailants."
+    assert apply_codebook_rules(drug_war, pred("Attack")).sub_event_type == "Attack"

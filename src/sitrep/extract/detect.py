@@ -379,6 +379,8 @@ _WAR_WEAPON = _rx(r"\bgun\w*|\bshot\b|\bshoot\w*|(?<!set )(?<!on )\bfire[ds]?\b|
                   r"|\bexplos\w*|\bmilitants?\b|\bmilitia\w*|\brebels?\b|\binsurgents?\b|\bsoldiers\b|\btroops\b"
                   r"|\bgunmen\b|\bjihadists?\b|\bterrorists?\b|\bbandits?\b"
                   r"|\barmed\b(?! with (?:pangas|machetes|sticks|clubs|stones|knives|rungus|crude|whips|axes))")
+_LYNCHING = _rx(r"\blynch\w*")
+_MOB_OR_VIGILANTES = _rx(r"\bmobs?\b|\bvigilantes?\b(?!-style)")
 # police or soldiers doing the violence ("a boda boda driver was assaulted by police"): not a mob's act
 _STATE_DOER = _rx(r"\b(?:by|presumably|suspected)\s+(?:the\s+|a\s+|some\s+)?(?:police|policemen|officers?|soldiers|"
                   r"security forces|troops|the army|prison guards)\b|\b(?:police|policemen|officers|soldiers|security forces"
@@ -597,6 +599,7 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - for explosions: air/drone strikes vs shelling/artillery/missile vs IED/landmine by the weapon named;
     - an armed clash or attack where only aircraft/drones, or only artillery/rockets/missiles, are named
       (no guns, no fighting) -> Air/drone strike or Shelling/artillery/missile attack;
+    - an "attack" that was a lynching or a mob's or vigilantes' killing (not by police or soldiers) -> Mob violence;
     - an "attack" whose victims are soldiers, police or fighters (and no civilians), or gang members, or that
       was a shoot-out (not merely one side's claim of one) -> Armed clash;
     - an "armed clash" with unarmed victims and no sign of a second armed side -> Attack;
@@ -716,6 +719,10 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         if shelling and sub in ("Air/drone strike", "Remote explosive/landmine/IED") and not air \
                 and not _IED.search(text):
             return _with(pred, "Shelling/artillery/missile attack")
+    if sub == "Attack" and not _STATE_DOER.search(text) and (
+            _LYNCHING.search(text) or (_MOB_OR_VIGILANTES.search(text) and not _WAR_WEAPON.search(text))):
+        # a lynching, a mob's or vigilantes' killing of a suspect: mob violence, not an armed group's attack
+        return _with(pred, "Mob violence")
     if sub in ("Attack", "Armed clash") and _MOB.search(_MOB_AS_VICTIM.sub(" ", text)) \
             and not _WAR_WEAPON.search(text) and not (
             sub == "Armed clash" and _COMMUNAL.search(text)) and not _STATE_DOER.search(text):
