@@ -568,3 +568,12 @@ def test_a_lynching_is_mob_violence_not_an_attack() -> None:
         assert apply_codebook_rules(text, pred("Attack")).sub_event_type == "Mob violence", text
     drug_war = "A drug suspect was shot dead in a vigilante-style attack by unidentified assailants."
     assert apply_codebook_rules(drug_war, pred("Attack")).sub_event_type == "Attack"
+
+
+def test_riots_with_a_cause_are_a_violent_demonstration_not_a_mob() -> None:
+    for text in ("Students riot over the posting of a new headmaster and stone the school bus.",
+                 "Riots broke out in the town after the court upheld the election result."):
+        assert apply_codebook_rules(text, pred("Mob violence")).sub_event_type == "Violent demonstration", text
+    for text in ("Rioters lynched a suspected thief after he was caught in the market.",
+                 "A prison riot broke out over food rations and one inmate was stabbed."):
+        assert apply_codebook_rules(text, pred("Mob violence")).sub_event_type == "Mob violence", text

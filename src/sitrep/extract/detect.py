@@ -395,6 +395,14 @@ _COMMUNAL = _rx(_ORGANISED_COMMUNAL_WORDS + r"|\bcommunit(?:y|ies)\b")
 _ORGANISED_COMMUNAL = _rx(_ORGANISED_COMMUNAL_WORDS)
 _CROWD_FIGHT = _rx(r"\b(?:two|rival) groups\b|\bsticks\b|\baxes\b|\bstones?\b|\brocks\b|\bpelt\w*|\bstudents\b"
                    r"|\bsupporters\b|\bpolitical\b|\bclash\w* with (?:the )?(?:police|guards|security)")
+# Riots with a cause ("students riot over the posting of a new headmaster", "riots broke out after the High Court
+# upheld the election"): a violent demonstration, not mob violence, unless the crowd meted out its own justice
+# (lynching, vigilantes, witchcraft, suspected thieves) or rioted in a prison or a stadium.
+_RIOT_WORDS = _rx(r"(?<!anti-)\briot(?:s|ed|ing|ers?)?\b(?! (?:police|gear|squad|control|unit))|\brampag\w*")
+_A_CAUSE = _rx(r"\b(?:over|against|demand\w*|after|following|in (?:response|reaction|protest) to|to protest|to express"
+               r"|because of|due to|elections?|electoral|poll|vote-rigging)\b")
+_MOB_JUSTICE = _rx(r"\blynch\w*|\bmobs?\b|\bvigilant\w*|\bwitch\w*|\bsuspected (?:thie|robber|criminal)\w*"
+                   r"|\bthie(?:f|ves)\b|\bprison\b|\bfans\b")
 # Protest with intervention needs someone acting on the protest; grievance clauses ("against the arrest of
 # their leader", "demanding the release of ...") are set aside before looking.
 _INTERVENTION = _rx(r"\bdispers\w*|\btear[- ]?gas|\bwater[- ]cannons?|\brubber bullets?|\bpellets?\b|\bbatons?"
@@ -606,6 +614,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - shelling or an air strike answered by the other side ("exchanged artillery", "returned fire") -> Armed clash;
     - a mob label where clans, ethnic militias, herders or raiders clashed (not a crowd's brawl with sticks and
       stones, nor a clash with police) -> Armed clash;
+    - a mob label for riots with a cause ("students riot over ...", "riots after the election"), where the crowd
+      did not mete out its own justice (lynching, vigilantes, suspected thieves) -> Violent demonstration;
     - a protest where security forces kill or shoot live rounds at protesters -> Excessive force;
     - a "violent" demonstration where no violence or vandalism by the demonstrators is told outside the
       grievance ("protested against the attack on their leader") -> Peaceful protest (with intervention if any);
@@ -656,6 +666,9 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         if sub == "Mob violence" and _CLASH.search(text) and _ORGANISED_COMMUNAL.search(text) \
                 and not _PROTEST.search(text) and not _CROWD_FIGHT.search(text):
             return _with(pred, "Armed clash")
+        if sub == "Mob violence" and _RIOT_WORDS.search(text) and _A_CAUSE.search(text) \
+                and not _MOB_JUSTICE.search(text):
+            return _with(pred, "Violent demonstration")
         if sub in ("Peaceful protest", "Protest with intervention") and _RIOTING.search(text):
             return _with(pred, "Violent demonstration")
         if event_type == "Protests" and sub != "Excessive force against protesters" \
