@@ -555,7 +555,8 @@ def test_surrenders_truces_and_prisoner_exchanges_are_agreements(text: str, expe
 
 def test_clans_and_ethnic_militias_clashing_is_a_battle_not_a_mob() -> None:
     for text in ("The Borana and Gabra clans clashed over pasture near the wells; three people were killed.",
-                 "Pokot raiders and Turkana herders clashed at the watering point. Two herders were injured."):
+                 "Pokot raiders and Turkana herders clashed at the watering point. Two herders were injured.",
+                 "One person died in morning clashes between the Kisii and Kipsigis groups along the border."):
         assert apply_codebook_rules(text, pred("Mob violence")).sub_event_type == "Armed clash", text
     for text in ("Two groups of the same community clashed with sticks and stones over a land dispute.",
                  "Youths from two villages clashed with police over the curfew."):

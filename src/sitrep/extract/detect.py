@@ -393,6 +393,9 @@ _COMMUNAL = _rx(_ORGANISED_COMMUNAL_WORDS + r"|\bcommunit(?:y|ies)\b")
 # Maasai militias clashed"): communal militias in a battle, not a mob, unless the fight is a crowd's brawl
 # ("two groups of the X community clashed with sticks and stones", a clash with police or guards).
 _ORGANISED_COMMUNAL = _rx(_ORGANISED_COMMUNAL_WORDS)
+# "the Kisii and Kipsigis groups", "Kikuyu and Maasai communities": two named communities
+_NAMED_COMMUNITIES = re.compile(r"\b[A-Z][\w-]+\s+and\s+(?:the\s+)?[A-Z][\w-]+\s+(?:communities|groups|clans|tribes"
+                                r"|ethnic groups|militias)\b")
 _CROWD_FIGHT = _rx(r"\b(?:two|rival) groups\b|\bsticks\b|\baxes\b|\bstones?\b|\brocks\b|\bpelt\w*|\bstudents\b"
                    r"|\bsupporters\b|\bpolitical\b|\bclash\w* with (?:the )?(?:police|guards|security)")
 # Riots with a cause ("students riot over the posting of a new headmaster", "riots broke out after the High Court
@@ -663,7 +666,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             and not _FIGHT.search(told_harm) and not _PROTEST.search(text):
         return _with(pred, "Looting/property destruction")
     if not violent:
-        if sub == "Mob violence" and _CLASH.search(text) and _ORGANISED_COMMUNAL.search(text) \
+        if sub == "Mob violence" and _CLASH.search(text) \
+                and (_ORGANISED_COMMUNAL.search(text) or _NAMED_COMMUNITIES.search(text)) \
                 and not _PROTEST.search(text) and not _CROWD_FIGHT.search(text):
             return _with(pred, "Armed clash")
         if sub == "Mob violence" and _RIOT_WORDS.search(text) and _A_CAUSE.search(text) \
