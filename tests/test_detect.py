@@ -578,3 +578,10 @@ def test_riots_with_a_cause_are_a_violent_demonstration_not_a_mob() -> None:
     for text in ("Rioters lynched a suspected thief after he was caught in the market.",
                  "A prison riot broke out over food rations and one inmate was stabbed."):
         assert apply_codebook_rules(text, pred("Mob violence")).sub_event_type == "Mob violence", text
+
+
+def test_arrests_and_warning_shots_are_an_intervention() -> None:
+    for text in ("Teachers protested over pay outside the county offices. 31 teachers arrested at the site.",
+                 "Students protested over absentee lecturers. Six arrests reported.",
+                 "Police had to shoot in the air several times to quell demonstrators on the highway."):
+        assert apply_codebook_rules(text, pred("Peaceful protest")).sub_event_type == "Protest with intervention", text

@@ -408,7 +408,13 @@ _MOB_JUSTICE = _rx(r"\blynch\w*|\bmobs?\b|\bvigilant\w*|\bwitch\w*|\bsuspected (
                    r"|\bthie(?:f|ves)\b|\bprison\b|\bfans\b")
 # Protest with intervention needs someone acting on the protest; grievance clauses ("against the arrest of
 # their leader", "demanding the release of ...") are set aside before looking.
-_INTERVENTION = _rx(r"\bdispers\w*|\btear[- ]?gas|\bwater[- ]cannons?|\brubber bullets?|\bpellets?\b|\bbatons?"
+# "Six arrests reported", "31 teachers arrested", "police fired in the air to quell them": an intervention
+_ARRESTS_OR_WARNING_SHOTS = (
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens of|scores of)\s+arrests?\b"
+    r"|\bmade\s+(?:\w+\s+)?arrests?\b|\b\d+\s+(?:\w+\s+){0,2}?(?:were\s+)?arrested\b|\bquell\w*"
+    r"|\b(?:police|officers|security forces|soldiers|askaris)\s+(?:\w+\s+){0,2}?(?:shot at|fired (?:in|into) the air"
+    r"|shot in the air|shoot in the air)\b")
+_INTERVENTION = _rx(_ARRESTS_OR_WARNING_SHOTS + r"|\bdispers\w*|\btear[- ]?gas|\bwater[- ]cannons?|\brubber bullets?|\bpellets?\b|\bbatons?"
                     r"|\blathi|\bcharged\b|\bintervene\w*|\bintervention|\bbroke up|\bbreak up|\bcrack(?:ed)? down"
                     r"|\bcrackdown|\b(?:rounded up|beat|beaten|assaulted|injur\w*|wound\w*|kill\w*|shot)\b"
                     # an arrest of the protesters, not the arrest they protest ("He was arrested in May")
@@ -420,7 +426,8 @@ _INTERVENTION = _rx(r"\bdispers\w*|\btear[- ]?gas|\bwater[- ]cannons?|\brubber b
                     r"|\bforcibly|\bevict\w*|\bconfiscat\w*|\bkettl\w*|\bclear(?:ed)?\b")
 # Unmistakable interventions on the protest itself, strong enough to make a "peaceful" label one with intervention.
 _PLAIN_INTERVENTION = _rx(
-    r"\bdispersed\b|\btear[- ]?gas|\bwater[- ]cannons?|\brubber bullets?|\bbaton[- ]charg|\blathi[- ]?charg"
+    _ARRESTS_OR_WARNING_SHOTS +
+    r"|\bdispersed\b|\btear[- ]?gas|\bwater[- ]cannons?|\brubber bullets?|\bbaton[- ]charg|\blathi[- ]?charg"
     r"|\bintervened\b|\bbroke up\b|\bforcibly (?:removed|dispersed|evicted)"
     r"|\b(?:protesters?|demonstrators?|participants|marchers|activists|students|people|they|\d+|dozens|several)\s+"
     r"(?:\w+\s+){0,3}?(?:were|was)\s+(?:\w+\s+)?(?:arrested|detained|beaten|dragged)\b"
