@@ -585,3 +585,13 @@ def test_arrests_and_warning_shots_are_an_intervention() -> None:
                  "Students protested over absentee lecturers. Six arrests reported.",
                  "Police had to shoot in the air several times to quell demonstrators on the highway."):
         assert apply_codebook_rules(text, pred("Peaceful protest")).sub_event_type == "Protest with intervention", text
+
+
+@pytest.mark.parametrize("text", [
+    "Protests over the eviction orders turned violent in the town centre.",
+    "Voters burned their ballot papers in protest that the polls closed too early.",
+    "Herders protesting the closure of a road pulled down a gate on the ranch.",
+    "University students protesting a fee increase blocked streets and stoned motorists.",
+])
+def test_the_demonstrators_own_damage_in_more_shapes(text: str) -> None:
+    assert apply_codebook_rules(text, pred("Peaceful protest")).sub_event_type == "Violent demonstration"

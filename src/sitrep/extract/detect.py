@@ -458,6 +458,7 @@ _DEATH_THAT_MOVED = _rx(r"\b(?:after|following|in (?:response|reaction|protest) 
 _TOLL_TURN = _rx(r"(?:,\s*|\s)(?:leading|resulting|led)\s+(?:to|in)\b"
                  r"|,\s*(?:killing|injuring|wounding|causing|and (?:one|two|three|\d+))\b")
 _RIOTING = _rx(r"\b(?:pelted|threw|throwing|hurled|hurling)\s+(?:stones|rocks|bricks|molotov cocktails|petrol bombs)\s+at\b"
+               r"|\b(?:turned|turns|became|becomes|descended into|degenerated into)\s+(?:\w+\s+)?violen\w*"
                r"|\bpelted (?:the )?(?:police|security forces|officers)\b|\bstone[- ]pelting\b"
                r"|\b(?:burn(?:ed|t|ing)?|set fire to|set on fire|torch(?:ed|ing)?)\s+(?:\w+\s+){0,2}?"
                r"(?:tyres|tires|barricades|mattresses)\b|\b(?:tyres|tires|barricades) (?:were )?(?:set )?on fire\b"
@@ -476,7 +477,14 @@ _DEMONSTRATORS_DAMAGE = _rx(
     r"\bviolent(?:ly)? (?:protest\w*|demonstrat\w*)|\bprotest\w* (?:turned|became) violent|\brampag\w*"
     r"|\b(?:shattered|smashed|broke|breaking) (?:the |several |all )?(?:\w+ )?(?:windows?|window panes|glass)"
     r"|\b(?:burn(?:ed|t|s)?|torch(?:ed|es)?|set (?:fire to|ablaze)) (?:a |the |their |several |two |three )?(?:\w+ )?"
-    r"(?:dorm\w*|dormitor\w*|school|buildings?|offices?|vehicles?|cars?|buses|bus|houses?|property|properties)\b")
+    r"(?:dorm\w*|dormitor\w*|school|buildings?|offices?|vehicles?|cars?|buses|bus|houses?|property|properties)\b"
+    # "burned their ballot papers", "pulled down a gate", "stoned motorists"
+    r"|\b(?:set(?:ting)? fire to|burn(?:ed|t|ing)?|torch(?:ed|ing)?)\s+(?:a |the |their |several |two |three )?(?:\w+ )?"
+    r"(?:stalls?|kiosks?|market|ballot\w*|papers|gates?|trucks?|lorr(?:y|ies)|machines?|machinery|equipment|tractors?)\b"
+    r"|\b(?:broke|pulled down|destroyed|demolished|vandali[sz]ed|uprooted|cut down)\s+(?:the |a |their |several )?(?:\w+ )?"
+    r"(?:gates?|fences?|walls?|property|stalls?|constructions?|machines?|trees|beacons?|structures?)\b"
+    r"|\bston(?:ed|ing)\s+(?:motorists|vehicles|cars|police|the police|buses|passing)\b|\bheld?\s+(?:\w+\s+){0,3}?hostage\b"
+    r"|\browdy\b")
 _GROUND_ASSAULT = _rx(r"\boffensives?\b|\bstorm(?:ed|ing)\b|\bassault(?:ed|ing)?\b|\bcounter-?attack\w*")
 _NO_FIGHT = _rx(r"\bno (?:information|reports?|details?) (?:on|of|about|as to) (?:whether )?(?:any )?(?:fighting|clash"
                 r"|armed (?:clash|confrontation|resistance)|resistance)|\bwithout (?:a |any )?(?:fight|fighting|resistance"
