@@ -595,3 +595,12 @@ def test_arrests_and_warning_shots_are_an_intervention() -> None:
 ])
 def test_the_demonstrators_own_damage_in_more_shapes(text: str) -> None:
     assert apply_codebook_rules(text, pred("Peaceful protest")).sub_event_type == "Violent demonstration"
+
+
+def test_forces_killing_armed_men_is_a_battle_but_the_drug_war_stays_an_attack() -> None:
+    for text in ("Police kill two cattle raiders near the river.",
+                 "Eight suspected SLDF members were shot dead by police in the forest."):
+        assert apply_codebook_rules(text, pred("Attack")).sub_event_type == "Armed clash", text
+    for text in ("A drug suspect was shot dead by police during a buy-bust operation.",
+                 "Police fatally shot three family members at their home during the curfew."):
+        assert apply_codebook_rules(text, pred("Attack")).sub_event_type == "Attack", text

@@ -545,6 +545,16 @@ _ARMED_TARGET = _rx(r"\b(?:attack(?:ed|ing|s)?|opened fire (?:on|at)|fired (?:on
 _TWO_SIDED = _rx(r"\bexchang\w* (?:of )?(?:\w+ ){0,2}(?:fire|artillery|mortars?|shells?|rockets?|gunfire|shots)\b"
                  r"|\bin both directions\b|\bresponded to the (?:fire|attack|shelling)|\breturned fire\b"
                  r"|\bresponded with (?:fire|heavy)|\b(?:fired|shot) back\b")
+_FORCES = r"(?:police(?:men)?|police officers?|officers|soldiers|troops|security forces|reservists?|KDF|GSU|army)"
+_ARMED_MEN = (r"(?:(?<!family\s)members|gangsters?|gang members?|raiders|bandits|robbers|attackers|gunmen|militia\w*"
+              r"|militants|fighters|rustlers|thugs|criminals|armed (?:men|persons|people))")
+# "Police kill two cattle raiders", "8 suspected SLDF members shot dead by police"
+_FORCES_KILL_ARMED = _rx(
+    rf"\b{_FORCES}\b(?:(?!\b(?:were|was|been|being)\b)[^.]){{0,40}}?\b(?:kill\w*|shot dead|shoot dead|shot and killed"
+    rf"|gunned down|shot)\s+(?!by\b)(?:\w+\s+){{0,4}}?"
+    rf"{_ARMED_MEN}\b|\b{_ARMED_MEN}\s+(?:were\s+|was\s+)?(?:killed|shot dead|gunned down|shot)\s+(?:\w+\s+){{0,3}}?"
+    rf"by\s+(?:the\s+)?(?:\w+\s+)?{_FORCES}\b")
+_DRUG_WAR = _rx(r"\bdrugs?\b")
 # A victim tied to drug gangs ("the victim had charges against him for drug trafficking", "was involved in a
 # gang", "killed by rival gang members"): gang violence, which ACLED codes as a clash between armed groups, not
 # an attack on a civilian.
@@ -626,6 +636,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - an armed clash or attack where only aircraft/drones, or only artillery/rockets/missiles, are named
       (no guns, no fighting) -> Air/drone strike or Shelling/artillery/missile attack;
     - an "attack" that was a lynching or a mob's or vigilantes' killing (not by police or soldiers) -> Mob violence;
+    - an "attack" where police or soldiers killed gang members, raiders or militants (not drug suspects) -> Armed
+      clash;
     - an "attack" whose victims are soldiers, police or fighters (and no civilians), or gang members, or that
       was a shoot-out (not merely one side's claim of one) -> Armed clash;
     - an "armed clash" with unarmed victims and no sign of a second armed side -> Attack;
@@ -764,6 +776,10 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     if sub == "Attack" and (_ARMED_TARGET.search(text) or (_CLASH.search(text) and _COMMUNAL.search(text))
                             or (_SHOOTOUT.search(text) and not _CLAIMED_SHOOTOUT.search(text))):
         # an attack on a police post or patrol, an exchange of fire, a shoot-out, communities clashing: a battle
+        return _with(pred, "Armed clash")
+    if sub == "Attack" and _FORCES_KILL_ARMED.search(text) and not _DRUG_WAR.search(text):
+        # police or soldiers killing gang members, raiders or militants: a battle with an armed group (the
+        # Philippine drug war's killed "suspects" stay attacks)
         return _with(pred, "Armed clash")
     if sub == "Attack" and (_GANG_VICTIM.search(text) or (
             _ARMED_VICTIM.search(text) and not _CIVILIAN.search(_PERPETRATOR_PEOPLE.sub(" ", text)))):
