@@ -64,6 +64,7 @@ def coded(text: str) -> tuple[int, int]:
     ("Youths gathered in support of a woman sentenced to death for killing her husband.", 0, 0),
     ("Police arrested three men for killing a trader in the market.", 0, 0),
     ("Gunmen responsible for killing 5 people were arrested.", 5, 0),
+    ("Al-Shabaab claimed responsibility for killing 5 soldiers at the base.", 5, 0),
     # an ACLED toll spread over several rows
     ("Unclear fatalities coded as 10 and spread between 3 locations.", 3, 0),
     ("20 fatalities split up between 3 events.", 7, 0),

@@ -145,9 +145,9 @@ SINGLE_VICTIM = re.compile(
 # killed his father"), deaths only attempted ("tried to lynch a suspect", "nearly kills") and deaths only
 # sentenced or threatened: no toll of this event.
 NOT_THIS_TOLL = re.compile(
-    r"\b(?:accused\s+of|suspected\s+of|suspected\s+to\s+have|on\s+suspicion\s+of|(?<!responsible\s)for(?:\s+allegedly)?"
-    r"|after\s+allegedly"
-    r"|who\s+(?:had\s+)?allegedly|charged\s+with|convicted\s+of|arrested\s+for)\s+(?:\w+\s+){0,2}?"
+    r"\b(?:accused\s+of|suspected\s+of|suspected\s+to\s+have|on\s+suspicion\s+of|after\s+allegedly|who\s+(?:had\s+)?allegedly"
+    r"|(?:arrested|detained|jailed|sentenced|charged|convicted|prosecuted|wanted)\s+(?:\w+\s+){0,3}?(?:for|with|of)"
+    r"(?:\s+allegedly)?)\s+(?:\w+\s+){0,2}?"
     r"(?:kill\w*|murder\w*|lynch\w*|shot|shoot\w*|stabb\w*|hack\w*|beat\w*)[^.;,]*"
     r"|\b(?:attempted|tried|trying|attempting|wanted|threatened)\s+to\s+(?:\w+\s+)?(?:lynch|kill|murder|behead|execute)\b"
     r"[^.;,]*|\b(?:nearly|almost)\s+(?:lynch|kill|murder|beat)\w*[^.;,]*|\b(?:narrowly\s+)?escaped?\s+death\b"
