@@ -602,5 +602,6 @@ def test_forces_killing_armed_men_is_a_battle_but_the_drug_war_stays_an_attack()
                  "Eight suspected SLDF members were shot dead by police in the forest."):
         assert apply_codebook_rules(text, pred("Attack")).sub_event_type == "Armed clash", text
     for text in ("A drug suspect was shot dead by police during a buy-bust operation.",
-                 "Police fatally shot three family members at their home during the curfew."):
+                 "Police fatally shot three family members at their home during the curfew.",
+                 "Soldiers shot dead four members of a family at a checkpoint."):
         assert apply_codebook_rules(text, pred("Attack")).sub_event_type == "Attack", text

@@ -546,7 +546,7 @@ _TWO_SIDED = _rx(r"\bexchang\w* (?:of )?(?:\w+ ){0,2}(?:fire|artillery|mortars?|
                  r"|\bin both directions\b|\bresponded to the (?:fire|attack|shelling)|\breturned fire\b"
                  r"|\bresponded with (?:fire|heavy)|\b(?:fired|shot) back\b")
 _FORCES = r"(?:police(?:men)?|police officers?|officers|soldiers|troops|security forces|reservists?|KDF|GSU|army)"
-_ARMED_MEN = (r"(?:(?<!family\s)members|gangsters?|gang members?|raiders|bandits|robbers|attackers|gunmen|militia\w*"
+_ARMED_MEN = (r"(?:(?<!family\s)members(?!\s+of\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+|one\s+)?family)|gangsters?|gang members?|raiders|bandits|robbers|attackers|gunmen|militia\w*"
               r"|militants|fighters|rustlers|thugs|criminals|armed (?:men|persons|people))")
 # "Police kill two cattle raiders", "8 suspected SLDF members shot dead by police"
 _FORCES_KILL_ARMED = _rx(
