@@ -359,12 +359,11 @@ def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, i
     if date_mention is not None:
         evidence += _evidence(doc, "event_date", date_mention.start, date_mention.end)
 
-    told = doc.body
-    if best.sub_event_type in GRIEVANCE_SUB_TYPES:
-        # blanked out (offsets kept): what the demonstrators protest against, deaths included
-        for a, b in detect.grievance_spans(told[group.start:group.context_end]):
-            told = told[:group.start + a] + " " * (b - a) + told[group.start + b:]
-    casualties = numbers.find_casualties(told, group.start, group.context_end)
+    # what demonstrators or a mob act against, deaths included, is not their event's toll
+    grievances = [(group.start + a, group.start + b)
+                  for a, b in detect.grievance_spans(doc.body[group.start:group.context_end])
+                  ] if best.sub_event_type in GRIEVANCE_SUB_TYPES else []
+    casualties = numbers.find_casualties(doc.body, group.start, group.context_end, set_aside=grievances)
     if group.paragraph_end is not None and not any(c.coded for c in casualties):
         casualties += [c for c in numbers.find_casualties(doc.body, group.context_end, group.paragraph_end)
                        if c.coded]

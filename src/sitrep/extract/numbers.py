@@ -9,6 +9,7 @@ one event's fatalities and injuries.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -239,12 +240,25 @@ def _kind_after(text: str, start: int, limit: int) -> Kind | None:
     return None
 
 
-def find_casualties(text: str, start: int = 0, end: int | None = None) -> list[Casualty]:
-    """Every casualty figure in text[start:end], offsets into `text`."""
+def _blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """`text` with each span replaced by spaces, so offsets stay valid."""
+    chars: list[str] | None = None
+    for a, b in spans:
+        chars = chars if chars is not None else list(text)
+        chars[a:b] = " " * (b - a)
+    return text if chars is None else "".join(chars)
+
+
+def find_casualties(text: str, start: int = 0, end: int | None = None, *,
+                    set_aside: Iterable[tuple[int, int]] = ()) -> list[Casualty]:
+    """Every casualty figure in text[start:end], offsets into `text`.
+
+    `set_aside`: spans the caller knows tell of another event (a demonstration's grievance); they are read as
+    blank, like the deaths this module knows are no toll (`NOT_THIS_TOLL`). Coded figures are read from the
+    text with only `set_aside` blanked."""
     end = len(text) if end is None else end
-    original = text
-    for m in NOT_THIS_TOLL.finditer(original, start, end):
-        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]  # blanked out, offsets kept
+    original = _blanked(text, set_aside)
+    text = _blanked(original, [m.span() for m in NOT_THIS_TOLL.finditer(original, start, end)])
     found: list[Casualty] = []
     previous: Casualty | None = None
     for m in NUMBER_RE.finditer(text, start, end):
