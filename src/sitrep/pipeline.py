@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from sitrep import geo, nlp, taxonomy
 from sitrep.extract import actors, claims, dates, detect, numbers
@@ -195,11 +196,22 @@ def _join_bare_dates(doc: Document, sentences: list[Sentence]) -> list[Sentence]
     return joined
 
 
+@lru_cache(maxsize=4096)
+def _dates_between(body: str, published: date | None, start: int, end: int) -> tuple[dates.DateMention, ...]:
+    return tuple(dates.find_dates(body, published, start, end))
+
+
+def _dates_in(doc: Document, start: int, end: int) -> tuple[dates.DateMention, ...]:
+    """The date mentions in doc.body[start:end]. Grouping asks this of one sentence several times (is it a bare
+    date, dated to the day, without a setting, on the group's date?): each span is searched once."""
+    return _dates_between(doc.body, doc.article.published, start, end)
+
+
 def _is_bare_date(doc: Document, sentence: Sentence) -> bool:
     if len(sentence.text.split()) > 4:
         return False  # checked first: the date search runs only on the few short sentences
     rest = sentence.text
-    for mention in dates.find_dates(doc.body, doc.article.published, sentence.start, sentence.end):
+    for mention in _dates_in(doc, sentence.start, sentence.end):
         rest = rest.replace(mention.text, " ")
     return len(re.findall(r"[A-Za-z]{2,}", rest)) < 2
 
@@ -209,7 +221,7 @@ def _dated_to_the_day(doc: Document, sentence: Sentence) -> bool:
     day tells an event, whatever background its clauses give."""
     published = doc.article.published
     return any(d.precision == 1 and (published is None or 0 <= (published - d.value).days <= STALE_DAYS)
-               for d in dates.find_dates(doc.body, published, sentence.start, sentence.end))
+               for d in _dates_in(doc, sentence.start, sentence.end))
 
 
 def _is_headline(doc: Document, sentence: Sentence) -> bool:
@@ -242,7 +254,7 @@ def _continues(doc: Document, group: EventGroup, sentence: Sentence, pred: detec
 def _without_setting(doc: Document, sentence: Sentence) -> bool:
     """Names no place and no date of its own."""
     return not _places_in(doc, sentence.start, sentence.end) \
-        and not dates.find_dates(doc.body, doc.article.published, sentence.start, sentence.end)
+        and not _dates_in(doc, sentence.start, sentence.end)
 
 
 def _elsewhere(doc: Document, group: EventGroup, sentence: Sentence) -> bool:
@@ -264,11 +276,10 @@ def _same_family(a: str | None, b: str | None) -> bool:
 
 
 def _same_date(doc: Document, group: EventGroup, sentence: Sentence) -> bool:
-    published = doc.article.published
-    mine = dates.find_dates(doc.body, published, sentence.start, sentence.end)
+    mine = _dates_in(doc, sentence.start, sentence.end)
     if not mine:
         return True
-    theirs = dates.find_dates(doc.body, published, group.start, group.end)
+    theirs = _dates_in(doc, group.start, group.end)
     return not theirs or mine[0].value == theirs[0].value
 
 
@@ -286,7 +297,7 @@ def _evidence(doc: Document, name: str, start: int | None, end: int | None) -> l
 def _event_date(doc: Document, group: EventGroup, previous: tuple[date | None, int] | None = None
                 ) -> tuple[date | None, int, dates.DateMention | None]:
     published = doc.article.published
-    mentions = dates.find_dates(doc.body, published, group.start, group.context_end)
+    mentions = list(_dates_in(doc, group.start, group.context_end))
     chosen = dates.first_event_date(mentions, published)
     if chosen is None:
         # an earlier sentence of the same paragraph may carry the date ("On Monday, ... . The blast ...")
@@ -294,7 +305,7 @@ def _event_date(doc: Document, group: EventGroup, previous: tuple[date | None, i
         before = [s for s in doc.sentences if s.paragraph == paragraph and s.end <= group.start]
         if before:
             chosen = dates.first_event_date(
-                dates.find_dates(doc.body, published, before[0].start, before[-1].end), published)
+                list(_dates_in(doc, before[0].start, before[-1].end)), published)
     if chosen is not None:
         return chosen.value, chosen.precision, chosen
     if previous is not None:
@@ -311,8 +322,8 @@ def _note(doc: Document, group: EventGroup, when: date | None, claim: Claim, sus
           attributed: Actor | None = None) -> str:
     told = " ".join(re.sub(r"\s+", " ", s.text).strip() for s in group.sentences)
     # ACLED notes open with the date; a report that already does ("On February 21, ...") keeps its own
-    opens_with_date = any(d.start - group.start < 12 for d in dates.find_dates(
-        doc.body, doc.article.published, group.start, group.sentences[0].end))
+    opens_with_date = any(d.start - group.start < 12
+                          for d in _dates_in(doc, group.start, group.sentences[0].end))
     if when and not opens_with_date:
         if _common_word_at(doc, group.start):
             told = told[0].lower() + told[1:]  # "A roadside bomb" -> "On 10 June 2023, a roadside bomb"
