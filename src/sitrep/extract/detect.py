@@ -414,7 +414,8 @@ _ARRESTS_OR_WARNING_SHOTS = (
     r"|\bmade\s+(?:\w+\s+)?arrests?\b|\b\d+\s+(?:\w+\s+){0,2}?(?:were\s+)?arrested\b|\bquell\w*"
     r"|\b(?:police|officers|security forces|soldiers|askaris)\s+(?:\w+\s+){0,2}?(?:shot at|fired (?:in|into) the air"
     r"|shot in the air|shoot in the air)\b")
-_INTERVENTION = _rx(_ARRESTS_OR_WARNING_SHOTS + r"|\bdispers\w*|\btear[- ]?gas|\bwater[- ]cannons?|\brubber bullets?|\bpellets?\b|\bbatons?"
+_INTERVENTION = _rx(_ARRESTS_OR_WARNING_SHOTS
+                    + r"|\bdispers\w*|\btear[- ]?gas|\bwater[- ]cannons?|\brubber bullets?|\bpellets?\b|\bbatons?"
                     r"|\blathi|\bcharged\b|\bintervene\w*|\bintervention|\bbroke up|\bbreak up|\bcrack(?:ed)? down"
                     r"|\bcrackdown|\b(?:rounded up|beat|beaten|assaulted|injur\w*|wound\w*|kill\w*|shot)\b"
                     # an arrest of the protesters, not the arrest they protest ("He was arrested in May")
@@ -546,7 +547,8 @@ _TWO_SIDED = _rx(r"\bexchang\w* (?:of )?(?:\w+ ){0,2}(?:fire|artillery|mortars?|
                  r"|\bin both directions\b|\bresponded to the (?:fire|attack|shelling)|\breturned fire\b"
                  r"|\bresponded with (?:fire|heavy)|\b(?:fired|shot) back\b")
 _FORCES = r"(?:police(?:men)?|police officers?|officers|soldiers|troops|security forces|reservists?|KDF|GSU|army)"
-_ARMED_MEN = (r"(?:(?<!family\s)members(?!\s+of\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+|one\s+)?family)|gangsters?|gang members?|raiders|bandits|robbers|attackers|gunmen|militia\w*"
+_ARMED_MEN = (r"(?:(?<!family\s)members(?!\s+of\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+|one\s+)?family)"
+              r"|gangsters?|gang members?|raiders|bandits|robbers|attackers|gunmen|militia\w*"
               r"|militants|fighters|rustlers|thugs|criminals|armed (?:men|persons|people))")
 # "Police kill two cattle raiders", "8 suspected SLDF members shot dead by police"
 _FORCES_KILL_ARMED = _rx(
