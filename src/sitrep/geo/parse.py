@@ -222,7 +222,8 @@ def _candidate_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
         low = tok.text.lower()
         starts_name = _is_cap(tok) or (
             low in PARTICLES and i + 1 < n and _joinable(text, tok, tokens[i + 1]) and _is_cap(tokens[i + 1])
-            and text[tok.end:tokens[i + 1].start] in ("-", " " if low in SPACED_ARTICLES else "-"))
+            and (text[tok.end:tokens[i + 1].start] == "-"
+                 or (low in SPACED_ARTICLES and text[tok.end:tokens[i + 1].start] == " ")))
         if not starts_name:
             continue
         j = i
