@@ -592,6 +592,8 @@ def test_a_person_label_stands_without_a_place_slot() -> None:
     ("Security forces encountered militants at Shar-i-Shali town (Pulwama district).", "Shar", ("Pulwama", "IN")),
     ("Municipal workers protested in Kut e Abdollah over two months of unpaid salaries.", "Kut", None),
     ("Palestinians hurled Molotov cocktails at a police vehicle near the town of Abu Dis.", "Molotov", None),
+    # a town "in" a province is no province of another country (Jordan's Karak governorate)
+    ("Clashes took place between two armed families in the town of Karak in Dar'a.", "Karak", ("Dar'a", "SY")),
 ])
 def test_namesakes_abroad_yield_to_the_texts_own_containers(text: str, absent: str,
                                                             expected: tuple[str, str] | None) -> None:
@@ -607,6 +609,9 @@ def test_namesakes_abroad_yield_to_the_texts_own_containers(text: str, absent: s
     ("On 7 May 2020, hundreds of protesters gathered in Nassriya city against the new cabinet.", "Nassriya", "IQ"),
     ("Israeli forces stormed the town of Kafr Qaddum and fired tear gas at Palestinian protesters.",
      "Kafr Qaddum", "PS"),
+    # an adjective makes no focus that a place in another country must yield to
+    ("Six people were killed in an attack by suspected South Sudanese raiders on a school in Lokichogio.",
+     "Lokichogio", "KE"),
     # ... but a respelling abroad is not, nor the start of a longer unknown name
     ("Three suspected militants were killed by Kenyan police in Likoni on Monday.", "Likoni", None),
     ("Ukrainian forces shelled Shakhta imeni Gagarina, Donetsk region with mortars.", "Shakhta", None),

@@ -71,20 +71,21 @@ def geoparse(doc: Document) -> Document:
     parser.add_typos(text, tokens, mentions, focus)
     parser.resolve(mentions, tokens, focus, text)
     named = frozenset(m.hits[0].entry.cc for m in mentions if m.hits[0].entry.kind == COUNTRY)
-    kept = _drop_unsupported_abroad([m for m in mentions if parser.accept(m, focus, named)], text)
+    placed = frozenset(m.hits[0].entry.cc for m in mentions if m.hits[0].name_kind != DEMONYM)
+    kept = _drop_unsupported_abroad([m for m in mentions if parser.accept(m, focus, named, placed)], text)
     # second pass: the focus from the resolved places, and each reading near another name's reading
     # ("Edmonton" a suburb of the "Cairns" the article names) gains
     refined = _resolved_focus(kept, title_mentions, prior) or focus
     anchors = parser.anchors(kept)
     parser.resolve(mentions, tokens, refined, text, anchors, _self_focused(parser, kept, refined, title_mentions, prior))
-    kept = _drop_unsupported_abroad([m for m in mentions if parser.accept(m, refined, named)], text, refined)
+    kept = _drop_unsupported_abroad([m for m in mentions if parser.accept(m, refined, named, placed)], text, refined)
     final = _resolved_focus(kept, title_mentions, prior) or refined
     if final != refined:
         # the names that made the focus read otherwise now ("Edmonton" in London): once more with the new one
         refined = final
         parser.resolve(mentions, tokens, refined, text, anchors,
                        _self_focused(parser, kept, refined, title_mentions, prior))
-        kept = _drop_unsupported_abroad([m for m in mentions if parser.accept(m, refined, named)], text, refined)
+        kept = _drop_unsupported_abroad([m for m in mentions if parser.accept(m, refined, named, placed)], text, refined)
     doc.places = [parser.to_place(m) for m in kept]
     doc.country_focus = _resolved_focus(kept, title_mentions, prior) or refined
     return doc

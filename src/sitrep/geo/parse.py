@@ -574,13 +574,16 @@ class Parser:
             m.hits = [h for _, h in scored]
             m.scores = [s for s, _ in scored]
 
-    def accept(self, m: Mention, focus: str | None, named: frozenset[str] = frozenset()) -> bool:
+    def accept(self, m: Mention, focus: str | None, named: frozenset[str] = frozenset(),
+               placed: frozenset[str] | None = None) -> bool:
         """Whether a resolved mention is a place of the text (`named`: countries the text names, as a name or
-        an adjective)."""
+        an adjective; `placed`: countries of its names that are no adjective)."""
         best = m.hits[0].entry
         how = m.hits[0].name_kind
         s = m.scores[0]
         home = bool(focus) and best.cc == focus
+        if m.outside and best.kind == ADMIN1:
+            return False  # "the town of Karak in Dar'a": not Jordan's Karak province; the container stands
         if best.kind == ADMIN1 and not home and m.cue != "province" and m.tok_end - m.tok_start == 1 and \
                 m.text.lower() in DESCRIPTIVE:
             return False  # "Southern Europe", "Eastern and Southern": a direction, not Malawi's Southern Region
@@ -592,8 +595,11 @@ class Parser:
             return False  # "Earlier, ...": sentence-initial capitals are no evidence
         if m.wordlike and best.pop < 100000 and not (m.locative and (home or not focus)):
             return False  # "Research", "Crescent": a word, unless the text puts it in context
+        # "Turkish forces shelled ... in Tell Abiad countryside": a focus made by adjectives alone is the actors'
+        # country, not necessarily the place's
+        adjectival = placed is not None and focus in named and focus not in placed and how in (MAIN, ALT)
         if m.slot and how in (MAIN, ALT, LOOSE) and not m.outside and self._one_country(m) and (
-                home or not focus or best.cc in named):
+                home or not focus or best.cc in named or adjectival):
             # "in Quamishli city", "the town of Qalqiliyah (Palestinian residents)": a name where only a place
             # can stand, whose plausible readings all lie in one country, is that place when the text is about
             # no other country, or when the text names that country too ("Israeli forces raided the city of
