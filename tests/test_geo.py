@@ -716,3 +716,14 @@ def test_an_arabic_article_written_apart_in_lower_case_is_part_of_the_name() -> 
     # ... but a reading abroad does not beat the country of the other names ("the Baalbek-Homs road")
     text = "Rioters blocked the Baalbek-Homs road in the town of el Ain and hurled rocks at soldiers."
     assert all(p.country_code != "AE" for p in geo.geoparse(doc_of(text)).places)
+
+
+def test_a_compass_word_is_no_province_abroad() -> None:
+    # "South-West" alone is a direction (or Somalia's South West State), not Cameroon's Sud-Ouest region
+    text = ("Women staged a protest in Dinsoor town (Diinsoor, Bay), chanting slogans in appreciation of the "
+            "South-West President.")
+    got = places(text)
+    assert "South-West" not in got
+    doc = geo.geoparse(Document(article=Article(id="t", text=text)))
+    place, _ = geo.locate_event(doc, 0, len(text))
+    assert place is not None and place.country_code == "SO"

@@ -69,7 +69,8 @@ TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "gen", "ge
 DESCRIPTIVE = frozenset({"central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
                          "northeastern", "northwestern", "southeastern", "southwestern", "greater", "upper",
                          "lower", "downtown", "rural", "old", "new", "occupied", "liberated", "besieged",
-                         "metropolitan", "suburban", "coastal", "inner", "outer"})
+                         "metropolitan", "suburban", "coastal", "inner", "outer", "south-west", "south-east",
+                         "north-west", "north-east"})
 FEATURE_WORDS = PROVINCE_WORDS | DISTRICT_WORDS | frozenset({
     "city", "town", "village", "valley", "river", "desert", "mountains", "mountain", "airport", "camp",
     "countryside", "area", "region", "border", "front", "frontline", "outskirts", "suburb", "suburbs"})
@@ -584,8 +585,8 @@ class Parser:
         home = bool(focus) and best.cc == focus
         if m.outside and best.kind == ADMIN1:
             return False  # "the town of Karak in Dar'a": not Jordan's Karak province; the container stands
-        if best.kind == ADMIN1 and not home and m.cue != "province" and m.tok_end - m.tok_start == 1 and \
-                m.text.lower() in DESCRIPTIVE:
+        if best.kind == ADMIN1 and not home and m.cue != "province" and \
+                re.sub(r"[\s-]+", "-", m.text.lower()) in DESCRIPTIVE:
             return False  # "Southern Europe", "Eastern and Southern": a direction, not Malawi's Southern Region
         if best.kind == ADMIN1 and how in (LOOSE, FUZZY) and not home and m.cue != "province":
             return False  # "Hausa" is not Hesse
