@@ -710,6 +710,17 @@ def test_lebanese_towns_the_packages_lack_resolve_in_lebanon() -> None:
     assert place is not None and place.country_code == "LB" and same_admin1(place.admin1, "Bekaa")
 
 
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Israeli forces fired on Houla in the Marjayoun district.", "Houla", "LB"),
+    # a curated Lebanese village does not take the Syrian namesake's place in a Syrian text
+    ("Regime forces shelled Houla in Homs countryside.", "Houla", "SY"),
+    ("Protesters blocked the road in Antelias.", "Antelias", "LB"),
+    ("Clashes broke out in Shatila camp.", "Shatila camp", "LB"),
+])
+def test_curated_lebanese_places_and_their_namesakes(text: str, name: str, country: str) -> None:
+    assert places(text)[name].country_code == country
+
+
 def test_an_arabic_article_written_apart_in_lower_case_is_part_of_the_name() -> None:
     # "el Mina" is Tripoli's port town, not Nigeria's Minna
     assert places("Rioters gathered outside the house of a former minister in el Mina.")["el Mina"].country_code == "LB"
