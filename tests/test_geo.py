@@ -738,3 +738,9 @@ def test_a_compass_word_is_no_province_abroad() -> None:
     doc = geo.geoparse(Document(article=Article(id="t", text=text)))
     place, _ = geo.locate_event(doc, 0, len(text))
     assert place is not None and place.country_code == "SO"
+
+
+def test_a_final_silent_h_of_an_arabic_name_may_be_left_out() -> None:
+    # GeoNames writes "Ar Rutbah"; ACLED and the press often "Ar Rutba"
+    got = places("An IED exploded in al-Dabaat area, north of Ar Rutba district, leaving the driver dead.")
+    assert got["Ar Rutba"].country_code == "IQ"

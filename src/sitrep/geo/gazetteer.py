@@ -32,7 +32,7 @@ import platformdirs
 
 from sitrep.geo.normalize import fold, is_latin, loose, strip_admin
 
-BUILD_VERSION = 14
+BUILD_VERSION = 15
 
 # kinds of gazetteer entries
 CITY, ADMIN1, COUNTRY, CURATED, CONTINENT, ADMIN2 = 0, 1, 2, 3, 4, 5
@@ -166,6 +166,17 @@ def _keep_alt(alt: str, name: str) -> bool:
     return not (alt.isupper() and len(alt) <= 4 and alt != name)
 
 
+# where place names are transliterated from Arabic or Persian: a final "-ah"/"-eh" (ta marbuta, the silent he) is
+# as often written without its h ("Ar Rutba" for GeoNames' "Ar Rutbah", "Shadadeh" / "Shadade")
+SILENT_H_COUNTRIES = frozenset({"AE", "AF", "BH", "DZ", "EG", "IQ", "IR", "JO", "KW", "LB", "LY", "MA", "OM", "PS",
+                                "QA", "SA", "SD", "SY", "TN", "YE"})
+
+
+def _without_silent_h(name: str) -> str | None:
+    """'Ar Ruţbah' -> 'Ar Ruţba' (None when the name has no final -ah/-eh)."""
+    return name[:-1] if len(name) > 4 and name[-2:].lower() in ("ah", "eh") else None
+
+
 def _centroid(points: list[tuple[float, float]], trim: int = 0) -> tuple[float, float]:
     """Middle of the bounding box of an area's settlements, less the outer 1/`trim` of them on each side.
 
@@ -295,9 +306,14 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
             fcode = "PPLA"
         rows.append((c["geonameid"], c["name"], cc, a1, "", lat, lon, fcode, pop, CITY))
         add_name(c["name"], c["geonameid"], MAIN)
+        silent_h = cc in SILENT_H_COUNTRIES
+        if silent_h and (short := _without_silent_h(c["name"])):
+            add_name(short, c["geonameid"], ALT)
         for alt in c["alternatenames"]:
             if _keep_alt(alt, c["name"]):
                 add_name(alt, c["geonameid"], ALT)
+                if silent_h and (short := _without_silent_h(alt)):
+                    add_name(short, c["geonameid"], ALT)
                 if pop >= 1000 and (cc, fold(alt)) in sub_keys:
                     city_by_name[(cc, fold(alt))].append((pop, a1))
         if (cc, fold(c["name"])) in sub_keys:
