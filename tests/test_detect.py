@@ -312,8 +312,11 @@ def test_event_type_is_chosen_by_its_total_probability() -> None:
     # Attack is the single likeliest sub-type, but Battles holds more mass (0.28 + 0.22)
     p = _prediction(classes, np.array([0.30, 0.28, 0.22, 0.20]))
     assert (p.event_type, p.sub_event_type) == ("Battles", "Armed clash")
-    # no event stays no event when it is the likeliest class
+    # no event stays no event when it outweighs every event type
     assert _prediction(classes, np.array([0.2, 0.2, 0.2, 0.4])).sub_event_type is None
+    # ... but not when it is only the likeliest single class: Battles holds 0.55 against 0.35
+    p = _prediction(classes, np.array([0.10, 0.30, 0.25, 0.35]))
+    assert (p.event_type, p.sub_event_type) == ("Battles", "Armed clash")
 
 
 def test_acled_topic_tag_restricts_to_strategic_developments() -> None:
