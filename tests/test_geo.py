@@ -525,6 +525,7 @@ def test_a_possessive_place_contains_the_name_after_it() -> None:
     ("Russian forces shelled Velyka Kostromka, Dnipropetrovsk. Casualties unknown.",
      {"Velyka Kostromka", "Dnipropetrovsk"}),
     ("Russian forces shelled Mykolaiv overnight.", {"Mykolaiv"}),
+    ("Soldiers were killed in attacks by Taliban militants in Zari district center, Balkh.", {"Balkh"}),
 ])
 def test_container_and_target_slots_beat_a_person_label(text: str, expected: set[str]) -> None:
     from sitrep.model import Article

@@ -852,7 +852,8 @@ PLACE_OF = frozenset({"area", "areas", "town", "towns", "city", "cities", "villa
 # "Sirwah district", "Tarinkot city", "Shahdadkot town": a name followed by the kind of place it is
 PLACE_KINDS = DISTRICT_WORDS | frozenset({
     "province", "governorate", "oblast", "region", "city", "town", "village", "area", "countryside", "frontline",
-    "frontlines", "outskirts", "suburbs", "neighbourhood", "neighborhood", "subdivision", "sub-county", "locality"})
+    "frontlines", "outskirts", "suburbs", "neighbourhood", "neighborhood", "subdivision", "sub-county", "locality",
+    "center", "centre"})
 
 
 def _place_slot(tokens: list[Token], k: int, j: int, text: str, *, strict: bool = False) -> bool:
