@@ -615,12 +615,14 @@ def test_namesakes_abroad_yield_to_the_texts_own_containers(text: str, absent: s
      "Lokichogio", "KE"),
     # ... but a respelling abroad is not, nor the start of a longer unknown name
     ("Three suspected militants were killed by Kenyan police in Likoni on Monday.", "Likoni", None),
+    # a respelling far from the name it would be (Majuro) needs the text's focus
+    ("In Mojolo Sinaloa, a female body was found.", "Mojolo", None),
     ("Ukrainian forces shelled Shakhta imeni Gagarina, Donetsk region with mortars.", "Shakhta", None),
 ])
 def test_a_name_in_a_place_slot_with_readings_in_one_country(text: str, name: str, country: str | None) -> None:
     got = places(text)
     if country is None:
-        assert name not in got or got[name].country_code in ("KE", "UA")
+        assert name not in got or got[name].country_code in ("KE", "UA", "MX")
     else:
         assert got[name].country_code == country
 

@@ -21,6 +21,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from rapidfuzz import fuzz
+
 from sitrep.geo.gazetteer import (
     ABBREV,
     ADMIN1,
@@ -600,7 +602,7 @@ class Parser:
         # country, not necessarily the place's
         adjectival = placed is not None and focus in named and focus not in placed and how in (MAIN, ALT)
         if m.slot and how in (MAIN, ALT, LOOSE) and not m.outside and self._one_country(m) and (
-                home or not focus or best.cc in named or adjectival):
+                home or not focus or best.cc in named or adjectival) and (how != LOOSE or home or _close_spelling(m)):
             # "in Quamishli city", "the town of Qalqiliyah (Palestinian residents)": a name where only a place
             # can stand, whose plausible readings all lie in one country, is that place when the text is about
             # no other country, or when the text names that country too ("Israeli forces raided the city of
@@ -639,6 +641,18 @@ class Parser:
             feature_code=e.fcode, geonameid=e.id if e.id > 0 else None, population=e.pop,
             score=round(conf, 3),
         )
+
+
+# how alike (rapidfuzz ratio, 0-100) a respelling must be to the name it was read as to stand without the focus
+CLOSE_SPELLING = 70.0
+
+
+def _close_spelling(m: Mention) -> bool:
+    """Whether a respelling is close to the name it was read as ("Nassriya" / "Nasiriyah", not "Mojolo" /
+    "Majuro"): the two share most of their letters in order."""
+    a = " ".join(t for t in fold(m.text).split() if t not in PARTICLES)
+    b = " ".join(t for t in fold(m.hits[0].entry.name).split() if t not in PARTICLES)
+    return fuzz.ratio(a, b) >= CLOSE_SPELLING
 
 
 def country_name(gaz: Gazetteer, iso2: str) -> str | None:
