@@ -747,3 +747,22 @@ def test_a_final_silent_h_of_an_arabic_name_may_be_left_out() -> None:
     # GeoNames writes "Ar Rutbah"; ACLED and the press often "Ar Rutba"
     got = places("An IED exploded in al-Dabaat area, north of Ar Rutba district, leaving the driver dead.")
     assert got["Ar Rutba"].country_code == "IQ"
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # East Jerusalem's neighbourhoods are Palestinian in GeoNames and ACLED, the city Israeli: a place told
+    # inside or beside the city it lies at is where the event happened, whatever country each is filed under
+    ("Clashes erupted in the Hay Abid area of the Isawiyah neighbourhood of Jerusalem during an arrest raid.",
+     "Isawiyah", "PS"),
+    ("Israeli forces raided the town of Kfar Aqab north of Jerusalem and fired tear gas.", "Kfar Aqab", "PS"),
+])
+def test_a_place_situated_by_the_next_one_is_the_event_location(text: str, name: str, country: str) -> None:
+    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and (place.text, place.country_code) == (name, country)
+
+
+def test_an_area_of_a_city_read_far_from_that_city_is_not_the_location() -> None:
+    # "Wadi" is also a town in Karnataka; the clash was in Vadodara, Gujarat
+    text = "Two groups clashed in Wadi area of Vadodara city (Vadodara, Gujarat) over a test for coronavirus."
+    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and same_admin1(place.admin1, "Gujarat")

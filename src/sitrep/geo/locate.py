@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from sitrep.geo.distance import km_between
 from sitrep.geo.gazetteer import ADMIN1, AREA_CODES, COUNTRY, Gazetteer
 from sitrep.geo.normalize import fold
 from sitrep.model import Document, Place
@@ -61,8 +62,15 @@ def _specificity(place: Place) -> int:
 
 
 NAMESAKE_ABROAD_PENALTY = 2.5
+CLOSE_KM = 25.0
 INSIDE_NEXT = re.compile(r"\s+(?:neighbou?rhood|quarter|district|area|village|locality|camp|suburb|sector)\s+"
                          r"(?:in|of)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$", re.IGNORECASE)
+# "the Isawiyah neighbourhood of Jerusalem", "Kfar Aqab north of Jerusalem": the place told within or beside the
+# next one is where it happened; the next one only situates it
+SITUATED_BY_NEXT = re.compile(r"\s+(?:(?:neighbou?rhood|quarter|area|village|locality|(?:refugee\s+)?camp|suburb)\s+"
+                              r"(?:in|of)|(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)"
+                              r"(?:-?(?:east|west))?(?:ern)?\s+(?:of|outskirts of))\s+(?:the\s+)?(?:city\s+of\s+)?",
+                              re.IGNORECASE)
 CODED_AS = re.compile(r"\bcoded as\s+(?:the\s+)?$", re.IGNORECASE)
 ROAD_NAMED_AFTER = re.compile(r"(?:\s*[-\u2013]\s*[A-Z][\w'-]+)?\s+(?:[Rr]oad|[Ss]treet|[Hh]ighway|[Aa]venue|[Ee]xpressway"
                               r"|[Mm]otorway)\b")
@@ -134,9 +142,24 @@ def _rank(doc: Document, place: Place) -> float:
         score -= 0.6  # "(Bura, Tana River)": the district and province named after the place
     if CODED_AS.search(before):
         score += 1.0  # "Mkocheni village (coded as Taveta)": the coder's own choice of location
+    if _situated_by_next(doc, place):
+        score += 0.5
     if ROAD_NAMED_AFTER.match(body, place.end or 0):
         score -= 1.5  # "on Murree road in Rawalpindi", "the Dhaka-Chittagong highway": a road, not the town
     return score + 0.3 * place.score
+
+
+def _situated_by_next(doc: Document, place: Place) -> bool:
+    """Whether the text goes on from the place to the one that situates it ("X neighbourhood of Y", "X north of
+    Y")."""
+    if place.end is None:
+        return False
+    after = [p for p in doc.places if p.start is not None and p.start >= place.end]
+    if not after:
+        return False
+    nxt = min(after, key=lambda p: p.start or 0)
+    # ... and the reading lies there: "Wadi area of Vadodara" read as Karnataka's Wadi is no part of Vadodara
+    return SITUATED_BY_NEXT.fullmatch(doc.body[place.end:nxt.start]) is not None and _close(place, nxt)
 
 
 def _in_container_abroad(doc: Document, place: Place, others: list[Place]) -> bool:
@@ -146,8 +169,17 @@ def _in_container_abroad(doc: Document, place: Place, others: list[Place]) -> bo
         if other.start is None or place.end is None or other.start < place.end or not other.country_code:
             continue
         if INSIDE_NEXT.match(doc.body[place.end:other.start]):
-            return other.country_code != place.country_code
+            # a reading that lies at the container is inside it whatever country each is filed under (East
+            # Jerusalem's neighbourhoods are Palestinian in GeoNames and ACLED, the city Israeli)
+            return other.country_code != place.country_code and not _close(place, other)
     return False
+
+
+def _close(a: Place, b: Place) -> bool:
+    """Whether two places lie within CLOSE_KM of each other (a namesake abroad lies far away)."""
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    return km_between(a.latitude, a.longitude, b.latitude, b.longitude) <= CLOSE_KM  # type: ignore[arg-type]
 
 
 def _sentence_bounds(doc: Document, start: int) -> list[tuple[int, int]]:
@@ -178,6 +210,8 @@ def choose(doc: Document, start: int, end: int, places: list[Place],
     def abroad(p: Place) -> bool:
         if not home or p.country_code in home or _specificity(p) < 2:
             return False
+        if any(q.country_code in home and _specificity(q) >= 2 and _close(p, q) for q in in_span):
+            return False  # "Kfar Aqab north of Jerusalem": at a place of the home country, so no namesake abroad
         # "Punjab University ... in Chandigarh": a province's name that is also a province of the town's country
         # was only read in the other country
         return gaz is None or not any(h.entry.cc == p.country_code and h.entry.kind in (ADMIN1, COUNTRY)
