@@ -69,6 +69,8 @@ def pred(sub: str | None, p: float = 0.9) -> Prediction:
         ("Gunmen opened fire on officers at a police station.", "Attack", "Armed clash"),
         ("One person was killed in ethnic clashes between farmers and herders.", "Attack", "Armed clash"),
         ("Gunmen attacked a village and killed five farmers.", "Attack", "Attack"),
+        ("Pro-Hadi forces thwarted a Houthi attack near the town, incurring fatalities.", "Attack", "Armed clash"),
+        ("Soldiers repelled an assault on their base overnight.", "Attack", "Armed clash"),
         ("Russian aircraft bombed the settlement, destroying a school.", "Attack", "Air/drone strike"),
         ("Forces shelled the town, killing two civilians.", "Attack", "Shelling/artillery/missile attack"),
     ],

@@ -558,6 +558,10 @@ _FORCES_KILL_ARMED = _rx(
     rf"{_ARMED_MEN}\b|\b{_ARMED_MEN}\s+(?:were\s+|was\s+)?(?:killed|shot dead|gunned down|shot)\s+(?:\w+\s+){{0,3}}?"
     rf"by\s+(?:the\s+)?(?:\w+\s+)?{_FORCES}\b")
 _DRUG_WAR = _rx(r"\bdrugs?\b")
+# "pro-Hadi forces thwarted a Houthi attack", "repelled an assault": an attack met by armed defenders is a battle
+_REPELLED_ATTACK = _rx(r"\b(?:repell?\w*|thwart\w*|repuls\w*|foil\w*|fended off|beat back|pushed back)\s+"
+                       r"(?:an?\s+|the\s+|several\s+|two\s+|multiple\s+)?(?:[\w-]+\s+){0,2}?"
+                       r"(?:attacks?|assaults?|offensives?|advances?|infiltration\w*|incursions?|raids?)\b")
 # A victim tied to drug gangs ("the victim had charges against him for drug trafficking", "was involved in a
 # gang", "killed by rival gang members"): gang violence, which ACLED codes as a clash between armed groups, not
 # an attack on a civilian.
@@ -779,6 +783,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     if sub == "Attack" and (_ARMED_TARGET.search(text) or (_CLASH.search(text) and _COMMUNAL.search(text))
                             or (_SHOOTOUT.search(text) and not _CLAIMED_SHOOTOUT.search(text))):
         # an attack on a police post or patrol, an exchange of fire, a shoot-out, communities clashing: a battle
+        return _with(pred, "Armed clash")
+    if sub == "Attack" and _REPELLED_ATTACK.search(text):
         return _with(pred, "Armed clash")
     if sub == "Attack" and _FORCES_KILL_ARMED.search(text) and not _DRUG_WAR.search(text):
         # police or soldiers killing gang members, raiders or militants: a battle with an armed group (the
