@@ -508,9 +508,14 @@ _ARMS_FOUND = _rx(r"\b(?:defus\w*|recover(?:ed|y)|seiz(?:ed|ure)|confiscat\w*|un
                   r"|bomb disposal)\b")
 _ARMS = _rx(r"\b(?:arms|ammunition|weapons|rifles?|guns|firearms|explosives?|ieds?|bombs?|grenades?|landmines?|mines"
             r"|munitions?|magazines?|cartridges|rounds)\b")
-_FORCES_MOVE = _rx(r"\b(?:established|built|set up|erected|reinforced) (?:new |more |additional )?(?:fortifications?"
-                   r"|trenches|defen[cs]e lines?|military posts?)\b|\bdug (?:new )?trenches\b"
-                   r"|\breinforcements,? (?:[\w-]+,? ){0,8}?(?:arrived|reached)\b|\bdeployed (?:to|in|at|along)\b")
+_FORCES_MOVE = _rx(r"\b(?:established|built|set up|erected|reinforced) (?:new |more |additional |two |three |several )?"
+                   r"(?:fortifications?|trenches|defen[cs]e lines?|military posts?)\b|\bdug (?:new )?trenches\b"
+                   r"|\breinforcements,? (?:[\w-]+,? ){0,8}?(?:arrived|reached|(?:were|was) (?:reported|sent|seen))\b"
+                   r"|\bdeployed (?:to|in|at|along|throughout)\b|\brecruitment (?:campaign|drive)\b"
+                   r"|\bmilitary (?:exercises?|drills?|manoeuvres?|maneuvers?)\b"
+                   # the cartels' handouts during the 2020 lockdowns: "delivered boxes with food to families"
+                   r"|\bdeliver(?:ed|ing|s)? (?:\w+ ){0,3}?(?:food|aid|packages|boxes|supplies|parcels)\b"
+                   r"|\bpatroll?(?:ed|ing) the streets\b|\b(?:imposed|declared|announced|enforce[ds]?) (?:a |the )?curfew\b")
 _FIGHT = _rx(r"\b(?:clash\w*|exchang\w*|opened fire|fired|shot|gunfight|encounter\w*|ambush\w*|attack\w*|offensive"
              r"|raid\w*|killed|eliminated|neutrali[sz]ed|injur\w*|wound\w*|fatalit\w*|casualt\w*|dead|died)\b")
 _CONTEXT_CLAUSE = _rx(r"\bin the context of [^.]*")
@@ -665,7 +670,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - a strategic development that is a surrender, truce, ceasefire, peace accord signed or talks begun, or a
       prisoner exchange, with no fight told -> Agreement;
     - a battle or attack label where nobody fought or was hurt and weapons were found, seized or defused ->
-      Disrupted weapons use; where reinforcements arrived or fortifications were built -> Change to group/activity;
+      Disrupted weapons use; where reinforcements arrived, fortifications were built, forces were deployed,
+      recruited or drilled, a curfew was imposed or an armed group handed out food -> Change to group/activity;
     - drones captured, hacked or downed, even where the model saw no event (p_event >= 0.15) ->
       Disrupted weapons use;
     - "no event" with explicit attack wording (car bomb, airstrike, gunmen, ambushed, tear gas...) and
@@ -730,8 +736,9 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     quiet = not _FIGHT.search(_CONTEXT_CLAUSE.sub(" ", told_harm))
     if quiet and sub in ("Armed clash", "Attack") and _ARMS_FOUND.search(text) and _ARMS.search(text):
         return _with(pred, "Disrupted weapons use")
-    if quiet and sub in ("Armed clash", "Attack", "Shelling/artillery/missile attack", "Air/drone strike") \
-            and _FORCES_MOVE.search(text):
+    if quiet and sub in ("Armed clash", "Attack", "Shelling/artillery/missile attack", "Air/drone strike",
+                         "Mob violence", "Abduction/forced disappearance", "Remote explosive/landmine/IED") \
+            and _FORCES_MOVE.search(text) and not _HARM_TO_PEOPLE.search(told_harm):
         return _with(pred, "Change to group/activity")
 
     if sub in ("Government regains territory", "Non-state actor overtakes territory") and _NO_FIGHT.search(text):
