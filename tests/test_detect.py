@@ -129,6 +129,16 @@ def test_rules_upgrade_explicit_attacks_with_model_support() -> None:
     assert out.probability == pytest.approx(0.4)
 
 
+def test_rules_code_an_armed_groups_movement_the_model_leans_to() -> None:
+    text = "Houthi reinforcements reportedly arrived on the Nihm and Sirwah frontlines."
+    leaning = Prediction(None, None, 0.4, 0.6, "Armed clash")
+    assert apply_codebook_rules(text, leaning).sub_event_type == "Change to group/activity"
+    # ... not without that lean, nor where someone fought
+    assert apply_codebook_rules(text, Prediction(None, None, 0.7, 0.3, "Armed clash")).sub_event_type is None
+    fought = "Reinforcements arrived after rebels attacked the town."
+    assert apply_codebook_rules(fought, leaning).sub_event_type != "Change to group/activity"
+
+
 # --- features --------------------------------------------------------------------------------------------
 def test_features_stable_and_case_insensitive() -> None:
     a = features("Rebels SHELLED the town in 2020.", 18)

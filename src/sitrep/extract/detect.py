@@ -627,6 +627,8 @@ _UPGRADE = _rx(r"\b(?:car|vehicle|truck)[- ]bomb|\bsuicide (?:bomber|bombing|att
                r"|\b(?:eliminated|neutrali[sz]ed) (?:\w+ ){0,3}(?:militants|terrorists|insurgents|fighters|members"
                r"|gunmen|rebels|jihadists)\b")
 _UPGRADE_MIN = 0.2
+# the model's support an armed group's movement, drill or handout needs to be coded though "no event" won
+_MOVE_MIN = 0.5
 _DRONE_CAPTURE = _rx(r"\b(?:got|gained|took|seized|taken|captured|hacked|downed|shot down|intercepted|jammed)\b"
                      r"(?: control of)?\b.{0,40}\b(?:drones?|uavs?|un(?:manned|named) aerial vehicles?)\b")
 
@@ -673,7 +675,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
       Disrupted weapons use; where reinforcements arrived, fortifications were built, forces were deployed,
       recruited or drilled, a curfew was imposed or an armed group handed out food -> Change to group/activity;
     - drones captured, hacked or downed, even where the model saw no event (p_event >= 0.15) ->
-      Disrupted weapons use;
+      Disrupted weapons use; the movements, drills and handouts above where it leaned to an event (p_event >=
+      0.5) -> Change to group/activity;
     - "no event" with explicit attack wording (car bomb, airstrike, gunmen, ambushed, tear gas...) and
       p_event >= 0.2 becomes the model's best event label; otherwise no event stays no event.
     """
@@ -681,6 +684,10 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     if sub is None:
         if pred.p_event >= _UPGRADE_MIN * 0.75 and _DRONE_CAPTURE.search(text) and not _CASUALTY.search(text):
             return Prediction("Disrupted weapons use", EVENT_TYPES["Disrupted weapons use"], pred.p_event,
+                              pred.p_event, pred.best_event)
+        if pred.p_event >= _MOVE_MIN and _FORCES_MOVE.search(text) and not _FIGHT.search(text):
+            # "Houthi reinforcements arrived on the front": a change to the group's activity the model leans to
+            return Prediction("Change to group/activity", EVENT_TYPES["Change to group/activity"], pred.p_event,
                               pred.p_event, pred.best_event)
         if pred.best_event and pred.p_event >= _UPGRADE_MIN and _UPGRADE.search(text):
             upgraded = Prediction(pred.best_event, EVENT_TYPES.get(pred.best_event), pred.p_event, pred.p_event,
