@@ -591,7 +591,8 @@ def test_a_person_label_stands_without_a_place_slot() -> None:
     ("Dozens of workers held a sit-in in Sidi Bouafif (Hoceima), demanding support.", "Sidi", None),
     # a Persian ezafe joins the known start to the rest of an unknown name
     ("Security forces encountered militants at Shar-i-Shali town (Pulwama district).", "Shar", ("Pulwama", "IN")),
-    ("Municipal workers protested in Kut e Abdollah over two months of unpaid salaries.", "Kut", None),
+    ("Municipal workers protested in Kut e Abdollah over two months of unpaid salaries.", "Kut",
+     ("Kut e Abdollah", "IR")),
     ("Palestinians hurled Molotov cocktails at a police vehicle near the town of Abu Dis.", "Molotov", None),
     # a town "in" a province is no province of another country (Jordan's Karak governorate)
     ("Clashes took place between two armed families in the town of Karak in Dar'a.", "Karak", ("Dar'a", "SY")),

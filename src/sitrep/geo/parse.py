@@ -234,11 +234,18 @@ def _candidate_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
             if j > i and not (_joinable(text, tokens[j - 1], tokens[j])
                               and (_is_cap(tokens[j]) or tokens[j].text.lower() in CONNECTORS
                                    or (tokens[j].text.lower() in PARTICLES
-                                       and text[tokens[j - 1].end:tokens[j].start] == "-"))):
+                                       and text[tokens[j - 1].end:tokens[j].start] == "-")
+                                   or _spaced_ezafe(text, tokens, j))):
                 break
             spans.append((i, j + 1))
             j += 1
     return spans
+
+
+def _spaced_ezafe(text: str, tokens: list[Token], j: int) -> bool:
+    """'Kut e Abdollah', 'Deh i Sabz': a Persian ezafe written apart between two capitalised words."""
+    return tokens[j].text in ("e", "i", "ye") and j + 1 < len(tokens) and _is_cap(tokens[j + 1]) and \
+        text[tokens[j - 1].end:tokens[j].start] == " " and text[tokens[j].end:tokens[j + 1].start] == " "
 
 
 class Parser:
