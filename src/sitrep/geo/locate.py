@@ -177,9 +177,9 @@ def _in_container_abroad(doc: Document, place: Place, others: list[Place]) -> bo
 
 def _close(a: Place, b: Place) -> bool:
     """Whether two places lie within CLOSE_KM of each other (a namesake abroad lies far away)."""
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return False
-    return km_between(a.latitude, a.longitude, b.latitude, b.longitude) <= CLOSE_KM  # type: ignore[arg-type]
+    return km_between(a.latitude, a.longitude, b.latitude, b.longitude) <= CLOSE_KM
 
 
 def _sentence_bounds(doc: Document, start: int) -> list[tuple[int, int]]:
