@@ -381,6 +381,9 @@ _WAR_WEAPON = _rx(r"\bgun\w*|\bshot\b|\bshoot\w*|(?<!set )(?<!on )\bfire[ds]?\b|
                   r"|\bgunmen\b|\bjihadists?\b|\bterrorists?\b|\bbandits?\b"
                   r"|\barmed\b(?! with (?:pangas|machetes|sticks|clubs|stones|knives|rungus|crude|whips|axes))")
 _LYNCHING = _rx(r"\blynch\w*")
+# An organised armed side ("Al Shabaab clashed with police", "a clash with bandits"): a battle, not a mob's brawl
+_ARMED_SIDE = _rx(r"\b(?:al[- ]shabaab|bandits|militants|rebels|insurgents|jihadists|terrorists|gunmen"
+                  r"|armed (?:men|groups?|gangs?)|militia(?:men|s)?)\b")
 _MOB_OR_VIGILANTES = _rx(r"\bmobs?\b|\bvigilantes?\b(?!-style)")
 # police or soldiers doing the violence ("a boda boda driver was assaulted by police"): not a mob's act
 _STATE_DOER = _rx(r"\b(?:by|presumably|suspected)\s+(?:the\s+|a\s+|some\s+)?(?:police|policemen|officers?|soldiers|"
@@ -657,7 +660,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - an "armed clash" with unarmed victims and no sign of a second armed side -> Attack;
     - shelling or an air strike answered by the other side ("exchanged artillery", "returned fire") -> Armed clash;
     - a mob label where clans, ethnic militias, herders or raiders clashed (not a crowd's brawl with sticks and
-      stones, nor a clash with police) -> Armed clash;
+      stones, nor a clash with police), or where an armed group (militants, bandits, gunmen) clashed and no mob
+      or protest is told -> Armed clash;
     - a mob label for riots with a cause ("students riot over ...", "riots after the election"), where the crowd
       did not mete out its own justice (lynching, vigilantes, suspected thieves) -> Violent demonstration;
     - a protest where security forces kill or shoot live rounds at protesters -> Excessive force;
@@ -716,6 +720,9 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         if sub == "Mob violence" and _CLASH.search(text) \
                 and (_ORGANISED_COMMUNAL.search(text) or _NAMED_COMMUNITIES.search(text)) \
                 and not _PROTEST.search(text) and not _CROWD_FIGHT.search(text):
+            return _with(pred, "Armed clash")
+        if sub == "Mob violence" and _CLASH.search(text) and _ARMED_SIDE.search(text) \
+                and not _PROTEST.search(text) and not _LYNCHING.search(text) and not _MOB_OR_VIGILANTES.search(text):
             return _with(pred, "Armed clash")
         if sub == "Mob violence" and _RIOT_WORDS.search(text) and _A_CAUSE.search(text) \
                 and not _MOB_JUSTICE.search(text):
