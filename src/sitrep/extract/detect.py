@@ -489,7 +489,12 @@ _DEMONSTRATORS_DAMAGE = _rx(
     r"|\b(?:broke|pulled down|destroyed|demolished|vandali[sz]ed|uprooted|cut down)\s+(?:the |a |their |several )?(?:\w+ )?"
     r"(?:gates?|fences?|walls?|property|stalls?|constructions?|machines?|trees|beacons?|structures?)\b"
     r"|\bston(?:ed|ing)\s+(?:motorists|vehicles|cars|police|the police|buses|passing)\b|\bheld?\s+(?:\w+\s+){0,3}?hostage\b"
-    r"|\browdy\b")
+    r"|\browdy\b"
+    # told in the passive ("Hostel windows were broken by demonstrators"), unless the police did it
+    r"|\b(?:windows?|window panes|glass|property|vehicles?|cars?|buildings?|offices?|stalls?|kiosks?|houses?)\s+"
+    r"(?:were|was)\s+(?:\w+\s+)?(?:broken|smashed|shattered|damaged|destroyed|burn(?:ed|t)|torched|vandali[sz]ed"
+    r"|looted)\b(?!\s+by\s+(?:the\s+)?(?:police|security|soldiers|officers))"
+    r"|\bpropert(?:y|ies) destruction\b|\bdestruction of propert(?:y|ies)\b|\bdestroyed property\b")
 _GROUND_ASSAULT = _rx(r"\boffensives?\b|\bstorm(?:ed|ing)\b|\bassault(?:ed|ing)?\b|\bcounter-?attack\w*")
 _NO_FIGHT = _rx(r"\bno (?:information|reports?|details?) (?:on|of|about|as to) (?:whether )?(?:any )?(?:fighting|clash"
                 r"|armed (?:clash|confrontation|resistance)|resistance)|\bwithout (?:a |any )?(?:fight|fighting|resistance"
