@@ -767,3 +767,17 @@ def test_an_area_of_a_city_read_far_from_that_city_is_not_the_location() -> None
     text = "Two groups clashed in Wadi area of Vadodara city (Vadodara, Gujarat) over a test for coronavirus."
     place, _ = geo.locate_event(doc_of(text), 0, len(text))
     assert place is not None and same_admin1(place.admin1, "Gujarat")
+
+
+def test_a_bracketed_district_spelt_as_written_beats_respellings_abroad() -> None:
+    # "Tapoa" is Burkina Faso's Province de la Tapoa; India's Tapi district is only a respelling of it
+    text = "Militants attacked and burned a school in Logobou (Logobou, Tapoa)."
+    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and place.country_code == "BF"
+
+
+def test_local_administrative_terms_are_country_cues() -> None:
+    from sitrep.geo.parse import cue_countries
+
+    assert cue_countries("a firefight in Barangay Magdawat, Pinabacdao") == {"PH": 1}
+    assert cue_countries("clashes in a kebele of the woreda") == {"ET": 2}

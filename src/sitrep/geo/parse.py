@@ -548,7 +548,7 @@ class Parser:
                 s = _prior(h, m)
                 if bracket_tail and e.kind == ADMIN1:
                     s += 3.0
-                elif bracket_tail and e.kind == ADMIN2:
+                elif bracket_tail and e.kind == ADMIN2 and h.name_kind not in (LOOSE, FUZZY):
                     # "(Diguel, Soum)": the last name in the bracket is a province or a district, as if named
                     # with its generic word ("Soum Province")
                     s = max(s, 2.4) + 3.0
@@ -580,7 +580,8 @@ class Parser:
                 # "Pul-e Khumri district, Baghlan": a namesake elsewhere is not the place, nor a province of
                 # another country ("San Juan, Lagunillas, Merida state"); the event falls back to the container
                 scored = [(s - 3.0, h) for s, h in scored]
-            scored.sort(key=lambda p: (-p[0], -p[1].entry.pop))
+            # ties go to a name spelt as written rather than a respelling ("Tapoa" is Burkina's, not India's Tapi)
+            scored.sort(key=lambda p: (-p[0], p[1].name_kind in (LOOSE, FUZZY), -p[1].entry.pop))
             m.hits = [h for _, h in scored]
             m.scores = [s for s, _ in scored]
 
