@@ -596,6 +596,10 @@ def test_a_person_label_stands_without_a_place_slot() -> None:
     ("Palestinians hurled Molotov cocktails at a police vehicle near the town of Abu Dis.", "Molotov", None),
     # a town "in" a province is no province of another country (Jordan's Karak governorate)
     ("Clashes took place between two armed families in the town of Karak in Dar'a.", "Karak", ("Dar'a", "SY")),
+    # a capital contains the name before it too ("San Cristobal, Bogota" is Bogota's locality, not the Dominican
+    # Republic's San Cristobal)
+    ("In San Cristobal, Bogota, a group of 30 people demonstrated with stones demanding aid.", "",
+     ("Bogota", "CO")),
 ])
 def test_namesakes_abroad_yield_to_the_texts_own_containers(text: str, absent: str,
                                                             expected: tuple[str, str] | None) -> None:

@@ -531,7 +531,7 @@ class Parser:
                     container |= {h.entry.admin1_code for h in hits if h.entry.kind == ADMIN1} | {
                         h.entry.cc for h in hits if h.entry.kind == COUNTRY and not own_country} | {
                         h.entry.admin1_code for h in hits if (h.entry.kind == ADMIN2 and district) or (
-                            h.entry.kind == CITY and h.entry.fcode == "PPLA")}
+                            h.entry.kind == CITY and h.entry.fcode in ("PPLA", "PPLC"))}
             # "Giza's Haram district", "Kharkiv's Saltivka": the possessive before it contains it
             if prv is not None and text is not None and prv.how != DEMONYM and \
                     re.fullmatch(r"['\u2019]s\s+", text[prv.end:m.start]):
