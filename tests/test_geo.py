@@ -598,7 +598,7 @@ def test_a_person_label_stands_without_a_place_slot() -> None:
     ("Clashes took place between two armed families in the town of Karak in Dar'a.", "Karak", ("Dar'a", "SY")),
     # a capital contains the name before it too ("San Cristobal, Bogota" is Bogota's locality, not the Dominican
     # Republic's San Cristobal)
-    ("In San Cristobal, Bogota, a group of 30 people demonstrated with stones demanding aid.", "San Cristobal",
+    ("On 28 April 2020, in San Cristobal, Bogota, a group of 30 people demonstrated with stones.", "San Cristobal",
      ("Bogota", "CO")),
 ])
 def test_namesakes_abroad_yield_to_the_texts_own_containers(text: str, absent: str,
