@@ -441,6 +441,13 @@ def test_a_dispersed_protest_is_one_with_intervention() -> None:
     assert apply_codebook_rules(grievance, pred("Peaceful protest")).sub_event_type == "Peaceful protest"
 
 
+def test_the_grievance_clause_ends_where_the_protesters_were_dispersed() -> None:
+    for text in ("Residents demanded that the council reopen the market but they were dispersed by police.",
+                 "Teachers demonstrated at the camp over delayed salaries. The police disperse the crowd.",
+                 "Traders protested over new levies and the demonstrators were dispersed with tear gas."):
+        assert apply_codebook_rules(text, pred("Peaceful protest")).sub_event_type == "Protest with intervention", text
+
+
 def test_villagers_as_victims_do_not_make_a_mob() -> None:
     text = "Boko Haram attacked the village and killed two residents."
     assert apply_codebook_rules(text, pred("Attack")).sub_event_type == "Attack"

@@ -432,7 +432,7 @@ _INTERVENTION = _rx(_ARRESTS_OR_WARNING_SHOTS
 # Unmistakable interventions on the protest itself, strong enough to make a "peaceful" label one with intervention.
 _PLAIN_INTERVENTION = _rx(
     _ARRESTS_OR_WARNING_SHOTS +
-    r"|\bdispersed\b|\btear[- ]?gas|\bwater[- ]cannons?|\brubber bullets?|\bbaton[- ]charg|\blathi[- ]?charg"
+    r"|\bdispers(?:ed|es?)\b|\btear[- ]?gas|\bwater[- ]cannons?|\brubber bullets?|\bbaton[- ]charg|\blathi[- ]?charg"
     r"|\bintervened\b|\bbroke up\b|\bforcibly (?:removed|dispersed|evicted)"
     r"|\b(?:protesters?|demonstrators?|participants|marchers|activists|students|people|they|\d+|dozens|several)\s+"
     r"(?:\w+\s+){0,3}?(?:were|was)\s+(?:\w+\s+)?(?:arrested|detained|beaten|dragged)\b"
@@ -451,7 +451,7 @@ _FIGURATIVE_ATTACK = _rx(r"\b(?:attack|assault|war|violence)s? (?:on|against) (?
                          r"|the constitution|the judiciary|justice)\b")
 _GRIEVANCE = _rx(r"\b(?:against|over|demand\w*|denounc\w*|condemn\w*|for)\b[^.;]*?"
                  # the clause ends where the report turns to what happened to the protest
-                 r"(?=,\s*(?:and|but|before|after|when|until|where|as)\b|\s(?:and|but)\s+(?:were|was|the police|police)\b"
+                 r"(?=,\s*(?:and|but|before|after|when|until|where|as)\b|\s(?:and|but)\s+(?:they\s+|(?:the\s+)?(?:protesters|demonstrators|crowd)\s+)?(?:were|was|the police|police)\b"
                  r"|[.;]|$)")
 # A death or harm that moved people to protest ("demonstrated after police fatally shot a hawker", "protested
 # against the killing of a student", "after three people were attacked"): the demonstration's cause, coded as an
