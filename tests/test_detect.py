@@ -448,6 +448,15 @@ def test_the_grievance_clause_ends_where_the_protesters_were_dispersed() -> None
         assert apply_codebook_rules(text, pred("Peaceful protest")).sub_event_type == "Protest with intervention", text
 
 
+def test_a_witch_hunt_is_mob_violence_unless_armed_men_or_police_did_it() -> None:
+    for text in ("A 70-year old man is killed over witchcraft claims in the village.",
+                 "Two elders narrowly escaped death after they were attacked over sorcery accusations."):
+        assert apply_codebook_rules(text, pred("Attack")).sub_event_type == "Mob violence", text
+    for text in ("Gunmen shot dead a woman accused of witchcraft.",
+                 "A woman accused of witchcraft was beaten by police officers at the station."):
+        assert apply_codebook_rules(text, pred("Attack")).sub_event_type == "Attack", text
+
+
 def test_villagers_as_victims_do_not_make_a_mob() -> None:
     text = "Boko Haram attacked the village and killed two residents."
     assert apply_codebook_rules(text, pred("Attack")).sub_event_type == "Attack"

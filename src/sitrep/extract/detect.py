@@ -385,6 +385,8 @@ _LYNCHING = _rx(r"\blynch\w*")
 _ARMED_SIDE = _rx(r"\b(?:al[- ]shabaab|bandits|militants|rebels|insurgents|jihadists|terrorists|gunmen"
                   r"|armed (?:men|groups?|gangs?)|militia(?:men|s)?)\b")
 _MOB_OR_VIGILANTES = _rx(r"\bmobs?\b|\bvigilantes?\b(?!-style)")
+# "killed over witchcraft claims": a crowd's punishment of an alleged witch
+_WITCH_HUNT = _rx(r"\bwitch\w*|\bsorcer\w*")
 # police or soldiers doing the violence ("a boda boda driver was assaulted by police"): not a mob's act
 _STATE_DOER = _rx(r"\b(?:by|presumably|suspected)\s+(?:the\s+|a\s+|some\s+)?(?:police|policemen|officers?|soldiers|"
                   r"security forces|troops|the army|prison guards)\b|\b(?:police|policemen|officers|soldiers|security forces"
@@ -657,7 +659,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - for explosions: air/drone strikes vs shelling/artillery/missile vs IED/landmine by the weapon named;
     - an armed clash or attack where only aircraft/drones, or only artillery/rockets/missiles, are named
       (no guns, no fighting) -> Air/drone strike or Shelling/artillery/missile attack;
-    - an "attack" that was a lynching or a mob's or vigilantes' killing (not by police or soldiers) -> Mob violence;
+    - an "attack" that was a lynching, a mob's or vigilantes' killing or a witch hunt (not by police or soldiers) ->
+      Mob violence;
     - an "attack" where police or soldiers killed gang members, raiders or militants (not drug suspects) -> Armed
       clash;
     - an "attack" whose victims are soldiers, police or fighters (and no civilians), or gang members, or that
@@ -797,8 +800,10 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
                 and not _IED.search(text):
             return _with(pred, "Shelling/artillery/missile attack")
     if sub == "Attack" and not _STATE_DOER.search(text) and (
-            _LYNCHING.search(text) or (_MOB_OR_VIGILANTES.search(text) and not _WAR_WEAPON.search(text))):
-        # a lynching, a mob's or vigilantes' killing of a suspect: mob violence, not an armed group's attack
+            _LYNCHING.search(text) or ((_MOB_OR_VIGILANTES.search(text) or _WITCH_HUNT.search(text))
+                                      and not _WAR_WEAPON.search(text))):
+        # a lynching, a mob's or vigilantes' killing of a suspect or an alleged witch: mob violence, not an armed
+        # group's attack
         return _with(pred, "Mob violence")
     if sub in ("Attack", "Armed clash") and _MOB.search(_MOB_AS_VICTIM.sub(" ", text)) \
             and not _WAR_WEAPON.search(text) and not (
