@@ -81,6 +81,8 @@ def pred(sub: str | None, p: float = 0.9) -> Prediction:
          "Mob violence", "Armed clash"),
         ("A mob lynched suspected members of the gang after militants clashed with police.", "Mob violence",
          "Mob violence"),
+        ("Armed clashes broke out between residents and a group of men hired by a developer over the land.",
+         "Mob violence", "Armed clash"),
         ("Members of the cartel delivered boxes with food to families during the lockdown.", "Attack",
          "Change to group/activity"),
         ("Reinforcements of troops and vehicles were reported on the Nihm front.", "Armed clash",

@@ -381,9 +381,11 @@ _WAR_WEAPON = _rx(r"\bgun\w*|\bshot\b|\bshoot\w*|(?<!set )(?<!on )\bfire[ds]?\b|
                   r"|\bgunmen\b|\bjihadists?\b|\bterrorists?\b|\bbandits?\b"
                   r"|\barmed\b(?! with (?:pangas|machetes|sticks|clubs|stones|knives|rungus|crude|whips|axes))")
 _LYNCHING = _rx(r"\blynch\w*")
-# An organised armed side ("Al Shabaab clashed with police", "a clash with bandits"): a battle, not a mob's brawl
+# An organised armed side ("Al Shabaab clashed with police", "a clash with bandits") or a fight told as armed
+# ("armed clashes broke out", "an exchange of fire"): a battle, not a mob's brawl
 _ARMED_SIDE = _rx(r"\b(?:al[- ]shabaab|bandits|militants|rebels|insurgents|jihadists|terrorists|gunmen"
-                  r"|armed (?:men|groups?|gangs?)|militia(?:men|s)?)\b")
+                  r"|armed (?:men|groups?|gangs?|clash\w*|confrontations?)|militia(?:men|s)?"
+                  r"|exchanges? of (?:fire|gunfire))\b")
 _MOB_OR_VIGILANTES = _rx(r"\bmobs?\b|\bvigilantes?\b(?!-style)")
 # "killed over witchcraft claims": a crowd's punishment of an alleged witch
 _WITCH_HUNT = _rx(r"\bwitch\w*|\bsorcer\w*")
