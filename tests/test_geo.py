@@ -563,6 +563,9 @@ def _as_persons(text: str, *names: str) -> list:
     # a slot outvotes a person label on the name and on a longer name ending with it
     ("Women protested in Shahdadkot town (Qambar Shahdadkot, Sindh).", ("Shahdadkot", "Qambar Shahdadkot"),
      {"Shahdadkot", "Sindh"}),
+    # the people of a place, and both ends of a route
+    ("09 Sep. Muranga residents held demonstration against the arrest of their MP.", ("Muranga",), {"Muranga"}),
+    ("Rioters blocked the Baalbek-Homs road in the town of el Ain.", ("Baalbek",), {"Baalbek", "Homs"}),
 ])
 def test_place_slots_beat_a_person_label(text: str, persons: tuple[str, ...], expected: set[str]) -> None:
     doc = geo.geoparse(Document(article=Article(id="t", text=text), entities=_as_persons(text, *persons)))
@@ -785,3 +788,19 @@ def test_local_administrative_terms_are_country_cues() -> None:
 
     assert cue_countries("a firefight in Barangay Magdawat, Pinabacdao") == {"PH": 1}
     assert cue_countries("clashes in a kebele of the woreda") == {"ET": 2}
+
+
+def test_the_far_end_of_a_route_is_a_place_too() -> None:
+    found = places("Rioters blocked the Tripoli-Beirut highway with burning tyres.")
+    assert "Beirut" in found and found["Beirut"].country_code == "LB"
+
+
+def test_a_route_is_located_at_the_end_named_first() -> None:
+    text = "Businessmen and residents blocked the Garissa-Nairobi road to protest over taxation."
+    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and place.name == "Garissa"
+
+
+def test_a_school_named_after_its_town_names_the_town() -> None:
+    found = places("Bungoma High School students protested against the school principal.")
+    assert "Bungoma" in found and found["Bungoma"].country_code == "KE"

@@ -74,6 +74,8 @@ SITUATED_BY_NEXT = re.compile(r"\s+(?:(?:neighbou?rhood|quarter|area|village|loc
 CODED_AS = re.compile(r"\bcoded as\s+(?:the\s+)?$", re.IGNORECASE)
 ROAD_NAMED_AFTER = re.compile(r"(?:\s*[-\u2013]\s*[A-Z][\w'-]+)?\s+(?:[Rr]oad|[Ss]treet|[Hh]ighway|[Aa]venue|[Ee]xpressway"
                               r"|[Mm]otorway)\b")
+# "Garissa-" before a place: the place is the far end of a route named from another
+ROUTE_FROM = re.compile(r"[A-Za-z][\w'\u2019]*\s?[-\u2013]\s?$")
 
 # "Samboko village (Mambasa, Nord-Kivu)", "Vostok village of Chui region": the containers of a smaller
 # named place
@@ -146,6 +148,8 @@ def _rank(doc: Document, place: Place) -> float:
         score += 0.5
     if ROAD_NAMED_AFTER.match(body, place.end or 0):
         score -= 1.5  # "on Murree road in Rawalpindi", "the Dhaka-Chittagong highway": a road, not the town
+        if ROUTE_FROM.search(before):
+            score -= 0.5  # "the Garissa-Nairobi road": a route is coded at the end named first
     return score + 0.3 * place.score
 
 

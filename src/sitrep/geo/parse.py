@@ -80,7 +80,10 @@ ORG_WORDS = frozenset({"university", "airport", "bank", "hospital", "council", "
                        "church", "street", "road", "square", "times", "post", "herald", "news", "zoo", "museum",
                        "college", "school", "club", "fc", "city", "county", "international", "prison", "court",
                        "government", "airlines", "station", "port", "harbour", "harbor", "bridge", "park",
-                       "municipality", "governorate", "province", "district", "oblast", "region", "state"})
+                       "municipality", "governorate", "province", "district", "oblast", "region", "state",
+                       # "Bungoma High School", "Kisumu Girls' High School": schools named after their town
+                       "high", "secondary", "primary", "girls", "boys", "polytechnic", "academy", "institute",
+                       "market"})
 # "Montreal Mayor", "Quebec Health Minister": offices and ministries named after a place
 OFFICES = frozenset({"mayor", "premier", "minister", "ministry", "governor", "gov", "senator", "sen", "mp", "mla",
                      "health", "education", "transport", "transportation", "finance", "justice", "environment",
@@ -390,8 +393,9 @@ class Parser:
                     and label not in ("GPE", "LOC"):
                 return False
             # inside a run of capitalised words that are not places ("Hassan Ali Hajizadeh")
-            if not strong and not in_org and prev is not None and _is_cap(prev) and not prev.sent_start and \
-                    _joinable(text, prev, tokens[m.tok_start]) and prev_low not in DESCRIPTIVE:
+            route = _route_end(tokens, m.tok_start, m.tok_end - 1, text)
+            if not strong and not in_org and not route and prev is not None and _is_cap(prev) and \
+                    not prev.sent_start and _joinable(text, prev, tokens[m.tok_start]) and prev_low not in DESCRIPTIVE:
                 return False
             dateline = dateline or (word.isupper() and len(word) >= 4 and (nxt is None or not nxt.text.isupper()))
             # followed by a capitalised word that is no place ("Vladimir Putin", "Lake Kody")
@@ -401,7 +405,8 @@ class Parser:
                 h.entry.pop >= 100000 or h.entry.kind == CURATED for h in m.hits if h.name_kind in (MAIN, ALT))
             # "Montreal Mayor Denis Coderre", "Quebec Health Minister": a famous place's office holder
             anchored = anchored or (famous and nxt is not None and nxt.text.lower().rstrip(".") in OFFICES)
-            if not strong and not dateline and not anchored and not in_org and nxt is not None and _is_cap(nxt) and not nxt.sent_start and \
+            if not strong and not dateline and not anchored and not in_org and not route and nxt is not None and \
+                    _is_cap(nxt) and not nxt.sent_start and \
                     _joinable(text, tokens[m.tok_start], nxt) and nxt.text.lower() not in FEATURE_WORDS and \
                     nxt.text.lower() not in ORG_WORDS and not self.gaz.lookup(fold(nxt.text)):
                 return False
@@ -871,11 +876,32 @@ PLACE_OF = frozenset({"area", "areas", "town", "towns", "city", "cities", "villa
                       "districts", "province", "region", "outskirts", "limits", "part", "parts", "residents",
                       "inhabitants", "villagers", "suburbs", "vicinity", "centre", "center", "east", "west", "north",
                       "south", "countryside", "entry", "entrance", "outskirt", "neighbourhood", "neighborhood"})
+# "Kayole residents protested": a name followed by the people who live there
+RESIDENT_NOUNS = frozenset({"residents", "villagers", "inhabitants", "townspeople", "townsfolk", "dwellers"})
 # "Sirwah district", "Tarinkot city", "Shahdadkot town": a name followed by the kind of place it is
 PLACE_KINDS = DISTRICT_WORDS | frozenset({
     "province", "governorate", "oblast", "region", "city", "town", "village", "area", "countryside", "frontline",
     "frontlines", "outskirts", "suburbs", "neighbourhood", "neighborhood", "subdivision", "sub-county", "locality",
     "center", "centre"})
+
+
+# "the Baalbek-Homs road", "the Kabul-Kandahar highway": a route between two places
+ROUTE_WORDS = frozenset({"road", "roads", "highway", "highways", "motorway", "expressway", "route", "railway",
+                         "axis", "corridor", "bypass", "pipeline"})
+
+
+def _route_end(tokens: list[Token], k: int, j: int, text: str) -> bool:
+    """Whether the capitalised run tokens[k..j] is one end of a hyphenated route name ("Baalbek-Homs road")."""
+    def hyphen(a: int) -> bool:
+        return text[tokens[a].end:tokens[a + 1].start].strip() in ("-", "\u2010", "\u2011", "\u2013")
+    if j + 2 < len(tokens) and hyphen(j) and _is_cap(tokens[j + 1]):
+        end = _run_end(tokens, j + 1, text, 2)
+        if end + 1 < len(tokens) and tokens[end + 1].text.lower() in ROUTE_WORDS:
+            return True  # the first end: "Baalbek" in "Baalbek-Homs road"
+    if j + 1 >= len(tokens) or tokens[j + 1].text.lower() not in ROUTE_WORDS:
+        return False
+    # the second end ("Homs"), or the whole "Baalbek-Homs" as one capitalised run
+    return (k >= 1 and hyphen(k - 1) and _is_cap(tokens[k - 1])) or any(hyphen(a) for a in range(k, j))
 
 
 def _place_slot(tokens: list[Token], k: int, j: int, text: str, *, strict: bool = False) -> bool:
@@ -885,6 +911,8 @@ def _place_slot(tokens: list[Token], k: int, j: int, text: str, *, strict: bool 
     "Jerome, Treva Battle")."""
     if k >= 2 and tokens[k - 1].text == "as" and tokens[k - 2].text.lower() == "coded":
         return True  # a coder's "(coded as Taveta)": where an unfound village was put
+    if text and _route_end(tokens, k, j, text):
+        return True
     b = k - 1
     # "in al Tabqa", "in al-Hasakeh", "in rural Ras al Ain": skip the article and the modifiers
     while b > 0 and tokens[b].text in PARTICLES | DESCRIPTIVE and text[tokens[b].end:tokens[b + 1].start].strip() in ("", "-"):
@@ -909,6 +937,8 @@ def _place_slot(tokens: list[Token], k: int, j: int, text: str, *, strict: bool 
         between = text[tokens[j].end:nxt.start].strip()
         if not between and nxt.text in PLACE_KINDS:
             return True  # "Sirwah district", "Tarinkot city"
+        if not between and nxt.text in RESIDENT_NOUNS and not tokens[k].text.isupper():
+            return True  # "Kayole residents", "Hulugho villagers": the people of a place
         if between == "(" and _is_cap(nxt) and not nxt.text.isupper():
             return True  # "Ar Rajban (Al Jabal Al Gharbi)": a place and its container
     return not strict and _container_head(tokens, k, text)
