@@ -356,10 +356,14 @@ def test_a_list_of_provinces_is_coded_at_the_first_one() -> None:
 
 
 def test_bracketed_containers_reject_a_namesake_abroad_and_code_the_container_near() -> None:
-    text = "Traders marched through Eastleigh (Kamukunji, Nairobi) over market fees."
+    # Pangani is a town of Tanzania and a neighbourhood of Nairobi the gazetteer lacks
+    text = "Traders marched through Pangani (Starehe, Nairobi) over market fees."
     place, prec = geo.locate_event(doc_of(text), 0, len(text))
     assert place is not None and place.country_code == "KE" and place.admin1 == "Nairobi"
-    assert prec == 2  # the named neighbourhood is unknown: coded at its province, near it
+    assert prec == 2  # the named neighbourhood is unknown: coded near the bracket's place
+    text = "Traders marched through Eastleigh (Kamukunji, Nairobi) over market fees."
+    place, prec = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and (place.name, place.country_code, prec) == ("Eastleigh", "KE", 1)
 
 
 def test_unknown_village_in_brackets_is_coded_at_its_province_with_precision_2() -> None:
