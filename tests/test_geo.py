@@ -808,3 +808,13 @@ def test_a_route_is_located_at_the_end_named_first() -> None:
 def test_a_school_named_after_its_town_names_the_town() -> None:
     found = places("Bungoma High School students protested against the school principal.")
     assert "Bungoma" in found and found["Bungoma"].country_code == "KE"
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("On 5 May 2020, in San Lorenzo (Central), drivers protested in the headquarters of San Fernando company.",
+     "San Lorenzo", "PY"),
+    ("Opposition party members beat ruling party monitors and its district head in Dowa (Central).", "Dowa", "MW"),
+])
+def test_a_compass_word_closing_a_bracket_is_the_places_province(text: str, name: str, country: str) -> None:
+    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and (place.name, place.country_code) == (name, country)

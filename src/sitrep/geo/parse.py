@@ -158,6 +158,7 @@ class Mention:
     locative: bool = False  # after "in", "near", "from", ...
     slot: bool = False  # where only a place can stand ("in X city", "the town of X", see `_place_slot`)
     outside: bool = False  # no reading lies in the container the text names for it
+    bracket_tail: bool = False  # the last name in a place's bracket ("Dowa (Central)", "(Balaka, Southern)")
     sent_start: bool = False
     scores: list[float] = field(default_factory=list)
     weight: float = 1.0  # how much the name tells where the text is (see `country_weight`)
@@ -300,6 +301,8 @@ class Parser:
                 mention = Mention(tokens[i].start, end, text[tokens[i].start:end], i, j, hits,
                                   min(h.name_kind for h in hits), _cue(tokens, j))
                 mention.sent_start = tokens[i].sent_start
+                mention.bracket_tail = BRACKET_CLOSE.match(text, end) is not None and \
+                    BRACKET_TAIL_BEFORE.search(text, max(0, tokens[i].start - 80), tokens[i].start) is not None
                 if not self._plausible(mention, tokens, stop, lower_words, ent_label, text, place_ctx, named):
                     continue
                 if not _is_cap(tokens[j - 1]) and last.lower() in CONNECTORS and \
@@ -347,8 +350,8 @@ class Parser:
         """Guards against common words, person names and organisation names that are also place names."""
         n_tok = m.tok_end - m.tok_start
         key = fold(m.text)
-        strong = any(h.entry.kind in (COUNTRY, CONTINENT) or (h.entry.kind == ADMIN1 and m.cue == "province")
-                     for h in m.hits) or any(h.name_kind == DEMONYM for h in m.hits)
+        strong = any(h.entry.kind in (COUNTRY, CONTINENT) or (h.entry.kind == ADMIN1 and (
+            m.cue == "province" or m.bracket_tail)) for h in m.hits) or any(h.name_kind == DEMONYM for h in m.hits)
         big = max(h.entry.pop for h in m.hits) >= 100000 or any(h.entry.kind == CURATED for h in m.hits)
         prev = tokens[m.tok_start - 1] if m.tok_start > 0 else None
         nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
@@ -600,7 +603,7 @@ class Parser:
         home = bool(focus) and best.cc == focus
         if m.outside and best.kind == ADMIN1:
             return False  # "the town of Karak in Dar'a": not Jordan's Karak province; the container stands
-        if best.kind == ADMIN1 and not home and m.cue != "province" and \
+        if best.kind == ADMIN1 and not home and m.cue != "province" and not m.bracket_tail and \
                 re.sub(r"[\s-]+", "-", m.text.lower()) in DESCRIPTIVE:
             return False  # "Southern Europe", "Eastern and Southern": a direction, not Malawi's Southern Region
         if best.kind == ADMIN1 and how in (LOOSE, FUZZY) and not home and m.cue != "province":
@@ -878,6 +881,10 @@ PLACE_OF = frozenset({"area", "areas", "town", "towns", "city", "cities", "villa
                       "south", "countryside", "entry", "entrance", "outskirt", "neighbourhood", "neighborhood"})
 # "Kayole residents protested": a name followed by the people who live there
 RESIDENT_NOUNS = frozenset({"residents", "villagers", "inhabitants", "townspeople", "townsfolk", "dwellers"})
+# "Dowa (Central)", "(Balaka, Southern)": the last name of a bracket after a place is its container, even a
+# compass word
+BRACKET_CLOSE = re.compile(r"\s*\)")
+BRACKET_TAIL_BEFORE = re.compile(r"[A-Za-z][\w'\u2019-]*\s*\((?:[^()]*,\s*)?$")
 # "Sirwah district", "Tarinkot city", "Shahdadkot town": a name followed by the kind of place it is
 PLACE_KINDS = DISTRICT_WORDS | frozenset({
     "province", "governorate", "oblast", "region", "city", "town", "village", "area", "countryside", "frontline",
