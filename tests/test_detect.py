@@ -21,7 +21,7 @@ from sitrep.extract.detect import (
     features,
     load_model,
 )
-from sitrep.taxonomy import EVENT_TYPES
+from sitrep.taxonomy import EVENT_TYPES, topic_tag_sub_event
 
 
 def pred(sub: str | None, p: float = 0.9) -> Prediction:
@@ -354,6 +354,27 @@ def test_acled_topic_tag_restricts_to_strategic_developments() -> None:
     assert p.event_type == "Strategic developments"
     [q] = classify(["Note to readers: please support our work."])
     assert q.event_type != "Strategic developments" or q.sub_event_type is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Security measures: On 8 May 2020, the governor's office extended the ban on all marches and sit-ins for "
+     "another 15 days.", "Change to group/activity"),
+    ("Movement of forces: On 8 May 2020, coalition forces brought 50 trucks of equipment to their base.",
+     "Change to group/activity"),
+    ("Explosive remnants of war: On 2 May 2020, a shepherd found an unexploded shell near the village.", "Other"),
+    ("Agreement: On 3 May 2020, the two tribes signed a reconciliation deal.", "Agreement"),
+])
+def test_a_known_acled_topic_tag_names_the_sub_event_type(text: str, expected: str) -> None:
+    assert classify([text])[0].sub_event_type == expected
+    assert topic_tag_sub_event("Weapons seizure:") == "Disrupted weapons use"
+    assert topic_tag_sub_event("Note to readers") is None
+
+
+def test_an_other_development_telling_a_move_of_forces_is_a_change_to_group_activity() -> None:
+    text = "Saudi-led coalition reinforcements, including armoured vehicles, reportedly reached the coalition base."
+    assert apply_codebook_rules(text, pred("Other")).sub_event_type == "Change to group/activity"
+    assert apply_codebook_rules("Aid agencies reported that fuel shortages continued.", pred("Other")
+                                ).sub_event_type == "Other"
 
 
 def test_acled_size_tag_restricts_to_demonstrations() -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from sitrep.taxonomy import EVENT_TYPES
+from sitrep.taxonomy import EVENT_TYPES, topic_tag_sub_event
 
 __all__ = [
     "MODEL_DIR",
@@ -249,6 +249,12 @@ def house_tag_types(text: str) -> tuple[str, ...]:
     return ()
 
 
+def _topic_tag_label(text: str) -> str | None:
+    """The sub-event type an ACLED topic tag opening `text` names, if any (see `taxonomy.topic_tag_sub_event`)."""
+    m = _ACLED_TAG.match(text)
+    return topic_tag_sub_event(m.group(0)) if m else None
+
+
 def grievance_spans(text: str) -> list[tuple[int, int]]:
     """Where a demonstration report tells what the demonstrators protest against (offsets into `text`).
 
@@ -265,8 +271,8 @@ def grievance_spans(text: str) -> list[tuple[int, int]]:
 def classify(sentences: Sequence[str], *, rules: bool = True, model: LinearModel | None = None) -> list[Prediction]:
     """Classify a batch of sentences (the shipped model loads once per process).
 
-    Decoding always honours ACLED's house tags (a topic tag allows only strategic developments, a crowd-size
-    tag only protests and riots), gives a territory-transfer label only to a text where a place changes
+    Decoding always honours ACLED's house tags (a topic tag allows only strategic developments, and one the
+    tag table knows names its sub-type; a crowd-size tag allows only protests and riots), gives a territory-transfer label only to a text where a place changes
     hands and a protest label only to a text with a word of demonstrating. With rules=True (default) the
     codebook rules of `apply_codebook_rules` are applied to each label.
     `model` overrides the shipped model (training uses it to score candidate models).
@@ -277,6 +283,15 @@ def classify(sentences: Sequence[str], *, rules: bool = True, model: LinearModel
     probs = model.probabilities(list(sentences))
     tags = [house_tag_types(s) for s in sentences]
     preds = [_prediction(model.classes, p, t) for p, t in zip(probs, tags, strict=True)]
+    tagged: set[int] = set()
+    for k, text in enumerate(sentences):
+        named = _topic_tag_label(text)
+        if named is not None and named in model.classes:
+            # "Movement of forces: On 4 May, ...": the tag names the kind of development
+            p_none = float(probs[k][model.classes.index(NONE_LABEL)]) if NONE_LABEL in model.classes else 0.0
+            preds[k] = Prediction(named, EVENT_TYPES[named], float(probs[k][model.classes.index(named)]),
+                                  max(1.0 - p_none, 0.5), named)
+            tagged.add(k)
     territorial = [i for i, c in enumerate(model.classes) if c in _TERRITORIAL]
     for k, (text, pred) in enumerate(zip(sentences, preds, strict=True)):
         if pred.sub_event_type in _TERRITORIAL and not _TERRITORY_WORDS.search(text):
@@ -289,7 +304,8 @@ def classify(sentences: Sequence[str], *, rules: bool = True, model: LinearModel
             others[[i for i, c in enumerate(model.classes) if c in _PROTEST_LABELS]] = 0.0
             preds[k] = _prediction(model.classes, others, tags[k])
     if rules:
-        preds = [apply_codebook_rules(s, p) for s, p in zip(sentences, preds, strict=True)]
+        preds = [p if k in tagged else apply_codebook_rules(s, p)
+                 for k, (s, p) in enumerate(zip(sentences, preds, strict=True))]
     return preds
 
 
@@ -687,7 +703,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
       prisoner exchange, with no fight told -> Agreement;
     - a battle or attack label where nobody fought or was hurt and weapons were found, seized or defused ->
       Disrupted weapons use; where reinforcements arrived, fortifications were built, forces were deployed,
-      recruited or drilled, a curfew was imposed or an armed group handed out food -> Change to group/activity;
+      recruited or drilled, a curfew was imposed or an armed group handed out food -> Change to group/activity
+      (so is an "other" development that tells such a move);
     - drones captured, hacked or downed, even where the model saw no event (p_event >= 0.15) ->
       Disrupted weapons use; the movements, drills and handouts above where it leaned to an event (p_event >=
       0.5) -> Change to group/activity;
@@ -727,6 +744,10 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             and not _FIGHT.search(told_harm) and not _PROTEST.search(text):
         return _with(pred, "Looting/property destruction")
     if not violent:
+        if sub == "Other" and _FORCES_MOVE.search(text) and not _HARM_TO_PEOPLE.search(told_harm) \
+                and not _FIGHT.search(_CONTEXT_CLAUSE.sub(" ", told_harm)):
+            # "coalition reinforcements reached the base": a change to the group's activity, not "other"
+            return _with(pred, "Change to group/activity")
         if sub == "Mob violence" and _CLASH.search(text) \
                 and (_ORGANISED_COMMUNAL.search(text) or _NAMED_COMMUNITIES.search(text)) \
                 and not _PROTEST.search(text) and not _CROWD_FIGHT.search(text):

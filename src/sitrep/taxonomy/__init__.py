@@ -26,6 +26,7 @@ __all__ = [
     "interaction_code",
     "map_old_type",
     "plover_for_cameo",
+    "topic_tag_sub_event",
 ]
 
 
@@ -88,6 +89,25 @@ def disorder_type(event_type: str, sub_event_type: str) -> str:
     if event_type in _EVENT_TYPE_NAMES:
         return "Political violence"
     raise KeyError(f"unknown ACLED type: {event_type!r} / {sub_event_type!r}")
+
+
+@lru_cache(maxsize=1)
+def _topic_tags() -> dict[str, str]:
+    rows = csv.DictReader(_data_text("acled_topic_tags.csv").splitlines())
+    table = {r["tag"].strip().lower(): r["sub_event_type"] for r in rows}
+    unknown = sorted(set(table.values()) - set(EVENT_TYPES))
+    if unknown:
+        raise ValueError(f"acled_topic_tags.csv: unknown sub-event types {unknown}")
+    return table
+
+
+def topic_tag_sub_event(tag: str) -> str | None:
+    """The strategic sub-event type an ACLED topic tag names ("Movement of forces" -> "Change to
+    group/activity"; a tag that is a strategic sub-type's own name names it); None for an unknown tag."""
+    key = " ".join(tag.strip().rstrip(":").split()).lower()
+    if key in _topic_tags():
+        return _topic_tags()[key]
+    return next((sub for sub, t in EVENT_TYPES.items() if t == "Strategic developments" and sub.lower() == key), None)
 
 
 @lru_cache(maxsize=1)
