@@ -272,9 +272,10 @@ def classify(sentences: Sequence[str], *, rules: bool = True, model: LinearModel
     """Classify a batch of sentences (the shipped model loads once per process).
 
     Decoding always honours ACLED's house tags (a topic tag allows only strategic developments, and one the
-    tag table knows names its sub-type; a crowd-size tag allows only protests and riots), gives a territory-transfer label only to a text where a place changes
-    hands and a protest label only to a text with a word of demonstrating. With rules=True (default) the
-    codebook rules of `apply_codebook_rules` are applied to each label.
+    tag table knows names its sub-type; a crowd-size tag allows only protests and riots), gives a
+    territory-transfer label only to a text where a place changes hands and a protest label only to a text
+    with a word of demonstrating. With rules=True (default) the codebook rules of `apply_codebook_rules` are
+    applied to each label, except to a label a topic tag named.
     `model` overrides the shipped model (training uses it to score candidate models).
     """
     if not sentences:
