@@ -122,7 +122,7 @@ def _keyword_extract(article: Article) -> list[Event]:
     return []
 
 
-@pytest.mark.parametrize("layout", ["id_text_label", "label_text", "header", "numbers"])
+@pytest.mark.parametrize("layout", ["id_text_label", "label_text", "header", "case_header", "numbers"])
 def test_evaluate_case_layouts(tmp_path: Path, layout: str) -> None:
     rows = [("Teachers protested outside the ministry.", "PEACE_PROTEST"),
             ("A suicide bomber blew himself up at the market.", "SUIC_BOMB"),
@@ -142,6 +142,10 @@ def test_evaluate_case_layouts(tmp_path: Path, layout: str) -> None:
             lines.append(f"{i}\t{text}\t{numbers.get(label, label)}")
     if layout == "header":
         lines.insert(0, "text\tlabel")
+    if layout == "case_header":
+        # the CASE 2021 task 2 release: id, EventSnippet, SubType
+        lines = [f"{i}\t{text}\t{label}" for i, (text, label) in enumerate(rows, 1)]
+        lines.insert(0, "id\tEventSnippet\tSubType")
     path = tmp_path / "case.tsv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert [t for t, _ in read_case_tsv(path)] == [t for t, _ in rows]

@@ -206,8 +206,8 @@ def read_case_tsv(path: Path) -> list[tuple[str, str]]:
     """(text, raw label) pairs from a CASE-2021-task-2-style TSV.
 
     Accepted layouts (tab-separated, optional header row): `id, text, label`, `text, label` or
-    `label, text`; with a header, the columns named text/snippet/sentence and label/class/event_type/
-    sub_event_type are used. A label is a CASE code (ARMED_CLASH, ...), an ACLED sub_event_type name or
+    `label, text`; with a header, the columns named text/snippet/EventSnippet/sentence and label/class/
+    event_type/sub_event_type/SubType are used (the CASE 2021 release's header is `id, EventSnippet, SubType`). A label is a CASE code (ARMED_CLASH, ...), an ACLED sub_event_type name or
     a number 1..25 (CASE order, see CASE_LABELS); anything else (NONE, NATURAL_DISASTER,
     MAN_MADE_DISASTER, ORG_CRIME, empty) marks a row that should produce no event.
     """
@@ -216,8 +216,8 @@ def read_case_tsv(path: Path) -> list[tuple[str, str]]:
     if not rows:
         return []
     header = [c.strip().lower() for c in rows[0]]
-    text_names = ("text", "snippet", "sentence", "sent_text")
-    label_names = ("label", "class", "event_type", "sub_event_type", "gold", "type")
+    text_names = ("text", "snippet", "eventsnippet", "event_snippet", "sentence", "sent_text")
+    label_names = ("label", "class", "event_type", "sub_event_type", "subtype", "sub_type", "gold", "type")
     if any(h in text_names for h in header) and any(h in label_names for h in header):
         ti = next(i for i, h in enumerate(header) if h in text_names)
         li = next(i for i, h in enumerate(header) if h in label_names)
