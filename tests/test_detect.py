@@ -91,6 +91,14 @@ def pred(sub: str | None, p: float = 0.9) -> Prediction:
          "Armed clash"),
         ("Russian aircraft bombed the settlement, destroying a school.", "Attack", "Air/drone strike"),
         ("Forces shelled the town, killing two civilians.", "Attack", "Shelling/artillery/missile attack"),
+        ("A checkpoint manned by soldiers was attacked with a grenade, wounding three.", "Armed clash", "Grenade"),
+        ("Two grenades exploded outside a police station overnight, injuring a guard.", "Armed clash", "Grenade"),
+        ("Rebels recaptured the village of Kalo from government troops after heavy fighting.",
+         "Government regains territory", "Non-state actor overtakes territory"),
+        ("The town was retaken by government troops after two days of fighting.",
+         "Non-state actor overtakes territory", "Government regains territory"),
+        ("Kurdish fighters regained control of two villages after clashes with the jihadists.",
+         "Government regains territory", "Non-state actor overtakes territory"),
     ],
 )
 def test_codebook_rules(text: str, model_label: str, expected: str) -> None:
@@ -113,6 +121,11 @@ def test_codebook_rules(text: str, model_label: str, expected: str) -> None:
         ("Teachers protested against the looting of public funds.", "Peaceful protest"),
         ("A mob of armed militants attacked the village with guns.", "Attack"),
         ("Two soldiers were killed by gunmen while on leave with their family.", "Attack"),
+        ("Soldiers and rebels fought with rifles and grenades near the bridge for hours.", "Armed clash"),
+        ("The army recaptured the district centre from the Taliban after days of fighting.",
+         "Government regains territory"),
+        ("Al-Shabaab fighters overran an army base and seized the town, days after troops had retaken it.",
+         "Non-state actor overtakes territory"),
     ],
 )
 def test_codebook_rules_leave_correct_labels_alone(text: str, model_label: str) -> None:

@@ -343,7 +343,9 @@ _DISRUPT_OBJ = _rx(r"\b(?:drones?|uavs?|un(?:manned|named) aerial vehicles?|miss
 # A grenade thrown, not fired from a launcher: ACLED's Grenade even when soldiers or police are its target.
 _THROWN_GRENADE = _rx(r"\b(?:threw|thrown|throwing|throws|lobbed|lobbing|lobs|hurled|hurling|hurls|tossed|tossing)\s+"
                       r"(?:an?\s+|two\s+|three\s+|several\s+)?(?:hand\s+|hand-held\s+|explosive\s+)?grenades?\b"
-                      r"|\bgrenade (?:attack|was thrown|were thrown|was lobbed|was hurled)")
+                      r"|\bgrenade (?:attack|was thrown|were thrown|was lobbed|was hurled|blast|explosion)"
+                      r"|\b(?:attacked|targeted|hit|struck) with (?:an?\s+|two\s+|several\s+)?(?:hand\s+)?grenades?\b"
+                      r"|\bgrenades? (?:exploded|went off|detonated)\b|\bcarried out (?:\w+ ){0,2}with (?:\w+ )?grenades\b")
 # Firearms used as well: then a grenade or a bomb is one weapon of a fight, not the event itself.
 _FIREARMS_USED = _rx(r"\bopened fire\b|\bfir(?:ed|ing)\b|\b(?:direct|gun) ?fire\b|\bshots?\b|\bshooting\b")
 # A shoot-out has two armed sides by definition, unless it is only what one side claims.
@@ -548,6 +550,46 @@ _FORCES_MOVE = _rx(r"\b(?:established|built|set up|erected|reinforced) (?:new |m
 _FIGHT = _rx(r"\b(?:clash\w*|exchang\w*|opened fire|fired|shot|gunfight|encounter\w*|ambush\w*|attack\w*|offensive"
              r"|raid\w*|killed|eliminated|neutrali[sz]ed|injur\w*|wound\w*|fatalit\w*|casualt\w*|dead|died)\b")
 _CONTEXT_CLAUSE = _rx(r"\bin the context of [^.]*")
+
+# Who took the ground decides between the two territorial battle types: the codebook's "government regains
+# territory" is the state's forces (or their affiliates) taking it, "non-state actor overtakes territory" anyone
+# else's ("Kurdish fighters regained control", "rebels recaptured the village").
+_TAKE_VERB = (r"(?:re-?captur\w*|retook|re-?tak(?:en|es|ing)|regain\w*|liberat\w*|captur\w*|seiz\w*|overr?an|overrun"
+              r"|wrest\w*|took (?:full |back |over |total )?(?:control|over)|taken (?:full |back )?(?:control|over)"
+              r"|gain(?:ed|s)? control|(?:drove|driven|pushed|flushed|chased|expelled|ousted) [\w' -]{1,40}? out\b"
+              r"|freed|cleared|secured|took|taken|reclaim\w*|storm\w*|entered)")
+_STATE_TAKER = (r"(?:army|armies|armed forces|troops|soldiers|troopers|military|marines|gendarm\w*|police"
+                r"|(?:government|govt|state|national|federal|regime|loyalist|pro-government|army|security|defen[cs]e"
+                r"|special|presidential|republican|military|coalition) forces|forces loyal to (?:the )?(?:government"
+                r"|president)|saa|fardc|anp|ansf|andsf|tatmadaw|junta)")
+_NONSTATE_TAKER = (r"(?:rebels?|rebel forces|militants?|insurgents?|jihadists?|islamists?|terrorists?|fighters|guerrill\w*"
+                   r"|militias?|militiamen|separatists?|extremists?|gunmen|bandits|mujahideen|taliban|al-?shabaa?b"
+                   r"|shebab|boko haram|iswap|isis|isil|islamic state|daesh|houthis?|ansar allah|hezbollah|hts"
+                   r"|hayat tahrir al-sham|tahrir al-sham|nusra|al-qaeda|aqap|jnim|sdf|ypg|peshmerga|opposition"
+                   r"|free syrian army|fsa|m23|adf|npa|farc|eln|pkk|janjaweed|wagner|insurgency|the group)")
+_TAKER_ACTIVE = _rx(rf"\b(?P<state>{_STATE_TAKER})|\b(?P<nonstate>{_NONSTATE_TAKER})\b")
+_TAKE_ACTIVE = _rx(rf"\b{_TAKE_VERB}\b")
+_TAKE_PASSIVE = _rx(rf"\b(?:{_TAKE_VERB}|fell|falls|fallen|came|come) (?:back )?(?:by|to|under the control of|into the "
+                    rf"hands of) (?:the |a |an |some )?(?:[\w'-]+ ){{0,3}}?(?:(?P<state>{_STATE_TAKER})|(?P<nonstate>"
+                    rf"{_NONSTATE_TAKER}))\b")
+
+
+def territory_taker(text: str) -> str | None:
+    """"state" or "nonstate": who took the ground in a report of territory changing hands; None if untold.
+
+    The nearest armed actor before the first taking verb ("Syrian rebels have recaptured a village"), or the
+    agent of a passive one ("the town fell to al-Shabaab", "was retaken by government troops")."""
+    passive = _TAKE_PASSIVE.search(text)
+    for verb in _TAKE_ACTIVE.finditer(text):
+        if passive and passive.start() <= verb.start():
+            break
+        clause_start = max(text.rfind(".", 0, verb.start()), text.rfind(";", 0, verb.start()), 0)
+        before = list(_TAKER_ACTIVE.finditer(text, clause_start, verb.start()))
+        if before:
+            return "state" if before[-1].group("state") else "nonstate"
+    if passive:
+        return "state" if passive.group("state") else "nonstate"
+    return None
 _DISRUPT_STRONG = _rx(r"\b(?:defus|intercept|shot down|downed|shoot down|seiz|confiscat|dismantl)")
 _DISRUPT_PRONE = ("Disrupted weapons use", "Other", "Change to group/activity", "Looting/property destruction")
 _ERV = "Explosions/Remote violence"
@@ -702,6 +744,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
       crowd or assault is told, or goods (not arms) seized with no fight -> Looting/property destruction;
     - a strategic development that is a surrender, truce, ceasefire, peace accord signed or talks begun, or a
       prisoner exchange, with no fight told -> Agreement;
+    - a territorial battle label follows who took the ground (`territory_taker`): the state's forces ->
+      Government regains territory, anyone else -> Non-state actor overtakes territory;
     - a battle or attack label where nobody fought or was hurt and weapons were found, seized or defused ->
       Disrupted weapons use; where reinforcements arrived, fortifications were built, forces were deployed,
       recruited or drilled, a curfew was imposed or an armed group handed out food -> Change to group/activity
@@ -790,6 +834,12 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     if sub in ("Government regains territory", "Non-state actor overtakes territory") and _NO_FIGHT.search(text):
         # the codebook's transfers "without armed interaction": no fighting, or none reported
         return _with(pred, "Non-violent transfer of territory")
+    if sub in _TERRITORIAL:
+        taker = territory_taker(text)
+        if taker is not None:
+            wanted = "Government regains territory" if taker == "state" else "Non-state actor overtakes territory"
+            if wanted != sub:
+                return _with(pred, wanted)
     if _CHEMICAL.search(text):
         return _with(pred, "Chemical weapon")
     explosive_words = _VEHICLE_BOMB.search(text) or _IED.search(text) or _rx(r"\bbomb|\bexplo|\bblast").search(text)
