@@ -19,6 +19,7 @@ from sitrep.extract.detect import (
     apply_codebook_rules,
     classify,
     features,
+    is_accident,
     load_model,
 )
 from sitrep.taxonomy import EVENT_TYPES, topic_tag_sub_event
@@ -130,6 +131,24 @@ def test_codebook_rules(text: str, model_label: str, expected: str) -> None:
 )
 def test_codebook_rules_leave_correct_labels_alone(text: str, model_label: str) -> None:
     assert apply_codebook_rules(text, pred(model_label)).sub_event_type == model_label
+
+
+@pytest.mark.parametrize(
+    ("text", "accident"),
+    [
+        ("Six workers were killed when a chemical plant exploded on Thursday morning, state media said.", True),
+        ("A fireworks warehouse exploded in the north of the province, killing 15.", True),
+        ("A man died after his car lost control on an icy road and collided with a truck.", True),
+        ("A car exploded on an anti-tank mine near the village; one person died.", False),
+        ("Militants set off a bomb at the fertiliser plant, killing two guards.", False),
+        ("The OSCE recorded 25 explosions involving unknown weapons near the Karbonit mine.", False),
+        ("Gunmen opened fire on a bus, killing four passengers.", False),
+    ],
+)
+def test_accidents_are_no_event(text: str, accident: bool) -> None:
+    assert is_accident(text) is accident
+    out = apply_codebook_rules(text, pred("Remote explosive/landmine/IED"))
+    assert (out.sub_event_type is None) is accident
 
 
 def test_rules_do_not_invent_events_without_model_support() -> None:

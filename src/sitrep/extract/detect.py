@@ -704,6 +704,31 @@ _DRONE_CAPTURE = _rx(r"\b(?:got|gained|took|seized|taken|captured|hacked|downed|
                      r"(?: control of)?\b.{0,40}\b(?:drones?|uavs?|un(?:manned|named) aerial vehicles?)\b")
 
 
+# An accident: a blast or fire at an industrial site, or a crash, with nobody said to have caused it on purpose.
+# ACLED codes no accidents; the model, taught that explosions are attacks, needs the reminder.
+_ACCIDENT_SITE = _rx(r"\b(?:plant|factory|factories|warehouse|refinery|refineries|depot|tank(?:er)?s?|boiler|gas (?:cylinder|leak"
+                     r"|pipeline|station)|pipelines?|mine|mines|colliery|fireworks?|chemical (?:plant|factory|spill|leak)"
+                     r"|industrial|workshop|mill|reactor|furnace|storage)\b")
+_ACCIDENT_HAPPENED = _rx(r"\b(?:explo(?:ded|sion|sions)|blasts?|fire|blaze|caught fire|went up in flames|leak\w*|spill\w*"
+                         r"|collaps\w*)\b")
+_CRASH = _rx(r"\b(?:lost control|collided|collision|crash(?:ed|es)?|derail\w*|capsi[sz]\w*|sank|plunged|overturned"
+             r"|head-on|road accident|traffic accident|accident)\b")
+_INTENT = _rx(r"\b(?:bomb\w*|ieds?|improvised|attack\w*|militants?|gunm[ae]n|rebels?|insurgents?|terror\w*|suicide"
+              r"|rockets?|missiles?|shell\w*|drones?|grenades?|sabotag\w*|arson\w*|deliberate\w*|claimed|suspects?"
+              r"|shot|shoot\w*|airstrikes?|air strikes?|protest\w*|mob|rioters?|militia\w*|jihadists?|soldiers|troops"
+              r"|army|police (?:said the|suspect)|targeted|assailants?|perpetrators?|war|shot down|downed|weapons?"
+              r"|projectiles?|artillery|mortars?|ammunition|forces|fired|small arms|machine ?guns?|bursts?|gunfire"
+              r"|combat|fighting|clash\w*|enemy|hostilities|front ?line|land ?mines?|anti-?(?:tank|personnel)|ordnance"
+              r"|unexploded|uxo|explosives?|detonat\w*|(?:on|over|hit|struck|triggered|detonated) an? (?:\w+ )?mine|mines? (?:was |were )?planted)\b")
+
+
+def is_accident(text: str) -> bool:
+    """An industrial blast or fire, or a crash, that nobody is said to have caused on purpose."""
+    if _INTENT.search(text):
+        return False
+    return bool((_ACCIDENT_SITE.search(text) and _ACCIDENT_HAPPENED.search(text)) or _CRASH.search(text))
+
+
 def _with(pred: Prediction, sub_event_type: str) -> Prediction:
     return Prediction(sub_event_type, EVENT_TYPES[sub_event_type], pred.probability, pred.p_event, pred.best_event)
 
@@ -753,10 +778,15 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - drones captured, hacked or downed, even where the model saw no event (p_event >= 0.15) ->
       Disrupted weapons use; the movements, drills and handouts above where it leaned to an event (p_event >=
       0.5) -> Change to group/activity;
+    - a violent label for an accident (`is_accident`: an industrial blast or fire, a crash, with no attacker,
+      weapon or intent told) -> no event;
     - "no event" with explicit attack wording (car bomb, airstrike, gunmen, ambushed, tear gas...) and
       p_event >= 0.2 becomes the model's best event label; otherwise no event stays no event.
     """
     sub = pred.sub_event_type
+    if sub is not None and EVENT_TYPES.get(sub) in (_ERV, "Violence against civilians", "Battles") \
+            and is_accident(text):
+        return Prediction(None, None, 1.0 - pred.p_event, pred.p_event, sub)
     if sub is None:
         if pred.p_event >= _UPGRADE_MIN * 0.75 and _DRONE_CAPTURE.search(text) and not _CASUALTY.search(text):
             return Prediction("Disrupted weapons use", EVENT_TYPES["Disrupted weapons use"], pred.p_event,
