@@ -100,6 +100,12 @@ def pred(sub: str | None, p: float = 0.9) -> Prediction:
          "Non-state actor overtakes territory", "Government regains territory"),
         ("Kurdish fighters regained control of two villages after clashes with the jihadists.",
          "Government regains territory", "Non-state actor overtakes territory"),
+        ("Protesters pulled down concrete walls leading to the parliament during a demonstration.",
+         "Violent demonstration", "Violent demonstration"),
+        ("Protesters stormed the council headquarters during a demonstration over water cuts.",
+         "Peaceful protest", "Violent demonstration"),
+        ("The anti-government protests turn very violent in the capital.", "Peaceful protest",
+         "Violent demonstration"),
     ],
 )
 def test_codebook_rules(text: str, model_label: str, expected: str) -> None:

@@ -486,7 +486,11 @@ _DEATH_THAT_MOVED = _rx(r"\b(?:after|following|in (?:response|reaction|protest) 
 _TOLL_TURN = _rx(r"(?:,\s*|\s)(?:leading|resulting|led)\s+(?:to|in)\b"
                  r"|,\s*(?:killing|injuring|wounding|causing|and (?:one|two|three|\d+))\b")
 _RIOTING = _rx(r"\b(?:pelted|threw|throwing|hurled|hurling)\s+(?:stones|rocks|bricks|molotov cocktails|petrol bombs)\s+at\b"
-               r"|\b(?:turned|turns|became|becomes|descended into|degenerated into)\s+(?:\w+\s+)?violen\w*"
+               r"|\b(?:turned|turns|turn|turning|became|becomes|descended into|degenerated into)\s+(?:\w+\s+)?violen\w*"
+               r"|\b(?:escalating|scene of (?:\w+ )?)violence\b"
+               r"|\b(?:stormed|broke into|breached|forced their way into)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:buildings?"
+               r"|compound|parliament|offices?|headquarters|premises|gates?|territory|airport|embassy|consulate|palace"
+               r"|ministry|council|station|assembly)\b"
                r"|\bpelted (?:the )?(?:police|security forces|officers)\b|\bstone[- ]pelting\b"
                r"|\b(?:burn(?:ed|t|ing)?|set fire to|set on fire|torch(?:ed|ing)?)\s+(?:\w+\s+){0,2}?"
                r"(?:tyres|tires|barricades|mattresses)\b|\b(?:tyres|tires|barricades) (?:were )?(?:set )?on fire\b"
@@ -509,7 +513,7 @@ _DEMONSTRATORS_DAMAGE = _rx(
     # "burned their ballot papers", "pulled down a gate", "stoned motorists"
     r"|\b(?:set(?:ting)? fire to|burn(?:ed|t|ing)?|torch(?:ed|ing)?)\s+(?:a |the |their |several |two |three )?(?:\w+ )?"
     r"(?:stalls?|kiosks?|market|ballot\w*|gates?|trucks?|lorr(?:y|ies)|machines?|machinery|equipment|tractors?)\b"
-    r"|\b(?:broke|pulled down|destroyed|demolished|vandali[sz]ed|uprooted|cut down)\s+(?:the |a |their |several )?(?:\w+ )?"
+    r"|\b(?:broke|pull(?:ed|ing)? down|destroyed|demolished|vandali[sz]ed|uprooted|cut down)\s+(?:the |a |their |several )?(?:\w+ )?"
     r"(?:gates?|fences?|walls?|property|stalls?|constructions?|machines?|trees|beacons?|structures?)\b"
     r"|\bston(?:ed|ing)\s+(?:motorists|vehicles|cars|police|the police|buses|passing)\b|\bheld?\s+(?:\w+\s+){0,3}?hostage\b"
     r"|\browdy\b"
@@ -842,7 +846,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         if sub in ("Peaceful protest", "Protest with intervention") and _DEMONSTRATORS_DAMAGE.search(beyond_grievance):
             return _with(pred, "Violent demonstration")
         if sub == "Violent demonstration" and _PROTEST.search(text) and not _RIOTING.search(text) \
-                and not _DEMONSTRATORS_VIOLENCE.search(beyond_grievance):
+                and not _DEMONSTRATORS_VIOLENCE.search(beyond_grievance) \
+                and not _DEMONSTRATORS_DAMAGE.search(beyond_grievance):
             sub = "Protest with intervention" if _PLAIN_INTERVENTION.search(beyond_grievance) else "Peaceful protest"
             return _with(pred, sub)
         if sub == "Peaceful protest" and _PLAIN_INTERVENTION.search(beyond_grievance):
