@@ -106,6 +106,13 @@ def pred(sub: str | None, p: float = 0.9) -> Prediction:
          "Peaceful protest", "Violent demonstration"),
         ("The anti-government protests turn very violent in the capital.", "Peaceful protest",
          "Violent demonstration"),
+        ("The government released 30 separatist rebels in exchange for the release of 16 soldiers.", "Other",
+         "Agreement"),
+        ("Both armies agreed a fragile ceasefire after the worst fighting in decades.", "Other", "Agreement"),
+        ("About 160 soldiers have defected from the breakaway region's army, officials said.", "Other",
+         "Change to group/activity"),
+        ("The government has deployed more troops to the border ahead of the vote.", "Other",
+         "Change to group/activity"),
     ],
 )
 def test_codebook_rules(text: str, model_label: str, expected: str) -> None:

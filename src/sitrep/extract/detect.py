@@ -371,7 +371,10 @@ _AGREEMENT = _rx(r"\bsurrender(?:ed|s)\b|\btruce\b|\bcease-?fire (?:agreement|de
                  r"|\bpeace (?:talks|accords?) (?:begin|began|started|opened|held)\b"
                  r"|\bsign(?:ed|s)? (?:an? |the )?(?:\w+ )?(?:agreements?|memorandum|mou|accords?|deal)\b"
                  r"|\bexchanged (?:\w+ )?prisoners\b|\bprisoner (?:exchange|swap)s?\b|\bswap(?:ping|ped)\b[^.]{0,60}"
-                 r"\bcaptured\b|\bbrokered an? (?:\w+ )?agreement\b")
+                 r"\bcaptured\b|\bbrokered an? (?:\w+ )?agreement\b"
+                 r"|\bagreed (?:on |to |upon )?(?:an? |the )?(?:\w+ ){0,2}?(?:cease-?fire|truce|peace (?:deal|agreement|plan))\b"
+                 r"|\b(?:cease-?fire|truce) (?:took|came into|went into|takes) effect\b"
+                 r"|\breleased\b[^.]{0,80}\bin exchange for\b")
 _HARM_TO_PEOPLE = _rx(r"\b(?:shot|shoot\w*|stabb\w*|beat(?:en|ing)?|abduct\w*|kidnap\w*|tortur\w*|rap(?:ed|ing)|assault\w*"
                       r"|hack(?:ed|ing) to death|lynch\w*|opened fire|fired|exchang\w*|hostage|threatened|injur\w*"
                       r"|wound\w*|killed|dead|died|body|bodies|corpse|death|alive)\b")
@@ -547,11 +550,15 @@ _FORCES_MOVE = _rx(r"\b(?:established|built|set up|erected|reinforced) (?:new |m
                    r"(?:fortifications?|trenches|defen[cs]e lines?|military posts?)\b|\bdug (?:new )?trenches\b"
                    r"|\breinforcements,? (?:[\w-]+,? ){0,8}?(?:arrived|reached|(?:were|was) (?:reported|sent|seen))\b"
                    r"|\bdeployed (?:to|in|at|along|throughout)\b|\brecruitment (?:campaign|drive)\b"
+                   r"|\bdeployed (?:more |additional |extra |new |\w+ )?(?:troops|forces|soldiers|units|policemen|police)"
+                   r" (?:to|in|at|along|around|across)\b|\breinforced (?:their|its) (?:presence|positions)\b"
+                   r"|\bdefect(?:ed|ions?|ing)\b|\bredeploy\w*|\b(?:dispatched|sent) (?:\w+ )?(?:to|into) (?:the )?(?:\w+ )?"
+                   r"(?:front|frontlines?|front lines?|border|borders)\b"
                    r"|\bmilitary (?:exercises?|drills?|manoeuvres?|maneuvers?)\b"
                    # the cartels' handouts during the 2020 lockdowns: "delivered boxes with food to families"
                    r"|\bdeliver(?:ed|ing|s)? (?:\w+ ){0,3}?(?:food|aid|packages|boxes|supplies|parcels)\b"
                    r"|\bpatroll?(?:ed|ing) the streets\b|\b(?:imposed|declared|announced|enforce[ds]?) (?:a |the )?curfew\b")
-_FIGHT = _rx(r"\b(?:clash\w*|exchang\w*|opened fire|fired|shot|gunfight|encounter\w*|ambush\w*|attack\w*|offensive"
+_FIGHT = _rx(r"\b(?:clash\w*|(?<!in )exchang\w*(?! for)|opened fire|fired|shot|gunfight|encounter\w*|ambush\w*|attack\w*|offensive"
              r"|raid\w*|killed|eliminated|neutrali[sz]ed|injur\w*|wound\w*|fatalit\w*|casualt\w*|dead|died)\b")
 _CONTEXT_CLAUSE = _rx(r"\bin the context of [^.]*")
 
