@@ -113,6 +113,12 @@ def pred(sub: str | None, p: float = 0.9) -> Prediction:
          "Change to group/activity"),
         ("The government has deployed more troops to the border ahead of the vote.", "Other",
          "Change to group/activity"),
+        ("Rebels fired shells filled with poisonous gas into the town, leaving dozens short of breath.", "Attack",
+         "Chemical weapon"),
+        ("The militants seized the town after the army pulled out of it overnight.",
+         "Non-state actor overtakes territory", "Non-violent transfer of territory"),
+        ("Fighters entered the town before dawn and did not encounter any resistance.",
+         "Non-state actor overtakes territory", "Non-violent transfer of territory"),
     ],
 )
 def test_codebook_rules(text: str, model_label: str, expected: str) -> None:
@@ -162,6 +168,11 @@ def test_accidents_are_no_event(text: str, accident: bool) -> None:
     assert is_accident(text) is accident
     out = apply_codebook_rules(text, pred("Remote explosive/landmine/IED"))
     assert (out.sub_event_type is None) is accident
+
+
+def test_a_toxic_gas_leak_is_no_chemical_attack() -> None:
+    out = apply_codebook_rules("A toxic gas leak from the fertiliser plant killed two workers.", pred("Attack"))
+    assert out.sub_event_type != "Chemical weapon"
 
 
 def test_rules_do_not_invent_events_without_model_support() -> None:

@@ -383,7 +383,8 @@ _VEHICLE_BOMB = _rx(r"\b(?:car|vehicle|truck|lorry|motorcycle|motorbike|bicycle)
 _GRENADE = _rx(r"\bgrenades?\b")
 _RPG = _rx(r"\brocket[- ]propelled grenades?\b|\brpg|\bgrenade[- ]launch|\bunder-?barrel")
 _CHEMICAL = _rx(r"\bchemical (?:weapons?|attacks?|agents?|munitions?|shells?|bombs?)\b|\bchlorine\b|\bsarin\b"
-                r"|\bmustard gas\b|\bnerve (?:gas|agent)\b|\btoxic gas (?:attack|shells?|bombs?)\b")
+                r"|\bmustard gas\b|\bnerve (?:gas|agent)\b|\btoxic gas (?:attack|shells?|bombs?)\b"
+                r"|\b(?:poison(?:ous)?|toxic) gas\b(?! (?:leak|leaked|leaking|escaped|from (?:a|the) (?:plant|factory|tank|well)))")
 _AIR = _rx(r"\bair ?strikes?\b|\bhelicopter gunships?\b|\bair ?force\b.{0,30}\b(?:bomb(?:ed|s)?|struck|targeted|attacked)\b"
            r"|\bair[- ]raids?\b|\bdrone (?:strikes?|attacks?)\b|\bwarplanes?\b|\bfighter jets?\b"
            r"|\b(?:jets?|aircraft|helicopters?|gunships?|drones?|planes?|uavs?)\b.{0,40}\b(?:bomb(?:ed|s)?|struck|strikes?"
@@ -590,7 +591,11 @@ _GROUND_ASSAULT = _rx(r"\boffensives?\b|\bstorm(?:ed|ing)\b|\bassault(?:ed|ing)?
 _NO_FIGHT = _rx(r"\bno (?:information|reports?|details?) (?:on|of|about|as to) (?:whether )?(?:any )?(?:fighting|clash"
                 r"|armed (?:clash|confrontation|resistance)|resistance)|\bwithout (?:a |any )?(?:fight|fighting|resistance"
                 r"|clashes|a shot|bloodshed)|\bunopposed\b|\bpeacefully (?:handed|transferred|took|entered)"
-                r"|\b(?:handed over|handover of) (?:control|the town|the city|the village|the area)")
+                r"|\b(?:handed over|handover of) (?:control|the town|the city|the village|the area)"
+                r"|\bhanded (?:over )?control\b|\bnot (?:encounter|meet|face)\w* (?:any )?(?:resistance|opposition)\b"
+                r"|\b(?:after|following|when|as) (?:the )?(?:[\w-]+ ){0,5}?(?:withdr[ae]w\w*|pulled out|pull-?out|retreat(?:ed)?"
+                r"|abandoned|evacuated|left)\b(?! (?:under|amid|after) (?:fire|attack|heavy))"
+                r"|\b(?:deserted|abandoned|empty|vacated) (?:\w+ ){0,2}?(?:base|position|post|town|village|site|camp|barracks)")
 _CASUALTY = _rx(r"\bkill(?:ed|ing|s)?\b|\bdead\b|\bdied\b|\bwound\w*|\binjur\w*|\bhurt\b|\bcasualt\w*")
 _PROTEST = _rx(r"\bprotest\w*|\bdemonstrat\w*|\brall(?:y|ies|ied)\b|\bmarch(?:ed|ers)?\b|\bstrik(?:e|ers|ing)\b"
                r"|\bsit-in\b")
@@ -766,6 +771,7 @@ _UPGRADE = _rx(r"\b(?:car|vehicle|truck)[- ]bomb|\bsuicide (?:bomber|bombing|att
                r"|\bmissile (?:strike|attack)|\bambush(?:ed)?\b|\bgunmen\b|\bopened fire on\b|\bkidnapp(?:ed|ers)\b"
                r"|\babducted\b|\bbeheaded\b|\bmassacred\b|\blynched\b|\bclashed with\b|\btear ?gas\b"
                r"|\bshoot-?outs?\b|\bgun ?fights?\b|\bfire ?fights?\b|\bexchange of fire\b"
+               r"|\bchemical (?:weapons? )?attacks?\b|\b(?:chlorine|sarin|mustard gas|poison gas|poisonous gas)\b"
                r"|\b(?<!anti-)riot(?:s|ed|ing|ers)\b(?! (?:police|gear|squad|control|unit))"
                r"|\b(?:eliminated|neutrali[sz]ed) (?:\w+ ){0,3}(?:militants|terrorists|insurgents|fighters|members"
                r"|gunmen|rebels|jihadists)\b")
