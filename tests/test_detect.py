@@ -115,6 +115,8 @@ def pred(sub: str | None, p: float = 0.9) -> Prediction:
          "Change to group/activity"),
         ("Rebels fired shells filled with poisonous gas into the town, leaving dozens short of breath.", "Attack",
          "Chemical weapon"),
+        ("More than 30 protesters were killed on Monday when the military broke up the sit-in.",
+         "Protest with intervention", "Excessive force against protesters"),
         ("The militants seized the town after the army pulled out of it overnight.",
          "Non-state actor overtakes territory", "Non-violent transfer of territory"),
         ("Fighters entered the town before dawn and did not encounter any resistance.",

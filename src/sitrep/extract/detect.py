@@ -601,7 +601,10 @@ _PROTEST = _rx(r"\bprotest\w*|\bdemonstrat\w*|\brall(?:y|ies|ied)\b|\bmarch(?:ed
                r"|\bsit-in\b")
 _LETHAL_ON_PROTEST = _rx(r"\b(?:police|security forces|soldiers|troops|army|officers)\b.{0,60}"
                          r"\b(?:shot dead|killed|opened fire|live (?:bullets|ammunition|rounds))\b"
-                         r"|\b(?:protesters?|demonstrators?)\b.{0,40}\b(?:shot dead|killed)\b.{0,30}\bby (?:police|security)")
+                         r"|\b(?:protesters?|demonstrators?)\b.{0,40}\b(?:shot dead|killed)\b.{0,30}\bby (?:police|security)"
+                         r"|\b(?:protesters?|demonstrators?)\b (?:\w+ ){0,3}?(?:were|was) (?:shot dead|killed|shot)\b.{0,60}"
+                         r"\b(?:when|as|after)\b.{0,40}\b(?:police|security forces|soldiers|troops|army|military|paramilitar\w*"
+                         r"|riot police)\b")
 
 # "No fatalities nor injuries reported", "without casualties": set aside before looking for casualties.
 _NO_CASUALTY = _rx(r"\b(?:no|without|neither|nor|not any)\s+(?:\w+\s+){0,3}?(?:fatalit\w*|casualt\w*|injur\w*|deaths?)\b"
