@@ -164,12 +164,17 @@ def test_codebook_rules_leave_correct_labels_alone(text: str, model_label: str) 
         ("Militants set off a bomb at the fertiliser plant, killing two guards.", False),
         ("The OSCE recorded 25 explosions involving unknown weapons near the Karbonit mine.", False),
         ("Gunmen opened fire on a bus, killing four passengers.", False),
+        ("Gas and propane containers exploded during a fire in a detached garage on Monday.", True),
+        ("Soldiers helped evacuate residents trapped by floods after torrential rains, officials said.", True),
+        ("Bandits raided the village and stole 200 cattle from herders hit by the drought.", False),
+        ("Police beat traders while enforcing the curfew imposed after the floods.", False),
     ],
 )
 def test_accidents_are_no_event(text: str, accident: bool) -> None:
     assert is_accident(text) is accident
-    out = apply_codebook_rules(text, pred("Remote explosive/landmine/IED"))
-    assert (out.sub_event_type is None) is accident
+    for label in ("Remote explosive/landmine/IED", "Change to group/activity"):
+        out = apply_codebook_rules(text, pred(label))
+        assert (out.sub_event_type is None) is accident
 
 
 def test_a_toxic_gas_leak_is_no_chemical_attack() -> None:
@@ -334,7 +339,10 @@ def test_manifest_consistent_with_model() -> None:
     assert NONE_LABEL in model.classes
     assert set(model.classes) - {NONE_LABEL} <= set(EVENT_TYPES)
     assert manifest["features"]["n_bits"] == model.n_bits
-    assert manifest["size_bytes"] == (MODEL_DIR / MODEL_FILE).stat().st_size
+    vectors = (MODEL_DIR / "token_vectors.npz").stat().st_size if model.has_vectors else 0
+    assert manifest["size_bytes"] == (MODEL_DIR / MODEL_FILE).stat().st_size + vectors
+    assert manifest["size_bytes"] <= 30_000_000  # the ceiling for the shipped model
+    assert (manifest["token_vectors"] is not None) == model.has_vectors
     assert manifest["training_files"] and manifest["n_examples"] == sum(manifest["n_examples_per_class"].values())
     assert manifest["created"] and manifest["command"].startswith("sitrep train")
     assert "dev_scores" in manifest

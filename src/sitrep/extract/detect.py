@@ -787,7 +787,8 @@ _DRONE_CAPTURE = _rx(r"\b(?:got|gained|took|seized|taken|captured|hacked|downed|
 
 # An accident: a blast or fire at an industrial site, or a crash, with nobody said to have caused it on purpose.
 # ACLED codes no accidents; the model, taught that explosions are attacks, needs the reminder.
-_ACCIDENT_SITE = _rx(r"\b(?:plant|factory|factories|warehouse|refinery|refineries|depot|tank(?:er)?s?|boiler|gas (?:cylinder|leak"
+_ACCIDENT_SITE = _rx(r"\b(?:plant|factory|factories|warehouse|refinery|refineries|depot|tank(?:er)?s?|boiler|garage|kitchen"
+                     r"|propane|cylinders?|containers?|blast site|gas (?:cylinder|leak"
                      r"|pipeline|station)|pipelines?|mine|mines|colliery|fireworks?|chemical (?:plant|factory|spill|leak)"
                      r"|industrial|workshop|mill|reactor|furnace|storage)\b")
 _ACCIDENT_HAPPENED = _rx(r"\b(?:explo(?:ded|sion|sions)|blasts?|fire|blaze|caught fire|went up in flames|leak\w*|spill\w*"
@@ -800,11 +801,27 @@ _INTENT = _rx(r"\b(?:bomb\w*|ieds?|improvised|attack\w*|militants?|gunm[ae]n|reb
               r"|army|police (?:said the|suspect)|targeted|assailants?|perpetrators?|war|shot down|downed|weapons?"
               r"|projectiles?|artillery|mortars?|ammunition|forces|fired|small arms|machine ?guns?|bursts?|gunfire"
               r"|combat|fighting|clash\w*|enemy|hostilities|front ?line|land ?mines?|anti-?(?:tank|personnel)|ordnance"
-              r"|unexploded|uxo|explosives?|detonat\w*|(?:on|over|hit|struck|triggered|detonated) an? (?:\w+ )?mine|mines? (?:was |were )?planted)\b")
+              r"|unexploded|uxo|explosives?|detonat\w*|armed|gangs?|attackers|raid\w*|loot\w*|torch\w*"
+              r"|set(?:ting)? (?:on )?fire|set ablaze|burn(?:ed|t) down|blew up|blown up|devices?|separatists?|(?:on|over|hit|struck|triggered|detonated) an? (?:\w+ )?mine|mines? (?:was |were )?planted)\b")
+
+
+# A natural disaster or an epidemic, where soldiers and police come to help: only violence told makes it an event.
+_NATURAL_DISASTER = _rx(r"\b(?:earthquakes?|quakes?|floods?|flooding|flash floods?|torrential rains?|heavy rains?|monsoon"
+                        r"|landslides?|mudslides?|cyclones?|hurricanes?|typhoons?|tsunamis?|wildfires?|bushfires?|forest fires?"
+                        r"|droughts?|blizzards?|avalanches?|volcanic|eruptions?|heatwaves?)\b")
+_VIOLENCE_TOLD = _rx(r"\b(?:bomb\w*|ieds?|attack\w*|militants?|gunm[ae]n|rebels?|insurgents?|terror\w*|suicide|rockets?"
+                     r"|missiles?|shell(?:ed|ing|s)\b|drones?|grenades?|shot|shoot\w*|gunfire|airstrikes?|air strikes?|clash\w*"
+                     r"|fighting|protest\w*|demonstrat\w*|riot\w*|mob|loot\w*|arrest\w*|detain\w*|kill(?:ed|ing)? by"
+                     r"|abduct\w*|kidnap\w*|curfew|assault\w*|beat(?:en|ing|s)?|whip\w*|tear ?gas|violen\w*|murder\w*"
+                     r"|hostilit\w*|war\b|armed|gangs?|bandits?|militia\w*|jihadists?|troops (?:clash|fire|open)|raid\w*|rustl\w*"
+                     r"|stole|stolen)\b")
 
 
 def is_accident(text: str) -> bool:
-    """An industrial blast or fire, or a crash, that nobody is said to have caused on purpose."""
+    """An industrial blast or fire, or a crash, that nobody is said to have caused on purpose; or a natural
+    disaster or epidemic with no violence, protest or arrest told."""
+    if _NATURAL_DISASTER.search(text) and not _VIOLENCE_TOLD.search(text):
+        return True
     if _INTENT.search(text):
         return False
     return bool((_ACCIDENT_SITE.search(text) and _ACCIDENT_HAPPENED.search(text)) or _CRASH.search(text))
@@ -865,8 +882,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
       p_event >= 0.2 becomes the model's best event label; otherwise no event stays no event.
     """
     sub = pred.sub_event_type
-    if sub is not None and EVENT_TYPES.get(sub) in (_ERV, "Violence against civilians", "Battles") \
-            and is_accident(text):
+    if sub is not None and EVENT_TYPES.get(sub) in (_ERV, "Violence against civilians", "Battles", STRATEGIC) \
+            and sub not in ("Agreement", "Arrests") and is_accident(text):
         return Prediction(None, None, 1.0 - pred.p_event, pred.p_event, sub)
     if sub is None:
         if pred.p_event >= _UPGRADE_MIN * 0.75 and _DRONE_CAPTURE.search(text) and not _CASUALTY.search(text):
