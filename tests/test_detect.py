@@ -168,6 +168,9 @@ def test_codebook_rules_leave_correct_labels_alone(text: str, model_label: str) 
         ("Soldiers helped evacuate residents trapped by floods after torrential rains, officials said.", True),
         ("Bandits raided the village and stole 200 cattle from herders hit by the drought.", False),
         ("Police beat traders while enforcing the curfew imposed after the floods.", False),
+        ("A fire broke out in a crowded market overnight; firefighters recovered six bodies.", True),
+        ("Three children were killed in a stampede at the stadium gates.", True),
+        ("Two alleged thieves were beaten, tied up and drowned in a dam by residents.", False),
     ],
 )
 def test_accidents_are_no_event(text: str, accident: bool) -> None:

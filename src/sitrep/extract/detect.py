@@ -793,8 +793,11 @@ _ACCIDENT_SITE = _rx(r"\b(?:plant|factory|factories|warehouse|refinery|refinerie
                      r"|industrial|workshop|mill|reactor|furnace|storage)\b")
 _ACCIDENT_HAPPENED = _rx(r"\b(?:explo(?:ded|sion|sions)|blasts?|fire|blaze|caught fire|went up in flames|leak\w*|spill\w*"
                          r"|collaps\w*)\b")
-_CRASH = _rx(r"\b(?:lost control|collided|collision|crash(?:ed|es)?|derail\w*|capsi[sz]\w*|sank|plunged|overturned"
-             r"|head-on|road accident|traffic accident|accident)\b")
+_CRASH = _rx(r"\b(?:lost control|collided|collision|crash(?:ed|es)?|derail\w*|capsi[sz]\w*|sank|sinking|plunged|overturned"
+             r"|head-on|road accident|traffic accident|accident(?:al|ally)?|stampede|drown(?:ed|ing)|electrocut\w*"
+             r"|short[- ]circuit|gas explosion|oil spill|fire broke out|caught fire|went up in flames|gutted|collapsed"
+             r"|cave-?in|rescuers|rescue (?:teams?|workers|operations?)|search and rescue|firefighters|fire ?(?:crews|fighters"
+             r"|brigade|department|service))\b")
 _INTENT = _rx(r"\b(?:bomb\w*|ieds?|improvised|attack\w*|militants?|gunm[ae]n|rebels?|insurgents?|terror\w*|suicide"
               r"|rockets?|missiles?|shell\w*|drones?|grenades?|sabotag\w*|arson\w*|deliberate\w*|claimed|suspects?"
               r"|shot|shoot\w*|airstrikes?|air strikes?|protest\w*|mob|rioters?|militia\w*|jihadists?|soldiers|troops"
@@ -802,7 +805,9 @@ _INTENT = _rx(r"\b(?:bomb\w*|ieds?|improvised|attack\w*|militants?|gunm[ae]n|reb
               r"|projectiles?|artillery|mortars?|ammunition|forces|fired|small arms|machine ?guns?|bursts?|gunfire"
               r"|combat|fighting|clash\w*|enemy|hostilities|front ?line|land ?mines?|anti-?(?:tank|personnel)|ordnance"
               r"|unexploded|uxo|explosives?|detonat\w*|armed|gangs?|attackers|raid\w*|loot\w*|torch\w*"
-              r"|set(?:ting)? (?:on )?fire|set ablaze|burn(?:ed|t) down|blew up|blown up|devices?|separatists?|(?:on|over|hit|struck|triggered|detonated) an? (?:\w+ )?mine|mines? (?:was |were )?planted)\b")
+              r"|set(?:ting)? (?:on )?fire|set ablaze|burn(?:ed|t) down|blew up|blown up|devices?|separatists?"
+              r"|beat(?:en|ing)?|tied|robb\w*|thie(?:f|ves)|guards|pushed|rall(?:y|ies)|allegedly|mosques?|church\w*"
+              r"|imambargah|temples?|shrines?|synagogues?|(?:on|over|hit|struck|triggered|detonated) an? (?:\w+ )?mine|mines? (?:was |were )?planted)\b")
 
 
 # A natural disaster or an epidemic, where soldiers and police come to help: only violence told makes it an event.
