@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from sitrep.extract.detect import MODEL_DIR
 from sitrep.extract.vectors import VECTORS_FILE, TokenVectors, sif_weights
-from sitrep.extract.wordpiece import WordPiece, basic_tokens
+from sitrep.extract.wordpiece import WordPiece, _basic_tokens_unicode, basic_tokens
 
 TINY_VOCAB = ["[PAD]", "[UNK]", "un", "##aff", "##able", "the", "rebels", "shell", "##ed", "-", "'", "s"]
 
@@ -32,6 +32,11 @@ def test_wordpiece_never_fails_and_stays_in_vocabulary(text: str) -> None:
     ids = WordPiece(TINY_VOCAB).encode(text)
     assert all(0 <= i < len(TINY_VOCAB) for i in ids)
     assert all(" " not in t and t for t in basic_tokens(text))
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=200))
+def test_ascii_fast_path_agrees_with_the_general_one(text: str) -> None:
+    assert basic_tokens(text) == _basic_tokens_unicode(text)
 
 
 def test_embed_normalises_and_weights_tokens(tmp_path: Path) -> None:
