@@ -832,6 +832,16 @@ def is_accident(text: str) -> bool:
     return bool((_ACCIDENT_SITE.search(text) and _ACCIDENT_HAPPENED.search(text)) or _CRASH.search(text))
 
 
+# A protest still to come ("detained ahead of the rally", "deployed in anticipation of protests"): the arrests or
+# the deployment are the event, not a demonstration.
+_PROTEST_TO_COME = _rx(r"\b(?:in anticipation of|ahead of|in advance of|before|in preparation for|to prevent|to head off"
+                       r"|to pre-?empt|for fear of)\s+(?:the\s+|a\s+|any\s+|possible\s+|planned\s+|more\s+|further\s+)*"
+                       r"(?:[\w'-]+\s+){0,4}?(?:protests?|demonstrations?|rall(?:y|ies)|marches|gatherings|sit-ins?)\b")
+_DETAINED = _rx(r"\b(?:arrest\w*|detain\w*|round(?:ed|ing)? up|taken into custody|picked up|jailed)\b")
+_PROTEST_TOLD = _rx(r"\b(?:protest(?:ed|ing)|demonstrat(?:ed|ing)|rallied|marched|gathered|took to the streets"
+                    r"|staged (?:a |an )?(?:protest|demonstration|rally|sit-in|march))\b|\b(?:protesters|demonstrators)\b")
+
+
 def _with(pred: Prediction, sub_event_type: str) -> Prediction:
     return Prediction(sub_event_type, EVENT_TYPES[sub_event_type], pred.probability, pred.p_event, pred.best_event)
 
@@ -883,6 +893,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
       0.5) -> Change to group/activity;
     - a violent label for an accident (`is_accident`: an industrial blast or fire, a crash, with no attacker,
       weapon or intent told) -> no event;
+    - a protest label where the protest is still to come ("detained ahead of the rally", "deployed in
+      anticipation of protests") and none is told to have happened -> Arrests or Change to group/activity;
     - "no event" with explicit attack wording (car bomb, airstrike, gunmen, ambushed, tear gas...) and
       p_event >= 0.2 becomes the model's best event label; otherwise no event stays no event.
     """
@@ -951,6 +963,12 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             return _with(pred, sub)
         if sub == "Peaceful protest" and _PLAIN_INTERVENTION.search(beyond_grievance):
             return _with(pred, "Protest with intervention")
+        if event_type == "Protests" and _PROTEST_TO_COME.search(text) \
+                and not _PROTEST_TOLD.search(_PROTEST_TO_COME.sub(" ", text)):
+            if _DETAINED.search(text):
+                return _with(pred, "Arrests")
+            if _FORCES_MOVE.search(text):
+                return _with(pred, "Change to group/activity")
         if sub == "Protest with intervention" and not _INTERVENTION.search(beyond_grievance):
             # an arrest the protesters protest against is their grievance, not an intervention
             return _with(pred, "Peaceful protest")
