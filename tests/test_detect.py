@@ -190,6 +190,13 @@ def test_a_toxic_gas_leak_is_no_chemical_attack() -> None:
     assert out.sub_event_type != "Chemical weapon"
 
 
+def test_rules_code_told_agreements_the_model_missed() -> None:
+    text = "The last active rebel group started peace talks with the government to end the conflict."
+    assert apply_codebook_rules(text, Prediction(None, None, 0.7, 0.3, "Other")).sub_event_type == "Agreement"
+    weak = Prediction(None, None, 0.95, 0.05, "Other")  # the model saw no event at all: nothing is invented
+    assert apply_codebook_rules(text, weak).sub_event_type is None
+
+
 def test_rules_do_not_invent_events_without_model_support() -> None:
     weak = Prediction(None, None, 0.95, 0.05, "Remote explosive/landmine/IED")
     for text in ("A car bomb exploded.", "Grenade attack on a bar.", "Air defences shot down a drone."):

@@ -428,7 +428,8 @@ _GOODS_SEIZED = _rx(r"\b(?:seiz\w*|confiscat\w*|impound\w*)\b[^.]{0,60}\b(?:mari
 # Surrenders, truces, ceasefires, peace accords signed or talks begun, prisoner exchanges: the codebook's
 # Agreement, which the model rarely saw (the wording of a peace deal only mentioned is left alone).
 _AGREEMENT = _rx(r"\bsurrender(?:ed|s)\b|\btruce\b|\bcease-?fire (?:agreement|deal|was (?:signed|agreed))"
-                 r"|\b(?:signed|reached|agreed|concluded|began|begin|entered|enter)\s+(?:\w+\s+){0,3}?"
+                 r"|\b(?:signed|reached|agreed|concluded|began|begin|entered|enter|started|opened|launched|resumed)"
+                 r"\s+(?:\w+\s+){0,3}?"
                  r"(?:peace|ceasefire|cease-fire) (?:agreements?|accords?|deals?|talks|treaty)\b"
                  r"|\bpeace (?:talks|accords?) (?:begin|began|started|opened|held)\b"
                  r"|\bsign(?:ed|s)? (?:an? |the )?(?:\w+ )?(?:agreements?|memorandum|mou|accords?|deal)\b"
@@ -895,6 +896,7 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
       weapon or intent told) -> no event;
     - a protest label where the protest is still to come ("detained ahead of the rally", "deployed in
       anticipation of protests") and none is told to have happened -> Arrests or Change to group/activity;
+    - "no event" where a truce, peace deal, prisoner swap or talks are told (p_event >= 0.2), no fight -> Agreement;
     - "no event" with explicit attack wording (car bomb, airstrike, gunmen, ambushed, tear gas...) and
       p_event >= 0.2 becomes the model's best event label; otherwise no event stays no event.
     """
@@ -910,6 +912,9 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             # "Houthi reinforcements arrived on the front": a change to the group's activity the model leans to
             return Prediction("Change to group/activity", EVENT_TYPES["Change to group/activity"], pred.p_event,
                               pred.p_event, pred.best_event)
+        if pred.p_event >= _UPGRADE_MIN and _AGREEMENT.search(text) \
+                and not _FIGHT.search(_AGREEMENT.sub(" ", _NO_CASUALTY.sub(" ", text))):
+            return Prediction("Agreement", EVENT_TYPES["Agreement"], pred.p_event, pred.p_event, pred.best_event)
         if pred.best_event and pred.p_event >= _UPGRADE_MIN and _UPGRADE.search(text):
             upgraded = Prediction(pred.best_event, EVENT_TYPES.get(pred.best_event), pred.p_event, pred.p_event,
                                   pred.best_event)
