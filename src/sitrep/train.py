@@ -497,7 +497,10 @@ def train(acled_files: Sequence[Path], out_dir: Path, *, extra_negatives: Sequen
                      "CASE-2021-task-2-style news snippets given with --dev-case, never trained on.",
         "train_seconds": round(time.time() - started, 1),
         "command": "sitrep train --acled " + " ".join(Path(p).name for p in acled_files)
-                   + "".join(f" --negatives {Path(p).name}" for p in extra_negatives) + f" --seed {seed}",
+                   + "".join(f" --negatives {Path(p).name}" for p in extra_negatives) + f" --seed {seed}"
+                   + "".join(f" --holdout {Path(p).name}" for p in holdout)
+                   + "".join(f" --dev-case {Path(p).name}" for p in dev_case)
+                   + (f" --dense-mix {dense_mix}" if dense_mix != DENSE_MIX else ""),
         "python": f"sitrep.train.train(acled_files, out_dir, extra_negatives={[Path(p).name for p in extra_negatives]}, "
                   f"holdout={[Path(p).name for p in holdout]}, seed={seed}, c={c}, none_bias={none_bias}, "
                   f"dense_mix={dense_mix})",

@@ -597,7 +597,8 @@ _NO_FIGHT = _rx(r"\bno (?:information|reports?|details?) (?:on|of|about|as to) (
                 r"|\b(?:after|following|when|as) (?:the )?(?:[\w-]+ ){0,5}?(?:withdr[ae]w\w*|pulled out|pull-?out|retreat(?:ed)?"
                 r"|abandoned|evacuated|left)\b(?! (?:under|amid|after) (?:fire|attack|heavy))"
                 r"|\b(?:deserted|abandoned|empty|vacated) (?:\w+ ){0,2}?(?:base|position|post|town|village|site|camp|barracks)")
-_CASUALTY = _rx(r"\bkill(?:ed|ing|s)?\b|\bdead\b|\bdied\b|\bwound\w*|\binjur\w*|\bhurt\b|\bcasualt\w*")
+_CASUALTY = _rx(r"\bkill(?:ed|ing|s)?\b|\bdead\b|\bdied\b|\bwound\w*|\binjur\w*|\bhurt\b|\bcasualt\w*"
+                r"|\beliminat(?:ed|ing)\b")
 _PROTEST = _rx(r"\bprotest\w*|\bdemonstrat\w*|\brall(?:y|ies|ied)\b|\bmarch(?:ed|ers)?\b|\bstrik(?:e|ers|ing)\b"
                r"|\bsit-in\b")
 _LETHAL_ON_PROTEST = _rx(r"\b(?:police|security forces|soldiers|troops|army|officers)\b.{0,60}"
@@ -843,6 +844,14 @@ _PROTEST_TOLD = _rx(r"\b(?:protest(?:ed|ing)|demonstrat(?:ed|ing)|rallied|marche
                     r"|staged (?:a |an )?(?:protest|demonstration|rally|sit-in|march))\b|\b(?:protesters|demonstrators)\b")
 
 
+_KILLED_FIGHTERS = _rx(r"\b(?:kill(?:ed|ing)|eliminat(?:ed|ing)|neutrali[sz](?:ed|ing)|shot dead)\s+(?:\w+\s+){0,3}?"
+                      r"(?:militants?|fighters|rebels|insurgents|terrorists|jihadists|gunmen|bandits|members|soldiers"
+                      r"|troops|combatants|attackers)\b")
+
+
+_DEPARTURE = _rx(r"\b(?:left|leaving|leave|fled|fleeing|evacuated|departed|bussed|relocated|displaced|exodus)\b")
+
+
 def _with(pred: Prediction, sub_event_type: str) -> Prediction:
     return Prediction(sub_event_type, EVENT_TYPES[sub_event_type], pred.probability, pred.p_event, pred.best_event)
 
@@ -923,6 +932,10 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     event_type = EVENT_TYPES.get(sub)
     violent = event_type in (_ERV, "Battles", "Violence against civilians") or sub == "Disrupted weapons use"
 
+    if event_type == STRATEGIC and sub not in ("Disrupted weapons use", "Agreement") and _DRONE_CAPTURE.search(text) \
+            and not _CASUALTY.search(text):
+        # "the IRGC got control of 7-8 US drones": the codebook's downed or captured drones
+        return _with(pred, "Disrupted weapons use")
     if (_DISRUPT_ACT.search(text) and _DISRUPT_OBJ.search(text) and not _CASUALTY.search(text)
             and sub not in ("Armed clash", "Arrests") and event_type in (_ERV, "Strategic developments")
             and (sub in _DISRUPT_PRONE or _DISRUPT_STRONG.search(text))):
@@ -935,6 +948,14 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     if sub in ("Other", "Change to group/activity", "Non-violent transfer of territory", "Arrests") \
             and _AGREEMENT.search(text) and not _FIGHT.search(_AGREEMENT.sub(" ", told_harm)):
         return _with(pred, "Agreement")
+    if sub == "Attack" and _DEPARTURE.search(text) and not _HARM_TO_PEOPLE.search(text) \
+            and not _CASUALTY.search(text) and not _GUN.search(text) and not _rx(r"\battack\w*").search(text):
+        # "convoys carrying men, women and children left the pocket": people leaving, nobody harmed
+        return _with(pred, "Other")
+    if sub == "Looting/property destruction" and _KILLED_FIGHTERS.search(text):
+        # "the army eliminated several ISIS members and seized weapons": people killed make it no mere looting,
+        # and armed people killed by another armed side a battle
+        return _with(pred, "Armed clash")
     if sub != "Looting/property destruction" and _GOODS_SEIZED.search(text) and not _ARMS.search(text) \
             and not _FIGHT.search(told_harm) and not _PROTEST.search(text):
         return _with(pred, "Looting/property destruction")
