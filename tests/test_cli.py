@@ -214,3 +214,8 @@ def test_train_then_extract_with_the_new_model(tmp_path: Path) -> None:
     assert p.returncode == 1 and "missing.csv: no such file" in p.stderr
     p = sitrep("train")
     assert p.returncode == 2 and "no ACLED export given" in p.stderr
+    p = sitrep("train", "--acled", str(acled), "--dense-mix", "1.5", "--out", str(tmp_path / "m2"))
+    assert p.returncode == 2 and "--dense-mix must lie in [0, 1)" in p.stderr
+    # the model SITREP_MODEL_DIR points at carries its token vectors with it
+    assert manifest["token_vectors"]["file"] == "token_vectors.npz" and (model / "token_vectors.npz").exists()
+    assert "--dense-mix" not in manifest["command"]

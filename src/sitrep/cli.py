@@ -255,8 +255,9 @@ def train(
     holdout: Annotated[list[Path] | None, typer.Option(
         help="Among the --acled files: score each out-of-file (trained without it) before the final fit.")] = None,
     seed: int = 0,
-    dense_mix: Annotated[float, typer.Option(
-        help="Weight of the token-vector expert (0 = hashed words alone).")] = 0.25,
+    dense_mix: Annotated[float | None, typer.Option(
+        help="Weight of the token-vector expert, 0 to 1 (0 = hashed words alone; default sitrep.train.DENSE_MIX).",
+        show_default=False)] = None,
     dev_case: Annotated[list[Path] | None, typer.Option(
         help="CASE-2021-style TSV news snippets to score the final model on (never trained on).")] = None,
     actor_tables: Annotated[bool, typer.Option(
@@ -279,11 +280,12 @@ def train(
         if not path.exists():
             err.print(f"[red]error:[/] {path}: no such file")
             raise typer.Exit(1)
-    if not 0.0 <= dense_mix < 1.0:
+    if dense_mix is not None and not 0.0 <= dense_mix < 1.0:
         err.print(f"[red]error:[/] --dense-mix must lie in [0, 1), not {dense_mix}")
         raise typer.Exit(2)
+    mix = {"dense_mix": dense_mix} if dense_mix is not None else {}
     manifest = train_model(acled, out, extra_negatives=negatives or (), holdout=holdout or (), seed=seed,
-                           dense_mix=dense_mix, dev_case=dev_case or (), progress=err.is_terminal)
+                           dev_case=dev_case or (), progress=err.is_terminal, **mix)
     err.print(json.dumps(manifest.get("dev_scores", {}), indent=1)[:3000])
     err.print(f"model written to {out} (use it with SITREP_MODEL_DIR={out})")
     if actor_tables:

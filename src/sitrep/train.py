@@ -54,7 +54,7 @@ SEEDS_FILE = DATA_DIR / "taxonomy" / "seeds.tsv"
 NEWS_SEEDS_FILE = DATA_DIR / "taxonomy" / "seeds_news.tsv"
 N_BITS = 18
 # How much the token-vector expert counts against the hashed-word one (0..1): 0.25 gained 4-6 points of
-# weighted F1 on news snippets (CASE 2021 task 2) for at most half a point on held-out ACLED notes.
+# weighted F1 on news snippets (CASE 2021 task 2) and moved the held-out ACLED folds by -0.8 to +0.4 points.
 DENSE_MIX = 0.25
 
 
