@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sitrep.extract.detect import MODEL_DIR
+from sitrep.extract.detect import MODEL_DIR, MODEL_FILE, LinearModel
 from sitrep.extract.vectors import VECTORS_FILE, TokenVectors, sif_weights
 from sitrep.extract.wordpiece import WordPiece, _basic_tokens_unicode, basic_tokens
 
@@ -66,3 +68,16 @@ def test_shipped_vectors_cover_the_vocabulary() -> None:
     near = table.vectors[table.vocab.index("grenade")] @ table.vectors[table.vocab.index("explosive")]
     far = table.vectors[table.vocab.index("grenade")] @ table.vectors[table.vocab.index("banana")]
     assert near > far
+
+
+def test_a_model_refuses_token_vectors_it_was_not_trained_on(tmp_path: Path) -> None:
+    shutil.copy(MODEL_DIR / MODEL_FILE, tmp_path / MODEL_FILE)
+    if not LinearModel.load(MODEL_DIR / MODEL_FILE).has_vectors:
+        pytest.skip("the shipped model has no token-vector expert")
+    other = TokenVectors(vocab=tuple(TINY_VOCAB), vectors=np.ones((len(TINY_VOCAB), 8), dtype=np.float32))
+    other.save(tmp_path / VECTORS_FILE)
+    with pytest.raises(ValueError, match="other token vectors"):
+        LinearModel.load(tmp_path / MODEL_FILE)
+    (tmp_path / VECTORS_FILE).unlink()
+    with pytest.raises(FileNotFoundError, match="needs its token vectors"):
+        LinearModel.load(tmp_path / MODEL_FILE)

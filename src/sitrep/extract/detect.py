@@ -104,8 +104,8 @@ class LinearModel:
     none_bias: float = 0.0
     # The token-vector expert (all None / 0 when the model has none).
     vectors: TokenVectors | None = None
-    dense_weights: np.ndarray | None = None  # (dim, n_classes) float32
-    dense_bias: np.ndarray | None = None  # (n_classes,) float32
+    dense_weights: np.ndarray | None = None  # (dim, n_classes)
+    dense_bias: np.ndarray | None = None  # (n_classes,)
     token_weight: np.ndarray | None = None  # (n_tokens,) SIF weights from the training corpus
     dense_mix: float = 0.0
 
@@ -160,10 +160,16 @@ class LinearModel:
                 vectors_path = path.parent / config["token_vectors"]
                 if not vectors_path.exists():
                     raise FileNotFoundError(f"{path}: needs its token vectors {vectors_path}, which are missing")
-                dense = {"vectors": _load_vectors(str(vectors_path)),
+                vectors = _load_vectors(str(vectors_path))
+                token_weight = npz["token_weight"]
+                if vectors.dim != npz["dense_weights"].shape[0] or len(vectors.vocab) != len(token_weight):
+                    raise ValueError(f"{path}: was trained on other token vectors than {vectors_path} "
+                                     f"({npz['dense_weights'].shape[0]} dimensions, {len(token_weight)} pieces); "
+                                     "retrain it with `sitrep train`")
+                dense = {"vectors": vectors,
                          "dense_weights": npz["dense_weights"].astype(np.float64),
                          "dense_bias": npz["dense_bias"].astype(np.float64),
-                         "token_weight": npz["token_weight"].astype(np.float32),
+                         "token_weight": token_weight.astype(np.float32),
                          "dense_mix": float(config.get("dense_mix", 0.0))}
             return cls(
                 weights=weights,
