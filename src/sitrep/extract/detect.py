@@ -818,7 +818,7 @@ _INTENT = _rx(r"\b(?:bomb\w*|ieds?|improvised|attack\w*|militants?|gunm[ae]n|reb
               r"|imambargah|temples?|shrines?|synagogues?|(?:on|over|hit|struck|triggered|detonated) an? (?:\w+ )?mine|mines? (?:was |were )?planted)\b")
 
 
-# A natural disaster or an epidemic, where soldiers and police come to help: only violence told makes it an event.
+# A natural disaster, where soldiers and police come to help: only violence told makes it an event.
 _NATURAL_DISASTER = _rx(r"\b(?:earthquakes?|quakes?|floods?|flooding|flash floods?|torrential rains?|heavy rains?|monsoon"
                         r"|landslides?|mudslides?|cyclones?|hurricanes?|typhoons?|tsunamis?|wildfires?|bushfires?|forest fires?"
                         r"|droughts?|blizzards?|avalanches?|volcanic|eruptions?|heatwaves?)\b")
@@ -832,7 +832,7 @@ _VIOLENCE_TOLD = _rx(r"\b(?:bomb\w*|ieds?|attack\w*|militants?|gunm[ae]n|rebels?
 
 def is_accident(text: str) -> bool:
     """An industrial blast or fire, or a crash, that nobody is said to have caused on purpose; or a natural
-    disaster or epidemic with no violence, protest or arrest told."""
+    disaster with no violence, protest or arrest told."""
     if _NATURAL_DISASTER.search(text) and not _VIOLENCE_TOLD.search(text):
         return True
     if _INTENT.search(text):
@@ -856,6 +856,7 @@ _KILLED_FIGHTERS = _rx(r"\b(?:kill(?:ed|ing)|eliminat(?:ed|ing)|neutrali[sz](?:e
 
 
 _DEPARTURE = _rx(r"\b(?:left|leaving|leave|fled|fleeing|evacuated|departed|bussed|relocated|displaced|exodus)\b")
+_ATTACK_WORD = _rx(r"\battack\w*")
 
 
 def _with(pred: Prediction, sub_event_type: str) -> Prediction:
@@ -907,8 +908,11 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - drones captured, hacked or downed, even where the model saw no event (p_event >= 0.15) ->
       Disrupted weapons use; the movements, drills and handouts above where it leaned to an event (p_event >=
       0.5) -> Change to group/activity;
-    - a violent label for an accident (`is_accident`: an industrial blast or fire, a crash, with no attacker,
-      weapon or intent told) -> no event;
+    - a violent or strategic label (not an agreement or arrests) for an accident (`is_accident`: an industrial
+      blast or fire, a crash, with no attacker, weapon or intent told, or a natural disaster with no violence
+      told) -> no event;
+    - drones captured or downed under another strategic label -> Disrupted weapons use; looting where fighters
+      were killed -> Armed clash; an "attack" where people only left, nobody harmed -> Other;
     - a protest label where the protest is still to come ("detained ahead of the rally", "deployed in
       anticipation of protests") and none is told to have happened -> Arrests or Change to group/activity;
     - "no event" where a truce, peace deal, prisoner swap or talks are told (p_event >= 0.2), no fight -> Agreement;
@@ -955,7 +959,7 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             and _AGREEMENT.search(text) and not _FIGHT.search(_AGREEMENT.sub(" ", told_harm)):
         return _with(pred, "Agreement")
     if sub == "Attack" and _DEPARTURE.search(text) and not _HARM_TO_PEOPLE.search(text) \
-            and not _CASUALTY.search(text) and not _GUN.search(text) and not _rx(r"\battack\w*").search(text):
+            and not _CASUALTY.search(text) and not _GUN.search(text) and not _ATTACK_WORD.search(text):
         # "convoys carrying men, women and children left the pocket": people leaving, nobody harmed
         return _with(pred, "Other")
     if sub == "Looting/property destruction" and _KILLED_FIGHTERS.search(text):
