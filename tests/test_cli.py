@@ -61,6 +61,19 @@ def test_extract_jsonl_contract(tmp_path: Path) -> None:
             assert texts[ev["doc_id"]][ev["start"]:ev["end"]] == ev["text"]
 
 
+def test_extract_places_an_unplaced_event_in_its_outlets_country(tmp_path: Path) -> None:
+    note = "Residents of Njiru held a violent demonstration over an eviction notice and blocked the road."
+    src = jsonl(tmp_path / "in.jsonl", [
+        {"id": "bare", "text": note, "published": "2019-10-28"},
+        {"id": "kenyan", "text": note, "published": "2019-10-28", "source": "Daily Nation (Kenya)"},
+        {"id": "by_url", "text": note, "published": "2019-10-28", "url": "https://www.the-star.co.ke/news/1"},
+    ])
+    p = sitrep("extract", str(src))
+    assert p.returncode == 0, p.stderr
+    country = {e["doc_id"]: e["country"] for e in events_of(p.stdout)}
+    assert country == {"bare": None, "kenyan": "Kenya", "by_url": "Kenya"}
+
+
 def test_extract_text_html_folder_and_stdin(tmp_path: Path) -> None:
     (tmp_path / "docs" / "nested").mkdir(parents=True)
     (tmp_path / "docs" / "report.txt").write_text("Kabul, 10 March 2021\n\n" + BOMBING + "\n", encoding="utf-8")

@@ -818,3 +818,66 @@ def test_a_school_named_after_its_town_names_the_town() -> None:
 def test_a_compass_word_closing_a_bracket_is_the_places_province(text: str, name: str, country: str) -> None:
     place, _ = geo.locate_event(doc_of(text), 0, len(text))
     assert place is not None and (place.name, place.country_code) == (name, country)
+
+
+# ---------------------------------------------------------------- the outlet's country, compound words, chains
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://www.standardmedia.co.ke/article/1", "KE"),
+    ("http://news.bbc.co.uk/2/hi/world", "GB"),
+    ("https://www.dawn.com/news/1", None),          # generic top-level domain
+    ("https://bit.ly/3abc", None),                   # ".ly" is sold worldwide, no sign of Libya
+    ("https://example.zz/x", None),                  # no such country
+    ("not a url", None),
+    (None, None),
+])
+def test_a_urls_country_code_domain_is_its_outlets_country(url: str | None, expected: str | None) -> None:
+    from sitrep.geo.parse import domain_country
+
+    assert domain_country(url, {"KE", "GB", "LY", "PK"}) == expected
+
+
+def test_outlets_name_their_country() -> None:
+    parser = geo._parser()
+    assert parser.outlet_countries("Daily Nation (Kenya); Star (Kenya)") == {"KE": 2}
+    assert parser.outlet_countries("Times of India") == {"IN": 1}
+    assert parser.outlet_countries("Nairobi News") == {"KE": 1}
+    assert parser.outlet_countries("Capital FM", "https://www.capitalfm.co.ke/news") == {"KE": 1}
+    assert parser.outlet_countries("SOHR") == {}
+    assert parser.outlet_countries(None) == {}
+
+
+def test_the_outlets_country_places_an_event_the_text_does_not() -> None:
+    text = "Residents of Njiru held a violent demonstration over an eviction notice."
+    bare = geo.geoparse(Document(article=Article(id="a", text=text)))
+    kenyan = geo.geoparse(Document(article=Article(id="b", text=text, source="Daily Nation (Kenya)")))
+    assert bare.country_focus is None
+    assert kenyan.country_focus == "KE"
+    # the text's own places outweigh the outlet: a Kenyan paper reporting from Somalia
+    somali = geo.geoparse(Document(article=Article(id="c", text="Militants attacked a base in Kismayo, Somalia.",
+                                                   source="Star (Kenya)")))
+    assert somali.country_focus == "SO"
+
+
+@pytest.mark.parametrize("text", [
+    "Mini-bus drivers protested against police harassment.",
+    "Tour operators held a demonstration after the death of a colleague.",
+])
+def test_words_that_only_spell_a_place_are_no_place(text: str) -> None:
+    assert places(text) == {}
+
+
+@pytest.mark.parametrize(("text", "absent", "container"), [
+    ("A man shot dead his neighbour in Irobo village, Shinyalu, Kakamega county after a land dispute.",
+     "Irobo", "Kakamega"),
+    ("Militiamen killed a farmer in Raya area of Balambala sub-county, Garissa county.", "Raya", "Garissa"),
+])
+def test_a_settlement_chain_ends_in_its_container(text: str, absent: str, container: str) -> None:
+    found = places(text)
+    assert absent not in found
+    assert found[container].country_code == "KE"
+
+
+def test_a_bare_list_of_towns_is_no_chain() -> None:
+    found = places("Shelling hit Aleppo, Idlib and Hama.")
+    assert {"Aleppo", "Idlib", "Hama"} <= set(found)

@@ -103,6 +103,7 @@ CURRENCY_WORDS = frozenset({"dollar", "dollars", "pound", "pounds", "franc", "fr
 IN_CONTAINER = re.compile(r"(?:\s+(?i:district|county|sub-?county|town|city|village|area|municipality|raion))?"
                           r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
                           r"(?:(?:countryside|outskirts|suburbs|parts?|areas?)\s+of\s+(?:the\s+)?)?")
+HYPHENED_WORD = re.compile(r"-(?!(?:" + "|".join(sorted(CONNECTORS - {"an der"})) + r")\b)[a-z]{2,}")
 PERSON_VERBS = frozenset({"said", "says", "told", "added", "stated", "noted", "explained", "wrote", "tweeted",
                           "argued", "insisted", "claimed", "announced", "warned", "asked", "replied"})
 
@@ -130,6 +131,22 @@ def cue_countries(text: str) -> Counter[str]:
     """Countries the text's non-place cues point to ("ODM supporters" -> KE), one vote per distinct cue."""
     pattern, table = _country_cues()
     return Counter(table[c] for c in {m.group(0) for m in pattern.finditer(text)})
+
+
+# country-code domains sold worldwide for their letters (".io", ".tv", ".ly"): no sign of where an outlet is
+GENERIC_CCTLDS = frozenset({"ac", "ad", "ag", "ai", "am", "as", "bz", "cc", "cd", "co", "fm", "gg", "gl", "im", "io",
+                            "je", "la", "ly", "me", "ms", "mu", "nu", "sh", "so", "st", "tk", "to", "tv", "vc", "ws"})
+_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:[^/@]*@)?([^/:?#]+)", re.IGNORECASE)
+
+
+def domain_country(url: str | None, known: frozenset[str] | set[str]) -> str | None:
+    """ISO2 of a URL's country-code domain ("standardmedia.co.ke" -> "KE", ".uk" -> "GB"), if it has one."""
+    match = _HOST.match((url or "").strip())
+    if not match or "." not in match.group(1):
+        return None
+    tld = match.group(1).rstrip(".").rsplit(".", 1)[-1].lower()
+    iso2 = "GB" if tld == "uk" else tld.upper()
+    return iso2 if len(tld) == 2 and tld not in GENERIC_CCTLDS and iso2 in known else None
 
 
 @dataclass(slots=True)
@@ -317,6 +334,9 @@ class Parser:
                         all(h.entry.kind == CITY and h.entry.pop < 100000 for h in hits):
                     continue
                 mention.locative = i > 0 and tokens[i - 1].text.lower() in LOCATIVE
+                if mention.wordlike and not mention.locative and not mention.cue and \
+                        all(h.name_kind in (ALT, LOOSE) for h in hits):
+                    continue  # "Tour operators": a word that is only another name of a place ("Tour" for Tours)
                 mention.slot = i > 0 and _place_slot(tokens, i, j - 1, text, strict=True)
                 mentions.append(mention)
                 covered = j - 1
@@ -389,6 +409,8 @@ class Parser:
                 prev is not None and text[prev.end:m.start].strip() in (",", "(")  # "Nigohan (UP)"
             if len(key) < 3 and not strong and not state_abbrev:
                 return False
+            if not strong and not big and HYPHENED_WORD.match(text, m.end):
+                return False  # "Mini-bus", "Anti-riot": the first half of a compound word
             if prev is not None and prev_low in TITLES and _is_cap(prev):
                 return False
             # "Victoria said": a person, unless a big place speaks through its officials
@@ -471,6 +493,28 @@ class Parser:
                 w *= 0.3
             votes[best.entry.cc] += w
         return votes.most_common(1)[0][0] if votes else None
+
+    def outlet_countries(self, source: str | None, url: str | None = None) -> Counter[str]:
+        """Countries the outlets behind an article are from, one vote each: a country, a demonym or a big city
+        in a source's name ("Star (Kenya)", "Times of India", "Nairobi News"; sources split on ";"), and the
+        URL's country-code domain. A weak prior for where unplaced events are, never evidence."""
+        votes: Counter[str] = Counter()
+        for name in (source or "").split(";"):
+            found = set()
+            for m in self.recognise(name.strip())[1]:
+                countries = {h.entry.cc for h in m.hits if h.entry.kind == COUNTRY and h.name_kind in (MAIN, ALT)}
+                if m.wordlike and not countries:
+                    continue  # "Capital FM"
+                # a demonym or a big place's own name, when it is of one country only ("Somali" is not)
+                ccs = countries or {h.entry.cc for h in m.hits if h.entry.cc and (h.name_kind == DEMONYM or (
+                    h.name_kind == MAIN and h.entry.kind in (CITY, ADMIN1) and h.entry.pop >= 500000))}
+                if len(ccs) == 1:
+                    found |= ccs
+            votes.update(found)
+        iso2 = domain_country(url, self.gaz.countries.keys())
+        if iso2:
+            votes[iso2] += 1
+        return votes
 
     def plausible_countries(self, m: Mention) -> set[str]:
         """Countries of a name's readings spelt as written that are nearly as plausible as its best one."""
