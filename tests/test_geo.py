@@ -881,3 +881,33 @@ def test_a_settlement_chain_ends_in_its_container(text: str, absent: str, contai
 def test_a_bare_list_of_towns_is_no_chain() -> None:
     found = places("Shelling hit Aleppo, Idlib and Hama.")
     assert {"Aleppo", "Idlib", "Hama"} <= set(found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # who the people are is not where they met
+    ("Kipsigis and Maasai militias clashed at Olpusimo (Narok), injuring seven with arrows.", "Narok"),
+    ("Ten houses were set alight during clashes between two Maasai ethnic militias in Pimbinyiet (Narok South, "
+     "Narok).", "Narok"),
+    # an office holder's constituency is somewhere else, unless the text names no other place
+    ("The father of a Lamu senator was shot by police at a police station in Nanyuki.", "Nanyuki"),
+    ("Health workers sacked by the Vihiga county governor protested.", "Vihiga"),
+])
+def test_names_of_peoples_and_constituencies_are_not_the_event_location(text: str, expected: str) -> None:
+    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and expected in (place.text, place.admin1)
+
+
+def test_a_holiday_is_no_place() -> None:
+    assert places("Activists marched on Saba-Saba day to demand lower taxes.") == {}
+
+
+def test_admin1_names_are_spelt_as_acled_spells_them() -> None:
+    place, _ = geo.locate_event(doc_of("Residents protested in Marimanti (Tharaka, Tharaka-Nithi)."), 0, 60)
+    assert place is not None and place.admin1 == "Tharaka-Nithi"
+
+
+def test_a_curated_place_yields_to_its_own_bracket() -> None:
+    # Likoni (curated, Mombasa) is not the Likuyani the bracket puts in Kakamega
+    text = "Villagers burned a police post in Likuyani town (Likuyani, Kakamega)."
+    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and place.admin1 == "Kakamega"

@@ -22,6 +22,7 @@ from sitrep.geo.gazetteer import (
     ALT,
     CITY,
     COUNTRY,
+    CURATED,
     DEMONYM,
     LOOSE,
     MAIN,
@@ -223,7 +224,7 @@ def _drop_unsupported_abroad(mentions: list[Mention], text: str, focus: str | No
     kept: list[Mention] = []
     for m in mentions:
         best = m.hits[0]
-        if best.entry.kind != CITY:
+        if best.entry.kind not in (CITY, CURATED):
             # "Karen State" in a note on Myanmar is no respelling of Tunisia's Kairouan
             if not (evidence and best.name_kind in (LOOSE, FUZZY) and best.entry.cc and best.entry.cc not in evidence):
                 kept.append(m)
@@ -236,6 +237,11 @@ def _drop_unsupported_abroad(mentions: list[Mention], text: str, focus: str | No
         # "Nawabshah city (Nawabshah, Punjab)": the place repeated in its bracket stands
         repeated = any(c.hits[0].entry.id == best.entry.id for c, _ in inside)
         if boxes and not repeated and not _fits_container(m, *boxes[-1]):
+            continue
+        if best.entry.kind == CURATED:
+            # a curated place stands unless its own bracket says otherwise ("Likuyani (Likuyani, Kakamega)" is
+            # not Mombasa's Likoni); East Jerusalem's quarters are Palestinian beside an Israeli city
+            kept.append(m)
             continue
         if _truncated(text, m):
             continue

@@ -38,6 +38,13 @@ SPEECH = re.compile(
     r"\s+(?:\w+\s+){0,2}(in|from|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "the Maasai community", "Turkana herders", "Maasai's two clans": a name that tells who people are
+PEOPLE_NAMED = re.compile(r"(?:'s)?\s+(?:\w+\s+)?(?:community|communities|clans?|sub-?clans?|tribes?|ethnic|militias?"
+                          r"|herders|pastoralists|elders)\b", re.IGNORECASE)
+# "Lamu senator", "Kirinyaga Governor", "Mathira member of parliament": an office holder's constituency
+OFFICE_NAMED = re.compile(r"(?:\s+(?:county|town|city|district|constituency|state|province))?\s+(?:senator|governor"
+                          r"|mp|mca|mla|member of (?:parliament|the county assembly)|legislator|lawmaker|deputy governor"
+                          r"|woman representative|womens? rep)\b", re.IGNORECASE)
 LOCATIVE = re.compile(r"\b(in|at|on|near|into|inside|outside|across|within|of|targeted|hit|struck|attacked|"
                       r"stormed|shelled|entered|captured|seized|took)\s+(?:the\s+)?(?:\w+\s+){0,1}$", re.IGNORECASE)
 
@@ -138,6 +145,12 @@ def _rank(doc: Document, place: Place) -> float:
         score -= 3.0  # "workers from X": where the victims came from, not where it happened
     if SPEECH.search(before):
         score -= 3.0  # "said in Damascus": where someone spoke
+    after = body[place.end or start:(place.end or start) + 40]
+    if PEOPLE_NAMED.match(after):
+        score -= 3.0  # "clashed with the Maasai community": who the people are, not where they met
+    elif OFFICE_NAMED.match(after):
+        # "the Lamu senator's father was shot": somewhere else, unless the text names no other place
+        return min(score + 0.3 * place.score, 0.1)
     if LOCATIVE.search(before) or NEAR.search(before):
         score += 0.5
     if before.rfind("(") > before.rfind(")"):

@@ -103,6 +103,7 @@ CURRENCY_WORDS = frozenset({"dollar", "dollars", "pound", "pounds", "franc", "fr
 IN_CONTAINER = re.compile(r"(?:\s+(?i:district|county|sub-?county|town|city|village|area|municipality|raion))?"
                           r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
                           r"(?:(?:countryside|outskirts|suburbs|parts?|areas?)\s+of\s+(?:the\s+)?)?")
+HOLIDAY = re.compile(r"(?:-[A-Z][\w']*)*\s+[Dd]ay\b")
 HYPHENED_WORD = re.compile(r"-(?!(?:" + "|".join(sorted(CONNECTORS - {"an der"})) + r")\b)[a-z]{2,}")
 PERSON_VERBS = frozenset({"said", "says", "told", "added", "stated", "noted", "explained", "wrote", "tweeted",
                           "argued", "insisted", "claimed", "announced", "warned", "asked", "replied"})
@@ -383,6 +384,8 @@ class Parser:
             return False
         if nxt is not None and m.how != DEMONYM and nxt.text.lower() in CURRENCY_WORDS and _joinable(text, tokens[m.tok_end - 1], nxt):
             return False  # "the US dollar exchange rate": a currency, not where the text is
+        if not strong and HOLIDAY.match(text, m.end):
+            return False  # "Saba Saba Day", "Madaraka Day": a holiday named after a date or a place
         dateline = _dateline(text, tokens, m)
         if dateline and any(h.entry.kind in (CITY, ADMIN1) and h.entry.pop >= 100000 for h in m.hits):
             return True  # "WASHINGTON (CNN) -", "BERLIN — ...": where the report was filed
