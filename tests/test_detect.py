@@ -773,3 +773,35 @@ def test_forces_killing_armed_men_is_a_battle_but_the_drug_war_stays_an_attack()
                  "Police fatally shot three family members at their home during the curfew.",
                  "Soldiers shot dead four members of a family at a checkpoint."):
         assert apply_codebook_rules(text, pred("Attack")).sub_event_type == "Attack", text
+
+
+@pytest.mark.parametrize(("text", "model_label", "expected"), [
+    ("Government troops captured five villages in the country's northwest early Wednesday.", "Other",
+     "Government regains territory"),
+    ("Troopers captured two New People's Army (NPA) camps located in Abra over the weekend.",
+     "Change to group/activity", "Government regains territory"),
+    ("Opposition fighters retook a strategic town from government forces on Thursday.", None,
+     "Non-state actor overtakes territory"),
+    ("Taliban fighters seized a district centre in the north on Saturday.", "Armed clash",
+     "Non-state actor overtakes territory"),
+    ("The army seized control of the entire length of the main highway on Tuesday.", "Disrupted weapons use",
+     "Government regains territory"),
+    ("The militants took control of the village after the army withdrew.", "Other",
+     "Non-violent transfer of territory"),
+])
+def test_ground_told_taken_is_a_territorial_event(text: str, model_label: str | None, expected: str) -> None:
+    assert apply_codebook_rules(text, pred(model_label, 0.6)).sub_event_type == expected
+
+
+@pytest.mark.parametrize(("text", "model_label"), [
+    # arms, goods or people taken in a place are no ground taken
+    ("Police seized weapons and ammunition in the village during a raid.", "Disrupted weapons use"),
+    ("Soldiers captured two fighters near the town after a clash.", "Armed clash"),
+    # a hold that was brief, or an attempt that failed, is the fight
+    ("Al-Shabaab fighters attacked an army base and briefly seized control of the town.", "Armed clash"),
+    ("Rebels tried to capture the hilltop positions but were repelled.", "Armed clash"),
+    # nobody told as the taker
+    ("The town was captured on Sunday, residents said.", "Other"),
+])
+def test_no_ground_taken_leaves_the_label(text: str, model_label: str) -> None:
+    assert apply_codebook_rules(text, pred(model_label, 0.6)).sub_event_type == model_label

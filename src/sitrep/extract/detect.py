@@ -662,6 +662,40 @@ _TAKE_PASSIVE = _rx(rf"\b(?:{_TAKE_VERB}|fell|falls|fallen|came|come) (?:back )?
                     rf"{_NONSTATE_TAKER}))\b")
 
 
+# A place taken: a taking verb and, a few words on, the ground itself ("captured five villages", "seized control of
+# the entire length of the highway", "retook a strategic town"), not arms or people ("seized weapons in the
+# village": no "in", "at", "near" or "from" between)
+_GROUND = (r"(?:villages?|towns?|city|cities|neighbou?rhoods?|districts?|district (?:cent(?:er|re)|headquarters)|areas?"
+           r"|hills?|hilltops?|heights|bases?|camps?|positions?|outposts?|highways?|(?:oil|gas) ?fields?|oilfields?"
+           r"|territor(?:y|ies)|regions?|provinces?|airports?|air ?bases?|crossings?|strongholds?|settlements?"
+           r"|localit(?:y|ies)|islands?|quarters?|suburbs?|valleys?|mountains?|peninsula|fields|sites?)")
+_PLACE_TAKEN = _rx(r"\b(?:re-?captur(?:ed|es|ing)|captur(?:ed|es|ing)|seiz(?:ed|es|ing)|retook|re-?tak(?:en|es|ing)"
+                   r"|(?:took|taken|taking|gain(?:ed|s)?|regain(?:ed|s)?|wrest(?:ed|s)?|assumed|seized) (?:full |back |total "
+                   r"|complete )?control (?:of|over)|took over|taken over|overr?an|overrun)\s+"
+                   r"(?:(?!(?:weapons?|arms|ammunition|rifles?|guns?|drugs?|caches?|vehicles?|explosives?|goods|cattle"
+                   r"|livestock|in|at|near|from|by|after|during)\b)[\w'()-]+\s+){0,7}?" + _GROUND + r"\b")
+_BRIEF_HOLD = _rx(r"\b(?:briefly|temporarily|attempt\w* to|tried to|trying to|failed to|bid to|repell?ed|repuls\w*"
+                  r"|beat back|foiled)\b")
+# the labels a place taken overrides: the model's reading of a capture as a development or a mere clash
+_TAKEOVER_PRONE = frozenset({"Other", "Change to group/activity", "Disrupted weapons use",
+                             "Looting/property destruction", "Armed clash"})
+
+
+def place_taken(text: str) -> str | None:
+    """The territorial label a report of ground taken gets: "Government regains territory" when the state's
+    forces took it, "Non-state actor overtakes territory" when anyone else did, "Non-violent transfer of
+    territory" when no fight is told; None when no place is told taken, the hold was brief or failed, or the
+    taker is untold."""
+    if not _PLACE_TAKEN.search(text) or _BRIEF_HOLD.search(text):
+        return None
+    if _NO_FIGHT.search(text):
+        return "Non-violent transfer of territory"
+    taker = territory_taker(text)
+    if taker is None:
+        return None
+    return "Government regains territory" if taker == "state" else "Non-state actor overtakes territory"
+
+
 def territory_taker(text: str) -> str | None:
     """"state" or "nonstate": who took the ground in a report of territory changing hands; None if untold.
 
@@ -901,6 +935,9 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
       prisoner exchange, with no fight told -> Agreement;
     - a territorial battle label follows who took the ground (`territory_taker`): the state's forces ->
       Government regains territory, anyone else -> Non-state actor overtakes territory;
+    - a development, disrupted-weapons, looting or clash label, or "no event" with p_event >= 0.2, where ground
+      is told taken by a named side and held (`place_taken`: "captured five villages", "seized a district
+      centre"; not "briefly", not a failed attempt) -> that territorial label;
     - a battle or attack label where nobody fought or was hurt and weapons were found, seized or defused ->
       Disrupted weapons use; where reinforcements arrived, fortifications were built, forces were deployed,
       recruited or drilled, a curfew was imposed or an armed group handed out food -> Change to group/activity
@@ -931,6 +968,10 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             # "Houthi reinforcements arrived on the front": a change to the group's activity the model leans to
             return Prediction("Change to group/activity", EVENT_TYPES["Change to group/activity"], pred.p_event,
                               pred.p_event, pred.best_event)
+        taken = place_taken(text) if pred.p_event >= _UPGRADE_MIN else None
+        if taken is not None:
+            # "opposition fighters retook a strategic town": ground changing hands is an event the model doubted
+            return Prediction(taken, EVENT_TYPES[taken], pred.p_event, pred.p_event, pred.best_event)
         if pred.p_event >= _UPGRADE_MIN and _AGREEMENT.search(text) \
                 and not _FIGHT.search(_AGREEMENT.sub(" ", _NO_CASUALTY.sub(" ", text))):
             return Prediction("Agreement", EVENT_TYPES["Agreement"], pred.p_event, pred.p_event, pred.best_event)
@@ -946,6 +987,9 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             and not _CASUALTY.search(text):
         # "the IRGC got control of 7-8 US drones": the codebook's downed or captured drones
         return _with(pred, "Disrupted weapons use")
+    if sub in _TAKEOVER_PRONE and (taken := place_taken(text)) is not None:
+        # "troopers captured two NPA camps", "Taliban fighters seized a district centre": the ground changed hands
+        return _with(pred, taken)
     if (_DISRUPT_ACT.search(text) and _DISRUPT_OBJ.search(text) and not _CASUALTY.search(text)
             and sub not in ("Armed clash", "Arrests") and event_type in (_ERV, "Strategic developments")
             and (sub in _DISRUPT_PRONE or _DISRUPT_STRONG.search(text))):
