@@ -805,3 +805,39 @@ def test_ground_told_taken_is_a_territorial_event(text: str, model_label: str | 
 ])
 def test_no_ground_taken_leaves_the_label(text: str, model_label: str) -> None:
     assert apply_codebook_rules(text, pred(model_label, 0.6)).sub_event_type == model_label
+
+
+@pytest.mark.parametrize(("text", "model_label", "expected"), [
+    # weapons taken out of use, nobody hurt, no fight: disrupted weapons use
+    ("Police seized eight guns and 500 live bullets following a raid at the house of two brothers.", "Attack",
+     "Disrupted weapons use"),
+    ("Seven revolvers, a carbine and 85 rounds of live cartridges were seized from the suspects' car.",
+     "Looting/property destruction", "Disrupted weapons use"),
+    ("Special forces destroyed a house-borne improvised explosive device during an operation.",
+     "Remote explosive/landmine/IED", "Disrupted weapons use"),
+    ("Border guards intercepted 12 locally made shotguns at the crossing.", None, "Disrupted weapons use"),
+    # ... but not a depot destroyed by artillery, a unit named after its rifles, or a fight with the seizure
+    ("Forces destroyed an ammunition depot with heavy artillery fire; no casualties were reported.",
+     "Shelling/artillery/missile attack", "Shelling/artillery/missile attack"),
+    ("Ukrainian forces destroyed a motorized rifle regiment near the town.", "Armed clash", "Armed clash"),
+    ("Soldiers seized weapons after a clash with rebels in the hills.", "Armed clash", "Armed clash"),
+    ("Residents lynched an armed robber and handed his pistol to the police.", "Mob violence", "Mob violence"),
+])
+def test_weapons_taken_out_of_use(text: str, model_label: str | None, expected: str) -> None:
+    assert apply_codebook_rules(text, pred(model_label, 0.6)).sub_event_type == expected
+
+
+@pytest.mark.parametrize(("text", "model_label", "expected"), [
+    # a chemical attack the text refers back to is not the event it tells
+    ("Government forces captured two villages near a town that was the scene of a 2017 chemical weapons attack.",
+     "Government regains territory", "Government regains territory"),
+    ("Warplanes launched air strikes on groups the army accused of carrying out a chlorine attack.",
+     "Chemical weapon", "Air/drone strike"),
+    ("Helicopters dropped barrels of chlorine on the town, residents said.", "Air/drone strike", "Chemical weapon"),
+    # a suicide bombing the model read as a development
+    ("Two suicide bombers blew themselves up after police surrounded their hideout.", "Other", "Suicide bomb"),
+    ("Two militants detonated explosives, killing themselves, after police called on them to surrender.",
+     "Remote explosive/landmine/IED", "Suicide bomb"),
+])
+def test_chemical_attacks_recalled_and_suicide_bombs(text: str, model_label: str, expected: str) -> None:
+    assert apply_codebook_rules(text, pred(model_label, 0.6)).sub_event_type == expected

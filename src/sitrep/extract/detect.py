@@ -383,7 +383,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 _SUICIDE = _rx(r"\bsuicide\b(?!\s+(?:of|by|attempt|note|rate|prevention))|\bblew (?:himself|herself|themselves) up\b"
-               r"|\bself-detonat|\bexplosive (?:vest|belt)s?\b|\bsuicide bomber")
+               r"|\bself-detonat|\bexplosive (?:vest|belt)s?\b|\bsuicide bomber"
+               r"|\bdetonat\w* [^.]{0,40}?\bkilling (?:himself|herself|themselves)\b")
 _VEHICLE_BOMB = _rx(r"\b(?:car|vehicle|truck|lorry|motorcycle|motorbike|bicycle)[- ]bomb|\bvbied\b"
                     r"|\bbomb[- ]?(?:laden|rigged)\b|\bexplosives?[- ](?:laden|packed)\b")
 _GRENADE = _rx(r"\bgrenades?\b")
@@ -391,6 +392,12 @@ _RPG = _rx(r"\brocket[- ]propelled grenades?\b|\brpg|\bgrenade[- ]launch|\bunder
 _CHEMICAL = _rx(r"\bchemical (?:weapons?|attacks?|agents?|munitions?|shells?|bombs?)\b|\bchlorine\b|\bsarin\b"
                 r"|\bmustard gas\b|\bnerve (?:gas|agent)\b|\btoxic gas (?:attack|shells?|bombs?)\b"
                 r"|\b(?:poison(?:ous)?|toxic) gas\b(?! (?:leak|leaked|leaking|escaped|from (?:a|the) (?:plant|factory|tank|well)))")
+# a chemical attack the text refers back to, not the event it tells ("the town that was the scene of a 2017 chemical
+# weapons attack", "air strikes in retaliation for a chlorine attack", "facilities accused of making sarin")
+_CHEMICAL_RECALLED = _rx(r"\b(?:scene of|site of|in (?:retaliation|response) (?:for|to)|(?:accused|suspected) of (?:carrying out|"
+                         r"launching|using|making|producing)?|blamed for|over (?:a|the)|anniversary of|investigat\w* (?:into )?"
+                         r"|(?:since|after) (?:a|the)|facilit(?:y|ies) (?:for|used for)?)\s+(?:\w+\s+){0,4}?(?:chemical|chlorine"
+                         r"|sarin|mustard|nerve|toxic|poison)")
 _AIR = _rx(r"\bair ?strikes?\b|\bhelicopter gunships?\b|\bair ?force\b.{0,30}\b(?:bomb(?:ed|s)?|struck|targeted|attacked)\b"
            r"|\bair[- ]raids?\b|\bdrone (?:strikes?|attacks?)\b|\bwarplanes?\b|\bfighter jets?\b"
            r"|\b(?:jets?|aircraft|helicopters?|gunships?|drones?|planes?|uavs?)\b.{0,40}\b(?:bomb(?:ed|s)?|struck|strikes?"
@@ -408,6 +415,36 @@ _DISRUPT_ACT = _rx(r"\bdefus(?:ed|ing|e)\b|\bintercept(?:ed|s|ing)?\b|\bshot dow
 _DISRUPT_OBJ = _rx(r"\b(?:drones?|uavs?|un(?:manned|named) aerial vehicles?|missiles?|rockets?|ieds?|bombs?"
                    r"|explosives?|explosive devices?|mines?|landmines?"
                    r"|grenades?|weapons?|arms|ammunition|munitions?|rifles?|guns?|firearms?)\b")
+# Arms taken out of use: seized, found, intercepted or defused ("police seized eight guns and 500 live bullets",
+# "revolvers and cartridges were seized from them", "destroyed a house-borne IED")
+_ARMS_NOUN = (r"(?:arms|weapons?|(?:shot|hand|machine ?)?guns?|rifles?|pistols?|revolvers?|firearms?|muskets?|carbines?|ammunition|bullets"
+              r"|cartridges|munitions?|explosives?|explosive devices?|ieds?|bombs?|(?:land)?mines|grenades?|projectiles"
+              r"|rockets?|missiles?|mortar (?:rounds|shells)|arms caches?|weapons caches?|caches? of \w+|stash(?:es)? of \w+"
+              r"|arsenal)")
+_ARMS_VERB = (r"(?:seiz(?:ed|es|ing)|confiscat(?:ed|es|ing)|recover(?:ed|s|ing)|found|discovered|unearthed|impounded"
+              r"|intercept(?:ed|s|ing)|defus(?:ed|es|ing)|dismantl(?:ed|es|ing)|deactivat(?:ed|es|ing)|neutrali[sz]ed"
+              r"|destroy(?:ed|s|ing))")
+_ARMS_TAKEN = _rx(rf"\b{_ARMS_VERB}\s+(?:(?!by\b|in\b|at\b|near\b|from\b|with\b)[\w'(),-]+\s+){{0,6}}?{_ARMS_NOUN}\b"
+                  rf"|\b{_ARMS_NOUN}\b[^.;]{{0,80}}?\b(?:were|was|had been|have been|has been|being)\s+(?:\w+\s+)?"
+                  rf"{_ARMS_VERB}\b")
+_FIGHT_TOLD = _rx(r"\b(?:clash\w*|(?<!in )exchang\w*(?! for)|opened fire|fired (?:on|at|upon)|gunfights?|shoot-?outs?"
+                  r"|ambush\w*|attack\w*|offensive|battles?|fighting|fought|firefights?)\b")
+_RIFLE_UNIT = _rx(r"\brifle (?:regiments?|brigades?|divisions?|battalions?|units?|companies|company)\b")
+# the labels weapons taken out of use override (arrests with weapons seized stay arrests)
+_ARMS_TAKEN_PRONE = frozenset({"Attack", "Armed clash", "Looting/property destruction", "Other",
+                               "Change to group/activity", "Remote explosive/landmine/IED",
+                               "Shelling/artillery/missile attack", "Air/drone strike", "Grenade", "Mob violence"})
+
+
+def arms_taken_quietly(text: str) -> bool:
+    """Weapons seized, found, intercepted or defused, with nobody hurt and no fight told."""
+    told_harm = _NO_CASUALTY.sub(" ", text)
+    # a depot destroyed by artillery or warplanes is their strike; a "motorized rifle regiment" is no rifle
+    return _ARMS_TAKEN.search(_RIFLE_UNIT.sub(" ", text)) is not None and not _CASUALTY.search(told_harm) \
+        and not _FIGHT_TOLD.search(told_harm) and not _HARM_TO_PEOPLE.search(told_harm) and not _AIR.search(text) \
+        and not _SHELLING.search(text)
+
+
 # A grenade thrown, not fired from a launcher: ACLED's Grenade even when soldiers or police are its target.
 _THROWN_GRENADE = _rx(r"\b(?:threw|thrown|throwing|throws|lobbed|lobbing|lobs|hurled|hurling|hurls|tossed|tossing)\s+"
                       r"(?:an?\s+|two\s+|three\s+|several\s+)?(?:hand\s+|hand-held\s+|explosive\s+)?grenades?\b"
@@ -968,6 +1005,9 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             # "Houthi reinforcements arrived on the front": a change to the group's activity the model leans to
             return Prediction("Change to group/activity", EVENT_TYPES["Change to group/activity"], pred.p_event,
                               pred.p_event, pred.best_event)
+        if pred.p_event >= _UPGRADE_MIN and arms_taken_quietly(text):
+            return Prediction("Disrupted weapons use", EVENT_TYPES["Disrupted weapons use"], pred.p_event,
+                              pred.p_event, pred.best_event)
         taken = place_taken(text) if pred.p_event >= _UPGRADE_MIN else None
         if taken is not None:
             # "opposition fighters retook a strategic town": ground changing hands is an event the model doubted
@@ -986,6 +1026,9 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     if event_type == STRATEGIC and sub not in ("Disrupted weapons use", "Agreement") and _DRONE_CAPTURE.search(text) \
             and not _CASUALTY.search(text):
         # "the IRGC got control of 7-8 US drones": the codebook's downed or captured drones
+        return _with(pred, "Disrupted weapons use")
+    if sub in _ARMS_TAKEN_PRONE and arms_taken_quietly(text):
+        # "police seized eight guns and 500 live bullets in a raid": weapons taken out of use, nobody hurt
         return _with(pred, "Disrupted weapons use")
     if sub in _TAKEOVER_PRONE and (taken := place_taken(text)) is not None:
         # "troopers captured two NPA camps", "Taliban fighters seized a district centre": the ground changed hands
@@ -1014,6 +1057,9 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             and not _FIGHT.search(told_harm) and not _PROTEST.search(text):
         return _with(pred, "Looting/property destruction")
     if not violent:
+        if sub == "Other" and _SUICIDE.search(text) and _rx(r"\bbomb|\bexplo|\bblast").search(text):
+            # "two suicide bombers blew themselves up when police surrounded them"
+            return _with(pred, "Suicide bomb")
         if sub == "Other" and _FORCES_MOVE.search(text) and not _HARM_TO_PEOPLE.search(told_harm) \
                 and not _FIGHT.search(_CONTEXT_CLAUSE.sub(" ", told_harm)):
             # "coalition reinforcements reached the base": a change to the group's activity, not "other"
@@ -1072,8 +1118,14 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             wanted = "Government regains territory" if taker == "state" else "Non-state actor overtakes territory"
             if wanted != sub:
                 return _with(pred, wanted)
-    if _CHEMICAL.search(text):
+    if _CHEMICAL.search(text) and sub not in _TERRITORIAL and not _CHEMICAL_RECALLED.search(text):
         return _with(pred, "Chemical weapon")
+    if sub == "Chemical weapon" and _CHEMICAL_RECALLED.search(text):
+        # "air strikes on the groups it accused of a chlorine attack": the strike is the event
+        if _AIR.search(text):
+            return _with(pred, "Air/drone strike")
+        if _SHELLING.search(text):
+            return _with(pred, "Shelling/artillery/missile attack")
     explosive_words = _VEHICLE_BOMB.search(text) or _IED.search(text) or _rx(r"\bbomb|\bexplo|\bblast").search(text)
     if _SUICIDE.search(text) and explosive_words:
         return _with(pred, "Suicide bomb")
