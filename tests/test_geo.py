@@ -888,6 +888,7 @@ def test_a_bare_list_of_towns_is_no_chain() -> None:
     ("Kipsigis and Maasai militias clashed at Olpusimo (Narok), injuring seven with arrows.", "Narok"),
     ("Ten houses were set alight during clashes between two Maasai ethnic militias in Pimbinyiet (Narok South, "
      "Narok).", "Narok"),
+    ("Around 400 Maasai demonstrators protested against a planned eviction in Mai Mahiu.", "Nakuru"),
     # an office holder's constituency is somewhere else, unless the text names no other place
     ("The father of a Lamu senator was shot by police at a police station in Nanyuki.", "Nanyuki"),
     ("Health workers sacked by the Vihiga county governor protested.", "Vihiga"),
