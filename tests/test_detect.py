@@ -841,3 +841,17 @@ def test_weapons_taken_out_of_use(text: str, model_label: str | None, expected: 
 ])
 def test_chemical_attacks_recalled_and_suicide_bombs(text: str, model_label: str, expected: str) -> None:
     assert apply_codebook_rules(text, pred(model_label, 0.6)).sub_event_type == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the codebook's "road-blocking using barricades, burning tires, or other material" is a violent demonstration
+    ("Villagers blocked the road leading to the campus with logs and stones to protest the land grab.",
+     "Violent demonstration"),
+    ("Protesters erected barricades on the main avenue during a demonstration over fuel prices.",
+     "Violent demonstration"),
+    # a road blocked by the crowd itself, no material told, stays as the model read it
+    ("Traders blocked the road outside the county offices in a peaceful protest over new levies.",
+     "Peaceful protest"),
+])
+def test_roads_blocked_with_barricades_are_a_violent_demonstration(text: str, expected: str) -> None:
+    assert apply_codebook_rules(text, pred("Peaceful protest", 0.6)).sub_event_type == expected
