@@ -855,3 +855,21 @@ def test_chemical_attacks_recalled_and_suicide_bombs(text: str, model_label: str
 ])
 def test_roads_blocked_with_barricades_are_a_violent_demonstration(text: str, expected: str) -> None:
     assert apply_codebook_rules(text, pred("Peaceful protest", 0.6)).sub_event_type == expected
+
+
+@pytest.mark.parametrize(("text", "model_label", "expected"), [
+    # state forces turning on peaceful protesters: excessive force
+    ("Officers brutally attacked and injured a peaceful student demonstration in the capital.", "Attack",
+     "Excessive force against protesters"),
+    ("A civilian was killed and 65 injured in Israeli attacks against peaceful protestors on Friday.",
+     "Attack", "Excessive force against protesters"),
+    # ... but gunmen, not state forces, attacking a rally is an attack
+    ("Gunmen attacked a peaceful rally in the town, wounding four.", "Attack", "Attack"),
+    # mass graves found are a development; a massacre told with its killers stays the attack
+    ("Mass graves contain the bodies of hundreds of soldiers massacred by ISIL outside the city.", "Attack",
+     "Other"),
+    ("Russian forces killed at least 350 civilians in the town; around 280 were buried in a mass grave.",
+     "Attack", "Attack"),
+])
+def test_force_on_peaceful_protesters_and_mass_graves(text: str, model_label: str, expected: str) -> None:
+    assert apply_codebook_rules(text, pred(model_label, 0.6)).sub_event_type == expected

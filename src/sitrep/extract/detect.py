@@ -649,6 +649,18 @@ _CASUALTY = _rx(r"\bkill(?:ed|ing|s)?\b|\bdead\b|\bdied\b|\bwound\w*|\binjur\w*|
                 r"|\beliminat(?:ed|ing)\b")
 _PROTEST = _rx(r"\bprotest\w*|\bdemonstrat\w*|\brall(?:y|ies|ied)\b|\bmarch(?:ed|ers)?\b|\bstrik(?:e|ers|ing)\b"
                r"|\bsit-in\b")
+# state forces turning on a peaceful protest: "officers brutally attacked and injured a peaceful student
+# demonstration", "attacks against peaceful protestors ... killed"
+_FORCE_ON_PEACEFUL = _rx(r"\b(?:attack\w*|assault\w*|beat(?:en|ing)?|fired (?:live (?:bullets|rounds|ammunition) )?(?:on|at|into)"
+                         r"|opened fire (?:on|at)|shot|killed|injur\w*)\s+(?:\w+\s+){0,3}?(?:a\s+|the\s+)?peaceful\s+"
+                         r"(?:\w+\s+){0,2}?(?:protest\w*|demonstrat\w*|march\w*|rall(?:y|ies)|sit-?ins?)\b"
+                         r"|\b(?:attacks?|assaults?|violence|crackdown) (?:on|against) peaceful (?:protest\w*|demonstrat\w*)")
+_STATE_SIDE = _rx(r"\b(?:police\w*|officers?|security (?:forces|personnel|agents)|soldiers|troops|army|military|gendarm\w*"
+                  r"|paramilitar\w*|riot police|israeli (?:forces|attacks|troops)|forces)\b")
+# a mass grave or bodies found: ACLED's "other" development, not a new killing
+_MASS_GRAVE = _rx(r"\bmass graves?\b")
+_KILLERS_TOLD = _rx(r"\b(?:forces|gunmen|militants|soldiers|troops|fighters|police|militia\w*|rebels)\s+(?:\w+\s+){0,2}?"
+                    r"(?:killed|executed|shot|massacred)\b(?! by)")
 _LETHAL_ON_PROTEST = _rx(r"\b(?:police|security forces|soldiers|troops|army|officers)\b.{0,60}"
                          r"\b(?:shot dead|killed|opened fire|live (?:bullets|ammunition|rounds))\b"
                          r"|\b(?:protesters?|demonstrators?)\b.{0,40}\b(?:shot dead|killed)\b.{0,30}\bby (?:police|security)"
@@ -1106,6 +1118,12 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         return pred
     if sub == "Disrupted weapons use":
         return pred
+    if sub in ("Attack", "Armed clash", "Mob violence") and _FORCE_ON_PEACEFUL.search(text) and _STATE_SIDE.search(text):
+        # the codebook's excessive force: state forces' lethal or injuring violence against peaceful protesters
+        return _with(pred, "Excessive force against protesters")
+    if sub in ("Attack", "Armed clash", "Mob violence") and _MASS_GRAVE.search(text) and not _KILLERS_TOLD.search(text):
+        # "mass graves contain the bodies of soldiers massacred by ISIL": the graves found, not a new killing
+        return _with(pred, "Other")
     quiet = not _FIGHT.search(_CONTEXT_CLAUSE.sub(" ", told_harm))
     if quiet and sub in ("Armed clash", "Attack") and _ARMS_FOUND.search(text) and _ARMS.search(text):
         return _with(pred, "Disrupted weapons use")
