@@ -873,3 +873,17 @@ def test_roads_blocked_with_barricades_are_a_violent_demonstration(text: str, ex
 ])
 def test_force_on_peaceful_protesters_and_mass_graves(text: str, model_label: str, expected: str) -> None:
     assert apply_codebook_rules(text, pred(model_label, 0.6)).sub_event_type == expected
+
+
+@pytest.mark.parametrize(("text", "model_label", "expected"), [
+    ("At least 14 persons were injured in five grenade attacks; the hand grenades were hurled at different places.",
+     "Mob violence", "Grenade"),
+    # a grenade attack that set off the rioting is its reason, not the event
+    ("A crowd beat two traders after a grenade attack blamed on militants.", "Mob violence", "Mob violence"),
+    ("Militants attacked two military bases in the northeast, injuring six soldiers.", "Change to group/activity",
+     "Armed clash"),
+    ("Reinforcements were sent to two military bases in the northeast after threats.", "Change to group/activity",
+     "Change to group/activity"),
+])
+def test_grenades_and_battles_under_riot_or_development_labels(text: str, model_label: str, expected: str) -> None:
+    assert apply_codebook_rules(text, pred(model_label, 0.6)).sub_event_type == expected

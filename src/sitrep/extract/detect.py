@@ -394,6 +394,8 @@ _CHEMICAL = _rx(r"\bchemical (?:weapons?|attacks?|agents?|munitions?|shells?|bom
                 r"|\b(?:poison(?:ous)?|toxic) gas\b(?! (?:leak|leaked|leaking|escaped|from (?:a|the) (?:plant|factory|tank|well)))")
 # a chemical attack the text refers back to, not the event it tells ("the town that was the scene of a 2017 chemical
 # weapons attack", "air strikes in retaliation for a chlorine attack", "facilities accused of making sarin")
+# a grenade attack that set off the violence told ("youths rioted after a grenade attack blamed on Al Shabaab")
+_AFTER_GRENADE = _rx(r"\b(?:after|following|in (?:retaliation|response) (?:for|to)|over)\s+(?:\w+\s+){0,4}?grenade")
 _CHEMICAL_RECALLED = _rx(r"\b(?:scene of|site of|in (?:retaliation|response) (?:for|to)|(?:accused|suspected) of (?:carrying out|"
                          r"launching|using|making|producing)?|blamed for|over (?:a|the)|anniversary of|investigat\w* (?:into )?"
                          r"|(?:since|after) (?:a|the)|facilit(?:y|ies) (?:for|used for)?)\s+(?:\w+\s+){0,4}?(?:chemical|chlorine"
@@ -1074,6 +1076,14 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             and not _FIGHT.search(told_harm) and not _PROTEST.search(text):
         return _with(pred, "Looting/property destruction")
     if not violent:
+        if event_type == "Riots" and _THROWN_GRENADE.search(text) and not _PROTEST.search(text) \
+                and not _AFTER_GRENADE.search(text) and not _MOB.search(text):
+            # "hand grenades were hurled at different places": a grenade attack is no mob's violence
+            return _with(pred, "Grenade")
+        if sub in ("Change to group/activity", "Other", "Headquarters or base established") \
+                and _ARMED_TARGET.search(text) and _CASUALTY.search(told_harm):
+            # "militants attacked two military bases, injuring six soldiers": a battle, not a change of posture
+            return _with(pred, "Armed clash")
         if sub == "Other" and _SUICIDE.search(text) and _rx(r"\bbomb|\bexplo|\bblast").search(text):
             # "two suicide bombers blew themselves up when police surrounded them"
             return _with(pred, "Suicide bomb")
