@@ -392,10 +392,11 @@ _RPG = _rx(r"\brocket[- ]propelled grenades?\b|\brpg|\bgrenade[- ]launch|\bunder
 _CHEMICAL = _rx(r"\bchemical (?:weapons?|attacks?|agents?|munitions?|shells?|bombs?)\b|\bchlorine\b|\bsarin\b"
                 r"|\bmustard gas\b|\bnerve (?:gas|agent)\b|\btoxic gas (?:attack|shells?|bombs?)\b"
                 r"|\b(?:poison(?:ous)?|toxic) gas\b(?! (?:leak|leaked|leaking|escaped|from (?:a|the) (?:plant|factory|tank|well)))")
-# a chemical attack the text refers back to, not the event it tells ("the town that was the scene of a 2017 chemical
-# weapons attack", "air strikes in retaliation for a chlorine attack", "facilities accused of making sarin")
 # a grenade attack that set off the violence told ("youths rioted after a grenade attack blamed on Al Shabaab")
 _AFTER_GRENADE = _rx(r"\b(?:after|following|in (?:retaliation|response) (?:for|to)|over)\s+(?:\w+\s+){0,4}?grenade")
+_EXPLOSIVE_WORD = _rx(r"\bbomb|\bexplo|\bblast")
+# a chemical attack the text refers back to, not the event it tells ("the town that was the scene of a 2017 chemical
+# weapons attack", "air strikes in retaliation for a chlorine attack", "facilities accused of making sarin")
 _CHEMICAL_RECALLED = _rx(r"\b(?:scene of|site of|in (?:retaliation|response) (?:for|to)|(?:accused|suspected) of (?:carrying out|"
                          r"launching|using|making|producing)?|blamed for|over (?:a|the)|anniversary of|investigat\w* (?:into )?"
                          r"|(?:since|after) (?:a|the)|facilit(?:y|ies) (?:for|used for)?)\s+(?:\w+\s+){0,4}?(?:chemical|chlorine"
@@ -994,6 +995,18 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - a development, disrupted-weapons, looting or clash label, or "no event" with p_event >= 0.2, where ground
       is told taken by a named side and held (`place_taken`: "captured five villages", "seized a district
       centre"; not "briefly", not a failed attempt) -> that territorial label;
+    - a violent, looting or development label (not arrests), or "no event" with p_event >= 0.2, where weapons
+      were seized, found, intercepted or defused with nobody hurt, no fight and no artillery or aircraft told
+      (`arms_taken_quietly`) -> Disrupted weapons use;
+    - a thrown-grenade attack under a riot label (no protest, no crowd, not the reason for the rioting) -> Grenade;
+      an attack on a military base, post or patrol with casualties under a development label -> Armed clash;
+      suicide bombers who blew themselves up under "Other" -> Suicide bomb;
+    - state forces attacking, shooting or injuring a peaceful protest under a violent label -> Excessive force
+      against protesters; mass graves found, the killers untold -> Other;
+    - a chemical attack the text only recalls ("the scene of a 2017 chemical attack", "accused of a chlorine
+      attack") makes no Chemical weapon label, and turns one the model gave into the air strike or shelling told;
+    - roads blocked with barricades, stones, logs or burning tyres (the codebook's road-blocking) make a
+      protest a Violent demonstration (with the other rioting of `_RIOTING`);
     - a battle or attack label where nobody fought or was hurt and weapons were found, seized or defused ->
       Disrupted weapons use; where reinforcements arrived, fortifications were built, forces were deployed,
       recruited or drilled, a curfew was imposed or an armed group handed out food -> Change to group/activity
@@ -1084,7 +1097,7 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
                 and _ARMED_TARGET.search(text) and _CASUALTY.search(told_harm):
             # "militants attacked two military bases, injuring six soldiers": a battle, not a change of posture
             return _with(pred, "Armed clash")
-        if sub == "Other" and _SUICIDE.search(text) and _rx(r"\bbomb|\bexplo|\bblast").search(text):
+        if sub == "Other" and _SUICIDE.search(text) and _EXPLOSIVE_WORD.search(text):
             # "two suicide bombers blew themselves up when police surrounded them"
             return _with(pred, "Suicide bomb")
         if sub == "Other" and _FORCES_MOVE.search(text) and not _HARM_TO_PEOPLE.search(told_harm) \
@@ -1159,7 +1172,7 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             return _with(pred, "Air/drone strike")
         if _SHELLING.search(text):
             return _with(pred, "Shelling/artillery/missile attack")
-    explosive_words = _VEHICLE_BOMB.search(text) or _IED.search(text) or _rx(r"\bbomb|\bexplo|\bblast").search(text)
+    explosive_words = _VEHICLE_BOMB.search(text) or _IED.search(text) or _EXPLOSIVE_WORD.search(text)
     if _SUICIDE.search(text) and explosive_words:
         return _with(pred, "Suicide bomb")
     if event_type not in (_ERV, "Violence against civilians", "Battles"):

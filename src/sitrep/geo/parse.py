@@ -6,7 +6,8 @@ capitalised words get one-edit typo matching against important places of the art
 Guards reject common words that are also place names, person names, and abbreviations that are not
 written as abbreviations. Resolution scores each candidate on its kind and population, the article's
 country focus, the countries and provinces named nearby ("Hajin, Deir ez-Zor"), and cue words
-("X province" -> the province, "X countryside").
+("X province" -> the province, "X countryside"). Where the text names no country, non-place cues ("IEBC") and
+the outlet's own country (its source's name, its URL's country-code domain) make the focus.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -140,7 +142,7 @@ GENERIC_CCTLDS = frozenset({"ac", "ad", "ag", "ai", "am", "as", "bz", "cc", "cd"
 _HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:[^/@]*@)?([^/:?#]+)", re.IGNORECASE)
 
 
-def domain_country(url: str | None, known: frozenset[str] | set[str]) -> str | None:
+def domain_country(url: str | None, known: Container[str]) -> str | None:
     """ISO2 of a URL's country-code domain ("standardmedia.co.ke" -> "KE", ".uk" -> "GB"), if it has one."""
     match = _HOST.match((url or "").strip())
     if not match or "." not in match.group(1):
