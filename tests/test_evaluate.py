@@ -92,6 +92,23 @@ def test_evaluate_acled_limit(tmp_path: Path) -> None:
     assert evaluate_acled(path, _oracle, limit=1, progress=False)["n"] == 1
 
 
+def test_evaluate_acled_passes_the_outlet_unless_told_not_to(tmp_path: Path) -> None:
+    path = tmp_path / "acled.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow([*HEADER, "source"])
+        writer.writerow([*ROWS[0], "Daily Nation (Kenya)"])
+    seen: list[Article] = []
+
+    def extract(article: Article) -> list[Event]:
+        seen.append(article)
+        return []
+
+    evaluate_acled(path, extract, progress=False)
+    evaluate_acled(path, extract, progress=False, with_source=False)
+    assert [a.source for a in seen] == ["Daily Nation (Kenya)", None]
+
+
 def test_weighted_f1() -> None:
     assert weighted_f1(["a", "a", "b"], ["a", "a", "b"]) == 1.0
     assert weighted_f1(["a", "b"], ["b", "a"]) == 0.0

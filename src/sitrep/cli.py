@@ -327,12 +327,15 @@ def _eval_input(path: Path) -> None:
 
 @eval_app.command("acled")
 def eval_acled(file: Path, limit: Annotated[int | None, typer.Option(help="Only the first N rows.")] = None,
-               as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False) -> None:
+               as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
+               with_source: Annotated[bool, typer.Option(
+                   "--source/--no-source", help="Pass each row's source (the outlet) with its notes.")] = True) -> None:
     """Score the coder on an ACLED export: notes in, coded columns compared."""
     from sitrep import evaluate, pipeline
 
     _eval_input(file)
-    result = evaluate.evaluate_acled(file, pipeline.extract_article, limit=limit, progress=err.is_terminal)
+    result = evaluate.evaluate_acled(file, pipeline.extract_article, limit=limit, progress=err.is_terminal,
+                                     with_source=with_source)
     typer.echo(json.dumps(result, indent=1, default=str) if as_json else evaluate.format_report(result))
 
 

@@ -120,9 +120,11 @@ def _confusion(gold: Sequence[str], pred: Sequence[str], top: int = 20) -> dict:
 
 
 # --- ACLED -----------------------------------------------------------------------------------------------
-def evaluate_acled(csv_path: Path, extract: Extract, *, limit: int | None = None, progress: bool = True) -> dict:
+def evaluate_acled(csv_path: Path, extract: Extract, *, limit: int | None = None, progress: bool = True,
+                   with_source: bool = True) -> dict:
     """Score `extract` on an ACLED export: each row's notes are an article published the day after the
-    event; the highest-confidence event is compared with the row's coded columns.
+    event (from the row's source unless `with_source` is False); the highest-confidence event is compared
+    with the row's coded columns.
 
     Rows whose type cannot be placed in the 2023 taxonomy (unmappable pre-2019 types) are skipped.
     """
@@ -141,7 +143,7 @@ def evaluate_acled(csv_path: Path, extract: Extract, *, limit: int | None = None
             id=row.get("event_id_cnty") or row.get("data_id") or f"row{i}",
             text=row["notes"],
             published=event_date + timedelta(days=1) if event_date else None,
-            source=row.get("source") or None,
+            source=(row.get("source") or None) if with_source else None,
         )
         best = _best(extract(article))
         gold_sub.append(row["sub_event_type"])
