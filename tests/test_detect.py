@@ -887,3 +887,13 @@ def test_force_on_peaceful_protesters_and_mass_graves(text: str, model_label: st
 ])
 def test_grenades_and_battles_under_riot_or_development_labels(text: str, model_label: str, expected: str) -> None:
     assert apply_codebook_rules(text, pred(model_label, 0.6)).sub_event_type == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nine opposition activists were arrested from the university area around 11am on Thursday.", "Arrests"),
+    # a crowd, a fight or rioting told keeps the riot
+    ("Police arrested seven people after a fight between several dozen villagers.", "Mob violence"),
+    ("Inmates rioted and tore down doors; special forces detained the ringleaders.", "Mob violence"),
+])
+def test_an_arrest_with_no_crowd_or_violence_is_no_riot(text: str, expected: str) -> None:
+    assert apply_codebook_rules(text, pred("Mob violence", 0.6)).sub_event_type == expected

@@ -998,6 +998,7 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - a violent, looting or development label (not arrests), or "no event" with p_event >= 0.2, where weapons
       were seized, found, intercepted or defused with nobody hurt, no fight and no artillery or aircraft told
       (`arms_taken_quietly`) -> Disrupted weapons use;
+    - an arrest under a mob-violence label with no crowd, fight, rioting, harm or damage told -> Arrests;
     - a thrown-grenade attack under a riot label (no protest, no crowd, not the reason for the rioting) -> Grenade;
       an attack on a military base, post or patrol with casualties under a development label -> Armed clash;
       suicide bombers who blew themselves up under "Other" -> Suicide bomb;
@@ -1089,6 +1090,11 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             and not _FIGHT.search(told_harm) and not _PROTEST.search(text):
         return _with(pred, "Looting/property destruction")
     if not violent:
+        if sub == "Mob violence" and _DETAINED.search(text) and not _MOB.search(text) \
+                and not _HARM_TO_PEOPLE.search(told_harm) and not _PROPERTY_HARM.search(text) \
+                and not _FIGHT_TOLD.search(text) and not _RIOT_WORDS.search(text) and not _RIOTING.search(text):
+            # "nine BNP activists were arrested near the university": an arrest, no crowd and no violence told
+            return _with(pred, "Arrests")
         if event_type == "Riots" and _THROWN_GRENADE.search(text) and not _PROTEST.search(text) \
                 and not _AFTER_GRENADE.search(text) and not _MOB.search(text):
             # "hand grenades were hurled at different places": a grenade attack is no mob's violence
