@@ -954,6 +954,11 @@ def _with(pred: Prediction, sub_event_type: str) -> Prediction:
     return Prediction(sub_event_type, EVENT_TYPES[sub_event_type], pred.probability, pred.p_event, pred.best_event)
 
 
+def _upgraded(pred: Prediction, sub_event_type: str) -> Prediction:
+    """A "no event" prediction turned into an event: its probability is the model's p_event."""
+    return Prediction(sub_event_type, EVENT_TYPES[sub_event_type], pred.p_event, pred.p_event, pred.best_event)
+
+
 def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     """Correct the model's label with ACLED codebook rules about weapons and targets.
 
@@ -1032,22 +1037,19 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         return Prediction(None, None, 1.0 - pred.p_event, pred.p_event, sub)
     if sub is None:
         if pred.p_event >= _UPGRADE_MIN * 0.75 and _DRONE_CAPTURE.search(text) and not _CASUALTY.search(text):
-            return Prediction("Disrupted weapons use", EVENT_TYPES["Disrupted weapons use"], pred.p_event,
-                              pred.p_event, pred.best_event)
+            return _upgraded(pred, "Disrupted weapons use")
         if pred.p_event >= _MOVE_MIN and _FORCES_MOVE.search(text) and not _FIGHT.search(text):
             # "Houthi reinforcements arrived on the front": a change to the group's activity the model leans to
-            return Prediction("Change to group/activity", EVENT_TYPES["Change to group/activity"], pred.p_event,
-                              pred.p_event, pred.best_event)
+            return _upgraded(pred, "Change to group/activity")
         if pred.p_event >= _UPGRADE_MIN and arms_taken_quietly(text):
-            return Prediction("Disrupted weapons use", EVENT_TYPES["Disrupted weapons use"], pred.p_event,
-                              pred.p_event, pred.best_event)
+            return _upgraded(pred, "Disrupted weapons use")
         taken = place_taken(text) if pred.p_event >= _UPGRADE_MIN else None
         if taken is not None:
             # "opposition fighters retook a strategic town": ground changing hands is an event the model doubted
-            return Prediction(taken, EVENT_TYPES[taken], pred.p_event, pred.p_event, pred.best_event)
+            return _upgraded(pred, taken)
         if pred.p_event >= _UPGRADE_MIN and _AGREEMENT.search(text) \
                 and not _FIGHT.search(_AGREEMENT.sub(" ", _NO_CASUALTY.sub(" ", text))):
-            return Prediction("Agreement", EVENT_TYPES["Agreement"], pred.p_event, pred.p_event, pred.best_event)
+            return _upgraded(pred, "Agreement")
         if pred.best_event and pred.p_event >= _UPGRADE_MIN and _UPGRADE.search(text):
             upgraded = Prediction(pred.best_event, EVENT_TYPES.get(pred.best_event), pred.p_event, pred.p_event,
                                   pred.best_event)
