@@ -21,6 +21,7 @@ from sitrep.extract.detect import (
     features,
     is_accident,
     load_model,
+    ordinary_crime,
 )
 from sitrep.taxonomy import EVENT_TYPES, topic_tag_sub_event
 
@@ -182,11 +183,18 @@ def test_codebook_rules_leave_correct_labels_alone(text: str, model_label: str) 
         ("A fire broke out in a crowded market overnight; firefighters recovered six bodies.", True),
         ("Three children were killed in a stampede at the stadium gates.", True),
         ("Two alleged thieves were beaten, tied up and drowned in a dam by residents.", False),
+        # soldiers and police who only respond are no attackers
+        ("Security forces cordoned off the area after a blast at a fireworks factory killed four people.", True),
+        ("Police said a short circuit caused the fire that gutted the garment factory, killing nine workers.", True),
+        ("Soldiers fired on the crowd after a blast at the depot killed four people.", False),
+        # a demonstration about an accident is a demonstration
+        ("Demonstrations over the factory fire that killed nine workers were held across the city.", False),
+        ("Taxi bike riders burnt one vehicle after a road accident that killed one of their colleagues.", False),
     ],
 )
 def test_accidents_are_no_event(text: str, accident: bool) -> None:
     assert is_accident(text) is accident
-    for label in ("Remote explosive/landmine/IED", "Change to group/activity"):
+    for label in ("Remote explosive/landmine/IED", "Change to group/activity", "Looting/property destruction"):
         out = apply_codebook_rules(text, pred(label))
         assert (out.sub_event_type is None) is accident
 
@@ -897,3 +905,36 @@ def test_grenades_and_battles_under_riot_or_development_labels(text: str, model_
 ])
 def test_an_arrest_with_no_crowd_or_violence_is_no_riot(text: str, expected: str) -> None:
     assert apply_codebook_rules(text, pred("Mob violence", 0.6)).sub_event_type == expected
+
+
+@pytest.mark.parametrize(("text", "label", "crime"), [
+    ("Kolkata police arrested ten persons and recovered counterfeit notes worth Rs 76 lakh.", "Arrests", True),
+    ("A man robbed a bank in the city centre and barricaded himself inside a hotel room.", "Mob violence", True),
+    ("A man was taken into custody after police found drugs and counterfeit money in his car.", "Arrests", True),
+    # politics, a crowd, harm or arms keep the event
+    ("Police arrested two opposition activists accused of fraud before the election.", "Arrests", False),
+    ("A mob lynched two suspected robbers in the market.", "Mob violence", False),
+    ("Robbers shot dead a shopkeeper and took his money.", "Mob violence", False),
+    ("Police arrested three drug dealers and seized two rifles and 40 rounds.", "Arrests", False),
+])
+def test_ordinary_crime_is_no_event(text: str, label: str, crime: bool) -> None:
+    assert ordinary_crime(text) is crime
+    assert (apply_codebook_rules(text, pred(label, 0.6)).sub_event_type is None) is crime
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Security forces fired tear gas and live bullets at demonstrators who had set fire to a government building, "
+     "killing four.", "Violent demonstration"),
+    ("Protesters pelted the police with stones before officers shot two of them dead.", "Violent demonstration"),
+    # force against a peaceful protest stays excessive force
+    ("Police opened fire on peaceful protesters in Mandalay, killing two people.",
+     "Excessive force against protesters"),
+])
+def test_force_met_by_rioting_is_a_violent_demonstration(text: str, expected: str) -> None:
+    assert apply_codebook_rules(text, pred("Excessive force against protesters", 0.9)).sub_event_type == expected
+
+
+def test_a_national_defense_force_is_the_state_taking_ground() -> None:
+    text = "The Ethiopian National Defense Force declared it had taken full control of Mekelle, the regional capital."
+    out = apply_codebook_rules(text, pred("Non-state actor overtakes territory", 0.9))
+    assert out.sub_event_type == "Government regains territory"
