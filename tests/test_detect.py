@@ -18,6 +18,7 @@ from sitrep.extract.detect import (
     Prediction,
     apply_codebook_rules,
     classify,
+    diplomatic_only,
     features,
     is_accident,
     load_model,
@@ -938,3 +939,23 @@ def test_a_national_defense_force_is_the_state_taking_ground() -> None:
     text = "The Ethiopian National Defense Force declared it had taken full control of Mekelle, the regional capital."
     out = apply_codebook_rules(text, pred("Non-state actor overtakes territory", 0.9))
     assert out.sub_event_type == "Government regains territory"
+
+
+@pytest.mark.parametrize(("text", "diplomatic"), [
+    ("The European Union announced new sanctions against Belarus in response to the crackdown on protesters.", True),
+    ("Britain imposed sanctions on Myanmar's generals over the killing of protesters.", True),
+    ("France recalled its ambassador to Mali after the coup.", True),
+    # violence told outside the reason is an event of its own
+    ("Troops opened fire on protesters in Minsk hours after the EU announced new sanctions.", False),
+    ("The army shelled the border town, days after Washington imposed sanctions on the generals.", False),
+])
+def test_a_diplomatic_act_is_no_event(text: str, diplomatic: bool) -> None:
+    assert diplomatic_only(text) is diplomatic
+    for label in ("Peaceful protest", "Attack"):
+        assert (apply_codebook_rules(text, pred(label, 0.7)).sub_event_type is None) is diplomatic
+
+
+def test_an_accident_is_never_upgraded_to_an_event() -> None:
+    text = "Soldiers were deployed to evacuate residents after a chemical leak at the plant."
+    assert is_accident(text)
+    assert apply_codebook_rules(text, Prediction(None, None, 0.3, 0.7, "Change to group/activity")).sub_event_type is None

@@ -912,6 +912,7 @@ _INTENT = _rx(r"\b(?:bomb\w*|ieds?|improvised|attack\w*|militants?|gunm[ae]n|reb
 # A natural disaster, where soldiers and police come to help: only violence told makes it an event.
 _NATURAL_DISASTER = _rx(r"\b(?:earthquakes?|quakes?|floods?|flooding|flash floods?|torrential rains?|heavy rains?|monsoon"
                         r"|landslides?|mudslides?|cyclones?|hurricanes?|typhoons?|tsunamis?|wildfires?|bushfires?|forest fires?"
+                        r"|burning (?:forests?|bush|woods|hills)"
                         r"|droughts?|blizzards?|avalanches?|volcanic|eruptions?|heatwaves?)\b")
 _VIOLENCE_TOLD = _rx(r"\b(?:bomb\w*|ieds?|attack\w*|militants?|gunm[ae]n|rebels?|insurgents?|terror\w*|suicide|rockets?"
                      r"|missiles?|shell(?:ed|ing|s)\b|drones?|grenades?|shot|shoot\w*|gunfire|airstrikes?|air strikes?|clash\w*"
@@ -935,6 +936,21 @@ _POLITICAL_CONTEXT = _rx(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|oppositio
 _RESPONDERS = _rx(r"\b(?:security forces|police(?:men)?|army|soldiers|troops|military)\s+(?:\w+\s+){0,2}?(?:cordoned|sealed"
                   r"|rushed|reached|arrived|evacuated|rescued|joined|helped|assisted|were (?:deployed|called|sent) to (?:help"
                   r"|assist|rescue|evacuate)|registered|launched an investigation|are investigating|said)\b")
+
+
+# A government's diplomatic answer ("the EU announced new sanctions against Belarus in response to the crackdown"):
+# the crackdown is only its reason.
+_DIPLOMATIC_ACT = _rx(r"\b(?:impos\w*|announc\w*|unveil\w*|slapp?\w*|extend\w*|lift\w*|tighten\w*|approv\w*|adopt\w*"
+                      r"|agreed|propos\w*|threaten\w*)\s+(?:\w+\s+){0,3}?sanctions\b"
+                      r"|\brecall(?:ed|s|ing)? (?:its|their|his|her) (?:ambassador|envoy)s?\b"
+                      r"|\bexpell?(?:ed|s|ing)? (?:\w+\s+){0,3}?(?:diplomats|ambassadors?|envoys?)\b")
+_DIPLOMATIC_REASON = _rx(r"\b(?:over|in (?:response|reaction|retaliation) (?:to|for)|against|for|after|following"
+                         r"|because of|targeting)\b[^.;]*")
+
+
+def diplomatic_only(text: str) -> bool:
+    """Sanctions imposed, an ambassador recalled, diplomats expelled, with any violence told only as the reason."""
+    return bool(_DIPLOMATIC_ACT.search(text)) and not _VIOLENCE_TOLD.search(_DIPLOMATIC_REASON.sub(" ", text))
 
 
 def ordinary_crime(text: str) -> bool:
@@ -1048,6 +1064,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - a violent, riot or strategic label (not an agreement or arrests) for an accident (`is_accident`: an
       industrial blast or fire, a crash, with no attacker, weapon or intent told (police or soldiers who only
       cordon off, rescue or investigate are no attackers), or a natural disaster with no violence told) -> no event;
+    - any label but Agreement for sanctions imposed, an ambassador recalled or diplomats expelled where violence is
+      told only as the reason (`diplomatic_only`) -> no event;
     - an arrest or mob-violence label for ordinary crime (`ordinary_crime`: a robbery, drugs, counterfeit money,
       smuggling or fraud with no crowd, no harm, nothing political and no arms told) -> no event;
     - drones captured or downed under another strategic label -> Disrupted weapons use; looting where fighters
@@ -1062,10 +1080,15 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     if sub is not None and EVENT_TYPES.get(sub) in (_ERV, "Violence against civilians", "Battles", STRATEGIC, "Riots") \
             and sub not in ("Agreement", "Arrests") and is_accident(text):
         return Prediction(None, None, 1.0 - pred.p_event, pred.p_event, sub)
-    if sub in ("Arrests", "Mob violence") and ordinary_crime(text):
-        # "Kolkata police arrested ten persons and recovered counterfeit notes": a crime story, no ACLED event
+    if (sub in ("Arrests", "Mob violence") and ordinary_crime(text)) \
+            or (sub not in (None, "Agreement") and diplomatic_only(text)):
+        # "Kolkata police arrested ten persons and recovered counterfeit notes": a crime story, no ACLED event;
+        # "Britain announced sanctions over the killing of protesters": a diplomatic act, no ACLED event
         return Prediction(None, None, 1.0 - pred.p_event, pred.p_event, sub)
     if sub is None:
+        if is_accident(text):
+            # "soldiers were deployed to evacuate residents after a chemical leak": no event to upgrade to
+            return pred
         if pred.p_event >= _UPGRADE_MIN * 0.75 and _DRONE_CAPTURE.search(text) and not _CASUALTY.search(text):
             return _upgraded(pred, "Disrupted weapons use")
         if pred.p_event >= _MOVE_MIN and _FORCES_MOVE.search(text) and not _FIGHT.search(text):
