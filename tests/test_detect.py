@@ -959,3 +959,22 @@ def test_an_accident_is_never_upgraded_to_an_event() -> None:
     text = "Soldiers were deployed to evacuate residents after a chemical leak at the plant."
     assert is_accident(text)
     assert apply_codebook_rules(text, Prediction(None, None, 0.3, 0.7, "Change to group/activity")).sub_event_type is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A few shoppers were reportedly assaulted by police with whips and batons during the curfew.", "Attack"),
+    ("Al Shabaab attacks Mandera, killing four quarry workers. Several other injuries reported.", "Attack"),
+    # a crowd told, in any words, stays mob violence
+    ("Around 100 nationals assaulted police personnel and vandalized a police station; police fired warning shots.",
+     "Mob violence"),
+    ("A mob lynched a suspected thief before police arrived and shot in the air.", "Mob violence"),
+    ("Residents pelted police officers with stones while they were responding to a dispute.", "Mob violence"),
+])
+def test_violence_no_crowd_did_is_no_mob_violence(text: str, expected: str) -> None:
+    assert apply_codebook_rules(text, pred("Mob violence", 0.8)).sub_event_type == expected
+
+
+def test_a_crowd_that_attacks_after_gunmen_killed_is_still_a_mob() -> None:
+    text = ("Inhabitants of Denham Town attacked police officers after two children were killed by gunmen, "
+            "throwing stones at officers.")
+    assert apply_codebook_rules(text, pred("Mob violence", 0.8)).sub_event_type == "Mob violence"

@@ -517,6 +517,9 @@ _LYNCHING = _rx(r"\blynch\w*")
 _ARMED_SIDE = _rx(r"\b(?:al[- ]shabaab|bandits|militants|rebels|insurgents|jihadists|terrorists|gunmen"
                   r"|armed (?:men|groups?|gangs?|clash\w*|confrontations?)|militia(?:men|s)?"
                   r"|exchanges? of (?:fire|gunfire))\b")
+# a crowd told in other words than `_MOB`'s ("around 100 Indian nationals", "inhabitants of Denham Town")
+_CROWD_TOLD = _rx(r"\b(?:groups? of|inhabitants|citizens|nationals|hundreds|dozens|scores|(?:around|about|over|some)"
+                  r" \d+|\d+ (?:\w+ )?(?:people|persons|men))\b")
 _MOB_OR_VIGILANTES = _rx(r"\bmobs?\b|\bvigilantes?\b(?!-style)")
 # "killed over witchcraft claims": a crowd's punishment of an alleged witch
 _WITCH_HUNT = _rx(r"\bwitch\w*|\bsorcer\w*")
@@ -1045,6 +1048,9 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
       were seized, found, intercepted or defused with nobody hurt, no fight and no artillery or aircraft told
       (`arms_taken_quietly`) -> Disrupted weapons use;
     - an arrest under a mob-violence label with no crowd, fight, rioting, harm or damage told -> Arrests;
+      a mob-violence label with no crowd, protest or rioting told, where police or soldiers did the violence ->
+      Attack (Armed clash against an armed side), or where an armed side (militants, bandits, gunmen) hurt
+      people without a fight -> Attack;
     - a thrown-grenade attack under a riot label (no protest, no crowd, not the reason for the rioting) -> Grenade;
       an attack on a military base, post or patrol with casualties under a development label -> Armed clash;
       suicide bombers who blew themselves up under "Other" -> Suicide bomb;
@@ -1169,6 +1175,16 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
                 and (_ORGANISED_COMMUNAL.search(text) or _NAMED_COMMUNITIES.search(text)) \
                 and not _PROTEST.search(text) and not _CROWD_FIGHT.search(text):
             return _with(pred, "Armed clash")
+        if sub == "Mob violence" and not _PROTEST.search(text) and not _RIOT_WORDS.search(text) \
+                and not _MOB.search(_MOB_AS_VICTIM.sub(" ", text)) and not _MOB_OR_VIGILANTES.search(text) \
+                and not _CROWD_FIGHT.search(text) and not _CROWD_TOLD.search(text):
+            # no crowd did it: "shoppers were assaulted by police with whips" (state forces on civilians: 176
+            # ACLED attacks to 10 riots), "Al Shabaab attacks Mandera, killing four" (an armed side hurting
+            # people, no fight: no ACLED note is mob violence)
+            if _STATE_DOER.search(text):
+                return _with(pred, "Armed clash" if _ARMED_SIDE.search(text) else "Attack")
+            if _ARMED_SIDE.search(text) and not _CLASH.search(text) and _HARM_TO_PEOPLE.search(told_harm):
+                return _with(pred, "Attack")
         if sub == "Mob violence" and _CLASH.search(text) and _ARMED_SIDE.search(text) \
                 and not _PROTEST.search(text) and not _LYNCHING.search(text) and not _MOB_OR_VIGILANTES.search(text):
             return _with(pred, "Armed clash")
