@@ -102,6 +102,13 @@ def test_admin2_areas_without_settlement_rows_still_name_their_province() -> Non
     assert (found["El Wak District"].country_code, found["El Wak District"].admin1) == ("SO", "Gedo")
 
 
+def test_an_admin2_sits_at_its_seat_spelt_another_way() -> None:
+    # GeoNames spells the district "Bossaso" and its town "Bosaso"
+    gaz = geo.get_gazetteer()
+    district = [h.entry for h in gaz.lookup(fold("Bossaso")) if h.entry.fcode == "ADM2"]
+    assert district and km(district[0].lat, district[0].lon, 11.28, 49.18) < 5
+
+
 def test_an_exact_spelling_beats_a_respelling_of_a_capital_elsewhere() -> None:
     found = places("Gunmen wounded a sheikh in the eastern countryside of Dar'a. "
                    "He was a collaborator of the regime Air Force Intelligence.")
@@ -912,3 +919,17 @@ def test_a_curated_place_yields_to_its_own_bracket() -> None:
     text = "Villagers burned a police post in Likuyani town (Likuyani, Kakamega)."
     place, _ = geo.locate_event(doc_of(text), 0, len(text))
     assert place is not None and place.admin1 == "Kakamega"
+
+
+def test_a_place_of_another_province_yields_to_the_town_of_the_province_named() -> None:
+    # Colonia del Valle is a neighbourhood of Mexico City; the text puts the attack in Fresnillo, Zacatecas
+    text = "In Fresnillo, Zacatecas, several armed men attacked a man in Colonia Del Valle. The victim was injured."
+    place, prec = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and (place.name, place.admin1, prec) == ("Fresnillo", "Zacatecas", 1)
+
+
+def test_names_joined_by_lower_case_particles_are_read_whole() -> None:
+    found = places("A man was abducted in Amatlan de los Reyes, Veracruz, by armed individuals.")
+    assert found["Amatlan de los Reyes"].admin1 == "Veracruz"
+    found = places("Locals protested in Poienile de sub Munte against the illegal logging in the forest.")
+    assert found["Poienile de sub Munte"].country_code == "RO"

@@ -32,7 +32,7 @@ import platformdirs
 
 from sitrep.geo.normalize import fold, is_latin, loose, strip_admin
 
-BUILD_VERSION = 15
+BUILD_VERSION = 16
 
 # kinds of gazetteer entries
 CITY, ADMIN1, COUNTRY, CURATED, CONTINENT, ADMIN2 = 0, 1, 2, 3, 4, 5
@@ -327,14 +327,18 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
     # admin2 by nearest seat: an admin2 whose name is a settlement of the same admin1 is seated there
     seats: dict[str, list[tuple[str, float, float]]] = defaultdict(list)
     city_pos = {(r[2], fold(r[1]), r[3]): (r[5], r[6]) for r in sorted(rows, key=lambda r: r[8])}
+    # the seat respelt ("Bossaso" district, "Bosaso" town): same admin1, same loose key, one town only
+    loose_count = Counter((r[2], loose(r[1]), r[3]) for r in rows if len(loose(r[1])) >= 5)
+    city_pos_loose = {(r[2], loose(r[1]), r[3]): (r[5], r[6]) for r in rows
+                      if loose_count.get((r[2], loose(r[1]), r[3])) == 1}
     for code, _raw, ascii_name, _gid in _read_tsv(ddir / "geonames" / "admin2Codes.txt"):
         cc, a1c, _ = code.split(".", 2)
         a1 = f"{cc}.{a1c}"
         short = strip_admin(ascii_name)
-        pos = city_pos.get((cc, fold(short), a1))
+        pos = city_pos.get((cc, fold(short), a1)) or city_pos_loose.get((cc, loose(short), a1))
         if pos:
             seats[a1].append((short, pos[0], pos[1]))
-    del city_pos
+    del city_pos, city_pos_loose
 
     def with_admin2(r: tuple) -> tuple:
         a2 = ""

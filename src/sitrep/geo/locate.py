@@ -234,10 +234,20 @@ def choose(doc: Document, start: int, end: int, places: list[Place],
         return gaz is None or not any(h.entry.cc == p.country_code and h.entry.kind in (ADMIN1, COUNTRY)
                                       for area in home_areas if area.text for h in gaz.lookup(fold(area.text)))
 
+    # "in Fresnillo, Zacatecas, armed men attacked a man in Colonia Del Valle": where the event's words name a
+    # province, a place of another province of that country is a namesake there when a place of the named
+    # province is told too
+    named_provinces = {(p.country_code, p.admin1) for p in in_span if p.feature_code == "ADM1" and p.admin1}
+    in_named = [q for q in in_span if (q.country_code, q.admin1) in named_provinces and _specificity(q) >= 2]
+
+    def other_province(p: Place) -> bool:
+        return bool(in_named) and _specificity(p) >= 2 and (p.country_code, p.admin1) not in named_provinces \
+            and any(cc == p.country_code for cc, _ in named_provinces) and not any(_close(p, q) for q in in_named)
+
     def rank(p: Place) -> float:
         # a list of provinces is coded at the first one named (score ties must not pick a later one)
         score = _rank(doc, p) - (0.4 if p.start in followers and _specificity(p) == 1 else 0.0)
-        if abroad(p) or _in_container_abroad(doc, p, in_span):
+        if abroad(p) or _in_container_abroad(doc, p, in_span) or other_province(p):
             score -= NAMESAKE_ABROAD_PENALTY
         return score
 

@@ -50,7 +50,8 @@ TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\b[A-Z]&[A-Z]\b(?=\s*[),.;]|\s*$)|[^\W\d_](
 MAX_TOKENS = 6
 FUZZY = 5  # name_kind used for typo matches (not stored in the gazetteer)
 
-CONNECTORS = frozenset({"of", "and", "de", "la", "le", "du", "des", "del", "da", "do", "dos", "das", "on",
+CONNECTORS = frozenset({"of", "and", "de", "la", "le", "du", "des", "del", "da", "do", "dos", "das", "on", "los", "las",
+                        "lo", "sub", "di", "della", "dei", "degli", "nad", "pod", "na",
                         "upon", "the", "al", "el", "ad", "ar", "as", "at", "az", "ash", "ez", "es", "an", "en",
                         "bin", "bint", "ibn", "abu", "um", "umm", "wa", "y", "i", "sur", "am", "im", "an der",
                         "oil", "gas", "field", "fields", "oilfield", "oilfields", "camp", "camps", "refugee",
