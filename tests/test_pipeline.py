@@ -66,12 +66,12 @@ def test_the_reports_own_hedge_on_the_doer_names_actor1_as_alleged() -> None:
 
 def test_the_lead_event_outranks_a_later_one() -> None:
     found = events("On Monday, hundreds of teachers marched in Nairobi, Kenya, to demand unpaid salaries. "
-                   "Separately, police arrested two suspects after a robbery in Mombasa.")
+                   "Separately, police arrested two opposition activists in Mombasa.")
     assert len(found) == 2
     assert max(found, key=lambda e: e.confidence).event_type == "Protests"
-    [alone] = events("Police arrested two suspects after a robbery in Mombasa, Kenya, on Monday.")
+    [alone] = events("Police arrested two opposition activists in Mombasa, Kenya, on Monday.")
     [later] = [e for e in events("On Monday, hundreds of teachers marched in Nairobi, Kenya, to demand unpaid "
-                                 "salaries. Police arrested two suspects after a robbery in Mombasa, Kenya, on "
+                                 "salaries. Police arrested two opposition activists in Mombasa, Kenya, on "
                                  "Monday.") if e.event_type != "Protests"]
     assert later.confidence == pytest.approx(alone.confidence * LATER_EVENT_FACTOR, abs=0.002)
 
