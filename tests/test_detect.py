@@ -978,3 +978,15 @@ def test_a_crowd_that_attacks_after_gunmen_killed_is_still_a_mob() -> None:
     text = ("Inhabitants of Denham Town attacked police officers after two children were killed by gunmen, "
             "throwing stones at officers.")
     assert apply_codebook_rules(text, pred("Mob violence", 0.8)).sub_event_type == "Mob violence"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Seven soldiers were injured in a grenade explosion during clashes with the rebels.", "Grenade"),
+    ("Over 100 improvised grenades were hurled at troops during Friday's armed clashes at the border.", "Grenade"),
+    # firearms fired too: the grenade is one weapon of the fight
+    ("Kenyan forces battle with Al-Shabaab. Two soldiers are injured in a grenade attack. One gunman is shot.",
+     "Armed clash"),
+    ("Police clashed with rebels and seized landmines and hand grenades.", "Armed clash"),
+])
+def test_a_thrown_grenade_in_a_clash_without_firearms_is_a_grenade(text: str, expected: str) -> None:
+    assert apply_codebook_rules(text, pred("Armed clash", 0.8)).sub_event_type == expected

@@ -451,7 +451,7 @@ def arms_taken_quietly(text: str) -> bool:
 # A grenade thrown, not fired from a launcher: ACLED's Grenade even when soldiers or police are its target.
 _THROWN_GRENADE = _rx(r"\b(?:threw|thrown|throwing|throws|lobbed|lobbing|lobs|hurled|hurling|hurls|tossed|tossing)\s+"
                       r"(?:an?\s+|two\s+|three\s+|several\s+)?(?:hand\s+|hand-held\s+|explosive\s+)?grenades?\b"
-                      r"|\bgrenade (?:attack|was thrown|were thrown|was lobbed|was hurled|blast|explosion)"
+                      r"|\bgrenades? (?:attacks?|(?:was|were) (?:thrown|lobbed|hurled|tossed)|blasts?|explosions?)"
                       r"|\b(?:attacked|targeted|hit|struck) with (?:an?\s+|two\s+|several\s+)?(?:hand\s+)?grenades?\b"
                       r"|\bgrenades? (?:exploded|went off|detonated)\b|\bcarried out (?:\w+ ){0,2}with (?:\w+ )?grenades\b")
 # Firearms used as well: then a grenade or a bomb is one weapon of a fight, not the event itself.
@@ -1266,8 +1266,11 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             and not _GUN.search(text) and not _ARMS_FOUND.search(text):
         # a bomb set against soldiers is still a remote explosive, not a battle, when nobody fired
         return _with(pred, "Remote explosive/landmine/IED")
+    firearms_fired = _SMALL_ARMS.search(text) or _FIREARMS_USED.search(text) or _SHOOTOUT.search(text)
     if _GRENADE.search(text) and not _RPG.search(text) and not _SHELLING.search(text) and (
-            sub != "Armed clash" or (_THROWN_GRENADE.search(text) and not fight_with_firearms)):
+            sub != "Armed clash" or (_THROWN_GRENADE.search(text) and not firearms_fired)):
+        # "seven soldiers were injured in a grenade explosion during clashes with the rebels": the thrown grenade
+        # is the event when no firearm is told fired
         return _with(pred, "Grenade")
     if sub == "Grenade" and _RPG.search(text):
         return _with(pred, "Shelling/artillery/missile attack")
