@@ -278,6 +278,7 @@ class Parser:
 
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
+        self._outlets: dict[tuple[str | None, str | None], Counter[str]] = {}  # a feed repeats its outlets
 
     # ------------------------------------------------------------------ recognition
     def recognise(self, text: str, entities: list[Entity] | None = None) -> tuple[list[Token], list[Mention]]:
@@ -504,6 +505,9 @@ class Parser:
         """Countries the outlets behind an article are from, one vote each: a country, a demonym or a big city
         in a source's name ("Star (Kenya)", "Times of India", "Nairobi News"; sources split on ";"), and the
         URL's country-code domain. A weak prior for where unplaced events are, never evidence."""
+        cached = self._outlets.get((source, url))
+        if cached is not None:
+            return Counter(cached)
         votes: Counter[str] = Counter()
         for name in (source or "").split(";"):
             found = set()
@@ -520,7 +524,10 @@ class Parser:
         iso2 = domain_country(url, self.gaz.countries.keys())
         if iso2:
             votes[iso2] += 1
-        return votes
+        if len(self._outlets) >= 10_000:
+            self._outlets.clear()
+        self._outlets[(source, url)] = votes
+        return Counter(votes)
 
     def plausible_countries(self, m: Mention) -> set[str]:
         """Countries of a name's readings spelt as written that are nearly as plausible as its best one."""
