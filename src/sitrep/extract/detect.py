@@ -393,7 +393,7 @@ _CHEMICAL = _rx(r"\bchemical (?:weapons?|attacks?|agents?|munitions?|shells?|bom
                 r"|\bmustard gas\b|\bnerve (?:gas|agent)\b|\btoxic gas (?:attack|shells?|bombs?)\b"
                 r"|\b(?:poison(?:ous)?|toxic) gas\b(?! (?:leak|leaked|leaking|escaped|from (?:a|the) (?:plant|factory|tank|well)))")
 # a grenade attack that set off the violence told ("youths rioted after a grenade attack blamed on Al Shabaab")
-_AFTER_GRENADE = _rx(r"\b(?:after|following|in (?:retaliation|response) (?:for|to)|over)\s+(?:\w+\s+){0,4}?grenade")
+_AFTER_GRENADE = _rx(r"\b(?:after|following|in (?:retaliation|response) (?:for|to)|over(?!\s+\d))\s+(?:\w+\s+){0,4}?grenade")
 _EXPLOSIVE_WORD = _rx(r"\bbomb|\bexplo|\bblast")
 # a chemical attack the text refers back to, not the event it tells ("the town that was the scene of a 2017 chemical
 # weapons attack", "air strikes in retaliation for a chlorine attack", "facilities accused of making sarin")
@@ -1268,7 +1268,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         return _with(pred, "Remote explosive/landmine/IED")
     firearms_fired = _SMALL_ARMS.search(text) or _FIREARMS_USED.search(text) or _SHOOTOUT.search(text)
     if _GRENADE.search(text) and not _RPG.search(text) and not _SHELLING.search(text) and (
-            sub != "Armed clash" or (_THROWN_GRENADE.search(text) and not firearms_fired)):
+            sub != "Armed clash" or (_THROWN_GRENADE.search(text) and not firearms_fired
+                                     and not _AFTER_GRENADE.search(text))):
         # "seven soldiers were injured in a grenade explosion during clashes with the rebels": the thrown grenade
         # is the event when no firearm is told fired
         return _with(pred, "Grenade")
