@@ -191,6 +191,8 @@ def test_codebook_rules_leave_correct_labels_alone(text: str, model_label: str) 
         # a demonstration about an accident is a demonstration
         ("Demonstrations over the factory fire that killed nine workers were held across the city.", False),
         ("Taxi bike riders burnt one vehicle after a road accident that killed one of their colleagues.", False),
+        ("At least 23 people died in a bus fire on a highway in Bulgaria.", True),
+        ("Unknown men set a bus on fire on the highway, killing five passengers.", False),
     ],
 )
 def test_accidents_are_no_event(text: str, accident: bool) -> None:

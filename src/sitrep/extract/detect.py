@@ -898,6 +898,7 @@ _ACCIDENT_HAPPENED = _rx(r"\b(?:explo(?:ded|sion|sions)|blasts?|fire|blaze|caugh
 _CRASH = _rx(r"\b(?:lost control|collided|collision|crash(?:ed|es)?|derail\w*|capsi[sz]\w*|sank|sinking|plunged|overturned"
              r"|head-on|road accident|traffic accident|accident(?:al|ally)?|stampede|drown(?:ed|ing)|electrocut\w*"
              r"|short[- ]circuit|gas explosion|oil spill|fire broke out|caught fire|went up in flames|gutted|collapsed"
+             r"|(?:bus|coach|train|ferry|boat|truck|lorry|car|vehicle) fire"
              r"|cave-?in|rescuers|rescue (?:teams?|workers|operations?)|search and rescue|firefighters|fire ?(?:crews|fighters"
              r"|brigade|department|service))\b")
 _INTENT = _rx(r"\b(?:bomb\w*|ieds?|improvised|attack\w*|militants?|gunm[ae]n|rebels?|insurgents?|terror\w*|suicide"
@@ -907,7 +908,8 @@ _INTENT = _rx(r"\b(?:bomb\w*|ieds?|improvised|attack\w*|militants?|gunm[ae]n|reb
               r"|projectiles?|artillery|mortars?|ammunition|forces|fired|small arms|machine ?guns?|bursts?|gunfire"
               r"|combat|fighting|clash\w*|enemy|hostilities|front ?line|land ?mines?|anti-?(?:tank|personnel)|ordnance"
               r"|unexploded|uxo|explosives?|detonat\w*|armed|gangs?|attackers|raid\w*|loot\w*|torch\w*"
-              r"|set(?:ting)? (?:on )?fire|set ablaze|burn(?:ed|t) down|blew up|blown up|devices?|separatists?"
+              r"|set(?:ting)? (?:on )?fire|set ablaze|set (?:\w+ ){1,3}(?:on fire|ablaze|alight)|petrol bombs?|molotov"
+              r"|burn(?:ed|t) down|blew up|blown up|devices?|separatists?"
               r"|beat(?:en|ing)?|tied|robb\w*|thie(?:f|ves)|guards|pushed|rall(?:y|ies)|allegedly|mosques?|church\w*"
               r"|imambargah|temples?|shrines?|synagogues?|(?:on|over|hit|struck|triggered|detonated) an? (?:\w+ )?mine|mines? (?:was |were )?planted)\b")
 
