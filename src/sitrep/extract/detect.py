@@ -929,7 +929,7 @@ _VIOLENCE_TOLD = _rx(r"\b(?:bomb\w*|ieds?|attack\w*|militants?|gunm[ae]n|rebels?
 
 # Ordinary crime (a robbery, drugs, counterfeit money, smuggling, fraud): no political violence or demonstration.
 # ACLED codes the mob that lynches a thief and the police raid that ends in a shoot-out, never the crime itself
-# or the arrest of its suspects (2 of its ~48,000 notes with such words are arrests).
+# or the arrest of its suspects (of the ~360 notes in our ACLED files that name such a crime, 2 are arrests).
 _ORDINARY_CRIME = _rx(r"\b(?:robber(?:y|ies)|robbed|theft|thefts|burglar\w*|break[- ]and[- ]enter|counterfeit|fake (?:currency"
                       r"|notes|money)|drugs?|narcotics?|heroin|cocaine|methamphetamine|smuggl\w*|traffick\w*|fraud\w*"
                       r"|embezzl\w*|bribe\w*|cyber ?crimes?|hack(?:ed|ing|ers?)|extortion)\b")
@@ -940,7 +940,7 @@ _POLITICAL_CONTEXT = _rx(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|oppositio
                          r"|students?|armed|weapons?|arms|ammunition|guns?|rifles?|explosives?|grenades?)\b")
 _RESPONDERS = _rx(r"\b(?:security forces|police(?:men)?|army|soldiers|troops|military)\s+(?:\w+\s+){0,2}?(?:cordoned|sealed"
                   r"|rushed|reached|arrived|evacuated|rescued|joined|helped|assisted|were (?:deployed|called|sent) to (?:help"
-                  r"|assist|rescue|evacuate)|registered|launched an investigation|are investigating|said)\b")
+                  r"|assist|rescue|evacuate)|registered|launched an investigation|are investigating)\b")
 
 
 # A government's diplomatic answer ("the EU announced new sanctions against Belarus in response to the crackdown"):
@@ -1057,7 +1057,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
       an attack on a military base, post or patrol with casualties under a development label -> Armed clash;
       suicide bombers who blew themselves up under "Other" -> Suicide bomb;
     - state forces attacking, shooting or injuring a peaceful protest under a violent label -> Excessive force
-      against protesters; excessive force where the demonstrators rioted or did damage -> Violent demonstration; mass graves found, the killers untold -> Other;
+      against protesters; excessive force where the demonstrators rioted or did damage -> Violent demonstration;
+      mass graves found, the killers untold -> Other;
     - a chemical attack the text only recalls ("the scene of a 2017 chemical attack", "accused of a chlorine
       attack") makes no Chemical weapon label, and turns one the model gave into the air strike or shelling told;
     - roads blocked with barricades, stones, logs or burning tyres (the codebook's road-blocking) make a
