@@ -992,3 +992,14 @@ def test_a_crowd_that_attacks_after_gunmen_killed_is_still_a_mob() -> None:
 ])
 def test_a_thrown_grenade_in_a_clash_without_firearms_is_a_grenade(text: str, expected: str) -> None:
     assert apply_codebook_rules(text, pred("Armed clash", 0.8)).sub_event_type == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hundreds of protesters rallied in the capital and clashed with police outside parliament.",
+     "Violent demonstration"),
+    # clashes that were avoided, or that the protest is about, are not the demonstrators' violence
+    ("Hundreds of protesters rallied peacefully; police said there were no clashes.", "Peaceful protest"),
+    ("Residents protested against the clashes between the two militias in their district.", "Peaceful protest"),
+])
+def test_protesters_who_clashed_are_a_violent_demonstration(text: str, expected: str) -> None:
+    assert apply_codebook_rules(text, pred("Peaceful protest", 0.8)).sub_event_type == expected
