@@ -241,3 +241,11 @@ def test_a_notes_coded_total_closing_later_incidents_belongs_to_its_lead_event()
 def test_a_protests_toll_leaves_out_the_deaths_it_protests_against(text: str, fatalities: int) -> None:
     found = events(text)
     assert found and found[0].fatalities == fatalities, [(e.sub_event_type, e.fatalities) for e in found]
+
+
+def test_a_record_the_event_is_compared_with_is_no_background() -> None:
+    found = events("Opposition fighters retook a strategic town from government forces, cutting a key highway days "
+                   "after the government reopened it for the first time since 2012.")
+    assert [e.sub_event_type for e in found] == ["Non-state actor overtakes territory"]
+    # a habit told since a year is still background
+    assert not events("Since early 2018, the group had conducted multiple attacks on army posts in the region.")

@@ -28,6 +28,13 @@ BACKGROUND = re.compile(
     r"\b(?:continues?|continued)\s+to\s+pose\b",
     re.IGNORECASE,
 )
+# A record the event is compared with ("for the first time since 2012", "the deadliest attack since 2015") is no
+# background: the sentence still tells the event.
+COMPARED_SINCE = re.compile(
+    r"\b(?:first|biggest|largest|worst|deadliest|bloodiest|heaviest|highest|lowest|fiercest|most\s+\w+)\b"
+    r"[^.;]{0,40}?\bsince\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
 # Cues that a sentence starts a different event from the one before it.
 NEW_EVENT = re.compile(
     r"\b(?:in\s+a\s+separate|separately|in\s+another|another\s+(?:attack|incident|clash|explosion|blast)|"
@@ -135,7 +142,7 @@ def detect_events(doc: Document) -> list[EventGroup]:
         if not same_paragraph:
             current = None
         is_event = pred.sub_event_type is not None and not BRACKET_REMARK.match(sentence.text) \
-            and not (BACKGROUND.search(sentence.text) and not _dated_to_the_day(doc, sentence))
+            and not (BACKGROUND.search(COMPARED_SINCE.sub(" ", sentence.text)) and not _dated_to_the_day(doc, sentence))
         if current is not None and not NEW_EVENT.search(sentence.text):
             if is_event and _continues(doc, current, sentence, pred):
                 current.sentences.append(sentence)
