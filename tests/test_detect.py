@@ -1003,3 +1003,17 @@ def test_a_thrown_grenade_in_a_clash_without_firearms_is_a_grenade(text: str, ex
 ])
 def test_protesters_who_clashed_are_a_violent_demonstration(text: str, expected: str) -> None:
     assert apply_codebook_rules(text, pred("Peaceful protest", 0.8)).sub_event_type == expected
+
+
+@pytest.mark.parametrize(("text", "label", "expected"), [
+    ("The Turkish military set up its sixth observation post in Idlib province as part of a de-escalation deal.",
+     "Agreement", "Headquarters or base established"),
+    ("Recent reports claim that OLF rebels have set up bases in Wajir district.", "Change to group/activity",
+     "Headquarters or base established"),
+    # checkpoints are a change to the group's activity; a base attacked is a fight
+    ("HTS set up checkpoints in the town to inspect residents' phones.", "Change to group/activity",
+     "Change to group/activity"),
+    ("Militants attacked the army base the troops had set up, killing two soldiers.", "Other", "Armed clash"),
+])
+def test_a_base_set_up_is_a_headquarters_or_base_established(text: str, label: str, expected: str) -> None:
+    assert apply_codebook_rules(text, pred(label, 0.7)).sub_event_type == expected

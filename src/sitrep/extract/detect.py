@@ -697,6 +697,11 @@ _FORCES_MOVE = _rx(r"\b(?:established|built|set up|erected|reinforced) (?:new |m
                    # the cartels' handouts during the 2020 lockdowns: "delivered boxes with food to families"
                    r"|\bdeliver(?:ed|ing|s)? (?:\w+ ){0,3}?(?:food|aid|packages|boxes|supplies|parcels)\b"
                    r"|\bpatroll?(?:ed|ing) the streets\b|\b(?:imposed|declared|announced|enforce[ds]?) (?:a |the )?curfew\b")
+# A base, outpost or headquarters set up: the codebook's "Headquarters or base established" (6 of the 8 ACLED notes
+# telling it; the other two are checkpoints and patrols, a change to the group's activity)
+_BASE_SET_UP = _rx(r"\b(?:established|establishes|set up|sets up|setting up|built|builds|erected|opened|installed)\s+"
+                   r"(?:\w+\s+){0,3}?(?:bases?|outposts?|observation posts?|headquarters|hq|(?:military|army|field|rear)"
+                   r" (?:field )?camps?|garrisons?)\b")
 _FIGHT = _rx(r"\b(?:clash\w*|(?<!in )exchang\w*(?! for)|opened fire|fired|shot|gunfight|encounter\w*|ambush\w*|attack\w*|offensive"
              r"|raid\w*|killed|eliminated|neutrali[sz]ed|injur\w*|wound\w*|fatalit\w*|casualt\w*|dead|died)\b")
 _CONTEXT_CLAUSE = _rx(r"\bin the context of [^.]*")
@@ -1055,6 +1060,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
       a mob-violence label with no crowd, protest or rioting told, where police or soldiers did the violence ->
       Attack (Armed clash against an armed side), or where an armed side (militants, bandits, gunmen) hurt
       people without a fight -> Attack;
+    - a base, outpost, observation post or headquarters set up with no fight or harm told, under a development
+      or agreement label -> Headquarters or base established;
     - a thrown-grenade attack under a riot label (no protest, no crowd, not the reason for the rioting) -> Grenade;
       an attack on a military base, post or patrol with casualties under a development label -> Armed clash;
       suicide bombers who blew themselves up under "Other" -> Suicide bomb;
@@ -1165,6 +1172,10 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
                 and not _AFTER_GRENADE.search(text) and not _MOB.search(text):
             # "hand grenades were hurled at different places": a grenade attack is no mob's violence
             return _with(pred, "Grenade")
+        if sub in ("Change to group/activity", "Other", "Agreement") and _BASE_SET_UP.search(text) \
+                and not _FIGHT.search(told_harm) and not _HARM_TO_PEOPLE.search(told_harm):
+            # "the Turkish military set up its sixth observation post in Idlib as part of a de-escalation deal"
+            return _with(pred, "Headquarters or base established")
         if sub in ("Change to group/activity", "Other", "Headquarters or base established") \
                 and _ARMED_TARGET.search(text) and _CASUALTY.search(told_harm):
             # "militants attacked two military bases, injuring six soldiers": a battle, not a change of posture
