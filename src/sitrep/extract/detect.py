@@ -697,8 +697,8 @@ _FORCES_MOVE = _rx(r"\b(?:established|built|set up|erected|reinforced) (?:new |m
                    # the cartels' handouts during the 2020 lockdowns: "delivered boxes with food to families"
                    r"|\bdeliver(?:ed|ing|s)? (?:\w+ ){0,3}?(?:food|aid|packages|boxes|supplies|parcels)\b"
                    r"|\bpatroll?(?:ed|ing) the streets\b|\b(?:imposed|declared|announced|enforce[ds]?) (?:a |the )?curfew\b")
-# A base, outpost or headquarters set up: the codebook's "Headquarters or base established" (6 of the 8 ACLED notes
-# telling it; the other two are checkpoints and patrols, a change to the group's activity)
+# A base, outpost or headquarters set up: the codebook's "Headquarters or base established" (so are all 6 ACLED notes
+# in our files that tell it; checkpoints set up are a change to the group's activity)
 _BASE_SET_UP = _rx(r"\b(?:established|establishes|set up|sets up|setting up|built|builds|erected|opened|installed)\s+"
                    r"(?:\w+\s+){0,3}?(?:bases?|outposts?|observation posts?|headquarters|hq|(?:military|army|field|rear)"
                    r" (?:field )?camps?|garrisons?)\b")
