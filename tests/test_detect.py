@@ -1017,3 +1017,19 @@ def test_protesters_who_clashed_are_a_violent_demonstration(text: str, expected:
 ])
 def test_a_base_set_up_is_a_headquarters_or_base_established(text: str, label: str, expected: str) -> None:
     assert apply_codebook_rules(text, pred(label, 0.7)).sub_event_type == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Around 40 people protested in Gomel. Around 20 people, including two journalists, were arrested by the police.",
+     "Protest with intervention"),
+    ("Residents marched to the town hall to demand the mayor's resignation. One woman was arrested.",
+     "Protest with intervention"),
+    ("About a hundred employees demonstrated at the hospital denouncing the lack of equipment, security forces "
+     "intervened to disperse the demonstrators.", "Protest with intervention"),
+    ("Military forces stopped protesters from setting up tents at the roundabout.", "Protest with intervention"),
+    # an arrest the protest is about is its grievance
+    ("Around 250 people marched in Brest demanding the release of three protest leaders who were arrested in May.",
+     "Peaceful protest"),
+])
+def test_arrests_and_removals_of_protesters_are_an_intervention(text: str, expected: str) -> None:
+    assert apply_codebook_rules(text, pred("Peaceful protest", 0.8)).sub_event_type == expected

@@ -568,13 +568,23 @@ _INTERVENTION = _rx(_ARRESTS_OR_WARNING_SHOTS
                     r"|\bfired\b|\bblock\w*|\bprevent\w*|\bstopped|\bremov\w*|\bpushed"
                     r"|\bforcibly|\bevict\w*|\bconfiscat\w*|\bkettl\w*|\bclear(?:ed)?\b")
 # Unmistakable interventions on the protest itself, strong enough to make a "peaceful" label one with intervention.
+_HOW_MANY = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|dozens|scores|many|a few"
+             r"|(?:at least|around|about|over) (?:\d+|\w+))")
 _PLAIN_INTERVENTION = _rx(
     _ARRESTS_OR_WARNING_SHOTS +
     r"|\bdispers(?:ed|es?)\b|\btear[- ]?gas|\bwater[- ]cannons?|\brubber bullets?|\bbaton[- ]charg|\blathi[- ]?charg"
     r"|\bintervened\b|\bbroke up\b|\bforcibly (?:removed|dispersed|evicted)"
-    r"|\b(?:protesters?|demonstrators?|participants|marchers|activists|students|people|they|\d+|dozens|several)\s+"
-    r"(?:\w+\s+){0,3}?(?:were|was)\s+(?:\w+\s+)?(?:arrested|detained|beaten|dragged)\b"
-    r"|\barrested (?:\d+|several|dozens|some) (?:\w+ )?(?:protesters|demonstrators|participants|people)")
+    # "at least 15 people, including two journalists, were arrested", "one woman was arrested"
+    rf"|\b(?:protesters?|demonstrators?|participants|marchers|activists|students|people|persons|residents|locals"
+    rf"|workers|members|women|men|woman|man|individuals|they|{_HOW_MANY})(?:,[^,.;]{{1,60}},)?\s+"
+    r"(?:\w+\s+){0,3}?(?:were|was)\s+(?:\w+\s+)?(?:arrested|detained|beaten|dragged|removed|dispersed)\b"
+    r"|\b(?:were|was)\s+(?:\w+\s+)?(?:arrested|detained|beaten|dragged|removed|dispersed)\s+by\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:police|security|soldiers|troops|military|forces|officers|gendarm\w*)"
+    # "military forces stopped protesters from setting up tents", "the police interfered"
+    r"|\b(?:police|policemen|security forces|soldiers|troops|military forces|army|officers|gendarm\w*)\s+(?:\w+\s+){0,2}?"
+    r"(?:stopped|prevented|removed|used force|interfered|took down|pushed back|blocked)\b"
+    rf"|\barrested\s+{_HOW_MANY}\s+(?:\w+\s+)?(?:protesters|demonstrators|participants|people|persons|residents"
+    r"|activists|students|workers)\b")
 # What makes a demonstration violent: the demonstrators' own violence or vandalism (looked for outside the
 # grievance clause: "protested against the attack on their leader" is a peaceful protest).
 _DEMONSTRATORS_VIOLENCE = _rx(
@@ -590,6 +600,8 @@ _FIGURATIVE_ATTACK = _rx(r"\b(?:attack|assault|war|violence)s? (?:on|against) (?
 _GRIEVANCE = _rx(r"\b(?:against|over|demand\w*|denounc\w*|condemn\w*|for)\b[^.;]*?"
                  # the clause ends where the report turns to what happened to the protest
                  r"(?=,\s*(?:and|but|before|after|when|until|where|as)\b|\s(?:and|but)\s+(?:they\s+|(?:the\s+)?(?:protesters|demonstrators|crowd)\s+)?(?:were|was|the police|police)\b"
+                 # "..., security forces intervened to disperse the demonstrators"
+                 r"|,\s*(?:the\s+)?(?:police|security forces|soldiers|troops|military|army|officers|authorities|gendarm\w*)\b"
                  r"|[.;]|$)")
 # A death or harm that moved people to protest ("demonstrated after police fatally shot a hawker", "protested
 # against the killing of a student", "after three people were attacked"): the demonstration's cause, coded as an
