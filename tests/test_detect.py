@@ -1033,3 +1033,15 @@ def test_a_base_set_up_is_a_headquarters_or_base_established(text: str, label: s
 ])
 def test_arrests_and_removals_of_protesters_are_an_intervention(text: str, expected: str) -> None:
     assert apply_codebook_rules(text, pred("Peaceful protest", 0.8)).sub_event_type == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Boko Haram raided several houses in Kerawa village, taking away clothes, food and motorcycles.",
+     "Looting/property destruction"),
+    # people hurt, abducted or driven out, or a bomb, keep the attack
+    ("Boko Haram raided Kerawa village, killing two men and taking away food.", "Attack"),
+    ("Gunmen raided the village and abducted three women, taking away livestock.", "Attack"),
+    ("Militants raided the market and set off a bomb that destroyed several stalls.", "Attack"),
+])
+def test_a_raid_on_property_alone_is_looting(text: str, expected: str) -> None:
+    assert apply_codebook_rules(text, pred("Attack", 0.8)).sub_event_type == expected

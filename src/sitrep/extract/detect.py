@@ -469,6 +469,7 @@ _PROPERTY_HARM = _rx(r"\b(?:set (?:on )?fire|set ablaze|burn(?:ed|t|ing)?(?: dow
                      r"|trucks?|motorcycles?|motorbikes?|boats?|cattle|livestock|goods|property|food))\b")
 # Goods seized with no fight ("police seized 3 tons of marijuana hidden in a truck"): the codebook's "seizing
 # goods or property outside the context of other forms of violence" (weapons seized are disrupted weapons use).
+_ABDUCTED = _rx(r"\b(?:abduct\w*|kidnap\w*|hostages?|detain\w*|forced \w+ (?:out|to)|evict\w*|expell?\w*|displac\w*)\b")
 _GOODS_SEIZED = _rx(r"\b(?:seiz\w*|confiscat\w*|impound\w*)\b[^.]{0,60}\b(?:marijuana|cocaine|heroin|drugs?|narcotics"
                     r"|cigarettes|contraband|timber|charcoal|fuel|goods|smuggled|tons?|kilos?|kilograms?)\b")
 # Surrenders, truces, ceasefires, peace accords signed or talks begun, prisoner exchanges: the codebook's
@@ -1158,7 +1159,11 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     told_harm = _NO_CASUALTY.sub(" ", text)
     if sub in ("Attack", "Armed clash", "Mob violence") and _PROPERTY_HARM.search(text) \
             and not _HARM_TO_PEOPLE.search(told_harm) and not _CASUALTY.search(told_harm) \
-            and not _VIOLENT_SCENE.search(text):
+            and (not _VIOLENT_SCENE.search(text)
+                 # "Boko Haram raided several houses, taking away clothes and food": a raid on property alone
+                 or (sub == "Attack" and not _FIGHT_TOLD.search(told_harm) and not _EXPLOSIVE_WORD.search(text)
+                     and not _AIR.search(text) and not _SHELLING.search(text) and not _ABDUCTED.search(text)
+                     and not _PROTEST.search(text))):
         return _with(pred, "Looting/property destruction")
     if sub in ("Other", "Change to group/activity", "Non-violent transfer of territory", "Arrests") \
             and _AGREEMENT.search(text) and not _FIGHT.search(_AGREEMENT.sub(" ", told_harm)):
