@@ -1058,7 +1058,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - a "peaceful" protest that was dispersed, tear-gassed, broken up or whose protesters were arrested ->
       Protest with intervention (the grievance clause, "against the arrest of ...", set aside first);
     - an attack, clash or mob label where property was burnt, looted or destroyed, nobody was hurt, and no
-      crowd or assault is told, or goods (not arms) seized with no fight -> Looting/property destruction;
+      crowd or assault is told (for an attack: a raid on property alone, nobody abducted or driven out, no fight,
+      bomb or protest), or goods (not arms) seized with no fight -> Looting/property destruction;
     - a strategic development that is a surrender, truce, ceasefire, peace accord signed or talks begun, or a
       prisoner exchange, with no fight told -> Agreement;
     - a territorial battle label follows who took the ground (`territory_taker`): the state's forces ->
