@@ -1025,6 +1025,30 @@ def _upgraded(pred: Prediction, sub_event_type: str) -> Prediction:
     return Prediction(sub_event_type, EVENT_TYPES[sub_event_type], pred.p_event, pred.p_event, pred.best_event)
 
 
+def _upgrade_no_event(text: str, pred: Prediction) -> Prediction:
+    """A "no event" prediction made an event where the text tells one the model doubted (see
+    `apply_codebook_rules`); `pred` itself where nothing does."""
+    if pred.p_event >= _UPGRADE_MIN * 0.75 and _DRONE_CAPTURE.search(text) and not _CASUALTY.search(text):
+        return _upgraded(pred, "Disrupted weapons use")
+    if pred.p_event >= _MOVE_MIN and _FORCES_MOVE.search(text) and not _FIGHT.search(text):
+        # "Houthi reinforcements arrived on the front": a change to the group's activity the model leans to
+        return _upgraded(pred, "Change to group/activity")
+    if pred.p_event >= _UPGRADE_MIN and arms_taken_quietly(text):
+        return _upgraded(pred, "Disrupted weapons use")
+    taken = place_taken(text) if pred.p_event >= _UPGRADE_MIN else None
+    if taken is not None:
+        # "opposition fighters retook a strategic town": ground changing hands is an event the model doubted
+        return _upgraded(pred, taken)
+    if pred.p_event >= _UPGRADE_MIN and _AGREEMENT.search(text) \
+            and not _FIGHT.search(_AGREEMENT.sub(" ", _NO_CASUALTY.sub(" ", text))):
+        return _upgraded(pred, "Agreement")
+    if pred.best_event and pred.p_event >= _UPGRADE_MIN and _UPGRADE.search(text):
+        upgraded = Prediction(pred.best_event, EVENT_TYPES.get(pred.best_event), pred.p_event, pred.p_event,
+                              pred.best_event)
+        return apply_codebook_rules(text, upgraded)
+    return pred
+
+
 def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     """Correct the model's label with ACLED codebook rules about weapons and targets.
 
@@ -1118,28 +1142,10 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         # "Britain announced sanctions over the killing of protesters": a diplomatic act, no ACLED event
         return Prediction(None, None, 1.0 - pred.p_event, pred.p_event, sub)
     if sub is None:
-        if is_accident(text):
-            # "soldiers were deployed to evacuate residents after a chemical leak": no event to upgrade to
-            return pred
-        if pred.p_event >= _UPGRADE_MIN * 0.75 and _DRONE_CAPTURE.search(text) and not _CASUALTY.search(text):
-            return _upgraded(pred, "Disrupted weapons use")
-        if pred.p_event >= _MOVE_MIN and _FORCES_MOVE.search(text) and not _FIGHT.search(text):
-            # "Houthi reinforcements arrived on the front": a change to the group's activity the model leans to
-            return _upgraded(pred, "Change to group/activity")
-        if pred.p_event >= _UPGRADE_MIN and arms_taken_quietly(text):
-            return _upgraded(pred, "Disrupted weapons use")
-        taken = place_taken(text) if pred.p_event >= _UPGRADE_MIN else None
-        if taken is not None:
-            # "opposition fighters retook a strategic town": ground changing hands is an event the model doubted
-            return _upgraded(pred, taken)
-        if pred.p_event >= _UPGRADE_MIN and _AGREEMENT.search(text) \
-                and not _FIGHT.search(_AGREEMENT.sub(" ", _NO_CASUALTY.sub(" ", text))):
-            return _upgraded(pred, "Agreement")
-        if pred.best_event and pred.p_event >= _UPGRADE_MIN and _UPGRADE.search(text):
-            upgraded = Prediction(pred.best_event, EVENT_TYPES.get(pred.best_event), pred.p_event, pred.p_event,
-                                  pred.best_event)
-            return apply_codebook_rules(text, upgraded)
-        return pred
+        upgraded = _upgrade_no_event(text, pred)
+        # "soldiers were deployed to evacuate residents after a chemical leak": an accident has no event to upgrade
+        # to (looked for only when an upgrade was found: most sentences are no event)
+        return pred if upgraded is not pred and is_accident(text) else upgraded
     event_type = EVENT_TYPES.get(sub)
     violent = event_type in (_ERV, "Battles", "Violence against civilians") or sub == "Disrupted weapons use"
 
