@@ -328,9 +328,9 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
     seats: dict[str, list[tuple[str, float, float]]] = defaultdict(list)
     city_pos = {(r[2], fold(r[1]), r[3]): (r[5], r[6]) for r in sorted(rows, key=lambda r: r[8])}
     # the seat respelt ("Bossaso" district, "Bosaso" town): same admin1, same loose key, one town only
-    loose_count = Counter((r[2], loose(r[1]), r[3]) for r in rows if len(loose(r[1])) >= 5)
-    city_pos_loose = {(r[2], loose(r[1]), r[3]): (r[5], r[6]) for r in rows
-                      if loose_count.get((r[2], loose(r[1]), r[3])) == 1}
+    loose_rows = [((r[2], key, r[3]), (r[5], r[6])) for r in rows if len(key := loose(r[1])) >= 5]
+    loose_count = Counter(k for k, _ in loose_rows)
+    city_pos_loose = {k: pos for k, pos in loose_rows if loose_count[k] == 1}
     for code, _raw, ascii_name, _gid in _read_tsv(ddir / "geonames" / "admin2Codes.txt"):
         cc, a1c, _ = code.split(".", 2)
         a1 = f"{cc}.{a1c}"
@@ -338,7 +338,7 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
         pos = city_pos.get((cc, fold(short), a1)) or city_pos_loose.get((cc, loose(short), a1))
         if pos:
             seats[a1].append((short, pos[0], pos[1]))
-    del city_pos, city_pos_loose
+    del city_pos, city_pos_loose, loose_rows
 
     def with_admin2(r: tuple) -> tuple:
         a2 = ""
