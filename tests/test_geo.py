@@ -933,3 +933,24 @@ def test_names_joined_by_lower_case_particles_are_read_whole() -> None:
     assert found["Amatlan de los Reyes"].admin1 == "Veracruz"
     found = places("Locals protested in Poienile de sub Munte against the illegal logging in the forest.")
     assert found["Poienile de sub Munte"].country_code == "RO"
+
+
+def test_a_name_followed_by_its_generic_word_is_the_district_no_town_is_named_after() -> None:
+    text = "Clashes took place in Trans Mara district between two clan militias. Six people were killed."
+    place, prec = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and (place.country_code, place.admin1, prec) == ("KE", "Narok", 2)
+    # where a town has the district's name, the town stands
+    assert places("Two people were killed in clashes in Pulwama district.")["Pulwama"].feature_code == "PPL"
+
+
+def test_a_respelling_abroad_is_no_container() -> None:
+    # "Borana" (an ethnic group) reads only as respellings of places abroad: it must not push Garba Tula out
+    found = places("On 17 September 2019, in Garba Tula, Borana and Somalis clashed. Three people were killed.")
+    assert found["Garba Tula"].country_code == "KE"
+    # a container that is a respelling of a province of the same country still contains ("Deir Ezzor")
+    assert places("Militants attacked Hajin, Deir Ezzor.")["Hajin"].country_code == "SY"
+
+
+def test_an_acronym_after_a_name_is_no_surname() -> None:
+    assert places("On 8 October 2019, Migori MCAs protested at the county offices.")["Migori"].country_code == "KE"
+    assert "Victoria" not in places("Officials said Victoria Beckham arrived on Monday.")

@@ -63,6 +63,8 @@ CONNECTORS = frozenset({"of", "and", "de", "la", "le", "du", "des", "del", "da",
 PROVINCE_WORDS = frozenset({"province", "provinces", "governorate", "governorates", "region", "regions", "oblast",
                             "oblasts", "state", "states", "prefecture", "wilaya", "wilayah", "department",
                             "countryside", "region's", "province's", "governorate's"})
+# "Migori MCAs", "Kisumu MPs": an acronym after a name is what the place has, never a surname
+ACRONYM = re.compile(r"[A-Z]{2,5}s?")
 DISTRICT_WORDS = frozenset({"district", "districts", "county", "counties", "subdistrict", "sub-district",
                             "municipality", "raion", "rayon", "tehsil", "division", "lga"})
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "around", "of", "across", "towards",
@@ -440,7 +442,8 @@ class Parser:
             if not strong and not dateline and not anchored and not in_org and not route and nxt is not None and \
                     _is_cap(nxt) and not nxt.sent_start and \
                     _joinable(text, tokens[m.tok_start], nxt) and nxt.text.lower() not in FEATURE_WORDS and \
-                    nxt.text.lower() not in ORG_WORDS and not self.gaz.lookup(fold(nxt.text)):
+                    nxt.text.lower() not in ORG_WORDS and not ACRONYM.fullmatch(nxt.text) and \
+                    not self.gaz.lookup(fold(nxt.text)):
                 return False
             if m.how in (LOOSE, FUZZY) and not any(h.entry.kind in (ADMIN1, COUNTRY, CURATED) or h.entry.pop >= 1000
                                                    for h in m.hits):
@@ -587,6 +590,8 @@ class Parser:
                 if nxt2 is not None and nxt2.how != DEMONYM and _apposed(text, nxt, nxt2):
                     chain.append(nxt2)
                 for c in chain:
+                    if c.how in (LOOSE, FUZZY) and not {h.entry.cc for h in c.hits} & {h.entry.cc for h in m.hits}:
+                        continue  # "in Garba Tula, Borana and Somalis": a respelling abroad contains nothing here
                     # "Lagunillas, Merida state": a container named as a province is only that province
                     hits = [h for h in c.hits if h.entry.kind == ADMIN1] if c.cue == "province" else c.hits
                     # "Kochi city (Ernakulam, KL)", "Goosu town (Pulwama district, J&K)": a district that is no
@@ -819,7 +824,7 @@ def _prior(h: Hit, m: Mention) -> float:
         s += 2.5 if e.kind == ADMIN1 else 0.0
     elif m.cue == "countryside":
         s += 1.2 if e.fcode == "PPLA" else 0.5 if e.kind == ADMIN1 else 0.0
-    elif m.cue == "district":
+    elif m.cue == "district" and not _named_admin2(e, m):
         s += 0.5 if e.kind == CITY else -0.5
     if e.kind == CURATED and e.fcode in AREA_CODES:
         s -= 0.2
@@ -827,8 +832,14 @@ def _prior(h: Hit, m: Mention) -> float:
 
 
 def _named_admin2(e: Entry, m: Mention) -> bool:
-    """An admin2 entry named with its generic word ("Metcalfe County", "Kramatorskyi Raion")."""
-    return e.kind == ADMIN2 and ADMIN2_SUFFIX.search(m.text) is not None
+    """An admin2 entry named with its generic word ("Metcalfe County", "Kramatorskyi Raion"), or followed by one
+    where no town or province has the name ("Trans Mara district")."""
+    if e.kind != ADMIN2:
+        return False
+    if ADMIN2_SUFFIX.search(m.text) is not None:
+        return True
+    return m.cue == "district" and not any(h.entry.kind in (CITY, ADMIN1) and h.name_kind in (MAIN, ALT)
+                                           for h in m.hits)
 
 
 def _weak_admin2(h: Hit) -> bool:
