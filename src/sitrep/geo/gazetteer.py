@@ -32,7 +32,7 @@ import platformdirs
 
 from sitrep.geo.normalize import fold, is_latin, loose, strip_admin
 
-BUILD_VERSION = 16
+BUILD_VERSION = 17
 
 # kinds of gazetteer entries
 CITY, ADMIN1, COUNTRY, CURATED, CONTINENT, ADMIN2 = 0, 1, 2, 3, 4, 5
@@ -318,6 +318,7 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
                     city_by_name[(cc, fold(alt))].append((pop, a1))
         if (cc, fold(c["name"])) in sub_keys:
             city_by_name[(cc, fold(c["name"]))].append((pop, a1))
+    rows = _with_known_admin1(rows, admin1, by_admin1, pop_admin1)
     # the capital is the biggest town of that name: Washington, Iowa is no capital
     capital_pop: dict[str, int] = {}
     for r in rows:
@@ -502,6 +503,26 @@ ADMIN2_SUFFIX = re.compile(
     r"\s+(county|county borough|district|sub-?county|parish|municipality|municipal district|borough|census area"
     r"|city and borough|regional district|regional municipality|raion|rayon|shire|kommune|kommun|ilcesi)$",
     re.IGNORECASE)
+
+
+def _with_known_admin1(rows: list[tuple], admin1: dict[str, tuple[str, str, int]],
+                       by_admin1: dict[str, list[tuple[float, float]]], pop_admin1: dict[str, int]) -> list[tuple]:
+    """Towns whose admin1 code the admin1 table lacks (a stale code: Kenya's Sololo still in the old Eastern
+    Province) take the admin1 of the nearest town of their country with a known one."""
+    known: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
+    for r in rows:
+        if r[3] in admin1:
+            known[r[2]].append((r[5], r[6], r[3]))
+    out = []
+    for r in rows:
+        if r[3] not in admin1 and known.get(r[2]):
+            lat, lon, cos = r[5], r[6], math.cos(math.radians(r[5]))
+            a1 = min(known[r[2]], key=lambda k: (k[0] - lat) ** 2 + ((k[1] - lon) * cos) ** 2)[2]
+            by_admin1[a1].append((lat, lon))
+            pop_admin1[a1] += r[8]
+            r = (*r[:3], a1, *r[4:])
+        out.append(r)
+    return out
 
 
 def _geocode_rows() -> Iterator[dict]:
