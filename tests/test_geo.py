@@ -109,6 +109,15 @@ def test_an_admin2_sits_at_its_seat_spelt_another_way() -> None:
     assert district and km(district[0].lat, district[0].lon, 11.28, 49.18) < 5
 
 
+def test_an_admin2_sits_at_its_seat_filed_under_a_neighbouring_admin1() -> None:
+    # GeoNames files Thika town under Nairobi and Thika district under Kiambu
+    gaz = geo.get_gazetteer()
+    district = [h.entry for h in gaz.lookup(fold("Thika District")) if h.entry.fcode == "ADM2"]
+    assert district and km(district[0].lat, district[0].lon, -1.033, 37.069) < 5
+    place, prec = geo.locate_event(doc_of("Assailants destroyed houses in Thika (Kiambu) in a land dispute."), 0, 60)
+    assert place is not None and place.admin1 == "Kiambu" and km(place.latitude, place.longitude, -1.033, 37.069) < 5
+
+
 def test_every_town_lies_in_a_known_admin1() -> None:
     # GeoNames still files Sololo under Kenya's old Eastern Province, a code its admin1 table no longer has
     gaz = geo.get_gazetteer()

@@ -30,9 +30,12 @@ from pathlib import Path
 
 import platformdirs
 
+from sitrep.geo.distance import km_between
 from sitrep.geo.normalize import fold, is_latin, loose, strip_admin
 
-BUILD_VERSION = 17
+BUILD_VERSION = 18
+# an admin2 seat filed under another admin1 counts when it lies this near the admin1's settlements
+NEIGHBOUR_SEAT_KM = 100.0
 
 # kinds of gazetteer entries
 CITY, ADMIN1, COUNTRY, CURATED, CONTINENT, ADMIN2 = 0, 1, 2, 3, 4, 5
@@ -332,14 +335,24 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
     loose_rows = [((r[2], key, r[3]), (r[5], r[6])) for r in rows if len(key := loose(r[1])) >= 5]
     loose_count = Counter(k for k, _ in loose_rows)
     city_pos_loose = {k: pos for k, pos in loose_rows if loose_count[k] == 1}
+    # the seat filed under a neighbouring admin1 (GeoNames puts Thika town in Nairobi, Thika district in Kiambu):
+    # the one town of the country with that name, near the admin1's settlements
+    country_count = Counter((r[2], fold(r[1])) for r in rows)
+    city_pos_country = {(r[2], fold(r[1])): (r[5], r[6]) for r in rows if country_count[(r[2], fold(r[1]))] == 1}
+    middles: dict[str, tuple[float, float]] = {}
     for code, _raw, ascii_name, _gid in _read_tsv(ddir / "geonames" / "admin2Codes.txt"):
         cc, a1c, _ = code.split(".", 2)
         a1 = f"{cc}.{a1c}"
         short = strip_admin(ascii_name)
         pos = city_pos.get((cc, fold(short), a1)) or city_pos_loose.get((cc, loose(short), a1))
+        if pos is None and (near := city_pos_country.get((cc, fold(short)))) and by_admin1.get(a1):
+            if a1 not in middles:
+                middles[a1] = _centroid(_without_strays(by_admin1[a1]))
+            if km_between(*near, *middles[a1]) <= NEIGHBOUR_SEAT_KM:
+                pos = near
         if pos:
             seats[a1].append((short, pos[0], pos[1]))
-    del city_pos, city_pos_loose, loose_rows
+    del city_pos, city_pos_loose, loose_rows, city_pos_country
 
     def with_admin2(r: tuple) -> tuple:
         a2 = ""
