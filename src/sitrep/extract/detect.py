@@ -2,8 +2,9 @@
 
 Owns the runtime side of the learned classifier: the feature hashing (shared with `sitrep.train`,
 which imports `features` from here so train and run time hash identically), loading the shipped
-linear model from `sitrep/data/model/` (a numpy .npz, no pickle, no scikit-learn), batch
-classification, and the ACLED codebook rules applied on top of the model's label.
+linear model from `sitrep/data/model/` (a numpy .npz, no pickle, no scikit-learn) with the experts it
+references (token vectors, a fine-tuned transformer run by onnxruntime: `sitrep.extract.transformer`),
+batch classification, and the ACLED codebook rules applied on top of the model's label.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from sitrep.extract.transformer import TRANSFORMER_FILE, TransformerExpert
 from sitrep.extract.vectors import VECTORS_FILE, TokenVectors
 from sitrep.taxonomy import EVENT_TYPES, topic_tag_sub_event
 
@@ -37,6 +39,7 @@ __all__ = [
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "model"
 MODEL_FILE = "event_classifier.npz"
 NONE_LABEL = "NONE"  # the class name of "no event" inside the model file
+PRUNE_FRACTION = 1e-3
 
 # --- features -------------------------------------------------------------------------------------
 # Shared with training. Changing anything here changes the hash space: retrain the model.
@@ -92,7 +95,11 @@ def features(text: str, n_bits: int, kinds: Sequence[str] = DEFAULT_KINDS) -> li
 class LinearModel:
     """A multinomial logistic regression over hashed binary features, rows L2-normalised; optionally mixed
     with a second one over static token vectors (`sitrep.extract.vectors`): the two experts' probabilities
-    are combined as p_words ** (1 - dense_mix) * p_vectors ** dense_mix, renormalised."""
+    are combined as p_words ** (1 - dense_mix) * p_vectors ** dense_mix, renormalised. Optionally mixed, in
+    the same way, with a fine-tuned transformer (`sitrep.extract.transformer`), run only on the texts the
+    linear experts give at least `transformer_gate` probability of an event and are not already sure of
+    (top probability below `transformer_confident`): a firehose is mostly no event, and the transformer
+    costs ~10x the linear experts per sentence."""
 
     weights: np.ndarray  # (2**n_bits, n_classes) float32
     bias: np.ndarray  # (n_classes,) float32
@@ -108,6 +115,11 @@ class LinearModel:
     dense_bias: np.ndarray | None = None  # (n_classes,)
     token_weight: np.ndarray | None = None  # (n_tokens,) SIF weights from the training corpus
     dense_mix: float = 0.0
+    # The transformer expert (None / 0 when the model has none).
+    transformer: TransformerExpert | None = None
+    transformer_mix: float = 0.0
+    transformer_gate: float = 0.0
+    transformer_confident: float = 1.0  # ... and whose top linear probability is below this
 
     def word_probabilities(self, texts: Sequence[str]) -> np.ndarray:
         """(len(texts), n_classes) probabilities of the hashed-word expert alone."""
@@ -138,16 +150,26 @@ class LinearModel:
     def has_vectors(self) -> bool:
         return self.vectors is not None and self.dense_weights is not None and self.dense_mix > 0
 
-    def probabilities(self, texts: Sequence[str]) -> np.ndarray:
-        """(len(texts), n_classes) class probabilities."""
+    def linear_probabilities(self, texts: Sequence[str]) -> np.ndarray:
+        """(len(texts), n_classes) probabilities of the linear experts (hashed words, token vectors)."""
         words = self.word_probabilities(texts)
         if not self.has_vectors or not len(texts):
             return words
-        mixed = (1.0 - self.dense_mix) * np.log(words + 1e-12) \
-            + self.dense_mix * np.log(self.vector_probabilities(texts) + 1e-12)
-        mixed -= mixed.max(axis=1, keepdims=True)
-        e = np.exp(mixed)
-        return e / e.sum(axis=1, keepdims=True)
+        return _mix(words, self.vector_probabilities(texts), self.dense_mix)
+
+    def probabilities(self, texts: Sequence[str]) -> np.ndarray:
+        """(len(texts), n_classes) class probabilities."""
+        probs = self.linear_probabilities(texts)
+        if self.transformer is None or self.transformer_mix <= 0 or not len(texts):
+            return probs
+        p_event = 1.0 - probs[:, self.classes.index(NONE_LABEL)] if NONE_LABEL in self.classes else \
+            np.ones(len(texts))
+        rows = np.flatnonzero((p_event >= self.transformer_gate) & (probs.max(axis=1) < self.transformer_confident))
+        if len(rows):
+            expert = self.transformer.probabilities([texts[i] for i in rows])
+            order = [self.transformer.classes.index(c) for c in self.classes]
+            probs[rows] = _mix(probs[rows], expert[:, order], self.transformer_mix)
+        return probs
 
     @classmethod
     def load(cls, path: Path) -> LinearModel:
@@ -171,6 +193,20 @@ class LinearModel:
                          "dense_bias": npz["dense_bias"].astype(np.float64),
                          "token_weight": token_weight.astype(np.float32),
                          "dense_mix": float(config.get("dense_mix", 0.0))}
+            expert = {}
+            if config.get("transformer"):
+                expert_path = path.parent / config["transformer"]
+                if not expert_path.exists():
+                    raise FileNotFoundError(f"{path}: needs its transformer expert {expert_path}, which is missing")
+                transformer = _load_transformer(str(expert_path))
+                classes = tuple(str(c) for c in npz["classes"])
+                if set(transformer.classes) != set(classes):
+                    raise ValueError(f"{path}: its transformer expert {expert_path} has other classes; retrain "
+                                     "both with `sitrep train --transformer`")
+                expert = {"transformer": transformer,
+                          "transformer_mix": float(config.get("transformer_mix", 0.0)),
+                          "transformer_gate": float(config.get("transformer_gate", 0.0)),
+                          "transformer_confident": float(config.get("transformer_confident", 1.0))}
             return cls(
                 weights=weights,
                 bias=npz["bias"].astype(np.float32),
@@ -179,12 +215,18 @@ class LinearModel:
                 kinds=tuple(config.get("kinds", DEFAULT_KINDS)),
                 none_bias=float(config.get("none_bias", 0.0)),
                 **dense,
+                **expert,
             )
 
     def save(self, path: Path) -> None:
         """Store as float16 weights scaled into range, with the config as a JSON string (no pickle). The
-        token vectors are not stored here but referenced: `token_vectors.npz` beside the model file."""
+        token vectors and the transformer expert are not stored here but referenced: `token_vectors.npz` and
+        `event_transformer.onnx` beside the model file."""
         scale = float(np.abs(self.weights).max() / 60000.0) or 1.0
+        # weights under a thousandth of the largest are stored as 0: the file shrinks ~2.6x (zeros compress)
+        # and not one label of CASE's odd-id snippets changed when this was measured
+        stored = np.where(np.abs(self.weights) < PRUNE_FRACTION * float(np.abs(self.weights).max()), 0.0,
+                          self.weights / scale).astype(np.float16)
         config = {"n_bits": self.n_bits, "kinds": list(self.kinds), "feature_version": FEATURE_VERSION,
                   "scale": scale, "none_bias": self.none_bias}
         arrays: dict[str, np.ndarray] = {}
@@ -195,14 +237,31 @@ class LinearModel:
             arrays = {"dense_weights": self.dense_weights.astype(np.float32),
                       "dense_bias": self.dense_bias.astype(np.float32),
                       "token_weight": self.token_weight.astype(np.float16)}
+        if self.transformer is not None:
+            config.update({"transformer": TRANSFORMER_FILE, "transformer_mix": self.transformer_mix,
+                           "transformer_gate": self.transformer_gate,
+                           "transformer_confident": self.transformer_confident})
         np.savez_compressed(
             path,
-            weights=(self.weights / scale).astype(np.float16),
+            weights=stored,
             bias=self.bias.astype(np.float32),
             classes=np.array(self.classes, dtype=str),
             config=np.array(json.dumps(config)),
             **arrays,
         )
+
+
+def _mix(a: np.ndarray, b: np.ndarray, weight: float) -> np.ndarray:
+    """a ** (1 - weight) * b ** weight, renormalised per row."""
+    mixed = (1.0 - weight) * np.log(a + 1e-12) + weight * np.log(b + 1e-12)
+    mixed -= mixed.max(axis=1, keepdims=True)
+    e = np.exp(mixed)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+@lru_cache(maxsize=2)
+def _load_transformer(path: str) -> TransformerExpert:
+    return TransformerExpert.load(Path(path))
 
 
 @lru_cache(maxsize=2)
