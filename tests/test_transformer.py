@@ -36,16 +36,16 @@ def test_probabilities_are_a_distribution_per_text(expert: TransformerExpert) ->
     assert probs.shape == (3, len(expert.classes))
     assert np.allclose(probs.sum(axis=1), 1.0) and (probs >= 0).all()
     assert expert.probabilities([]).shape == (0, len(expert.classes))
-    # the batch does not change a text's probabilities (texts are sorted by length into batches)
+    # a text's batch barely moves its probabilities (int8 activations are scaled per batch, padding included)
     alone = expert.probabilities(texts[:1])
-    assert np.allclose(alone[0], probs[0], atol=1e-5)
+    assert alone[0].argmax() == probs[0].argmax() and np.allclose(alone[0], probs[0], atol=0.03)
 
 
 def test_input_ids_are_framed_and_truncated(expert: TransformerExpert) -> None:
     ids = expert.input_ids("Rebels shelled the town.")
     vocab = (SHIPPED.with_name(VOCAB_FILE)).read_text(encoding="utf-8").splitlines()
     assert vocab[ids[0]] == "[CLS]" and vocab[ids[-1]] == "[SEP]"
-    assert [vocab[i] for i in ids[1:-1]] == ["rebels", "shelled", "the", "town", "."]
+    assert [vocab[i] for i in ids[1:-1]] == ["rebels", "shell", "##ed", "the", "town", "."]
     long = expert.input_ids("protest " * 500)
     assert len(long) == expert.max_len and vocab[long[-1]] == "[SEP]"
 
@@ -59,20 +59,24 @@ def test_the_expert_reads_news_prose(expert: TransformerExpert) -> None:
     assert top == ["Air/drone strike", "Peaceful protest", NONE_LABEL]
 
 
-def test_texts_below_the_gate_keep_the_linear_probabilities() -> None:
+def test_only_texts_the_linear_model_is_unsure_of_reach_the_expert() -> None:
     model = load_model()
-    texts = ["The football team won the cup final on penalties.",
-             "Militants ambushed an army convoy and killed five soldiers."]
+    texts = ["The football team won the cup final on penalties.",  # no event: below the gate
+             "The army said it had regained control of the area after days of fighting.",  # sure already
+             "Security forces and gunmen exchanged fire near the market, residents said.",
+             "Hundreds of people gathered in the square on Friday."]
     linear = model.linear_probabilities(texts)
     mixed = model.probabilities(texts)
     p_event = 1.0 - linear[:, model.classes.index(NONE_LABEL)]
-    assert p_event[0] < model.transformer_gate <= p_event[1]
-    assert np.allclose(mixed[0], linear[0]) and not np.allclose(mixed[1], linear[1])
+    consulted = (p_event >= model.transformer_gate) & (linear.max(axis=1) < model.transformer_confident)
+    assert not consulted[0] and not consulted[1] and consulted[2:].any()
+    for k in range(len(texts)):
+        assert np.allclose(mixed[k], linear[k]) != bool(consulted[k])
     assert np.allclose(mixed.sum(axis=1), 1.0)
     # without the expert the model is its linear part
     plain = replace(model, transformer=None)
     assert np.allclose(plain.probabilities(texts), linear)
-    assert [p.sub_event_type for p in classify(texts)][1] in ("Armed clash", "Attack")
+    assert classify(texts)[2].sub_event_type in ("Armed clash", "Attack")
 
 
 def test_a_model_without_its_expert_file_says_so(tmp_path: Path) -> None:

@@ -1238,9 +1238,10 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             and not _CASUALTY.search(text) and not _GUN.search(text) and not _ATTACK_WORD.search(text):
         # "convoys carrying men, women and children left the pocket": people leaving, nobody harmed
         return _with(pred, "Other")
-    if sub == "Looting/property destruction" and _KILLED_FIGHTERS.search(text):
-        # "the army eliminated several ISIS members and seized weapons": people killed make it no mere looting,
-        # and armed people killed by another armed side a battle
+    if sub in ("Looting/property destruction", "Disrupted weapons use") and _KILLED_FIGHTERS.search(text):
+        # "the army eliminated several ISIS members and seized weapons": people killed make it no mere looting or
+        # seizure, and armed people killed by another armed side a battle (all 4 ACLED notes telling fighters
+        # killed and arms seized are armed clashes)
         return _with(pred, "Armed clash")
     if sub != "Looting/property destruction" and _GOODS_SEIZED.search(text) and not _ARMS.search(text) \
             and not _FIGHT.search(told_harm) and not _PROTEST.search(text):
@@ -1301,6 +1302,11 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             # the codebook's excessive force is against peaceful protesters; force met by rioting is a violent
             # demonstration (38 of 38 ACLED notes telling both)
             return _with(pred, "Violent demonstration")
+        if sub == "Excessive force against protesters" and _DEATH_THAT_MOVED.search(text) \
+                and not _HARM_TO_PEOPLE.search(beyond_grievance) and not _LETHAL_ON_PROTEST.search(beyond_grievance):
+            # "residents demonstrated after police fatally shot a hawker": the force is what they protest against
+            sub = "Protest with intervention" if _PLAIN_INTERVENTION.search(beyond_grievance) else "Peaceful protest"
+            return _with(pred, sub)
         if sub in ("Peaceful protest", "Protest with intervention") and (
                 _DEMONSTRATORS_DAMAGE.search(beyond_grievance)
                 or (_CLASHES.search(beyond_grievance) and not _NO_CLASHES.search(beyond_grievance))):

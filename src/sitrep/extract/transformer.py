@@ -82,7 +82,8 @@ class TransformerExpert:
         return [cls_id, *self._tokenizer.encode(text)[: self.max_len - 2], sep_id]
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
-        """(len(texts), len(classes)) softmax probabilities."""
+        """(len(texts), len(classes)) softmax probabilities. The int8 model scales its activations per batch,
+        so a text's probabilities move slightly (~0.01) with the texts batched beside it."""
         out = np.zeros((len(texts), len(self.classes)), dtype=np.float64)
         if not texts:
             return out
