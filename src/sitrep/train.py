@@ -442,8 +442,8 @@ def train(acled_files: Sequence[Path], out_dir: Path, *, extra_negatives: Sequen
     token vectors, which are copied beside the model (default DENSE_MIX, or 0 with the transformer).
     transformer: also fine-tune the transformer expert (`sitrep.finetune`, needs torch) on the final
     training set and mix it in with weight transformer_mix for the texts the linear model gives at least
-    transformer_gate probability of an event; held-out folds are scored on the linear experts alone (a
-    fine-tuning per fold costs ~20 min). dev_case: CASE-2021-style TSV files the final model is scored on
+    transformer_gate probability of an event and a top probability below transformer_confident; held-out
+    folds are scored on the linear experts alone (a fine-tuning per fold costs ~25 min on 2 cores). dev_case: CASE-2021-style TSV files the final model is scored on
     (news snippets; never trained on). extra_manifest is merged into the manifest.
     """
     if dense_mix is None:
