@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from sitrep.model import Article
+from sitrep import nlp
+from sitrep.model import Article, Document
 from sitrep.pipeline import LATER_EVENT_FACTOR, extract_article
 
 
@@ -249,3 +250,16 @@ def test_a_record_the_event_is_compared_with_is_no_background() -> None:
     assert [e.sub_event_type for e in found] == ["Non-state actor overtakes territory"]
     # a habit told since a year is still background
     assert not events("Since early 2018, the group had conducted multiple attacks on army posts in the region.")
+
+
+def test_a_line_break_inside_a_sentence_does_not_split_it() -> None:
+    text = ('Militants blocked the exit from the camp. They threatened the refugees with "jail and\n\n'
+            'death" on the territory under the control of the government.\n\nThe next paragraph starts here.')
+    doc = nlp.annotate(Document(article=Article(id="t", text=text)))
+    texts = [s.text for s in doc.sentences]
+    assert texts[1].startswith("They threatened") and texts[1].endswith("control of the government.")
+    assert texts[-1] == "The next paragraph starts here." and len(texts) == 3
+    assert all(text[s.start:s.end] == s.text for s in doc.sentences)
+    # a sentence that ended stays ended, whatever case the next one starts in
+    doc = nlp.annotate(Document(article=Article(id="u", text="Talks ended. iPhones were seized at the border.")))
+    assert len(doc.sentences) == 2

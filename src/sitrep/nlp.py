@@ -60,6 +60,11 @@ def annotate_many(docs: list[Document], batch_size: int = 32) -> Any:
         yield _fill(doc, parsed)
 
 
+# how a finished sentence ends: a full stop, question or exclamation mark, a colon, or one of them before
+# closing quotes or brackets
+_SENTENCE_END = re.compile(r"[.!?:;][\"'\u201d\u2019)\]]*\s*$")
+
+
 def _fill(doc: Document, parsed: Any) -> Document:
     paras = paragraphs(doc.body)
     para_index = 0
@@ -71,6 +76,13 @@ def _fill(doc: Document, parsed: Any) -> Document:
             continue
         start = sent.start_char + (len(text) - len(text.lstrip()))
         end = start + len(stripped)
+        if sentences and stripped[0].islower() and not _SENTENCE_END.search(sentences[-1].text):
+            # 'threatened the refugees with "jail and\n\ndeath" on the territory ...': a line break inside a
+            # sentence (scraped text) splits it; the lower-case rest belongs to the sentence it continues
+            prev = sentences[-1]
+            sentences[-1] = Sentence(start=prev.start, end=end, text=doc.article.text[prev.start:end],
+                                     index=prev.index, paragraph=prev.paragraph)
+            continue
         while para_index + 1 < len(paras) and paras[para_index][1] <= start:
             para_index += 1
         sentences.append(Sentence(start=start, end=end, text=doc.article.text[start:end], index=len(sentences),
