@@ -177,11 +177,10 @@ class LinearModel:
         with np.load(path, allow_pickle=False) as npz:
             config = json.loads(str(npz["config"]))
             weights = npz["weights"].astype(np.float32) * np.float32(config.get("scale", 1.0))
+            classes = tuple(str(c) for c in npz["classes"])
             dense = {}
             if config.get("token_vectors"):
-                vectors_path = path.parent / config["token_vectors"]
-                if not vectors_path.exists():
-                    raise FileNotFoundError(f"{path}: needs its token vectors {vectors_path}, which are missing")
+                vectors_path = _beside(path, config["token_vectors"], "its token vectors")
                 vectors = _load_vectors(str(vectors_path))
                 token_weight = npz["token_weight"]
                 if vectors.dim != npz["dense_weights"].shape[0] or len(vectors.vocab) != len(token_weight):
@@ -195,11 +194,8 @@ class LinearModel:
                          "dense_mix": float(config.get("dense_mix", 0.0))}
             expert = {}
             if config.get("transformer"):
-                expert_path = path.parent / config["transformer"]
-                if not expert_path.exists():
-                    raise FileNotFoundError(f"{path}: needs its transformer expert {expert_path}, which is missing")
+                expert_path = _beside(path, config["transformer"], "its transformer expert")
                 transformer = _load_transformer(str(expert_path))
-                classes = tuple(str(c) for c in npz["classes"])
                 if set(transformer.classes) != set(classes):
                     raise ValueError(f"{path}: its transformer expert {expert_path} has other classes; retrain "
                                      "both with `sitrep train --transformer`")
@@ -210,7 +206,7 @@ class LinearModel:
             return cls(
                 weights=weights,
                 bias=npz["bias"].astype(np.float32),
-                classes=tuple(str(c) for c in npz["classes"]),
+                classes=classes,
                 n_bits=int(config["n_bits"]),
                 kinds=tuple(config.get("kinds", DEFAULT_KINDS)),
                 none_bias=float(config.get("none_bias", 0.0)),
@@ -249,6 +245,14 @@ class LinearModel:
             config=np.array(json.dumps(config)),
             **arrays,
         )
+
+
+def _beside(model_path: Path, name: str, what: str) -> Path:
+    """The file `name` a model file references beside itself; a clear error when it is missing."""
+    path = model_path.parent / name
+    if not path.exists():
+        raise FileNotFoundError(f"{model_path}: needs {what}, but {path} is missing")
+    return path
 
 
 def _mix(a: np.ndarray, b: np.ndarray, weight: float) -> np.ndarray:
