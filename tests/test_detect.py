@@ -389,6 +389,7 @@ def test_manifest_consistent_with_model() -> None:
     if model.transformer is not None:
         assert manifest["transformer"]["mix"] == model.transformer_mix
         assert manifest["transformer"]["gate"] == model.transformer_gate
+        assert manifest["transformer"].get("margin", 1.0) == model.transformer_margin
         assert manifest["transformer"]["layers"] == model.transformer.info["layers"]
     assert manifest["training_files"] and manifest["n_examples"] == sum(manifest["n_examples_per_class"].values())
     assert manifest["created"] and manifest["command"].startswith("sitrep train")

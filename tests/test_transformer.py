@@ -63,13 +63,17 @@ def test_only_texts_the_linear_model_is_unsure_of_reach_the_expert() -> None:
     model = load_model()
     texts = ["The football team won the cup final on penalties.",  # no event: below the gate
              "The army said it had regained control of the area after days of fighting.",  # sure already
-             "Security forces and gunmen exchanged fire near the market, residents said.",
-             "Hundreds of people gathered in the square on Friday."]
+             "Security forces and gunmen exchanged fire near the market, residents said.",  # one class far ahead
+             "A blast hit a checkpoint on the road to the airport.",  # an explosion, or no event?
+             "Police arrested dozens of demonstrators after clashes in the capital."]  # which kind of protest?
     linear = model.linear_probabilities(texts)
     mixed = model.probabilities(texts)
     p_event = 1.0 - linear[:, model.classes.index(NONE_LABEL)]
-    consulted = (p_event >= model.transformer_gate) & (linear.max(axis=1) < model.transformer_confident)
-    assert not consulted[0] and not consulted[1] and consulted[2:].any()
+    ranked = np.sort(linear, axis=1)
+    consulted = ((p_event >= model.transformer_gate) & (ranked[:, -1] < model.transformer_confident)
+                 & (ranked[:, -1] - ranked[:, -2] < model.transformer_margin))
+    assert list(np.flatnonzero(consulted)) == list(model.transformer_rows(linear))
+    assert not consulted[:3].any() and consulted[3:].all()
     for k in range(len(texts)):
         assert np.allclose(mixed[k], linear[k]) != bool(consulted[k])
     assert np.allclose(mixed.sum(axis=1), 1.0)
@@ -77,6 +81,7 @@ def test_only_texts_the_linear_model_is_unsure_of_reach_the_expert() -> None:
     plain = replace(model, transformer=None)
     assert np.allclose(plain.probabilities(texts), linear)
     assert classify(texts)[2].sub_event_type in ("Armed clash", "Attack")
+    assert classify(texts)[3].event_type == "Explosions/Remote violence"
 
 
 def test_a_model_without_its_expert_file_says_so(tmp_path: Path) -> None:

@@ -98,8 +98,9 @@ class LinearModel:
     are combined as p_words ** (1 - dense_mix) * p_vectors ** dense_mix, renormalised. Optionally mixed, in
     the same way, with a fine-tuned transformer (`sitrep.extract.transformer`), run only on the texts the
     linear experts give at least `transformer_gate` probability of an event and are not already sure of
-    (top probability below `transformer_confident`): a firehose is mostly no event, and the transformer
-    costs ~10x the linear experts per sentence."""
+    (top probability below `transformer_confident`, and a lead of the top class over the second below
+    `transformer_margin`): a firehose is mostly no event, and the transformer costs ~10x the linear experts
+    per sentence."""
 
     weights: np.ndarray  # (2**n_bits, n_classes) float32
     bias: np.ndarray  # (n_classes,) float32
@@ -120,6 +121,7 @@ class LinearModel:
     transformer_mix: float = 0.0
     transformer_gate: float = 0.0
     transformer_confident: float = 1.0  # ... and whose top linear probability is below this
+    transformer_margin: float = 1.0  # ... and whose top class leads the second by less than this
 
     def word_probabilities(self, texts: Sequence[str]) -> np.ndarray:
         """(len(texts), n_classes) probabilities of the hashed-word expert alone."""
@@ -162,14 +164,21 @@ class LinearModel:
         probs = self.linear_probabilities(texts)
         if self.transformer is None or self.transformer_mix <= 0 or not len(texts):
             return probs
-        p_event = 1.0 - probs[:, self.classes.index(NONE_LABEL)] if NONE_LABEL in self.classes else \
-            np.ones(len(texts))
-        rows = np.flatnonzero((p_event >= self.transformer_gate) & (probs.max(axis=1) < self.transformer_confident))
+        rows = self.transformer_rows(probs)
         if len(rows):
             expert = self.transformer.probabilities([texts[i] for i in rows])
             order = [self.transformer.classes.index(c) for c in self.classes]
             probs[rows] = _mix(probs[rows], expert[:, order], self.transformer_mix)
         return probs
+
+    def transformer_rows(self, linear: np.ndarray) -> np.ndarray:
+        """Indices of the texts, given their linear probabilities, that the transformer expert is asked about."""
+        p_event = 1.0 - linear[:, self.classes.index(NONE_LABEL)] if NONE_LABEL in self.classes else \
+            np.ones(len(linear))
+        top_two = np.sort(linear, axis=1)[:, -2:]
+        lead = top_two[:, 1] - top_two[:, 0]
+        return np.flatnonzero((p_event >= self.transformer_gate) & (top_two[:, 1] < self.transformer_confident)
+                              & (lead < self.transformer_margin))
 
     @classmethod
     def load(cls, path: Path) -> LinearModel:
@@ -202,7 +211,8 @@ class LinearModel:
                 expert = {"transformer": transformer,
                           "transformer_mix": float(config.get("transformer_mix", 0.0)),
                           "transformer_gate": float(config.get("transformer_gate", 0.0)),
-                          "transformer_confident": float(config.get("transformer_confident", 1.0))}
+                          "transformer_confident": float(config.get("transformer_confident", 1.0)),
+                          "transformer_margin": float(config.get("transformer_margin", 1.0))}
             return cls(
                 weights=weights,
                 bias=npz["bias"].astype(np.float32),
@@ -236,7 +246,8 @@ class LinearModel:
         if self.transformer is not None:
             config.update({"transformer": TRANSFORMER_FILE, "transformer_mix": self.transformer_mix,
                            "transformer_gate": self.transformer_gate,
-                           "transformer_confident": self.transformer_confident})
+                           "transformer_confident": self.transformer_confident,
+                           "transformer_margin": self.transformer_margin})
         np.savez_compressed(
             path,
             weights=stored,
