@@ -974,3 +974,70 @@ def test_a_respelling_abroad_is_no_container() -> None:
 def test_an_acronym_after_a_name_is_no_surname() -> None:
     assert places("On 8 October 2019, Migori MCAs protested at the county offices.")["Migori"].country_code == "KE"
     assert "Victoria" not in places("Officials said Victoria Beckham arrived on Monday.")
+
+
+def test_a_place_heading_an_office_or_a_body_the_model_calls_a_person_is_a_place() -> None:
+    from sitrep.pipeline import prepare
+
+    for text, name in [
+        ("Unidentified armed men killed Homa Bay CEC executive, Dony Opar for unknown reason.", "Homa Bay"),
+        ("Ten unknown men shot a ranger patrolling Laikipia Nature and Conservancy ranch.", "Laikipia"),
+    ]:
+        assert name in {p.text for p in prepare(Article(id="t", text=text)).places}, text
+    # a person's name stays a person's name
+    assert "Paris" not in {p.text for p in prepare(Article(id="t", text="Jordan Taylor met Paris Smith.")).places}
+
+
+def test_a_province_called_county_reads_as_the_province() -> None:
+    # Kenya's counties are its provinces: "Makueni county" is the county, and the article is about Kenya
+    text = ("A house was set on fire in Nyunzu market a few kilometres away from Wote in Makueni county, killing "
+            "its four occupants.")
+    doc = doc_of(text)
+    assert doc.country_focus == "KE"
+    assert {p.text: p.feature_code for p in doc.places}.get("Makueni") == "ADM1"
+    place, prec = geo.locate_event(doc, 0, len(text))
+    assert place is not None and (place.name, prec) == ("Wote", 2)
+
+
+def test_a_province_named_after_its_seat_is_coded_at_the_seat() -> None:
+    text = "Worshippers blocked access to a church in Narok county."
+    place, prec = geo.locate_event(doc_of(text), 0, len(text))
+    town = places("Protesters blocked the road in Narok town.")["Narok"]
+    assert place is not None and prec == 3 and place.feature_code == "ADM1"
+    assert km(place.latitude, place.longitude, town.latitude, town.longitude) < 1
+    # a province with no town of its name stays at the middle of its settlements
+    text = "Clashes were reported in Laikipia county on Monday."
+    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    rumuruti = places("Residents protested in Rumuruti.")["Rumuruti"]
+    assert place is not None and km(place.latitude, place.longitude, rumuruti.latitude, rumuruti.longitude) > 5
+
+
+def test_a_respelling_of_a_small_town_needs_a_name_of_its_province_beside_it() -> None:
+    # "Gikeu" reads only as a respelling of Kikuyu, in another province than the Nyeri the text names
+    found = places("Residents of the Karima ward in Nyeri protested over garbage dumping at the Gikeu dumpsite.")
+    assert "Gikeu" not in found and found["Nyeri"].country_code == "KE"
+    # a spelling that differs by a doubled letter is the same name
+    assert places("Railway workers marched in Mai Mahiu over unpaid wages.")["Mai Mahiu"].admin1 == "Nakuru"
+
+
+def test_a_ward_in_brackets_is_contained_by_its_province() -> None:
+    text = "A police vehicle was hit by an explosion in Kotulo ward (Wajir)."
+    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and place.admin1 == "Wajir"
+
+
+def test_the_residents_of_a_town_protest_in_their_town() -> None:
+    text = "Mombasa residents held a demonstration against the plan to build a dry port in Naivasha."
+    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and place.name == "Mombasa"
+
+
+def test_a_place_told_in_the_next_sentence_locates_an_event_told_without_one() -> None:
+    text = ("Several boda boda riders demonstrated against the death of their colleague. The riders fought running "
+            "battles with the police in Kajiado town.\n\nIn other news, Nairobi hosted a summit.")
+    start, end = sentence(text, "Several")
+    place, _ = geo.locate_event(doc_of(text), start, end)
+    assert place is not None and place.name == "Kajiado"
+    # not across a paragraph break
+    text = "Several riders demonstrated against the death of their colleague.\n\nNairobi hosted a summit."
+    assert geo.locate_event(doc_of(text), *sentence(text, "Several")) == (None, None)

@@ -17,6 +17,8 @@ import re
 from collections import Counter
 from functools import cache
 
+from rapidfuzz import fuzz
+
 from sitrep.geo.gazetteer import (
     ADMIN1,
     ALT,
@@ -209,6 +211,11 @@ def _truncated(text: str, m: Mention) -> bool:
     return _LONGER_NAME.match(text, m.end) is not None
 
 
+# a town's respelling this close to its name ("Mai Mahiu" / "Maai Mahiu": 95, "Nassriya" / "Nasiriyah": 82) stands
+# alone; a looser one ("Gikeu" / "Kikuyu": 55) needs a name spelt as written in the same province
+SAME_NAME_RATIO = 80.0
+
+
 def _drop_unsupported_abroad(mentions: list[Mention], text: str, focus: str | None = None) -> list[Mention]:
     """Drop towns that contradict what the text says about where it is.
 
@@ -255,7 +262,19 @@ def _drop_unsupported_abroad(mentions: list[Mention], text: str, focus: str | No
                 h.entry.cc in evidence for h in m.hits):
             continue
         kept.append(m)
-    return kept
+    return _coherent_respellings(kept)
+
+
+def _coherent_respellings(mentions: list[Mention]) -> list[Mention]:
+    """Drop towns reached only through a respelling or a typo in a province no name spelt as written
+    lies in: 'residents of Karima ward in Nyeri ... the Gikeu dumpsite' is not Kiambu's Kikuyu, nor a lone
+    'in Likuyani' Mombasa's Likoni. A spelling that differs from the name by little more than a doubled
+    letter ('Banisaa', 'Raqqqa') stands alone."""
+    spelt = {(m.hits[0].entry.cc, m.hits[0].entry.admin1_code) for m in mentions
+             if m.hits[0].name_kind not in (LOOSE, FUZZY, DEMONYM) and m.hits[0].entry.kind != COUNTRY}
+    return [m for m in mentions if not (
+        m.hits[0].name_kind in (LOOSE, FUZZY) and m.hits[0].entry.kind == CITY and (m.hits[0].entry.cc, m.hits[0].entry.admin1_code) not in spelt
+        and fuzz.ratio(fold(m.text), fold(m.hits[0].entry.name)) < SAME_NAME_RATIO)]
 
 
 def geoparse_text(text: str) -> list[Place]:
@@ -270,7 +289,27 @@ def locate_event(doc: Document, start: int, end: int) -> tuple[Place | None, int
     """
     if not doc.places and doc.body.strip():
         geoparse(doc)
-    return choose(doc, start, end, doc.places, get_gazetteer())
+    gaz = get_gazetteer()
+    place, precision = choose(doc, start, end, doc.places, gaz)
+    if place is not None and place.feature_code == "ADM1":
+        place = _at_namesake_seat(place, gaz)
+    return place, precision
+
+
+def _at_namesake_seat(place: Place, gaz: Gazetteer) -> Place:
+    """A province named after its seat ("Narok county") is coded at that town, as ACLED codes it; other
+    provinces stay at the middle of their settlements. The row keeps the province's name and precision 3."""
+    if not place.country_code or place.geonameid is None:
+        return place
+    area = next((h.entry for h in gaz.lookup(fold(place.name)) if h.entry.id == place.geonameid), None)
+    if area is None:
+        return place
+    seat = max((h.entry for h in gaz.lookup(fold(place.name)) if h.entry.kind == CITY and h.name_kind == MAIN
+                and h.entry.cc == area.cc and h.entry.admin1_code == area.admin1_code
+                and h.entry.fcode in ("PPLA", "PPLC")), key=lambda e: e.pop, default=None)
+    if seat is None:
+        return place
+    return place.model_copy(update={"latitude": round(seat.lat, 5), "longitude": round(seat.lon, 5)})
 
 
 @cache

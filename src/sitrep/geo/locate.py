@@ -45,6 +45,7 @@ PEOPLE_NAMED = re.compile(r"(?:'s)?\s+(?:\w+\s+)?(?:community|communities|clans?
 OFFICE_NAMED = re.compile(r"(?:\s+(?:county|town|city|district|constituency|state|province))?\s+(?:senator|governor"
                           r"|mp|mca|mla|member of (?:parliament|the county assembly)|legislator|lawmaker|deputy governor"
                           r"|woman representative|womens? rep)\b", re.IGNORECASE)
+RESIDENTS_AFTER = re.compile(r"\s+(?:residents|villagers|inhabitants|townspeople|townsfolk|dwellers)\b", re.IGNORECASE)
 LOCATIVE = re.compile(r"\b(in|at|on|near|into|inside|outside|across|within|of|targeted|hit|struck|attacked|"
                       r"stormed|shelled|entered|captured|seized|took)\s+(?:the\s+)?(?:\w+\s+){0,1}$", re.IGNORECASE)
 
@@ -151,7 +152,9 @@ def _rank(doc: Document, place: Place) -> float:
     elif OFFICE_NAMED.match(after):
         # "the Lamu senator's father was shot": somewhere else, unless the text names no other place
         return min(score + 0.3 * place.score, 0.1)
-    if LOCATIVE.search(before) or NEAR.search(before):
+    if RESIDENTS_AFTER.match(after):
+        score += 0.8  # "Mombasa residents held a demonstration against a dry port in Naivasha": their town
+    elif LOCATIVE.search(before) or NEAR.search(before):
         score += 0.5
     if before.rfind("(") > before.rfind(")"):
         score -= 0.6  # "(Bura, Tana River)": the district and province named after the place
@@ -213,6 +216,27 @@ def _sentence_bounds(doc: Document, start: int) -> list[tuple[int, int]]:
     return sorted(spans, reverse=True)
 
 
+def _sentences_after(doc: Document, end: int) -> list[tuple[int, int]]:
+    """The sentences after `end` up to the paragraph's end, nearest first (from doc.sentences, else a simple
+    split)."""
+    if doc.sentences:
+        following = [(s.start, s.end) for s in doc.sentences if s.start >= end]
+    else:
+        following, prev = [], end
+        for m in re.finditer(r"(?<=[.!?])\s+|\n\s*\n|$", doc.body[end:]):
+            if doc.body[prev:end + m.start()].strip():
+                following.append((prev, end + m.start()))
+            prev = end + m.end()
+    spans: list[tuple[int, int]] = []
+    last = end
+    for s_start, s_end in following:
+        if "\n\n" in doc.body[last:s_start].replace(" ", ""):
+            break
+        spans.append((s_start, s_end))
+        last = s_end
+    return spans
+
+
 def choose(doc: Document, start: int, end: int, places: list[Place],
            gaz: Gazetteer | None = None) -> tuple[Place | None, int | None]:
     places = [_country_area(doc, p, gaz) or p for p in places]
@@ -260,5 +284,12 @@ def choose(doc: Document, start: int, end: int, places: list[Place],
                    and _specificity(p) > 0 and _rank(doc, p) > 0]
         if earlier:
             best = max(earlier, key=lambda p: (_rank(doc, p), p.start or 0))
+            return best, precision(doc, best)
+    # "several riders demonstrated ... The riders fought the police in Kajiado town": told in the next sentence
+    for s_start, s_end in _sentences_after(doc, end)[:2]:
+        later = [p for p in places if p.start is not None and s_start <= p.start < s_end
+                 and _specificity(p) > 0 and _rank(doc, p) > 0]
+        if later:
+            best = max(later, key=lambda p: (_rank(doc, p), -(p.start or 0)))
             return best, precision(doc, best)
     return None, None

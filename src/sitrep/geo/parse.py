@@ -23,6 +23,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+import pycountry
 from rapidfuzz import fuzz
 
 from sitrep.geo.gazetteer import (
@@ -88,7 +89,7 @@ ORG_WORDS = frozenset({"university", "airport", "bank", "hospital", "council", "
                        "municipality", "governorate", "province", "district", "oblast", "region", "state",
                        # "Bungoma High School", "Kisumu Girls' High School": schools named after their town
                        "high", "secondary", "primary", "girls", "boys", "polytechnic", "academy", "institute",
-                       "market"})
+                       "market", "nature", "conservancy", "ranch", "reserve", "forest", "cec", "assembly"})
 # "Montreal Mayor", "Quebec Health Minister": offices and ministries named after a place
 OFFICES = frozenset({"mayor", "premier", "minister", "ministry", "governor", "gov", "senator", "sen", "mp", "mla",
                      "health", "education", "transport", "transportation", "finance", "justice", "environment",
@@ -101,7 +102,7 @@ STATE_TITLES = frozenset({"gov", "governor", "senator", "sen", "legislature", "p
 # between a place and its container: the rest of an unknown name ("-e Barakzayi"), another name in brackets
 # ("(Delaram)"), a feature word, then a comma or a bracket ("Nawa-e Barakzayi district, Helmand")
 APPOSED = re.compile(r"(?:(?:\s+|-)(?:[A-Z][\w'\u2019]*|e|i|ye|wa|o))*\s*(?:\([A-Z][\w'\u2019 -]*\)\s*)?"
-                     r"(?i:(?:district|province|county|sub-?county|constituency|town|city|village|area|governorate"
+                     r"(?i:(?:district|province|county|sub-?county|constituency|ward|sub-?location|location|division|town|city|village|area|governorate"
                      r"|region|oblast|raion|rayon|municipality|state|lga|department|prefecture)\s*)?[,(]\s*")
 CURRENCY_WORDS = frozenset({"dollar", "dollars", "pound", "pounds", "franc", "francs", "rupee", "rupees", "yuan"})
 # "Mansura in the western countryside of Ar-Raqqa", "Maoxian county in Sichuan": the next name contains it
@@ -177,6 +178,7 @@ class Mention:
     hits: list[Hit]
     how: int  # best name kind the span matched with (MAIN/ALT/LOOSE/FUZZY/DEMONYM/ABBREV)
     cue: str = ""  # "province", "district", "countryside" when such a word follows
+    cue_word: str = ""  # ... and that word ("county")
     wordlike: bool = False  # one token that is also an English dictionary word
     locative: bool = False  # after "in", "near", "from", ...
     slot: bool = False  # where only a place can stand ("in X city", "the town of X", see `_place_slot`)
@@ -324,6 +326,7 @@ class Parser:
                 end = tokens[j - 1].end + (1 if abbrev else 0)
                 mention = Mention(tokens[i].start, end, text[tokens[i].start:end], i, j, hits,
                                   min(h.name_kind for h in hits), _cue(tokens, j))
+                mention.cue_word = tokens[j].text.lower() if mention.cue and j < len(tokens) else ""
                 mention.sent_start = tokens[i].sent_start
                 mention.bracket_tail = BRACKET_CLOSE.match(text, end) is not None and \
                     BRACKET_TAIL_BEFORE.search(text, max(0, tokens[i].start - 80), tokens[i].start) is not None
@@ -384,7 +387,8 @@ class Parser:
         nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
         prev_low = prev.text.lower().rstrip(".") if prev else ""
         label = ent_label.get((m.start, m.end))
-        if label is None and any(s0 <= m.start and m.end <= e0 and lab in PERSON_LABELS for s0, e0, lab in named or []):
+        if label is None and any(s0 <= m.start and m.end <= e0 and lab in PERSON_LABELS for s0, e0, lab in named or []
+                                 if not self._heads_a_body(m, s0, e0, text)):
             label = "PERSON"  # "Bolton" inside "John Bolton"
         if label in PERSON_LABELS and not strong and (key not in place_ctx or m.how == FUZZY):
             return False
@@ -451,6 +455,14 @@ class Parser:
         elif key in stop:
             return False
         return True
+
+    @staticmethod
+    def _heads_a_body(m: Mention, start: int, end: int, text: str) -> bool:
+        """Whether the small model's PERSON span opens with the place and goes on with an acronym or the words
+        of an office or organisation only: "Homa Bay CEC", "Laikipia Nature Conservancy" name no person."""
+        rest = text[m.end:end].split()
+        return m.start == start and bool(rest) and all(
+            ACRONYM.fullmatch(w) or w.lower() in ORG_WORDS or w.lower() in OFFICES for w in rest)
 
     def add_typos(self, text: str, tokens: list[Token], mentions: list[Mention], focus: str | None) -> None:
         """One-edit matches for capitalised words the gazetteer does not know ("Raqqqa")."""
@@ -749,7 +761,7 @@ def _spread_cues(text: str, mentions: list[Mention]) -> None:
         if carry and k > 0:
             prev = mentions[k - 1]
             if not prev.cue and re.fullmatch(r"\s*(,|,?\s+and|,?\s+or|&)\s*", text[prev.end:cur.start]):
-                prev.cue = carry
+                prev.cue, prev.cue_word = carry, cur.cue_word
                 continue
         carry = ""
 
@@ -820,8 +832,8 @@ def _prior(h: Hit, m: Mention) -> float:
     s += {MAIN: 0.5, ALT: 0.1, LOOSE: -0.6, FUZZY: -0.8, DEMONYM: 0.0, ABBREV: 0.5}.get(h.name_kind, 0.0)
     if h.name_kind == LOOSE and m.how == MAIN:
         s -= 1.5  # a respelling of another place where one is spelt exactly so ("Dar'a" is not Dili)
-    if m.cue == "province":
-        s += 2.5 if e.kind == ADMIN1 else 0.0
+    if m.cue == "province" or (e.kind == ADMIN1 and _admin1_called(e.cc, m.cue_word)):
+        s += 2.5 if e.kind == ADMIN1 else 0.0  # "Makueni county": Kenya's counties are its provinces
     elif m.cue == "countryside":
         s += 1.2 if e.fcode == "PPLA" else 0.5 if e.kind == ADMIN1 else 0.0
     elif m.cue == "district" and not _named_admin2(e, m):
@@ -829,6 +841,22 @@ def _prior(h: Hit, m: Mention) -> float:
     if e.kind == CURATED and e.fcode in AREA_CODES:
         s -= 0.2
     return s
+
+
+@cache
+def _admin1_words() -> dict[str, str]:
+    """Country code -> what its first-level subdivisions are mostly called, lower case ("county" for Kenya),
+    from pycountry's ISO 3166-2 types."""
+    types: dict[str, Counter[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None:
+            types.setdefault(sub.country_code, Counter())[sub.type.lower()] += 1
+    return {cc: kinds.most_common(1)[0][0] for cc, kinds in types.items()}
+
+
+def _admin1_called(cc: str, word: str) -> bool:
+    """Whether `word` ("county", "counties") is what the country calls its first-level subdivisions."""
+    return bool(word) and _admin1_words().get(cc, "") in (word, word.removesuffix("s"), word[:-3] + "y")
 
 
 def _named_admin2(e: Entry, m: Mention) -> bool:
@@ -942,6 +970,16 @@ def _place_senses(entities: list[Entity], tokens: list[Token], text: str = "") -
 
 # a place slot outvotes the small model's PERSON label on the name and on a longer name ending with it
 PLACE_SLOT_VOTES = 3
+def _in_named_area(tokens: list[Token], k: int, text: str) -> bool:
+    """Whether a capitalised run from tokens[k] ends with an area's generic word ("Makueni county",
+    "Deir ez-Zor province")."""
+    if k >= len(tokens) or not _is_cap(tokens[k]):
+        return False
+    j = _run_end(tokens, k, text, MAX_TOKENS - 1, particles=True)
+    return j + 1 < len(tokens) and tokens[j + 1].text.lower() in AREA_WORDS and \
+        not text[tokens[j].end:tokens[j + 1].start].strip()
+
+
 # "the town of X", "residents of X", "the entry to X": nouns whose complement is a place
 PLACE_OF = frozenset({"area", "areas", "town", "towns", "city", "cities", "village", "villages", "district",
                       "districts", "province", "region", "outskirts", "limits", "part", "parts", "residents",
@@ -954,6 +992,8 @@ RESIDENT_NOUNS = frozenset({"residents", "villagers", "inhabitants", "townspeopl
 BRACKET_CLOSE = re.compile(r"\s*\)")
 BRACKET_TAIL_BEFORE = re.compile(r"[A-Za-z][\w'\u2019-]*\s*\((?:[^()]*,\s*)?$")
 # "Sirwah district", "Tarinkot city", "Shahdadkot town": a name followed by the kind of place it is
+AREA_WORDS = frozenset({"county", "district", "province", "governorate", "oblast", "region", "state", "sub-county",
+                        "constituency"})
 PLACE_KINDS = DISTRICT_WORDS | frozenset({
     "province", "governorate", "oblast", "region", "city", "town", "village", "area", "countryside", "frontline",
     "frontlines", "outskirts", "suburbs", "neighbourhood", "neighborhood", "subdivision", "sub-county", "locality",
@@ -1016,6 +1056,8 @@ def _place_slot(tokens: list[Token], k: int, j: int, text: str, *, strict: bool 
             return True  # "Kayole residents", "Hulugho villagers": the people of a place
         if between == "(" and _is_cap(nxt) and not nxt.text.isupper():
             return True  # "Ar Rajban (Al Jabal Al Gharbi)": a place and its container
+        if not strict and not between and nxt.text == "in" and _in_named_area(tokens, j + 2, text):
+            return True  # "Wote in Makueni county": a place inside the province named after it
     return not strict and _container_head(tokens, k, text)
 
 
