@@ -1041,3 +1041,21 @@ def test_a_place_told_in_the_next_sentence_locates_an_event_told_without_one() -
     # not across a paragraph break
     text = "Several riders demonstrated against the death of their colleague.\n\nNairobi hosted a summit."
     assert geo.locate_event(doc_of(text), *sentence(text, "Several")) == (None, None)
+
+
+def test_a_monitoring_mission_points_to_its_provinces() -> None:
+    # Serhiivka is a village of several Ukrainian oblasts; the OSCE SMM reported from Donetsk and Luhansk
+    text = "On 7 May 2020, the OSCE SMM observed a total of 38 explosions near Serhiivka."
+    assert places(text)["Serhiivka"].admin1 in ("Donetsk", "Luhansk")
+    assert places("On 7 May 2020, villagers marched in Serhiivka.")["Serhiivka"].country_code == "UA"
+
+
+def test_every_province_a_cue_points_to_is_a_province_of_its_country() -> None:
+    from sitrep.geo.parse import cue_regions_table
+
+    names = geo.get_gazetteer().admin1_names
+    table = cue_regions_table()
+    assert table
+    for cue, (cc, provinces) in table.items():
+        for name in provinces:
+            assert any(code.startswith(cc + ".") and n == name for code, n in names.items()), (cue, name)

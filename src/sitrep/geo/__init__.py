@@ -41,6 +41,7 @@ from sitrep.geo.parse import (
     Mention,
     Parser,
     country_weight,
+    cue_admin1s,
     cue_countries,
 )
 from sitrep.model import Article, Document, Place
@@ -77,7 +78,8 @@ def geoparse(doc: Document) -> Document:
         prior = cue_countries(text) + parser.outlet_countries(doc.article.source, doc.article.url)
     focus = parser.country_focus(mentions, title_mentions, prior)
     parser.add_typos(text, tokens, mentions, focus)
-    parser.resolve(mentions, tokens, focus, text)
+    cued = cue_admin1s(text, parser.gaz.admin1_names)
+    parser.resolve(mentions, tokens, focus, text, cued=cued)
     named = frozenset(m.hits[0].entry.cc for m in mentions if m.hits[0].entry.kind == COUNTRY)
     placed = frozenset(m.hits[0].entry.cc for m in mentions if m.hits[0].name_kind != DEMONYM)
     kept = _drop_unsupported_abroad([m for m in mentions if parser.accept(m, focus, named, placed)], text)
@@ -85,14 +87,15 @@ def geoparse(doc: Document) -> Document:
     # ("Edmonton" a suburb of the "Cairns" the article names) gains
     refined = _resolved_focus(kept, title_mentions, prior) or focus
     anchors = parser.anchors(kept)
-    parser.resolve(mentions, tokens, refined, text, anchors, _self_focused(parser, kept, refined, title_mentions, prior))
+    parser.resolve(mentions, tokens, refined, text, anchors, _self_focused(parser, kept, refined, title_mentions, prior),
+                   cued)
     kept = _drop_unsupported_abroad([m for m in mentions if parser.accept(m, refined, named, placed)], text, refined)
     final = _resolved_focus(kept, title_mentions, prior) or refined
     if final != refined:
         # the names that made the focus read otherwise now ("Edmonton" in London): once more with the new one
         refined = final
         parser.resolve(mentions, tokens, refined, text, anchors,
-                       _self_focused(parser, kept, refined, title_mentions, prior))
+                       _self_focused(parser, kept, refined, title_mentions, prior), cued)
         kept = _drop_unsupported_abroad([m for m in mentions if parser.accept(m, refined, named, placed)], text, refined)
     doc.places = [parser.to_place(m) for m in kept]
     doc.country_focus = _resolved_focus(kept, title_mentions, prior) or refined

@@ -126,12 +126,34 @@ def not_places() -> frozenset[str]:
 def _country_cues() -> tuple[re.Pattern[str], dict[str, str]]:
     """Words that are no place but point to one country: parties, institutions, security forces
     (`data/places/country_cues.csv`, each row with its source)."""
-    path = Path(str(resources.files("sitrep"))) / "data" / "places" / "country_cues.csv"
-    with path.open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
+    rows = _cue_rows()
     table = {r["cue"]: r["iso2"] for r in rows}
     alternatives = "|".join(re.escape(c) for c in sorted(table, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), table
+
+
+@cache
+def _cue_rows() -> list[dict[str, str]]:
+    path = Path(str(resources.files("sitrep"))) / "data" / "places" / "country_cues.csv"
+    with path.open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+@cache
+def cue_regions_table() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Cue -> (country, the provinces it points to by name): "OSCE SMM" -> ("UA", ("Donetsk", "Luhansk"))."""
+    return {r["cue"]: (r["iso2"], tuple(a for a in (r.get("admin1") or "").split(";") if a))
+            for r in _cue_rows() if r.get("admin1")}
+
+
+def cue_admin1s(text: str, admin1_names: dict[str, str]) -> frozenset[str]:
+    """Admin1 codes the text's non-place cues point to ("the OSCE SMM observed ..." -> Donetsk, Luhansk):
+    a same-named village there is likelier than one elsewhere in the country."""
+    pattern, _ = _country_cues()
+    regions = cue_regions_table()
+    wanted = {(regions[c][0], name) for c in {m.group(0) for m in pattern.finditer(text)} if c in regions
+              for name in regions[c][1]}
+    return frozenset(code for code, name in admin1_names.items() if (code.split(".")[0], name) in wanted)
 
 
 def cue_countries(text: str) -> Counter[str]:
@@ -572,8 +594,9 @@ class Parser:
     def resolve(self, mentions: list[Mention], tokens: list[Token], focus: str | None,
                 text: str | None = None,
                 anchors: dict[tuple[int, int], list[tuple[str, float, float]]] | None = None,
-                focus_of: dict[str, str | None] | None = None) -> None:
-        """Score and order each mention's candidates; `focus_of` overrides `focus` for some names."""
+                focus_of: dict[str, str | None] | None = None, cued: frozenset[str] = frozenset()) -> None:
+        """Score and order each mention's candidates; `focus_of` overrides `focus` for some names; `cued`:
+        admin1 codes the text's non-place cues point to, as if named."""
         countries = Counter(h.entry.cc for m in mentions for h in m.hits
                             if h.entry.kind == COUNTRY and len(m.hits) == 1)
         # the names naming each province (a province's capital names it too)
@@ -639,7 +662,7 @@ class Parser:
                 elif e.cc in countries:
                     s += COUNTRY_NAMED_BONUS
                 if e.kind not in (COUNTRY, CONTINENT) and e.admin1_code and \
-                        admin1s.get(e.admin1_code) and \
+                        (admin1s.get(e.admin1_code) or e.admin1_code in cued) and \
                         not (e.kind == ADMIN1 and len(m.hits) == 1):
                     s += ADMIN1_NAMED_BONUS
                 if e.kind == ADMIN1 and e.cc in listed.get(idx, ()):
