@@ -275,9 +275,14 @@ def _coherent_respellings(mentions: list[Mention]) -> list[Mention]:
     letter ('Banisaa', 'Raqqqa') stands alone."""
     spelt = {(m.hits[0].entry.cc, m.hits[0].entry.admin1_code) for m in mentions
              if m.hits[0].name_kind not in (LOOSE, FUZZY, DEMONYM) and m.hits[0].entry.kind != COUNTRY}
-    return [m for m in mentions if not (
-        m.hits[0].name_kind in (LOOSE, FUZZY) and m.hits[0].entry.kind == CITY and (m.hits[0].entry.cc, m.hits[0].entry.admin1_code) not in spelt
-        and fuzz.ratio(fold(m.text), fold(m.hits[0].entry.name)) < SAME_NAME_RATIO)]
+
+    def unsupported(m: Mention) -> bool:
+        best = m.hits[0]
+        return best.name_kind in (LOOSE, FUZZY) and best.entry.kind == CITY \
+            and (best.entry.cc, best.entry.admin1_code) not in spelt \
+            and fuzz.ratio(fold(m.text), fold(best.entry.name)) < SAME_NAME_RATIO
+
+    return [m for m in mentions if not unsupported(m)]
 
 
 def geoparse_text(text: str) -> list[Place]:
@@ -301,15 +306,11 @@ def locate_event(doc: Document, start: int, end: int) -> tuple[Place | None, int
 
 def _at_namesake_seat(place: Place, gaz: Gazetteer) -> Place:
     """A province named after its seat ("Narok county") is coded at that town, as ACLED codes it; other
-    provinces stay at the middle of their settlements. The row keeps the province's name and precision 3."""
-    if not place.country_code or place.geonameid is None:
-        return place
-    area = next((h.entry for h in gaz.lookup(fold(place.name)) if h.entry.id == place.geonameid), None)
-    if area is None:
-        return place
-    seat = max((h.entry for h in gaz.lookup(fold(place.name)) if h.entry.kind == CITY and h.name_kind == MAIN
-                and h.entry.cc == area.cc and h.entry.admin1_code == area.admin1_code
-                and h.entry.fcode in ("PPLA", "PPLC")), key=lambda e: e.pop, default=None)
+    provinces stay at the middle of their settlements. The row keeps the province's name and precision."""
+    entries = [h.entry for h in gaz.lookup(fold(place.name)) if h.name_kind == MAIN or h.entry.id == place.geonameid]
+    area = next((e for e in entries if e.id == place.geonameid), None)
+    seat = max((e for e in entries if area is not None and e.kind == CITY and e.fcode in ("PPLA", "PPLC")
+                and (e.cc, e.admin1_code) == (area.cc, area.admin1_code)), key=lambda e: e.pop, default=None)
     if seat is None:
         return place
     return place.model_copy(update={"latitude": round(seat.lat, 5), "longitude": round(seat.lon, 5)})
