@@ -1059,3 +1059,15 @@ def test_every_province_a_cue_points_to_is_a_province_of_its_country() -> None:
     for cue, (cc, provinces) in table.items():
         for name in provinces:
             assert any(code.startswith(cc + ".") and n == name for code, n in names.items()), (cue, name)
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("Coalition air raids were reported on Al Jawf governorate in northern Yemen.", "Al Jawf", "Al Jawf"),
+    ("Houthi forces shelled villages in Ibb governorate, Yemen.", "Ibb", "Ibb"),
+    ("Police fired on protesters in Assam state, India.", "Assam", "Assam"),
+    ("Gunmen killed two soldiers in Imo state, Nigeria.", "Imo", "Imo"),
+])
+def test_a_short_province_name_is_its_own_province(text: str, name: str, admin1: str) -> None:
+    # a name whose loose key is empty ("Ibb", "Al Jawf") once matched the first such province of its country
+    place = places(text)[name]
+    assert (place.feature_code, place.admin1) == ("ADM1", admin1)

@@ -667,7 +667,9 @@ class Parser:
                     s += ADMIN1_NAMED_BONUS
                 if e.kind == ADMIN1 and e.cc in listed.get(idx, ()):
                     s += LIST_BONUS
-                if container and (e.admin1_code in container or e.cc in container) and e.kind != ADMIN1:
+                # ("Ibb governorate, Yemen": the province, though its town is in Yemen too)
+                if container and (e.admin1_code in container or e.cc in container) and (
+                        e.kind != ADMIN1 or m.cue == "province"):
                     s += 3.0
                 if contained and ((e.kind == ADMIN1 and e.admin1_code in contained)
                                   or (e.kind == COUNTRY and e.cc in contained)):
