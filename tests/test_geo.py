@@ -1066,8 +1066,12 @@ def test_every_province_a_cue_points_to_is_a_province_of_its_country() -> None:
     ("Houthi forces shelled villages in Ibb governorate, Yemen.", "Ibb", "Ibb"),
     ("Police fired on protesters in Assam state, India.", "Assam", "Assam"),
     ("Gunmen killed two soldiers in Imo state, Nigeria.", "Imo", "Imo"),
+    # loosely, "Est" is "Ouest": each province keeps its own name
+    ("Protesters blocked roads in Nord-Est department, Haiti.", "Nord-Est", "Nord-Est"),
+    ("Gunmen attacked a village in Centre-Ouest region, Burkina Faso.", "Centre-Ouest", "Centre-Ouest"),
 ])
 def test_a_short_province_name_is_its_own_province(text: str, name: str, admin1: str) -> None:
-    # a name whose loose key is empty ("Ibb", "Al Jawf") once matched the first such province of its country
+    # a name whose loose key is empty ("Ibb", "Al Jawf") once matched the first such province of its country, and
+    # "Nord-Est" the "Nord-Ouest" its loose key equals
     place = places(text)[name]
     assert (place.feature_code, place.admin1) == ("ADM1", admin1)

@@ -33,7 +33,7 @@ import platformdirs
 from sitrep.geo.distance import km_between
 from sitrep.geo.normalize import fold, is_latin, loose, strip_admin
 
-BUILD_VERSION = 19
+BUILD_VERSION = 20
 # an admin2 seat filed under another admin1 counts when it lies this near the admin1's settlements
 NEIGHBOUR_SEAT_KM = 100.0
 
@@ -373,9 +373,10 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
         cc = sub.country_code
         nm = strip_admin(sub.name)
         cand_codes = [code for code in admin1 if code.startswith(cc + ".")]
-        # (a short name's loose key is empty: "Ibb" and "Al Jawf" must not match the first such admin1, Ta'izz)
-        match = next((code for code in cand_codes if (loose(nm) and loose(admin1[code][0]) == loose(nm)) or
-                      fold(admin1[code][0]) == fold(nm)), None)
+        # the name as spelt first: loosely, "Nord-Est" is "Nord-Ouest" and "Aveiro" Evora; and a short name's loose
+        # key is empty ("Ibb" and "Al Jawf" must not match the first such admin1, Ta'izz)
+        match = next((code for code in cand_codes if fold(admin1[code][0]) == fold(nm)), None) or next(
+            (code for code in cand_codes if loose(nm) and loose(admin1[code][0]) == loose(nm)), None)
         if match is None:
             best = max(city_by_name.get((cc, fold(nm)), []), default=None)
             if best is not None and best[1] in admin1:
