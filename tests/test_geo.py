@@ -1075,3 +1075,10 @@ def test_a_short_province_name_is_its_own_province(text: str, name: str, admin1:
     # "Nord-Est" the "Nord-Ouest" its loose key equals
     place = places(text)[name]
     assert (place.feature_code, place.admin1) == ("ADM1", admin1)
+
+
+def test_a_generic_word_heading_a_longer_name_is_no_place() -> None:
+    # "Colonia" is also Uruguay's department (and Mexican villages' alternate name); here it heads a neighbourhood
+    found = places("In Apodaca, Jalisco, armed men shot a man in Colonia Moises Saenz.")
+    assert "Colonia" not in found and found["Jalisco"].admin1 == "Jalisco"
+    assert places("Farmers protested in Colonia, Uruguay, on Monday.")["Colonia"].country_code == "UY"

@@ -436,7 +436,11 @@ class Parser:
             if key in stop and not all(h.name_kind == ABBREV for h in m.hits):
                 # (an abbreviation matched as written, "UP" for Uttar Pradesh, is not the word "up")
                 main_big = any(h.name_kind == MAIN and h.entry.pop >= 100000 for h in m.hits)
-                if not (strong or (prev_low in LOCATIVE and label in (None, "GPE", "LOC", "FAC") and main_big)):
+                # ("in Colonia Moises Saenz": the generic word heads a longer name, not Uruguay's Colonia)
+                heads_a_name = nxt is not None and _is_cap(nxt) and not nxt.sent_start and \
+                    _joinable(text, tokens[m.tok_end - 1], nxt)
+                if not (strong or (prev_low in LOCATIVE and label in (None, "GPE", "LOC", "FAC") and main_big
+                                   and not heads_a_name)):
                     return False
                 if prev_low in TITLES:
                     return False
