@@ -102,7 +102,8 @@ STATE_TITLES = frozenset({"gov", "governor", "senator", "sen", "legislature", "p
 # between a place and its container: the rest of an unknown name ("-e Barakzayi"), another name in brackets
 # ("(Delaram)"), a feature word, then a comma or a bracket ("Nawa-e Barakzayi district, Helmand")
 APPOSED = re.compile(r"(?:(?:\s+|-)(?:[A-Z][\w'\u2019]*|e|i|ye|wa|o))*\s*(?:\([A-Z][\w'\u2019 -]*\)\s*)?"
-                     r"(?i:(?:district|province|county|sub-?county|constituency|ward|sub-?location|location|division|town|city|village|area|governorate"
+                     r"(?i:(?:district|province|county|sub-?county|constituency|ward|sub-?location|location|division"
+                     r"|town|city|village|area|governorate"
                      r"|region|oblast|raion|rayon|municipality|state|lga|department|prefecture)\s*)?[,(]\s*")
 CURRENCY_WORDS = frozenset({"dollar", "dollars", "pound", "pounds", "franc", "francs", "rupee", "rupees", "yuan"})
 # "Mansura in the western countryside of Ar-Raqqa", "Maoxian county in Sichuan": the next name contains it
@@ -999,6 +1000,8 @@ def _place_senses(entities: list[Entity], tokens: list[Token], text: str = "") -
 
 # a place slot outvotes the small model's PERSON label on the name and on a longer name ending with it
 PLACE_SLOT_VOTES = 3
+
+
 def _in_named_area(tokens: list[Token], k: int, text: str) -> bool:
     """Whether a capitalised run from tokens[k] ends with an area's generic word ("Makueni county",
     "Deir ez-Zor province")."""
@@ -1020,9 +1023,10 @@ RESIDENT_NOUNS = frozenset({"residents", "villagers", "inhabitants", "townspeopl
 # compass word
 BRACKET_CLOSE = re.compile(r"\s*\)")
 BRACKET_TAIL_BEFORE = re.compile(r"[A-Za-z][\w'\u2019-]*\s*\((?:[^()]*,\s*)?$")
-# "Sirwah district", "Tarinkot city", "Shahdadkot town": a name followed by the kind of place it is
+# "Makueni county", "Idlib governorate": an area named with its generic word
 AREA_WORDS = frozenset({"county", "district", "province", "governorate", "oblast", "region", "state", "sub-county",
                         "constituency"})
+# "Sirwah district", "Tarinkot city", "Shahdadkot town": a name followed by the kind of place it is
 PLACE_KINDS = DISTRICT_WORDS | frozenset({
     "province", "governorate", "oblast", "region", "city", "town", "village", "area", "countryside", "frontline",
     "frontlines", "outskirts", "suburbs", "neighbourhood", "neighborhood", "subdivision", "sub-county", "locality",
