@@ -1082,3 +1082,14 @@ def test_a_generic_word_heading_a_longer_name_is_no_place() -> None:
     found = places("In Apodaca, Jalisco, armed men shot a man in Colonia Moises Saenz.")
     assert "Colonia" not in found and found["Jalisco"].admin1 == "Jalisco"
     assert places("Farmers protested in Colonia, Uruguay, on Monday.")["Colonia"].country_code == "UY"
+
+
+def test_a_town_read_far_outside_the_province_named_after_it_yields_to_the_province() -> None:
+    # the gazetteer's Benito Juarez lies in Baja California; the text puts it in Nuevo Leon
+    text = "In Benito Juarez, Nuevo Leon, a man was shot dead by three armed individuals."
+    place, prec = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and (place.admin1, prec) == ("Nuevo Leon", 3)
+    # a town of the named province stands
+    text = "In Garissa, Garissa county, gunmen attacked a police post."
+    place, prec = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and (place.name, prec) == ("Garissa", 1)

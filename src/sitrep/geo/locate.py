@@ -70,7 +70,14 @@ def _specificity(place: Place) -> int:
 
 
 NAMESAKE_ABROAD_PENALTY = 2.5
+# "in Benito Juarez, Nuevo Leon" read in Baja California: the province named after it must win, though it
+# follows the town like the next item of a list
+OUTSIDE_PROVINCE_PENALTY = 3.0
 CLOSE_KM = 25.0
+# a town filed under a neighbouring province (GeoNames puts Thika in Nairobi) lies nearer its named province's
+# middle than this; a namesake in another province lies farther
+FAR_FROM_PROVINCE_KM = 150.0
+PROVINCE_AFTER = re.compile(r"\s*[,(]\s*")
 INSIDE_NEXT = re.compile(r"\s+(?:neighbou?rhood|quarter|district|area|village|locality|camp|suburb|sector)\s+"
                          r"(?:in|of)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$", re.IGNORECASE)
 # "the Isawiyah neighbourhood of Jerusalem", "Kfar Aqab north of Jerusalem": the place told within or beside the
@@ -195,6 +202,28 @@ def _in_container_abroad(doc: Document, place: Place, others: list[Place]) -> bo
     return False
 
 
+def _outside_its_province(doc: Document, place: Place, others: list[Place]) -> bool:
+    """'in Benito Juarez, Nuevo Leon': the text names the town's province right after it, so a reading in another
+    province of that country, far from it, is a namesake (the province is the better location). Provinces
+    themselves are never judged so: "Nineveh, Baghdad, Anbar" is a list."""
+    if _specificity(place) < 2:
+        return False
+    for other in others:
+        if other.start is None or place.end is None or other.start < place.end:
+            continue
+        if other.feature_code == "ADM1" and PROVINCE_AFTER.fullmatch(doc.body[place.end:other.start]):
+            return other.country_code == place.country_code and other.admin1 != place.admin1 and \
+                not _within(place, other, FAR_FROM_PROVINCE_KM)
+        return False
+    return False
+
+
+def _within(a: Place, b: Place, limit: float) -> bool:
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
+        return True
+    return km_between(a.latitude, a.longitude, b.latitude, b.longitude) <= limit
+
+
 def _close(a: Place, b: Place) -> bool:
     """Whether two places lie within CLOSE_KM of each other (a namesake abroad lies far away)."""
     if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
@@ -273,6 +302,8 @@ def choose(doc: Document, start: int, end: int, places: list[Place],
         score = _rank(doc, p) - (0.4 if p.start in followers and _specificity(p) == 1 else 0.0)
         if abroad(p) or _in_container_abroad(doc, p, in_span) or other_province(p):
             score -= NAMESAKE_ABROAD_PENALTY
+        elif _outside_its_province(doc, p, in_span):
+            score -= OUTSIDE_PROVINCE_PENALTY
         return score
 
     ranked = sorted(inside, key=lambda p: (-rank(p), p.start))
