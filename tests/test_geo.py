@@ -1093,3 +1093,11 @@ def test_a_town_read_far_outside_the_province_named_after_it_yields_to_the_provi
     text = "In Garissa, Garissa county, gunmen attacked a police post."
     place, prec = geo.locate_event(doc_of(text), 0, len(text))
     assert place is not None and (place.name, prec) == ("Garissa", 1)
+
+
+def test_a_village_without_population_in_a_place_slot_beats_the_actors_adjective() -> None:
+    # "Turkish" makes the focus Turkey, but only as the actors' adjective; Tall Abyad (no population in GeoNames)
+    # is where the shells fell
+    text = "Turkish forces shelled regime positions in Zinar in Tell Abiad countryside."
+    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and place.country_code == "SY"

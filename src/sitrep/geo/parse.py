@@ -726,8 +726,9 @@ class Parser:
             # "in Quamishli city", "the town of Qalqiliyah (Palestinian residents)": a name where only a place
             # can stand, whose plausible readings all lie in one country, is that place when the text is about
             # no other country, or when the text names that country too ("Israeli forces raided the city of
-            # Qalqiliyah ... Palestinian residents")
-            return s >= 1.5
+            # Qalqiliyah ... Palestinian residents"); where the focus is only the actors' adjective, no focus bonus
+            # lifts the place, so a village GeoNames gives no population (Tall Abyad) is enough
+            return s >= (0.5 if adjectival and not home else 1.5)
         if how in (LOOSE, FUZZY):
             return home and s >= 3.0
         return s >= (2.6 if not home else 2.1)
