@@ -231,17 +231,25 @@ def _close(a: Place, b: Place) -> bool:
     return km_between(a.latitude, a.longitude, b.latitude, b.longitude) <= CLOSE_KM
 
 
+_SIMPLE_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
+
+
+def _simple_split(body: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The pieces of body[lo:hi] between sentence breaks, when the document has no parsed sentences."""
+    spans, prev = [], lo
+    for m in _SIMPLE_SENTENCE_BREAK.finditer(body, lo, hi):
+        spans.append((prev, m.start()))
+        prev = m.end()
+    spans.append((prev, hi))
+    return spans
+
+
 def _sentence_bounds(doc: Document, start: int) -> list[tuple[int, int]]:
     """Sentences before `start`, nearest first (from doc.sentences, else a simple split)."""
     if doc.sentences:
         spans = [(s.start, s.end) for s in doc.sentences if s.end <= start]
     else:
-        spans = []
-        prev = 0
-        for m in re.finditer(r"(?<=[.!?])\s+|\n\s*\n", doc.body[:start]):
-            spans.append((prev, m.start()))
-            prev = m.end()
-        spans.append((prev, start))
+        spans = _simple_split(doc.body, 0, start)
     return sorted(spans, reverse=True)
 
 
@@ -251,11 +259,7 @@ def _sentences_after(doc: Document, end: int) -> list[tuple[int, int]]:
     if doc.sentences:
         following = [(s.start, s.end) for s in doc.sentences if s.start >= end]
     else:
-        following, prev = [], end
-        for m in re.finditer(r"(?<=[.!?])\s+|\n\s*\n|$", doc.body[end:]):
-            if doc.body[prev:end + m.start()].strip():
-                following.append((prev, end + m.start()))
-            prev = end + m.end()
+        following = [(a, b) for a, b in _simple_split(doc.body, end, len(doc.body)) if doc.body[a:b].strip()]
     spans: list[tuple[int, int]] = []
     last = end
     for s_start, s_end in following:

@@ -154,6 +154,8 @@ def cue_admin1s(text: str, admin1_names: dict[str, str]) -> frozenset[str]:
     regions = cue_regions_table()
     wanted = {(regions[c][0], name) for c in {m.group(0) for m in pattern.finditer(text)} if c in regions
               for name in regions[c][1]}
+    if not wanted:  # most texts: no need to walk every province of the world
+        return frozenset()
     return frozenset(code for code, name in admin1_names.items() if (code.split(".")[0], name) in wanted)
 
 
