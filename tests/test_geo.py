@@ -275,13 +275,30 @@ def test_victims_origin_and_speaker_location_are_not_event_locations() -> None:
     assert place is not None and place.text == "Palmyra"
 
 
-def test_falls_back_to_the_previous_sentence_but_not_to_a_country() -> None:
+def test_falls_back_to_the_previous_sentence_before_the_capital() -> None:
     text = "Fighting raged in Idlib city on Monday. Two civilians were killed by shelling."
     doc = doc_of(text)
     place, precision = geo.locate_event(doc, *sentence(text, "Two civilians"))
     assert place is not None and place.name == "Idlib" and precision == 1
-    only_country = "Two people were killed in Syria on Monday."
-    assert geo.locate_event(doc_of(only_country), 0, len(only_country)) == (None, None)
+
+
+@pytest.mark.parametrize(("text", "capital", "country_code"), [
+    ("Two people were killed in Syria on Monday.", "Damascus", "SY"),
+    ("On 27 March 2020, the government implemented a national coronavirus curfew in Kenya.", "Nairobi", "KE"),
+    ("Kenyan police shot dead a suspected thief, residents said.", "Nairobi", "KE"),
+])
+def test_an_event_placed_only_in_a_country_is_coded_at_its_capital(text: str, capital: str,
+                                                                    country_code: str) -> None:
+    # ACLED never codes an event at the country: a country-only event goes to the capital, precision 3
+    place, precision = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and (place.name, place.country_code, precision) == (capital, country_code, 3)
+    assert place.start is None and place.text == ""  # the capital is not a place the text names
+    assert place.score == 0.0
+
+
+def test_no_location_without_even_a_country() -> None:
+    text = "Two people were killed on Monday, the police said."
+    assert geo.locate_event(doc_of(text), 0, len(text)) == (None, None)
 
 
 def test_curated_oil_field_is_located_near_town_precision() -> None:
@@ -1018,6 +1035,16 @@ def test_a_respelling_of_a_small_town_needs_a_name_of_its_province_beside_it() -
     assert "Gikeu" not in found and found["Nyeri"].country_code == "KE"
     # a spelling that differs by a doubled letter is the same name
     assert places("Railway workers marched in Mai Mahiu over unpaid wages.")["Mai Mahiu"].admin1 == "Nakuru"
+    # however close the spelling, not when the text puts the name in another province
+    assert "Mathare" in {p.name for p in places("Police dispersed a protest in Mathira.").values()}
+    found = places("Students of a boys' high school in Mathira, Nyeri were injured in a confrontation with police.")
+    assert "Mathira" not in found and found["Nyeri"].admin1 == "Nyeri"
+
+
+def test_a_word_of_a_longer_proper_name_is_no_typo_of_a_place() -> None:
+    text = "Police arrested the former Nairobi governor alongside Lilian Wanjiru and other businessmen."
+    assert set(places(text)) == {"Nairobi"}  # "Wanjiru" is a surname, not a typo of Wajir
+    assert places("Clashes were reported in Deir Ezzor and Raqqqa provinces.")["Raqqqa"].admin1 == "Ar Raqqa"
 
 
 def test_a_ward_in_brackets_is_contained_by_its_province() -> None:
@@ -1039,8 +1066,9 @@ def test_a_place_told_in_the_next_sentence_locates_an_event_told_without_one() -
     place, _ = geo.locate_event(doc_of(text), start, end)
     assert place is not None and place.name == "Kajiado"
     # not across a paragraph break
-    text = "Several riders demonstrated against the death of their colleague.\n\nNairobi hosted a summit."
-    assert geo.locate_event(doc_of(text), *sentence(text, "Several")) == (None, None)
+    text = "Several riders demonstrated against the death of their colleague.\n\nMombasa hosted a summit."
+    place, precision = geo.locate_event(doc_of(text), *sentence(text, "Several"))
+    assert place is not None and place.start is None and precision == 3  # only the country: its capital
 
 
 def test_a_monitoring_mission_points_to_its_provinces() -> None:

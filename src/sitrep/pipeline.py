@@ -326,7 +326,7 @@ def _actor_fields(actor: Actor | None) -> tuple[str, int]:
 
 
 def _note(doc: Document, group: EventGroup, when: date | None, claim: Claim, suspected: Actor | None,
-          attributed: Actor | None = None) -> str:
+          attributed: Actor | None = None, *, at_capital: bool = False) -> str:
     told = " ".join(re.sub(r"\s+", " ", s.text).strip() for s in group.sentences)
     # ACLED notes open with the date; a report that already does ("On February 21, ...") keeps its own
     opens_with_date = any(d.start - group.start < 12
@@ -340,6 +340,8 @@ def _note(doc: Document, group: EventGroup, when: date | None, claim: Claim, sus
         note += f" [{claim.status} perpetrator: {suspected.name}" + (f", per {claim.by}]" if claim.by else "]")
     if attributed is not None:
         note += f" [perpetrator not named; attributed by place: {attributed.name}]"
+    if at_capital:
+        note += " [no place named below the country; coded at its capital]"
     return note
 
 
@@ -395,8 +397,10 @@ def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, i
     place, geo_precision = geo.locate_event(doc, group.start, group.end)
     country_code = place.country_code if place else doc.country_focus
     country = geo.country_fields(country_code) if country_code else {}
-    if place is not None:
-        evidence += _evidence(doc, "location", place.start, place.end)
+    # a place with no span is the capital standing in for an event the text places only in its country
+    named_place = place if place is not None and place.start is not None else None
+    if named_place is not None:
+        evidence += _evidence(doc, "location", named_place.start, named_place.end)
 
     roles = actors.find_roles(doc, group.start, group.end, country=country.get("country"),
                               event_type=best.event_type, sub_event_type=best.sub_event_type,
@@ -419,8 +423,8 @@ def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, i
     if unnamed and best.event_type in ("Battles", "Explosions/Remote violence"):
         # nobody named: on a front line ACLED codes the fire to the side whose fire lands at this place
         attributed = actors.attributed_at(
-            country.get("country"), [place.name, doc.body[place.start:place.end]] if place else [],
-            place.admin1 if place else None, text=doc.body[group.start:group.end])
+            country.get("country"), [place.name, doc.body[place.start:place.end]] if named_place else [],
+            place.admin1 if named_place else None, text=doc.body[group.start:group.end])
         if attributed is not None:
             roles.actor1 = attributed
     actor1, inter1 = _actor_fields(roles.actor1)
@@ -453,7 +457,8 @@ def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, i
         location=place.name if place else None,
         latitude=place.latitude if place else None, longitude=place.longitude if place else None,
         geo_precision=geo_precision if place else None,
-        source=article.source, notes=_note(doc, group, when, claim, suspected, attributed),
+        source=article.source,
+        notes=_note(doc, group, when, claim, suspected, attributed, at_capital=place is not None and not named_place),
         fatalities=fatalities, fatalities_low=f_low, fatalities_high=f_high, injuries=injuries,
         doc_id=article.id, doc_ids=[article.id], claim=claim,
         cameo_code=cameo, plover_event=plover_event, plover_mode=plover_mode,

@@ -272,14 +272,18 @@ def _coherent_respellings(mentions: list[Mention]) -> list[Mention]:
     """Drop towns reached only through a respelling or a typo in a province no name spelt as written
     lies in: 'residents of Karima ward in Nyeri ... the Gikeu dumpsite' is not Kiambu's Kikuyu, nor a lone
     'in Likuyani' Mombasa's Likoni. A spelling that differs from the name by little more than a doubled
-    letter ('Banisaa', 'Raqqqa') stands alone."""
+    letter ('Banisaa', 'Raqqqa') stands alone, unless the text puts it in another province ('Mathira, Nyeri'
+    is not Nairobi's Mathare)."""
     spelt = {(m.hits[0].entry.cc, m.hits[0].entry.admin1_code) for m in mentions
              if m.hits[0].name_kind not in (LOOSE, FUZZY, DEMONYM) and m.hits[0].entry.kind != COUNTRY}
 
     def unsupported(m: Mention) -> bool:
         best = m.hits[0]
-        return best.name_kind in (LOOSE, FUZZY) and best.entry.kind == CITY \
-            and (best.entry.cc, best.entry.admin1_code) not in spelt \
+        if best.name_kind not in (LOOSE, FUZZY) or best.entry.kind not in (CITY, CURATED):
+            return False
+        if m.outside:
+            return True  # "in Mathira, Nyeri": a respelling outside the province the text puts it in
+        return best.entry.kind == CITY and (best.entry.cc, best.entry.admin1_code) not in spelt \
             and fuzz.ratio(fold(m.text), fold(best.entry.name)) < SAME_NAME_RATIO
 
     return [m for m in mentions if not unsupported(m)]
@@ -293,7 +297,9 @@ def geoparse_text(text: str) -> list[Place]:
 def locate_event(doc: Document, start: int, end: int) -> tuple[Place | None, int | None]:
     """Where the event told in `doc.body[start:end]` happened, and its ACLED geo_precision (1-3).
 
-    Returns (None, None) when the text names no place below the country for it (no country-only events).
+    An event the text places only in a country is coded at its capital with precision 3, as ACLED codes it
+    ("No ACLED event is associated with the country as the smallest location unit"); that place has no span
+    in the text. Returns (None, None) when not even the country is known.
     """
     if not doc.places and doc.body.strip():
         geoparse(doc)
@@ -301,7 +307,21 @@ def locate_event(doc: Document, start: int, end: int) -> tuple[Place | None, int
     place, precision = choose(doc, start, end, doc.places, gaz)
     if place is not None and place.feature_code == "ADM1":
         place = _at_namesake_seat(place, gaz)
+    if place is None:
+        place = _at_capital(doc.country_focus, gaz) if doc.country_focus else None
+        precision = 3 if place is not None else None
     return place, precision
+
+
+def _at_capital(iso2: str, gaz: Gazetteer) -> Place | None:
+    """The capital of a country, as the location of an event told only in that country (no span in the text)."""
+    seat = gaz.capital(iso2)
+    if seat is None:
+        return None
+    return Place(name=seat.name, country_code=seat.cc, country=country_fields(seat.cc).get("country"),
+                 admin1=gaz.admin1_names.get(seat.admin1_code) if seat.admin1_code else None,
+                 admin2=seat.admin2 or None, latitude=round(seat.lat, 5), longitude=round(seat.lon, 5),
+                 feature_code=seat.fcode, geonameid=seat.id, population=seat.pop, score=0.0)
 
 
 def _at_namesake_seat(place: Place, gaz: Gazetteer) -> Place:

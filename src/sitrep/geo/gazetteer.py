@@ -780,6 +780,17 @@ class Gazetteer:
             f"WHERE cc = ? AND fcode IN ({marks}) ORDER BY pop DESC, id", (cc, *fcodes)).fetchall()
         return tuple(Entry(*r) for r in rows)
 
+    def capital(self, cc: str) -> Entry | None:
+        """The country's capital (its biggest PPLC settlement)."""
+        return self._capitals().get(cc)
+
+    @lru_cache(maxsize=1)  # noqa: B019 - one gazetteer per process, the cache lives as long as it does
+    def _capitals(self) -> dict[str, Entry]:
+        rows = self._con().execute(
+            "SELECT id, name, cc, a1, a2, lat, lon, fcode, pop, kind FROM places WHERE fcode = 'PPLC' "
+            "ORDER BY pop").fetchall()
+        return {r[2]: Entry(*r) for r in rows}  # ascending population: the biggest of a country is kept
+
     def nearest(self, lat: float, lon: float, cc: str | None = None, *, min_pop: int = 0,
                 radius_deg: float = 0.5) -> Entry | None:
         """Nearest settlement to a point (used to code an oil field or camp at its nearest town)."""

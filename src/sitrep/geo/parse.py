@@ -493,6 +493,14 @@ class Parser:
         return m.start == start and bool(rest) and all(
             ACRONYM.fullmatch(w) or w.lower() in ORG_WORDS or w.lower() in OFFICES for w in rest)
 
+    def _name_word(self, text: str, tokens: list[Token], i: int, j: int, taken: set[int]) -> bool:
+        """Whether token j, next to token i with only a space between, is a capitalised word that is neither a
+        place found nor an English word: the two are one proper name."""
+        if not 0 <= j < len(tokens) or j in taken or not _is_cap(tokens[j]):
+            return False
+        left, right = sorted((tokens[i], tokens[j]), key=lambda t: t.start)
+        return text[left.end:right.start] == " " and fold(tokens[j].text) not in self.gaz.words
+
     def add_typos(self, text: str, tokens: list[Token], mentions: list[Mention], focus: str | None) -> None:
         """One-edit matches for capitalised words the gazetteer does not know ("Raqqqa")."""
         taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
@@ -505,6 +513,8 @@ class Parser:
             key = fold(tok.text)
             if key in stop or tok.text.lower() in lower_words or self.gaz.lookup(key):
                 continue
+            if any(self._name_word(text, tokens, tok.index, j, taken) for j in (tok.index - 1, tok.index + 1)):
+                continue  # a word of a longer proper name ("Lilian Wanjiru" is no typo of Wajir)
             hits: list[Hit] = []
             for k in self.gaz.fuzzy_keys(key):
                 for h in self.gaz.lookup(k):
