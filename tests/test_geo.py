@@ -1078,6 +1078,18 @@ def test_a_monitoring_mission_points_to_its_provinces() -> None:
     assert places("On 7 May 2020, villagers marched in Serhiivka.")["Serhiivka"].country_code == "UA"
 
 
+def test_a_village_only_known_outside_the_cued_provinces_is_not_the_place() -> None:
+    # the gazetteer's only Lozove is in Crimea: the OSCE SMM's is a Donbas village it lacks, so the event is
+    # coded at the seat of the first province the cue names, with precision 3
+    text = "On 9 May 2020, the OSCE SMM observed a total of 6 explosions involving unknown weapons near Lozove."
+    assert "Lozove" not in places(text)
+    place, precision = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and (place.name, place.admin1, place.start, precision) == ("Donetsk", "Donetsk", None, 3)
+    # a big city stays itself, and without the cue the Crimean village stands
+    assert places("On 9 May 2020, the OSCE SMM observed a march in Kharkiv.")["Kharkiv"].admin1 == "Kharkiv"
+    assert places("On 9 May 2020, villagers marched in Lozove, Ukraine.")["Lozove"].admin1 == "Crimea"
+
+
 def test_every_province_a_cue_points_to_is_a_province_of_its_country() -> None:
     from sitrep.geo.parse import cue_regions_table
 

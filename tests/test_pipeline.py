@@ -268,8 +268,8 @@ def test_a_line_break_inside_a_sentence_does_not_split_it() -> None:
 def test_an_event_told_only_in_a_country_is_coded_at_the_capital_and_says_so() -> None:
     [event] = events("Kenyan police shot dead a suspected thief on Sunday, his family said.")
     assert (event.country, event.location, event.geo_precision) == ("Kenya", "Nairobi", 3)
-    assert event.notes.endswith("[no place named below the country; coded at its capital]")
+    assert event.notes.endswith("[no place named for the event: coded at Nairobi, precision 3]")
     assert not [ev for ev in event.evidence if ev.field == "location"]  # the text does not name Nairobi
     [named] = events("Police shot dead a suspected thief in Nairobi on Sunday, his family said.")
-    assert named.geo_precision == 1 and "capital" not in named.notes
+    assert named.geo_precision == 1 and "no place named" not in named.notes
     assert [ev.text for ev in named.evidence if ev.field == "location"] == ["Nairobi"]

@@ -18,7 +18,7 @@ from functools import lru_cache
 from sitrep import geo, nlp, taxonomy
 from sitrep.extract import actors, claims, dates, detect, numbers
 from sitrep.ingest.clean import clean
-from sitrep.model import Actor, Article, Claim, Document, Event, Evidence, Sentence
+from sitrep.model import Actor, Article, Claim, Document, Event, Evidence, Place, Sentence
 
 # Background and habitual statements are context, not events: "Since early 2018, X had conducted ...".
 BACKGROUND = re.compile(
@@ -326,7 +326,7 @@ def _actor_fields(actor: Actor | None) -> tuple[str, int]:
 
 
 def _note(doc: Document, group: EventGroup, when: date | None, claim: Claim, suspected: Actor | None,
-          attributed: Actor | None = None, *, at_capital: bool = False) -> str:
+          attributed: Actor | None = None, *, stand_in: Place | None = None) -> str:
     told = " ".join(re.sub(r"\s+", " ", s.text).strip() for s in group.sentences)
     # ACLED notes open with the date; a report that already does ("On February 21, ...") keeps its own
     opens_with_date = any(d.start - group.start < 12
@@ -340,8 +340,8 @@ def _note(doc: Document, group: EventGroup, when: date | None, claim: Claim, sus
         note += f" [{claim.status} perpetrator: {suspected.name}" + (f", per {claim.by}]" if claim.by else "]")
     if attributed is not None:
         note += f" [perpetrator not named; attributed by place: {attributed.name}]"
-    if at_capital:
-        note += " [no place named below the country; coded at its capital]"
+    if stand_in is not None:
+        note += f" [no place named for the event: coded at {stand_in.name}, precision 3]"
     return note
 
 
@@ -397,7 +397,7 @@ def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, i
     place, geo_precision = geo.locate_event(doc, group.start, group.end)
     country_code = place.country_code if place else doc.country_focus
     country = geo.country_fields(country_code) if country_code else {}
-    # a place with no span is the capital standing in for an event the text places only in its country
+    # a place with no span stands in for an event the text places only in a country or region (its capital)
     named_place = place if place is not None and place.start is not None else None
     if named_place is not None:
         evidence += _evidence(doc, "location", named_place.start, named_place.end)
@@ -458,7 +458,7 @@ def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, i
         latitude=place.latitude if place else None, longitude=place.longitude if place else None,
         geo_precision=geo_precision if place else None,
         source=article.source,
-        notes=_note(doc, group, when, claim, suspected, attributed, at_capital=place is not None and not named_place),
+        notes=_note(doc, group, when, claim, suspected, attributed, stand_in=place if not named_place else None),
         fatalities=fatalities, fatalities_low=f_low, fatalities_high=f_high, injuries=injuries,
         doc_id=article.id, doc_ids=[article.id], claim=claim,
         cameo_code=cameo, plover_event=plover_event, plover_mode=plover_mode,

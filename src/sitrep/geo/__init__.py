@@ -28,6 +28,7 @@ from sitrep.geo.gazetteer import (
     DEMONYM,
     LOOSE,
     MAIN,
+    Entry,
     Gazetteer,
     build_gazetteer,
     default_path,
@@ -298,8 +299,9 @@ def locate_event(doc: Document, start: int, end: int) -> tuple[Place | None, int
     """Where the event told in `doc.body[start:end]` happened, and its ACLED geo_precision (1-3).
 
     An event the text places only in a country is coded at its capital with precision 3, as ACLED codes it
-    ("No ACLED event is associated with the country as the smallest location unit"); that place has no span
-    in the text. Returns (None, None) when not even the country is known.
+    ("No ACLED event is associated with the country as the smallest location unit"), or at a province's seat
+    where a region cue names the province; that place has no span in the text. Returns (None, None) when not
+    even the country is known.
     """
     if not doc.places and doc.body.strip():
         geoparse(doc)
@@ -307,15 +309,20 @@ def locate_event(doc: Document, start: int, end: int) -> tuple[Place | None, int
     place, precision = choose(doc, start, end, doc.places, gaz)
     if place is not None and place.feature_code == "ADM1":
         place = _at_namesake_seat(place, gaz)
-    if place is None:
-        place = _at_capital(doc.country_focus, gaz) if doc.country_focus else None
+    if place is None and doc.country_focus:
+        # a region cue ("the OSCE SMM observed ...") names the province: coded at its seat, as ACLED codes a
+        # region; otherwise the country's capital
+        provinces = [code for code in cue_admin1s(doc.body, gaz.admin1_names)
+                     if code.split(".")[0] == doc.country_focus]
+        seat = gaz.seat(provinces[0]) if provinces else None
+        place = _standing_in(seat or gaz.capital(doc.country_focus), gaz)
         precision = 3 if place is not None else None
     return place, precision
 
 
-def _at_capital(iso2: str, gaz: Gazetteer) -> Place | None:
-    """The capital of a country, as the location of an event told only in that country (no span in the text)."""
-    seat = gaz.capital(iso2)
+def _standing_in(seat: Entry | None, gaz: Gazetteer) -> Place | None:
+    """A seat (a province's or the country's capital) as the location of an event the text places only in
+    that area: it has no span in the text."""
     if seat is None:
         return None
     return Place(name=seat.name, country_code=seat.cc, country=country_fields(seat.cc).get("country"),

@@ -782,14 +782,19 @@ class Gazetteer:
 
     def capital(self, cc: str) -> Entry | None:
         """The country's capital (its biggest PPLC settlement)."""
-        return self._capitals().get(cc)
+        return self._biggest("PPLC", 2).get(cc)
 
-    @lru_cache(maxsize=1)  # noqa: B019 - one gazetteer per process, the cache lives as long as it does
-    def _capitals(self) -> dict[str, Entry]:
+    def seat(self, admin1_code: str) -> Entry | None:
+        """The seat of a first-level area (its biggest PPLA settlement)."""
+        return self._biggest("PPLA", 3).get(admin1_code)
+
+    @lru_cache(maxsize=2)  # noqa: B019 - one gazetteer per process, the cache lives as long as it does
+    def _biggest(self, fcode: str, column: int) -> dict[str, Entry]:
+        """The biggest settlement with that feature code per value of a row's column (2 country, 3 admin1)."""
         rows = self._con().execute(
-            "SELECT id, name, cc, a1, a2, lat, lon, fcode, pop, kind FROM places WHERE fcode = 'PPLC' "
-            "ORDER BY pop").fetchall()
-        return {r[2]: Entry(*r) for r in rows}  # ascending population: the biggest of a country is kept
+            "SELECT id, name, cc, a1, a2, lat, lon, fcode, pop, kind FROM places WHERE fcode = ? ORDER BY pop",
+            (fcode,)).fetchall()
+        return {r[column]: Entry(*r) for r in rows}  # ascending population: the biggest is written last
 
     def nearest(self, lat: float, lon: float, cc: str | None = None, *, min_pop: int = 0,
                 radius_deg: float = 0.5) -> Entry | None:

@@ -147,16 +147,20 @@ def cue_regions_table() -> dict[str, tuple[str, tuple[str, ...]]]:
             for r in _cue_rows() if r.get("admin1")}
 
 
-def cue_admin1s(text: str, admin1_names: dict[str, str]) -> frozenset[str]:
-    """Admin1 codes the text's non-place cues point to ("the OSCE SMM observed ..." -> Donetsk, Luhansk):
-    a same-named village there is likelier than one elsewhere in the country."""
+def cue_admin1s(text: str, admin1_names: dict[str, str]) -> tuple[str, ...]:
+    """Admin1 codes the text's non-place cues point to ("the OSCE SMM observed ..." -> Donetsk, Luhansk), in
+    the order the cues and their rows name them: a same-named village there is likelier than one elsewhere
+    in the country, and an event placed nowhere else is in the first of them."""
     pattern, _ = _country_cues()
     regions = cue_regions_table()
-    wanted = {(regions[c][0], name) for c in {m.group(0) for m in pattern.finditer(text)} if c in regions
-              for name in regions[c][1]}
+    wanted: dict[tuple[str, str], None] = {}
+    for cue in dict.fromkeys(m.group(0) for m in pattern.finditer(text)):
+        if cue in regions:
+            wanted |= dict.fromkeys((regions[cue][0], name) for name in regions[cue][1])
     if not wanted:  # most texts: no need to walk every province of the world
-        return frozenset()
-    return frozenset(code for code, name in admin1_names.items() if (code.split(".")[0], name) in wanted)
+        return ()
+    code_of = {(code.split(".")[0], name): code for code, name in admin1_names.items()}
+    return tuple(code_of[w] for w in wanted if w in code_of)
 
 
 def cue_countries(text: str) -> Counter[str]:
@@ -611,7 +615,7 @@ class Parser:
     def resolve(self, mentions: list[Mention], tokens: list[Token], focus: str | None,
                 text: str | None = None,
                 anchors: dict[tuple[int, int], list[tuple[str, float, float]]] | None = None,
-                focus_of: dict[str, str | None] | None = None, cued: frozenset[str] = frozenset()) -> None:
+                focus_of: dict[str, str | None] | None = None, cued: tuple[str, ...] = ()) -> None:
         """Score and order each mention's candidates; `focus_of` overrides `focus` for some names; `cued`:
         admin1 codes the text's non-place cues point to, as if named."""
         countries = Counter(h.entry.cc for m in mentions for h in m.hits
@@ -700,6 +704,8 @@ class Parser:
                     for h in m.hits) and all(h.entry.kind in (CITY, CURATED, ADMIN2) or (
                         h.entry.kind == ADMIN1 and h.entry.cc not in {c.split(".")[0] for c in container})
                     for h in m.hits)
+            if not container and cued and m.how != DEMONYM and _outside_cued_region(m, cued):
+                m.outside = True  # "the OSCE SMM observed ... near Lozove": not Crimea's Lozove
             if m.outside:
                 # "Pul-e Khumri district, Baghlan": a namesake elsewhere is not the place, nor a province of
                 # another country ("San Juan, Lagunillas, Merida state"); the event falls back to the container
@@ -774,6 +780,19 @@ class Parser:
             feature_code=e.fcode, geonameid=e.id if e.id > 0 else None, population=e.pop,
             score=round(conf, 3),
         )
+
+
+# a settlement this big is known well beyond its province: a region cue does not move it
+CUED_REGION_MAX_POP = 100_000
+
+
+def _outside_cued_region(m: Mention, cued: tuple[str, ...]) -> bool:
+    """Whether every reading of the mention in the cued provinces' country is a village or district outside
+    them, as a container named in the text would say."""
+    countries = {code.split(".")[0] for code in cued}
+    local = [h.entry for h in m.hits if h.entry.cc in countries]
+    return bool(local) and all(e.kind in (CITY, CURATED, ADMIN2) and e.pop < CUED_REGION_MAX_POP
+                               and e.admin1_code not in cued for e in local)
 
 
 # how alike (rapidfuzz ratio, 0-100) a respelling must be to the name it was read as to stand without the focus
