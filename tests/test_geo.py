@@ -1141,3 +1141,12 @@ def test_a_village_without_population_in_a_place_slot_beats_the_actors_adjective
     text = "Turkish forces shelled regime positions in Zinar in Tell Abiad countryside."
     place, _ = geo.locate_event(doc_of(text), 0, len(text))
     assert place is not None and place.country_code == "SY"
+
+
+def test_gaza_and_the_west_bank_are_places_of_palestine_not_its_name() -> None:
+    # a part's name is no name of the whole: an event "in northern Gaza" is in the Gaza Strip, not at the
+    # country's capital in the West Bank
+    text = "Israeli forces fired rubber bullets at Palestinian fishermen off the coast in northern Gaza."
+    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    assert place is not None and (place.country_code, place.admin1) == ("PS", "Gaza Strip")
+    assert places("Settlers attacked farmers in the West Bank.")["West Bank"].feature_code == "ADM1"
