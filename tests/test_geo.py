@@ -1150,3 +1150,10 @@ def test_gaza_and_the_west_bank_are_places_of_palestine_not_its_name() -> None:
     place, _ = geo.locate_event(doc_of(text), 0, len(text))
     assert place is not None and (place.country_code, place.admin1) == ("PS", "Gaza Strip")
     assert places("Settlers attacked farmers in the West Bank.")["West Bank"].feature_code == "ADM1"
+
+
+def test_the_focus_countrys_own_name_beats_an_alternate_name_abroad() -> None:
+    # GeoNames lists "Victoria" among Hong Kong's names; in an Australian list it is the state
+    text = ("Three deaths were recorded in Western Australia, two in Victoria, one in South Australia and none "
+            "in Tasmania.")
+    assert places(text)["Victoria"].country_code == "AU"

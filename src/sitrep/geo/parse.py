@@ -518,7 +518,7 @@ class Parser:
             if key in stop or tok.text.lower() in lower_words or self.gaz.lookup(key):
                 continue
             if any(self._name_word(text, tokens, tok.index, j, taken) for j in (tok.index - 1, tok.index + 1)):
-                continue  # a word of a longer proper name ("Lilian Wanjiru" is no typo of Wajir)
+                continue  # one word of a longer name: "Lilian Wanjiru" is no typo of Wajir, "Boulsi Baogo" of Boulsa
             hits: list[Hit] = []
             for k in self.gaz.fuzzy_keys(key):
                 for h in self.gaz.lookup(k):
@@ -669,9 +669,14 @@ class Parser:
             scored = []
             key = fold(m.text)
             m_focus = focus_of[key] if focus_of and key in focus_of else focus
+            # "two in Victoria, one in South Australia": the focus country's own name for a place outweighs an
+            # alternate name of a bigger place abroad (Hong Kong's old "Victoria")
+            home_main = bool(m_focus) and any(h.name_kind == MAIN and h.entry.cc == m_focus for h in m.hits)
             for h in m.hits:
                 e = h.entry
                 s = _prior(h, m)
+                if home_main and h.name_kind == ALT and e.cc != m_focus:
+                    s -= ALT_ABROAD_PENALTY
                 if bracket_tail and e.kind == ADMIN1:
                     s += 3.0
                 elif bracket_tail and e.kind == ADMIN2 and h.name_kind not in (LOOSE, FUZZY):
@@ -1130,6 +1135,8 @@ def _place_slot(tokens: list[Token], k: int, j: int, text: str, *, strict: bool 
 CUE_WEIGHT = 1.5
 # resolution weights: the article's country, a country or province it names, another name's reading nearby
 FOCUS_BONUS = 2.0
+# an alternate name abroad, where the focus country has a place of that main name
+ALT_ABROAD_PENALTY = 0.5
 COUNTRY_NAMED_BONUS = 1.0
 ADMIN1_NAMED_BONUS = 2.0
 NEAR_BONUS = 1.0
