@@ -54,6 +54,12 @@ def pred(sub: str | None, p: float = 0.9) -> Prediction:
         ("Rockets hit the residential district overnight.", "Air/drone strike", "Shelling/artillery/missile attack"),
         ("Helicopters dropped chlorine gas canisters on the neighbourhood.", "Air/drone strike", "Chemical weapon"),
         ("Air defences shot down two drones over the city.", "Air/drone strike", "Disrupted weapons use"),
+        # no aircraft, drone or armed forces anywhere: no air strike
+        ("Militants bombed a telecommunications mast at the trading centre.", "Air/drone strike",
+         "Remote explosive/landmine/IED"),
+        ("One man was injured and 17 houses destroyed after claims of witchcraft in the village.", "Air/drone strike",
+         "Mob violence"),
+        ("Russian forces bombed the town, killing five civilians.", "Air/drone strike", "Air/drone strike"),
         ("Sappers defused an IED found under the bridge.", "Remote explosive/landmine/IED", "Disrupted weapons use"),
         ("Police seized a cache of rifles and ammunition in the forest.", "Other", "Disrupted weapons use"),
         ("Police shot dead three protesters during the peaceful march.", "Protest with intervention",

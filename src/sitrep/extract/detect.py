@@ -480,6 +480,11 @@ _AIR = _rx(r"\bair ?strikes?\b|\bhelicopter gunships?\b|\bair ?force\b.{0,30}\b(
            r"|\b(?:jets?|aircraft|helicopters?|gunships?|drones?|planes?|uavs?)\b.{0,40}\b(?:bomb(?:ed|s)?|struck|strikes?"
            r"|targeted|fired|hit|dropped|pounded|attacked|raided)\b|\baerial (?:bombardment|attacks?|strikes?)\b"
            r"|\bbarrel bombs?\b|\bkamikaze drones?\b|\bloitering munitions?\b")
+# any word of air power, and any of an army: an air strike needs one of them somewhere in the text
+_ANY_AIR = _rx(r"\bair\w*|\bjets?\b|\bplanes?\b|\bhelicopters?\b|\bgunships?\b|\bdrones?\b|\bwarplanes?\b"
+               r"|\baircraft\b|\buavs?\b|\baerial\b|\bsorties?\b|\bbarrel bombs?\b|\bbombers?\b|\bmunitions?\b")
+_ARMED_FORCES = _rx(r"\bforces?\b|\barmy\b|\bmilitary\b|\btroops\b|\bregime\b|\bcoalition\b|\bgovernment\b"
+                    r"|\bnavy\b|\bnato\b|\bisraeli?\b|\brussian?\b|\bamerican\b|\bturkish\b|\bsaudi\b")
 _SHELLING = _rx(r"\bshell(?:s|ed|ing)\b|\bartillery\b|\bmortars?\b|\brockets?\b|\bmissiles?\b|\bhowitzers?\b"
                 r"|\bmlrs\b|\bgrads?\b|\bkatyusha")
 _IED = _rx(r"\bieds?\b|\bimprovised explosive|\blandmines?\b|\bland mines?\b|\broadside (?:bomb|blast|explosion)"
@@ -1132,7 +1137,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - a car/vehicle bomb that is not a suicide attack -> Remote explosive/landmine/IED;
     - a thrown grenade -> Grenade, even thrown at soldiers, unless firearms were used too (a rocket-propelled
       grenade is shelling/artillery/missile); an IED where nobody fired -> Remote explosive/landmine/IED;
-    - for explosions: air/drone strikes vs shelling/artillery/missile vs IED/landmine by the weapon named;
+    - for explosions: air/drone strikes vs shelling/artillery/missile vs IED/landmine by the weapon named; an
+      air strike label where no aircraft, drone or armed forces are named anywhere is shelling, an IED or an attack;
     - an armed clash or attack where only aircraft/drones, or only artillery/rockets/missiles, are named
       (no guns, no fighting) -> Air/drone strike or Shelling/artillery/missile attack;
     - an "attack" that was a lynching, a mob's or vigilantes' killing or a witch hunt (not by police or soldiers) ->
@@ -1401,6 +1407,12 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         return _with(pred, "Shelling/artillery/missile attack")
     small_arms = _SMALL_ARMS.search(text) or _CLASH.search(text)
     air, shelling = _AIR.search(text), _SHELLING.search(text)
+    if sub == "Air/drone strike" and not _ANY_AIR.search(text) and not _ARMED_FORCES.search(text):
+        # no aircraft, drone or armed forces anywhere: "Al Shabaab militants bombed a telecommunications mast",
+        # "17 houses destroyed after claims of witchcraft" are no air strikes
+        # (read again under that label: the witch hunt is then mob violence)
+        return apply_codebook_rules(text, _with(pred, "Shelling/artillery/missile attack" if shelling
+                                                else "Remote explosive/landmine/IED" if explosive_words else "Attack"))
     if event_type == _ERV:
         if sub in ("Shelling/artillery/missile attack", "Air/drone strike") and not air and not shelling \
                 and not explosive_words and (_CLASH.search(text) or _GROUND_ASSAULT.search(text)):
