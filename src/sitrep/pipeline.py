@@ -423,8 +423,9 @@ def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, i
     if unnamed and best.event_type in ("Battles", "Explosions/Remote violence"):
         # nobody named: on a front line ACLED codes the fire to the side whose fire lands at this place
         attributed = actors.attributed_at(
-            country.get("country"), [place.name, doc.body[place.start:place.end]] if named_place else [],
-            place.admin1 if named_place else None, text=doc.body[group.start:group.end])
+            country.get("country"),
+            [named_place.name, doc.body[named_place.start:named_place.end]] if named_place else [],
+            named_place.admin1 if named_place else None, text=doc.body[group.start:group.end])
         if attributed is not None:
             roles.actor1 = attributed
     actor1, inter1 = _actor_fields(roles.actor1)
