@@ -68,6 +68,15 @@ def pred(sub: str | None, p: float = 0.9) -> Prediction:
         ("Villagers clashed with sticks and stones over a land dispute.", "Armed clash", "Mob violence"),
         ("Farmers rioted on the main road demanding better pay.", "Peaceful protest", "Violent demonstration"),
         ("Protesters burning tyres blocked the highway.", "Protest with intervention", "Violent demonstration"),
+        # the protesters' own act after the grievance clause, the break-in of a site, a hostage taken
+        ("Students of a girls' school, protesting against their principal, burn their dorm.", "Peaceful protest",
+         "Violent demonstration"),
+        ("Residents broke into the Ngamia 8 oil storage site in protest over insecurity.", "Peaceful protest",
+         "Violent demonstration"),
+        ("Councillors protested at the county offices over bursary funds. Protesters abducted the executive from "
+         "his office.", "Peaceful protest", "Violent demonstration"),
+        ("Students protested against the principal's decision to close the dormitory.", "Peaceful protest",
+         "Peaceful protest"),
         ("Students demonstrated at the university. Hostel windows were broken by demonstrators.",
          "Peaceful protest", "Violent demonstration"),
         ("Students took to the streets. Reports of property destruction from the protesters.", "Peaceful protest",

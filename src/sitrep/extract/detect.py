@@ -682,6 +682,9 @@ _GRIEVANCE = _rx(r"\b(?:against|over|demand\w*|denounc\w*|condemn\w*|for)\b[^.;]
                  r"(?=,\s*(?:and|but|before|after|when|until|where|as)\b|\s(?:and|but)\s+(?:they\s+|(?:the\s+)?(?:protesters|demonstrators|crowd)\s+)?(?:were|was|the police|police)\b"
                  # "..., security forces intervened to disperse the demonstrators"
                  r"|,\s*(?:the\s+)?(?:police|security forces|soldiers|troops|military|army|officers|authorities|gendarm\w*)\b"
+                 # "..., protesting against their principal, burn their dorm": the protesters' own act after it
+                 r"|,\s*(?:and\s+|then\s+)?(?:burn|set|torch|storm|smash|loot|destroy|vandal|pelt|threw|throw|hurl"
+                 r"|block|barricad|broke|break|abduct)\w*\s"
                  r"|[.;]|$)")
 # A death or harm that moved people to protest ("demonstrated after police fatally shot a hawker", "protested
 # against the killing of a student", "after three people were attacked"): the demonstration's cause, coded as an
@@ -695,9 +698,9 @@ _TOLL_TURN = _rx(r"(?:,\s*|\s)(?:leading|resulting|led)\s+(?:to|in)\b"
 _RIOTING = _rx(r"\b(?:pelted|threw|throwing|hurled|hurling)\s+(?:stones|rocks|bricks|molotov cocktails|petrol bombs)\s+at\b"
                r"|\b(?:turned|turns|turn|turning|became|becomes|descended into|degenerated into)\s+(?:\w+\s+)?violen\w*"
                r"|\b(?:escalating|scene of (?:\w+ )?)violence\b"
-               r"|\b(?:stormed|broke into|breached|forced their way into)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:buildings?"
+               r"|\b(?:stormed|broke into|breached|forced their way into)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:buildings?"
                r"|compound|parliament|offices?|headquarters|premises|gates?|territory|airport|embassy|consulate|palace"
-               r"|ministry|council|station|assembly)\b"
+               r"|ministry|council|station|assembly|site|facility|depot|plant|warehouse|factory)\b"
                r"|\bpelted (?:the )?(?:police|security forces|officers)\b|\bstone[- ]pelting\b"
                r"|\b(?:burn(?:ed|t|ing)?|set fire to|set on fire|torch(?:ed|ing)?)\s+(?:\w+\s+){0,2}?"
                r"(?:tyres|tires|barricades|mattresses)\b|\b(?:tyres|tires|barricades) (?:were )?(?:set )?on fire\b"
@@ -728,7 +731,7 @@ _DEMONSTRATORS_DAMAGE = _rx(
     r"|\b(?:broke|pull(?:ed|ing)? down|destroyed|demolished|vandali[sz]ed|uprooted|cut down)\s+(?:the |a |their |several )?(?:\w+ )?"
     r"(?:gates?|fences?|walls?|property|stalls?|constructions?|machines?|trees|beacons?|structures?)\b"
     r"|\bston(?:ed|ing)\s+(?:motorists|vehicles|cars|police|the police|buses|passing)\b|\bheld?\s+(?:\w+\s+){0,3}?hostage\b"
-    r"|\browdy\b"
+    r"|\browdy\b|\b(?:protesters|demonstrators)\s+(?:\w+\s+){0,2}?(?:abducted|kidnapped)\b"
     # told in the passive ("Hostel windows were broken by demonstrators"), unless the police did it
     r"|\b(?:windows?|window panes|glass|property|vehicles?|cars?|buildings?|offices?|stalls?|kiosks?|houses?)\s+"
     r"(?:were|was)\s+(?:\w+\s+)?(?:broken|smashed|shattered|damaged|destroyed|burn(?:ed|t)|torched|vandali[sz]ed"
