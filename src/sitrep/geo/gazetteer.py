@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import platformdirs
 
@@ -84,8 +85,9 @@ def default_path() -> Path:
     return cache_dir() / f"gazetteer-v{BUILD_VERSION}-{_data_fingerprint()}.sqlite"
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+# Entry and Hit are named tuples, not frozen dataclasses: every lookup builds a few of each, and a tuple is
+# built in under half the time (the uncached lookup benchmark)
+class Entry(NamedTuple):
     """One gazetteer entry (a settlement, admin area, country, continent or curated place)."""
 
     id: int
@@ -100,8 +102,7 @@ class Entry:
     kind: int
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """An entry reached through one of its names, with how the name matched."""
 
     entry: Entry
