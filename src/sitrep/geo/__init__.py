@@ -44,6 +44,7 @@ from sitrep.geo.parse import (
     country_weight,
     cue_admin1s,
     cue_countries,
+    place_of,
 )
 from sitrep.model import Article, Document, Place
 
@@ -323,12 +324,7 @@ def locate_event(doc: Document, start: int, end: int) -> tuple[Place | None, int
 def _standing_in(seat: Entry | None, gaz: Gazetteer) -> Place | None:
     """A seat (a province's or the country's capital) as the location of an event the text places only in
     that area: it has no span in the text."""
-    if seat is None:
-        return None
-    return Place(name=seat.name, country_code=seat.cc, country=country_fields(seat.cc).get("country"),
-                 admin1=gaz.admin1_names.get(seat.admin1_code) if seat.admin1_code else None,
-                 admin2=seat.admin2 or None, latitude=round(seat.lat, 5), longitude=round(seat.lon, 5),
-                 feature_code=seat.fcode, geonameid=seat.id, population=seat.pop, score=0.0)
+    return place_of(gaz, seat, 0.0) if seat is not None else None
 
 
 def _at_namesake_seat(place: Place, gaz: Gazetteer) -> Place:

@@ -765,26 +765,30 @@ class Parser:
     # ------------------------------------------------------------------ output
     def to_place(self, m: Mention) -> Place:
         h = m.hits[0]
-        e = h.entry
-        gaz = self.gaz
         margin = m.scores[0] - (m.scores[1] if len(m.scores) > 1 else 0.0)
         conf = 1 / (1 + math.exp(-(m.scores[0] - 2.5))) * (0.6 + 0.4 * min(1.0, margin / 3))
         if h.name_kind == DEMONYM:
             conf *= 0.3
-        elif h.name_kind == ABBREV and e.kind != COUNTRY:
+        elif h.name_kind == ABBREV and h.entry.kind != COUNTRY:
             conf *= 0.9
         elif h.name_kind in (LOOSE, FUZZY):
             conf *= 0.85
-        admin1 = gaz.admin1_names.get(e.admin1_code) if e.admin1_code else None
-        return Place(
-            start=m.start, end=m.end, text=m.text,
-            name=display_name(e.name) if e.kind != COUNTRY else (country_name(gaz, e.cc) or e.name),
-            country_code=e.cc or None, country=country_name(gaz, e.cc) if e.cc else None,
-            admin1=admin1 if e.kind not in (COUNTRY, CONTINENT) else None,
-            admin2=e.admin2 or None, latitude=round(e.lat, 5), longitude=round(e.lon, 5),
-            feature_code=e.fcode, geonameid=e.id if e.id > 0 else None, population=e.pop,
-            score=round(conf, 3),
-        )
+        return place_of(self.gaz, h.entry, conf, start=m.start, end=m.end, text=m.text)
+
+
+def place_of(gaz: Gazetteer, e: Entry, score: float, *, start: int | None = None, end: int | None = None,
+             text: str = "") -> Place:
+    """A gazetteer entry as a Place: read at `start:end` of the text, or with no span (a stand-in seat)."""
+    admin1 = gaz.admin1_names.get(e.admin1_code) if e.admin1_code else None
+    return Place(
+        start=start, end=end, text=text,
+        name=display_name(e.name) if e.kind != COUNTRY else (country_name(gaz, e.cc) or e.name),
+        country_code=e.cc or None, country=country_name(gaz, e.cc) if e.cc else None,
+        admin1=admin1 if e.kind not in (COUNTRY, CONTINENT) else None,
+        admin2=e.admin2 or None, latitude=round(e.lat, 5), longitude=round(e.lon, 5),
+        feature_code=e.fcode, geonameid=e.id if e.id > 0 else None, population=e.pop,
+        score=round(score, 3),
+    )
 
 
 # a settlement this big is known well beyond its province: a region cue does not move it
