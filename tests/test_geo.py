@@ -12,7 +12,7 @@ from tests.conftest_geo import geo_cache  # noqa: F401 - the session fixture
 from sitrep import geo
 from sitrep.geo.evaluate import evaluate_acled_locations, evaluate_geo, format_report, same_admin1
 from sitrep.geo.normalize import fold, loose, strip_admin
-from sitrep.model import Article, Document
+from sitrep.model import Article, Document, Place
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="../shared (seed article and gold) is absent")
@@ -31,6 +31,11 @@ def places(text: str) -> dict[str, object]:
 
 def doc_of(text: str) -> Document:
     return geo.geoparse(Document(article=Article(id="t", text=text)))
+
+
+def located(text: str) -> tuple[Place | None, int | None]:
+    """Where the event told by the whole text happened, and its precision."""
+    return geo.locate_event(doc_of(text), 0, len(text))
 
 
 def sentence(text: str, needle: str) -> tuple[int, int]:
@@ -264,14 +269,14 @@ def test_town_itself_is_precision_1_and_near_is_precision_2() -> None:
 
 def test_region_only_is_precision_3() -> None:
     text = "Clashes between the army and militants were reported in Helmand province."
-    place, precision = geo.locate_event(doc_of(text), 0, len(text))
+    place, precision = located(text)
     assert place is not None and place.feature_code == "ADM1" and precision == 3
 
 
 def test_victims_origin_and_speaker_location_are_not_event_locations() -> None:
     text = ("The ministry said in Damascus that workers from Homs were killed when a mine exploded "
             "in Palmyra.")
-    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    place, _ = located(text)
     assert place is not None and place.text == "Palmyra"
 
 
@@ -290,7 +295,7 @@ def test_falls_back_to_the_previous_sentence_before_the_capital() -> None:
 def test_an_event_placed_only_in_a_country_is_coded_at_its_capital(text: str, capital: str,
                                                                     country_code: str) -> None:
     # ACLED never codes an event at the country: a country-only event goes to the capital, precision 3
-    place, precision = geo.locate_event(doc_of(text), 0, len(text))
+    place, precision = located(text)
     assert place is not None and (place.name, place.country_code, precision) == (capital, country_code, 3)
     assert place.start is None and place.text == ""  # the capital is not a place the text names
     assert place.score == 0.0
@@ -298,12 +303,12 @@ def test_an_event_placed_only_in_a_country_is_coded_at_its_capital(text: str, ca
 
 def test_no_location_without_even_a_country() -> None:
     text = "Two people were killed on Monday, the police said."
-    assert geo.locate_event(doc_of(text), 0, len(text)) == (None, None)
+    assert located(text) == (None, None)
 
 
 def test_curated_oil_field_is_located_near_town_precision() -> None:
     text = "A mine hit a truck leaving the al-Omar oil field on Sunday, killing the driver."
-    place, precision = geo.locate_event(doc_of(text), 0, len(text))
+    place, precision = located(text)
     assert place is not None and place.country_code == "SY" and precision == 2
     assert same_admin1(place.admin1, "Deir ez Zor")
 
@@ -388,31 +393,31 @@ def test_last_name_in_brackets_is_an_admin1_and_countries_are_not_towns() -> Non
 
 def test_country_adjective_before_desert_is_that_countrys_desert() -> None:
     text = "Troops hunted insurgent cells across the remote western Iraqi desert on Tuesday."
-    place, precision = geo.locate_event(doc_of(text), 0, len(text))
+    place, precision = located(text)
     assert place is not None and place.feature_code == "DES" and place.country_code == "IQ"
     assert place.admin1 == "Anbar" and precision == 3
 
 
 def test_a_list_of_provinces_is_coded_at_the_first_one() -> None:
     text = "Patrols searched desert areas of Nineveh, Baghdad, Anbar and Basra provinces for weapons caches."
-    place, precision = geo.locate_event(doc_of(text), 0, len(text))
+    place, precision = located(text)
     assert place is not None and place.feature_code == "ADM1" and place.start == text.index("Nineveh") and precision == 3
 
 
 def test_bracketed_containers_reject_a_namesake_abroad_and_code_the_container_near() -> None:
     # Pangani is a town of Tanzania and a neighbourhood of Nairobi the gazetteer lacks
     text = "Traders marched through Pangani (Starehe, Nairobi) over market fees."
-    place, prec = geo.locate_event(doc_of(text), 0, len(text))
+    place, prec = located(text)
     assert place is not None and place.country_code == "KE" and place.admin1 == "Nairobi"
     assert prec == 2  # the named neighbourhood is unknown: coded near the bracket's place
     text = "Traders marched through Eastleigh (Kamukunji, Nairobi) over market fees."
-    place, prec = geo.locate_event(doc_of(text), 0, len(text))
+    place, prec = located(text)
     assert place is not None and (place.name, place.country_code, prec) == ("Eastleigh", "KE", 1)
 
 
 def test_unknown_village_in_brackets_is_coded_at_its_province_with_precision_2() -> None:
     text = "Gunmen raided Xqvillage village (Unknownia, Nord-Kivu) and stole goats."
-    place, prec = geo.locate_event(doc_of(text), 0, len(text))
+    place, prec = located(text)
     assert place is not None and place.feature_code == "ADM1" and place.country_code == "CD" and prec == 2
 
 
@@ -425,7 +430,7 @@ def test_a_respelling_abroad_yields_to_the_province_the_text_names() -> None:
 
 def test_village_of_a_district_in_a_region_names_its_containers() -> None:
     text = "Workers protested in Vostok village of Alamudun district in Chui region over unpaid wages."
-    place, prec = geo.locate_event(doc_of(text), 0, len(text))
+    place, prec = located(text)
     assert place is not None and place.country_code == "KG" and place.feature_code == "ADM1" and prec == 2
 
 
@@ -516,7 +521,7 @@ def test_a_continents_demonym_is_that_continent() -> None:
     found = places("Hussain was a British hacker whom U.S. and European officials regarded as a threat.")
     assert found["European"].feature_code == "CONT" and found["European"].name == "Europe"
     text = "European officials met in a hotel."
-    assert geo.locate_event(doc_of(text), 0, len(text)) == (None, None)
+    assert located(text) == (None, None)
 
 
 def test_a_countrys_adjective_before_a_place_noun_outweighs_a_neighbour_across_the_border() -> None:
@@ -690,20 +695,20 @@ def test_a_name_in_a_place_slot_with_readings_in_one_country(text: str, name: st
      "in the district, Paktia.", "AF", "Paktia"),
 ])
 def test_a_namesake_abroad_yields_to_the_province_the_event_names(text: str, country: str, admin1: str) -> None:
-    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    place, _ = located(text)
     assert place is not None and place.country_code == country and same_admin1(place.admin1, admin1)
 
 
 def test_a_road_named_after_a_town_is_not_the_town() -> None:
     text = "Journalists held a protest outside the Geo office on Murree road in Rawalpindi city (Rawalpindi, Punjab)."
-    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    place, _ = located(text)
     assert place is not None and place.name == "Rawalpindi"
 
 
 def test_a_coders_coded_as_place_is_the_location_near_the_unfound_village() -> None:
     text = ("On Sept 20th, in Mkocheni village (coded as Taveta with precision2), a fight between farmers and "
             "herders over access to a water source arose.")
-    place, precision = geo.locate_event(doc_of(text), 0, len(text))
+    place, precision = located(text)
     assert place is not None and place.name == "Taveta" and precision == 2
 
 
@@ -716,7 +721,7 @@ def test_a_coders_coded_as_place_is_the_location_near_the_unfound_village() -> N
     ("Troops exchanged fire across the LoC in Naushera sector area (Rajouri district, J&K).", "Jammu and Kashmir"),
 ])
 def test_south_asian_state_abbreviations_name_the_state(text: str, admin1: str) -> None:
-    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    place, _ = located(text)
     assert place is not None and place.country_code == "IN" and same_admin1(place.admin1, admin1)
 
 
@@ -731,7 +736,7 @@ def test_a_respelt_town_in_a_place_slot_of_a_country_the_text_names() -> None:
 
 def test_a_namesake_abroad_yields_to_the_city_the_text_puts_it_in() -> None:
     text = "Unidentified gunmen threw a hand grenade at a house in al Antariyeh neighborhood in Quamishli city."
-    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    place, _ = located(text)
     assert place is not None and place.country_code == "SY"
 
 
@@ -741,14 +746,14 @@ def test_a_namesake_abroad_yields_to_the_city_the_text_puts_it_in() -> None:
     ("Militants lobbed a grenade at a patrol in Nowhatta town (Srinagar district, J&K).", "Srinagar", "IN"),
 ])
 def test_a_bracketed_district_contains_the_town(text: str, name: str, country: str) -> None:
-    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    place, _ = located(text)
     assert place is not None and place.name == name and place.country_code == country
 
 
 def test_a_province_name_shared_by_two_countries_does_not_make_the_town_a_namesake_abroad() -> None:
     # "Punjab" is read as Pakistan's (the bigger), but India has a Punjab too: Chandigarh stays the location
     text = "Students of Punjab University staged a protest on their campus in Chandigarh over the hostel fees."
-    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    place, _ = located(text)
     assert place is not None and place.name == "Chandigarh" and place.country_code == "IN"
 
 
@@ -765,7 +770,7 @@ def test_every_curated_place_lies_in_a_known_first_level_area() -> None:
 
 def test_lebanese_towns_the_packages_lack_resolve_in_lebanon() -> None:
     text = "Protesters blocked the highway in Saadnayel and the main road in Bar Elias with burning tyres."
-    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    place, _ = located(text)
     assert place is not None and place.country_code == "LB" and same_admin1(place.admin1, "Bekaa")
 
 
@@ -813,21 +818,21 @@ def test_a_final_silent_h_of_an_arabic_name_may_be_left_out() -> None:
     ("Israeli forces raided the town of Kfar Aqab north of Jerusalem and fired tear gas.", "Kfar Aqab", "PS"),
 ])
 def test_a_place_situated_by_the_next_one_is_the_event_location(text: str, name: str, country: str) -> None:
-    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    place, _ = located(text)
     assert place is not None and (place.text, place.country_code) == (name, country)
 
 
 def test_an_area_of_a_city_read_far_from_that_city_is_not_the_location() -> None:
     # "Wadi" is also a town in Karnataka; the clash was in Vadodara, Gujarat
     text = "Two groups clashed in Wadi area of Vadodara city (Vadodara, Gujarat) over a test for coronavirus."
-    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    place, _ = located(text)
     assert place is not None and same_admin1(place.admin1, "Gujarat")
 
 
 def test_a_bracketed_district_spelt_as_written_beats_respellings_abroad() -> None:
     # "Tapoa" is Burkina Faso's Province de la Tapoa; India's Tapi district is only a respelling of it
     text = "Militants attacked and burned a school in Logobou (Logobou, Tapoa)."
-    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    place, _ = located(text)
     assert place is not None and place.country_code == "BF"
 
 
@@ -845,7 +850,7 @@ def test_the_far_end_of_a_route_is_a_place_too() -> None:
 
 def test_a_route_is_located_at_the_end_named_first() -> None:
     text = "Businessmen and residents blocked the Garissa-Nairobi road to protest over taxation."
-    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    place, _ = located(text)
     assert place is not None and place.name == "Garissa"
 
 
@@ -860,7 +865,7 @@ def test_a_school_named_after_its_town_names_the_town() -> None:
     ("Opposition party members beat ruling party monitors and its district head in Dowa (Central).", "Dowa", "MW"),
 ])
 def test_a_compass_word_closing_a_bracket_is_the_places_province(text: str, name: str, country: str) -> None:
-    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    place, _ = located(text)
     assert place is not None and (place.name, place.country_code) == (name, country)
 
 
@@ -938,7 +943,7 @@ def test_a_bare_list_of_towns_is_no_chain() -> None:
     ("Health workers sacked by the Vihiga county governor protested.", "Vihiga"),
 ])
 def test_names_of_peoples_and_constituencies_are_not_the_event_location(text: str, expected: str) -> None:
-    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    place, _ = located(text)
     assert place is not None and expected in (place.text, place.admin1)
 
 
@@ -954,14 +959,14 @@ def test_admin1_names_are_spelt_as_acled_spells_them() -> None:
 def test_a_curated_place_yields_to_its_own_bracket() -> None:
     # Likoni (curated, Mombasa) is not the Likuyani the bracket puts in Kakamega
     text = "Villagers burned a police post in Likuyani town (Likuyani, Kakamega)."
-    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    place, _ = located(text)
     assert place is not None and place.admin1 == "Kakamega"
 
 
 def test_a_place_of_another_province_yields_to_the_town_of_the_province_named() -> None:
     # Colonia del Valle is a neighbourhood of Mexico City; the text puts the attack in Fresnillo, Zacatecas
     text = "In Fresnillo, Zacatecas, several armed men attacked a man in Colonia Del Valle. The victim was injured."
-    place, prec = geo.locate_event(doc_of(text), 0, len(text))
+    place, prec = located(text)
     assert place is not None and (place.name, place.admin1, prec) == ("Fresnillo", "Zacatecas", 1)
 
 
@@ -974,7 +979,7 @@ def test_names_joined_by_lower_case_particles_are_read_whole() -> None:
 
 def test_a_name_followed_by_its_generic_word_is_the_district_no_town_is_named_after() -> None:
     text = "Clashes took place in Trans Mara district between two clan militias. Six people were killed."
-    place, prec = geo.locate_event(doc_of(text), 0, len(text))
+    place, prec = located(text)
     assert place is not None and (place.country_code, place.admin1, prec) == ("KE", "Narok", 2)
     # where a town has the district's name, the town stands
     assert places("Two people were killed in clashes in Pulwama district.")["Pulwama"].feature_code == "PPL"
@@ -1018,13 +1023,13 @@ def test_a_province_called_county_reads_as_the_province() -> None:
 
 def test_a_province_named_after_its_seat_is_coded_at_the_seat() -> None:
     text = "Worshippers blocked access to a church in Narok county."
-    place, prec = geo.locate_event(doc_of(text), 0, len(text))
+    place, prec = located(text)
     town = places("Protesters blocked the road in Narok town.")["Narok"]
     assert place is not None and prec == 3 and place.feature_code == "ADM1"
     assert km(place.latitude, place.longitude, town.latitude, town.longitude) < 1
     # a province with no town of its name stays at the middle of its settlements
     text = "Clashes were reported in Laikipia county on Monday."
-    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    place, _ = located(text)
     rumuruti = places("Residents protested in Rumuruti.")["Rumuruti"]
     assert place is not None and km(place.latitude, place.longitude, rumuruti.latitude, rumuruti.longitude) > 5
 
@@ -1049,13 +1054,13 @@ def test_a_word_of_a_longer_proper_name_is_no_typo_of_a_place() -> None:
 
 def test_a_ward_in_brackets_is_contained_by_its_province() -> None:
     text = "A police vehicle was hit by an explosion in Kotulo ward (Wajir)."
-    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    place, _ = located(text)
     assert place is not None and place.admin1 == "Wajir"
 
 
 def test_the_residents_of_a_town_protest_in_their_town() -> None:
     text = "Mombasa residents held a demonstration against the plan to build a dry port in Naivasha."
-    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    place, _ = located(text)
     assert place is not None and place.name == "Mombasa"
 
 
@@ -1083,7 +1088,7 @@ def test_a_village_only_known_outside_the_cued_provinces_is_not_the_place() -> N
     # coded at the seat of the first province the cue names, with precision 3
     text = "On 9 May 2020, the OSCE SMM observed a total of 6 explosions involving unknown weapons near Lozove."
     assert "Lozove" not in places(text)
-    place, precision = geo.locate_event(doc_of(text), 0, len(text))
+    place, precision = located(text)
     assert place is not None and (place.name, place.admin1, place.start, precision) == ("Donetsk", "Donetsk", None, 3)
     # a big city stays itself, and without the cue the Crimean village stands
     assert places("On 9 May 2020, the OSCE SMM observed a march in Kharkiv.")["Kharkiv"].admin1 == "Kharkiv"
@@ -1127,11 +1132,11 @@ def test_a_generic_word_heading_a_longer_name_is_no_place() -> None:
 def test_a_town_read_far_outside_the_province_named_after_it_yields_to_the_province() -> None:
     # the gazetteer's Benito Juarez lies in Baja California; the text puts it in Nuevo Leon
     text = "In Benito Juarez, Nuevo Leon, a man was shot dead by three armed individuals."
-    place, prec = geo.locate_event(doc_of(text), 0, len(text))
+    place, prec = located(text)
     assert place is not None and (place.admin1, prec) == ("Nuevo Leon", 3)
     # a town of the named province stands
     text = "In Garissa, Garissa county, gunmen attacked a police post."
-    place, prec = geo.locate_event(doc_of(text), 0, len(text))
+    place, prec = located(text)
     assert place is not None and (place.name, prec) == ("Garissa", 1)
 
 
@@ -1139,7 +1144,7 @@ def test_a_village_without_population_in_a_place_slot_beats_the_actors_adjective
     # "Turkish" makes the focus Turkey, but only as the actors' adjective; Tall Abyad (no population in GeoNames)
     # is where the shells fell
     text = "Turkish forces shelled regime positions in Zinar in Tell Abiad countryside."
-    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    place, _ = located(text)
     assert place is not None and place.country_code == "SY"
 
 
@@ -1147,7 +1152,7 @@ def test_gaza_and_the_west_bank_are_places_of_palestine_not_its_name() -> None:
     # a part's name is no name of the whole: an event "in northern Gaza" is in the Gaza Strip, not at the
     # country's capital in the West Bank
     text = "Israeli forces fired rubber bullets at Palestinian fishermen off the coast in northern Gaza."
-    place, _ = geo.locate_event(doc_of(text), 0, len(text))
+    place, _ = located(text)
     assert place is not None and (place.country_code, place.admin1) == ("PS", "Gaza Strip")
     assert places("Settlers attacked farmers in the West Bank.")["West Bank"].feature_code == "ADM1"
 
