@@ -1162,3 +1162,69 @@ def test_the_focus_countrys_own_name_beats_an_alternate_name_abroad() -> None:
     text = ("Three deaths were recorded in Western Australia, two in Victoria, one in South Australia and none "
             "in Tasmania.")
     assert places(text)["Victoria"].country_code == "AU"
+
+
+def entities_at(text: str, *spans: tuple[str, str]) -> list:
+    """spaCy-style entities for the first occurrence of each (name, label) in `text`."""
+    from sitrep.model import Entity
+
+    return [Entity(start=text.index(name), end=text.index(name) + len(name), text=name, label=label)
+            for name, label in spans]
+
+
+def test_a_name_with_its_capitalised_area_word_is_a_place_though_labelled_a_person() -> None:
+    text = "An RPG was fired on the road opposite the Baalbek Governorate building. The post office was damaged."
+    doc = geo.geoparse(Document(article=Article(id="t", text=text),
+                                entities=entities_at(text, ("Baalbek", "PERSON"))))
+    assert [(p.name, p.country_code) for p in doc.places] == [("Baalbek", "LB")]
+    # a person's name without the area word stays a person
+    text = "An RPG was fired at the house of Baalbek Haddad. The post office was damaged."
+    doc = geo.geoparse(Document(article=Article(id="t", text=text),
+                                entities=entities_at(text, ("Baalbek Haddad", "PERSON"))))
+    assert doc.places == []
+
+
+def test_no_shorter_start_of_a_name_the_text_uses_as_a_person() -> None:
+    # "San Luis" is labelled a person here; its first word is then no Malian town "San"
+    text = "On 30 April 2020, two armed men clashed with police officers in Cerritos, San Luis de Potosi."
+    doc = geo.geoparse(Document(article=Article(id="t", text=text),
+                                entities=entities_at(text, ("San Luis de Potosi", "PERSON"))))
+    assert "San" not in {p.text for p in doc.places}
+    # "San Juan de los Cerritos" is a longer name than Puerto Rico's capital; "Leon de los Aldama" is all known
+    assert "San Juan" not in places("On 30 April 2020, gunmen shot a police officer in San Juan de los Cerritos.")
+    text = "On 4 May 2020, in Leon de los Aldama, Guanajuato, two police officers were shot."
+    doc = geo.geoparse(Document(article=Article(id="t", text=text),
+                                entities=entities_at(text, ("Leon de los Aldama", "PERSON"))))
+    assert [(p.text, p.country_code) for p in doc.places][:1] == [("Leon de los Aldama", "MX")]
+
+
+def test_a_respelt_province_closing_a_bracket_contains_the_village() -> None:
+    # Dessa (a commune of Tillaberi, lacking from the gazetteer) is not Ethiopia's Dessie: the bracket's
+    # province, spelt "Tillabery", holds the event
+    text = "Suspected ISGS militants attacked the village of Gaigorou (Dessa, Tillabery), killing two civilians."
+    place, _ = located(text)
+    assert place is not None and (place.country_code, place.admin1) == ("NE", "Tillaberi")
+
+
+def test_a_small_town_abroad_that_several_countries_share_is_not_believed() -> None:
+    # "Bayan" (China, Kuwait, ...) in a Philippine note is the name of a political group
+    text = "Activists of groups like Bayan Muna and BAYAN staged a demonstration in Iloilo City, Iloilo."
+    assert {p.country_code for p in places(text).values()} == {"PH"}
+    # a shared name the text places in its country stands
+    assert places("Protesters marched in Bayan, China.")["Bayan"].country_code == "CN"
+
+
+def test_another_spelling_of_a_small_town_is_no_start_of_a_longer_unknown_name() -> None:
+    # "Sulayman" is an alternate name of Tunisia's Soliman and "Ayn" of Spain's Ayna; followed by another
+    # capitalised word that is no English word, each is the start of a village name the gazetteer lacks
+    assert places("An IED exploded near Sulayman Bak, injuring three soldiers.") == {}
+    assert places("IS militants killed a soldier by sniping in Ayn Laylah.") == {}
+    # a town's own name stands before such a word ("Tripoli Seray")
+    assert places("Protesters gathered outside the Tripoli Seray.")["Tripoli"].feature_code.startswith("PPL")
+
+
+def test_a_function_word_written_with_a_capital_is_no_part_of_the_name_after_it() -> None:
+    assert places("Gunmen abducted nine soldiers in the western countryside Of Dar'a.")["Dar'a"].country_code == "SY"
+    assert places("Suicide Bombing In Kabul Kills Five")["Kabul"].country_code == "AF"
+    # a capitalised word of a person's name still hides the place-name that ends it
+    assert "Washington" not in places("The actor Denzel Washington visited the hospital.")

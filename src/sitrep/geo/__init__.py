@@ -166,9 +166,9 @@ def _fits_container(m: Mention, box: Mention, role: str) -> bool:
     Inside the bracket a name spelt as written needs only the country to agree: admin2 names often sit in a
     since-split province.
     """
-    for area in (h.entry for h in box.hits if h.name_kind not in (LOOSE, FUZZY, DEMONYM)):
-        if area.kind not in (ADMIN1, COUNTRY):
-            continue
+    areas = [h.entry for h in box.hits if h.name_kind not in (LOOSE, FUZZY, DEMONYM) and h.entry.kind in (
+        ADMIN1, COUNTRY)] or [h.entry for h in box.hits if h.name_kind == LOOSE and h.entry.kind == ADMIN1]
+    for area in areas:  # a province respelt counts when no reading spelt as written is one: "(Abala, Tillabery)"
         for h in m.hits:
             loose_ok = role == "within" and h.name_kind not in (LOOSE, FUZZY)
             if h.entry.cc == area.cc and (area.kind == COUNTRY or loose_ok or h.entry.admin1_code == area.admin1_code):
@@ -196,10 +196,10 @@ def _weak(m: Mention) -> bool:
         best.entry.pop < 20000 or not m.locative or len(m.text) <= 4))
 
 
-# "San Juan de Micay": the known start of a longer name the gazetteer lacks is another place
+# "San Juan de Micay", "San Juan de los Cerritos": the known start of a longer name the gazetteer lacks is another place
 # "Shar-i-Shali", "Kut e Abdollah": a Persian ezafe joins the known start to the rest of the name
 # "Shakhta imeni Gagarina": "named after" (Russian, Ukrainian) continues it too
-_LONGER_NAME = re.compile(r"[ -](?:de|del|de la|di|da|do|dos|das|du|des|la|le|al|el|imeni)[ -][A-Z]|([ -])(?:i|e|ye)\1[A-Z]")
+_LONGER_NAME = re.compile(r"[ -](?:de|del|de la|de los|de las|di|da|do|dos|das|du|des|la|le|al|el|imeni)[ -][A-Z]|([ -])(?:i|e|ye)\1[A-Z]")
 
 
 # a name read with an Arabic article written apart in lower case ("el Mina")
@@ -242,7 +242,9 @@ def _drop_unsupported_abroad(mentions: list[Mention], text: str, focus: str | No
                 kept.append(m)
             continue
         roles = [(c, _bracket_role(text, m, c)) for c in mentions if c.start > m.start]
-        inside = [(c, r) for c, r in roles if r and c.hits[0].name_kind not in (LOOSE, FUZZY, DEMONYM)]
+        # a province closing the bracket counts even respelt: "Gaigorou (Dessa, Tillabery)" is in Tillaberi
+        inside = [(c, r) for c, r in roles if r and (c.hits[0].name_kind not in (LOOSE, FUZZY, DEMONYM) or (
+            c.bracket_tail and c.hits[0].entry.kind == ADMIN1 and c.hits[0].name_kind == LOOSE))]
         # "Kakamega county": the county, though its town is the likelier reading of the bare name
         boxes = [(c, r) for c, r in inside if c.hits[0].entry.kind != CITY or (
             c.cue in ("province", "district") and any(h.entry.kind == ADMIN1 for h in c.hits))]
