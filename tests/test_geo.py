@@ -1162,6 +1162,10 @@ def test_the_focus_countrys_own_name_beats_an_alternate_name_abroad() -> None:
     text = ("Three deaths were recorded in Western Australia, two in Victoria, one in South Australia and none "
             "in Tasmania.")
     assert places(text)["Victoria"].country_code == "AU"
+    # "Namanga" is an alternate name of Uzbekistan's Namangan (400,000 people) and the main name of a border
+    # town in a note about Tanzanian authorities
+    text = "Business was paralysed at Namanga border town in protest at mistreatment by Tanzanian authorities."
+    assert places(text)["Namanga"].country_code == "TZ"
 
 
 def entities_at(text: str, *spans: tuple[str, str]) -> list:

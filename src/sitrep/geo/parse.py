@@ -1159,7 +1159,7 @@ CUE_WEIGHT = 1.5
 # resolution weights: the article's country, a country or province it names, another name's reading nearby
 FOCUS_BONUS = 2.0
 # an alternate name abroad, where the focus country has a place of that main name
-ALT_ABROAD_PENALTY = 0.5
+ALT_ABROAD_PENALTY = 1.0
 COUNTRY_NAMED_BONUS = 1.0
 ADMIN1_NAMED_BONUS = 2.0
 NEAR_BONUS = 1.0
