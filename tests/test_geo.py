@@ -1232,3 +1232,16 @@ def test_a_function_word_written_with_a_capital_is_no_part_of_the_name_after_it(
     assert places("Suicide Bombing In Kabul Kills Five")["Kabul"].country_code == "AF"
     # a capitalised word of a person's name still hides the place-name that ends it
     assert "Washington" not in places("The actor Denzel Washington visited the hospital.")
+
+
+def test_a_respelt_village_lies_near_the_district_town_named_with_its_province() -> None:
+    # the gazetteer has no Payyoli: Kerala's Palai (a respelling, 230 km from Kozhikode) is not the place, and
+    # the event falls back to the town
+    found = places("On 4 May 2020, workers held a protest in Payyoli town (Kozhikode, Kerala).")
+    assert set(found) == {"Kozhikode", "Kerala"}
+    # a name spelt as written stands ("Baragoi town (Samburu North, Samburu)")
+    found = places("On 17 September 2020, gunmen attacked herders near Baragoi town (Samburu North, Samburu).")
+    assert found["Baragoi"].admin1 == "Samburu"
+    # a village the gazetteer has near its district town stands
+    found = places("On 3 May 2020, gunmen attacked Kafr Nabl, Maarat al-Numan (Idlib).")
+    assert "Kafr Nabl" in found and found["Kafr Nabl"].admin1 == "Idleb"

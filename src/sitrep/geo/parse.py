@@ -215,6 +215,7 @@ class Mention:
     bracket_tail: bool = False  # the last name in a place's bracket ("Dowa (Central)", "(Balaka, Southern)")
     # another spelling of a town, followed by a capitalised word that is no English word ("Sulayman Bak")
     heads_name: bool = False
+    far_from_town: bool = False  # a respelling with no reading near the district town named after it
     sent_start: bool = False
     scores: list[float] = field(default_factory=list)
     weight: float = 1.0  # how much the name tells where the text is (see `country_weight`)
@@ -646,6 +647,7 @@ class Parser:
                     h.entry.cc for h in prv.hits if h.entry.kind in (CITY, CURATED, ADMIN1, ADMIN2)}
             # "Hajin, Deir ez-Zor" / "Afrin (Aleppo)": the next toponym contains this one
             container: set[str] = set()
+            towns: list[Entry] = []  # "Jalalpur, Shamli (UP)": the district town between a village and its province
             if nxt is not None and nxt.how != DEMONYM and _apposed(text, m, nxt):
                 # "Russia, U.S. officials": a country's name is not a town of the country named next
                 own_country = any(h.entry.kind == COUNTRY for h in m.hits)
@@ -654,6 +656,9 @@ class Parser:
                 nxt2 = mentions[idx + 2] if idx + 2 < len(mentions) else None
                 if nxt2 is not None and nxt2.how != DEMONYM and _apposed(text, nxt, nxt2):
                     chain.append(nxt2)
+                    if any(h.entry.kind in (ADMIN1, COUNTRY) for h in nxt2.hits[:1]) and \
+                            nxt.hits[0].entry.kind == CITY and nxt.hits[0].name_kind == MAIN:
+                        towns = [h.entry for h in nxt.hits if h.entry.kind == CITY and h.name_kind == MAIN]
                 for c in chain:
                     if c.how in (LOOSE, FUZZY) and not {h.entry.cc for h in c.hits} & {h.entry.cc for h in m.hits}:
                         continue  # "in Garba Tula, Borana and Somalis": a respelling abroad contains nothing here
@@ -718,6 +723,11 @@ class Parser:
                     for h in m.hits) and all(h.entry.kind in (CITY, CURATED, ADMIN2) or (
                         h.entry.kind == ADMIN1 and h.entry.cc not in {c.split(".")[0] for c in container})
                     for h in m.hits)
+            # "Payyoli town (Kozhikode, Kerala)" is not Kerala's Palai, 230 km from Kozhikode
+            m.far_from_town = bool(towns) and m.how in (ALT, LOOSE, FUZZY) and not any(
+                _within(h.entry, t, TOWN_CONTAINER_KM) for h in m.hits if h.entry.kind in (CITY, CURATED)
+                for t in towns)
+            m.outside = m.outside or m.far_from_town
             if not container and cued and m.how != DEMONYM and _outside_cued_region(m, cued):
                 m.outside = True  # "the OSCE SMM observed ... near Lozove": not Crimea's Lozove
             if m.outside:
@@ -742,6 +752,8 @@ class Parser:
         if best.kind == ADMIN1 and not home and m.cue != "province" and not m.bracket_tail and \
                 re.sub(r"[\s-]+", "-", m.text.lower()) in DESCRIPTIVE:
             return False  # "Southern Europe", "Eastern and Southern": a direction, not Malawi's Southern Region
+        if m.far_from_town:
+            return False  # the event falls back to the town and province the text names for it
         if m.heads_name and not home:
             return False  # the start of a longer name the gazetteer lacks: "Sulayman Bak" is not Tunisia's
             # Soliman, nor "Ayn Laylah" Spain's Ayna; at home it is likely that town's neighbour ("Zalizna Balka")
@@ -1166,6 +1178,15 @@ NEAR_BONUS = 1.0
 PLAUSIBLE_GAP = 0.3
 LIST_BONUS = 2.0
 NEAR_KM = 50.0
+# a village named with its district town and province lies within this of the town ("Sehwan Sharif town
+# (Jamshoro, Sindh)": 130 km)
+TOWN_CONTAINER_KM = 150.0
+
+
+def _within(a: Entry, b: Entry, km: float) -> bool:
+    """Whether two gazetteer points lie within `km` of each other (equirectangular: fine at these distances)."""
+    coslat = math.cos(math.radians((a.lat + b.lat) / 2))
+    return math.hypot(a.lat - b.lat, (a.lon - b.lon) * coslat) * 111.2 <= km
 
 
 def _near_other(grid: dict[tuple[int, int], list[tuple[str, float, float]]], key: str, lat: float,
