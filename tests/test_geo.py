@@ -1245,3 +1245,10 @@ def test_a_respelt_village_lies_near_the_district_town_named_with_its_province()
     # a village the gazetteer has near its district town stands
     found = places("On 3 May 2020, gunmen attacked Kafr Nabl, Maarat al-Numan (Idlib).")
     assert "Kafr Nabl" in found and found["Kafr Nabl"].admin1 == "Idleb"
+
+
+def test_a_group_named_like_a_place_is_not_where_its_members_acted() -> None:
+    # "Svoboda" (a party) is also another name of a Ukrainian village
+    place, _ = located("On 3 May 2020, small entrepreneurs and members of Svoboda protested outside the "
+                       "President's Office in Kyiv.")
+    assert place is not None and place.name == "Kyiv"

@@ -45,6 +45,9 @@ PEOPLE_NAMED = re.compile(r"(?:'s)?\s+(?:\w+\s+)?(?:community|communities|clans?
 OFFICE_NAMED = re.compile(r"(?:\s+(?:county|town|city|district|constituency|state|province))?\s+(?:senator|governor"
                           r"|mp|mca|mla|member of (?:parliament|the county assembly)|legislator|lawmaker|deputy governor"
                           r"|woman representative|womens? rep)\b", re.IGNORECASE)
+# "members of Svoboda", "supporters of Jubilee": a party or group named after (or like) a place
+MEMBERS_OF = re.compile(r"\b(?:members?|supporters?|activists?|leaders?|cadres?|loyalists?|followers?)\s+of\s+(?:the\s+)?$",
+                        re.IGNORECASE)
 RESIDENTS_AFTER = re.compile(r"\s+(?:residents|villagers|inhabitants|townspeople|townsfolk|dwellers)\b", re.IGNORECASE)
 LOCATIVE = re.compile(r"\b(in|at|on|near|into|inside|outside|across|within|of|targeted|hit|struck|attacked|"
                       r"stormed|shelled|entered|captured|seized|took)\s+(?:the\s+)?(?:\w+\s+){0,1}$", re.IGNORECASE)
@@ -153,6 +156,8 @@ def _rank(doc: Document, place: Place) -> float:
         score -= 3.0  # "workers from X": where the victims came from, not where it happened
     if SPEECH.search(before):
         score -= 3.0  # "said in Damascus": where someone spoke
+    if MEMBERS_OF.search(before):
+        score -= 3.0  # "members of Svoboda protested in Kyiv": a group, not where it acted
     after = body[place.end or start:(place.end or start) + 40]
     if PEOPLE_NAMED.match(after):
         score -= 3.0  # "clashed with the Maasai community": who the people are, not where they met
