@@ -26,6 +26,7 @@ from pathlib import Path
 import pycountry
 from rapidfuzz import fuzz
 
+from sitrep.geo.distance import km_between
 from sitrep.geo.gazetteer import (
     ABBREV,
     ADMIN1,
@@ -725,8 +726,8 @@ class Parser:
                     for h in m.hits)
             # "Payyoli town (Kozhikode, Kerala)" is not Kerala's Palai, 230 km from Kozhikode
             m.far_from_town = bool(towns) and m.how in (ALT, LOOSE, FUZZY) and not any(
-                _within(h.entry, t, TOWN_CONTAINER_KM) for h in m.hits if h.entry.kind in (CITY, CURATED)
-                for t in towns)
+                km_between(h.entry.lat, h.entry.lon, t.lat, t.lon) <= TOWN_CONTAINER_KM
+                for h in m.hits if h.entry.kind in (CITY, CURATED) for t in towns)
             m.outside = m.outside or m.far_from_town
             if not container and cued and m.how != DEMONYM and _outside_cued_region(m, cued):
                 m.outside = True  # "the OSCE SMM observed ... near Lozove": not Crimea's Lozove
@@ -754,9 +755,10 @@ class Parser:
             return False  # "Southern Europe", "Eastern and Southern": a direction, not Malawi's Southern Region
         if m.far_from_town:
             return False  # the event falls back to the town and province the text names for it
+        # the start of a longer name the gazetteer lacks: "Sulayman Bak" is not Tunisia's Soliman, nor "Ayn Laylah"
+        # Spain's Ayna; at home it is likely that town's neighbour ("Zalizna Balka, Donetsk")
         if m.heads_name and not home:
-            return False  # the start of a longer name the gazetteer lacks: "Sulayman Bak" is not Tunisia's
-            # Soliman, nor "Ayn Laylah" Spain's Ayna; at home it is likely that town's neighbour ("Zalizna Balka")
+            return False
         if best.kind == ADMIN1 and how in (LOOSE, FUZZY) and not home and m.cue != "province" and not m.bracket_tail:
             return False  # "Hausa" is not Hesse; "Gaigorou (Dessa, Tillabery)" is in Tillaberi
         if best.kind in (COUNTRY, CONTINENT, ADMIN1, CURATED) or how == DEMONYM or _named_admin2(best, m):
@@ -778,11 +780,12 @@ class Parser:
             return s >= (0.5 if adjectival and not home else 1.5)
         if how in (LOOSE, FUZZY):
             return home and s >= 3.0
+        # "groups like Bayan Muna" in a note on Iloilo: a small town abroad that several countries share, where
+        # the text places itself elsewhere by name and nothing in it picks this country
         if focus and not home and placed is not None and focus in placed and best.kind == CITY and \
                 best.pop < 100000 and best.cc not in named and not self._one_country(m) and \
                 all(h.entry.cc != focus for h in m.hits):
-            return False  # "groups like Bayan Muna" in a note on Iloilo: a small town abroad that several
-            # countries share, where the text places itself elsewhere and nothing in it picks this country
+            return False
         return s >= (2.6 if not home else 2.1)
 
     @staticmethod
@@ -1181,12 +1184,6 @@ NEAR_KM = 50.0
 # a village named with its district town and province lies within this of the town ("Sehwan Sharif town
 # (Jamshoro, Sindh)": 130 km)
 TOWN_CONTAINER_KM = 150.0
-
-
-def _within(a: Entry, b: Entry, km: float) -> bool:
-    """Whether two gazetteer points lie within `km` of each other (equirectangular: fine at these distances)."""
-    coslat = math.cos(math.radians((a.lat + b.lat) / 2))
-    return math.hypot(a.lat - b.lat, (a.lon - b.lon) * coslat) * 111.2 <= km
 
 
 def _near_other(grid: dict[tuple[int, int], list[tuple[str, float, float]]], key: str, lat: float,
