@@ -12,7 +12,7 @@ from tests.conftest_geo import geo_cache  # noqa: F401 - the session fixture
 from sitrep import geo
 from sitrep.geo.evaluate import evaluate_acled_locations, evaluate_geo, format_report, same_admin1
 from sitrep.geo.normalize import fold, loose, strip_admin
-from sitrep.model import Article, Document, Place
+from sitrep.model import Article, Document, Entity, Place
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="../shared (seed article and gold) is absent")
@@ -1168,10 +1168,8 @@ def test_the_focus_countrys_own_name_beats_an_alternate_name_abroad() -> None:
     assert places(text)["Namanga"].country_code == "TZ"
 
 
-def entities_at(text: str, *spans: tuple[str, str]) -> list:
+def entities_at(text: str, *spans: tuple[str, str]) -> list[Entity]:
     """spaCy-style entities for the first occurrence of each (name, label) in `text`."""
-    from sitrep.model import Entity
-
     return [Entity(start=text.index(name), end=text.index(name) + len(name), text=name, label=label)
             for name, label in spans]
 
