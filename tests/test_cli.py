@@ -245,3 +245,22 @@ def test_distill_without_its_extra_says_what_to_install(tmp_path: Path) -> None:
     assert not (tmp_path / "v.npz").exists()
     p = sitrep("distill", "--dim", "4")
     assert p.returncode == 2 and "--dim must be at least 8" in p.stderr
+
+
+def test_eval_writes_each_row_when_asked(tmp_path: Path) -> None:
+    case = tmp_path / "case.tsv"
+    case.write_text("id\tEventSnippet\tSubType\n1\tHundreds of teachers marched peacefully to the ministry.\t"
+                    "PEACE_PROTEST\n2\tAn earthquake destroyed 40 homes.\tNATURAL_DISASTER\n", encoding="utf-8")
+    rows = tmp_path / "out" / "rows.jsonl"
+    p = sitrep("eval", "case", str(case), "--rows", str(rows))
+    assert p.returncode == 0, p.stderr
+    records = [json.loads(line) for line in rows.read_text(encoding="utf-8").splitlines()]
+    assert [(r["row"], r["gold"]) for r in records] == [(1, "PEACE_PROTEST"), (2, "NATURAL_DISASTER")]
+    assert all(set(r) >= {"text", "gold_sub_event_type", "predicted", "right"} for r in records)
+    assert "wrote 2 rows" in p.stderr
+    # a path that cannot be written: one line naming it, and nothing else is lost
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    p = sitrep("eval", "case", str(case), "--rows", str(blocker / "rows.jsonl"))
+    assert p.returncode == 1 and str(blocker / "rows.jsonl") in p.stderr
+    assert blocker.read_text(encoding="utf-8") == "x"

@@ -139,6 +139,25 @@ def _keyword_extract(article: Article) -> list[Event]:
     return []
 
 
+def test_evaluate_acled_rows_show_gold_beside_prediction_and_the_failed_measures(tmp_path: Path) -> None:
+    path = tmp_path / "acled.csv"
+    _write_acled(path)
+    rows: list[dict] = []
+    result = evaluate_acled(path, _oracle, progress=False, rows_out=rows)
+    assert [r["id"] for r in rows] == ["X1", "X2", "X3"]
+    first, second, third = rows
+    assert first["wrong"] == [] and first["km"] is not None and first["km"] < 2
+    assert first["predicted"]["sub_event_type"] == first["gold"]["sub_event_type"] == "Peaceful protest"
+    # X2: right type, two deaths for three, coordinates far off; X3: no event at all
+    assert {"fatalities", "fatalities_with_deaths", "coords_25km", "actor1"} <= set(second["wrong"])
+    assert "event_type" not in second["wrong"] and second["km"] > 25
+    assert third["predicted"] is None and {"detected", "event_type", "sub_event_type"} <= set(third["wrong"])
+    # the rows agree with the metrics
+    m = result["metrics"]
+    for name in ("detected", "event_type", "fatalities", "coords_25km"):
+        assert m[name] == pytest.approx(sum(name not in r["wrong"] for r in rows) / len(rows))
+
+
 @pytest.mark.parametrize("layout", ["id_text_label", "label_text", "header", "case_header", "numbers"])
 def test_evaluate_case_layouts(tmp_path: Path, layout: str) -> None:
     rows = [("Teachers protested outside the ministry.", "PEACE_PROTEST"),
@@ -175,6 +194,10 @@ def test_evaluate_case_layouts(tmp_path: Path, layout: str) -> None:
     assert result["no_event_rate_by_label"]["NATURAL_DISASTER"]["no_event"] == 1.0
     assert result["no_event_rate_by_label"]["MAN_MADE_DISASTER"]["no_event"] == 0.0
     assert "NATURAL_DISASTER" in format_report(result)
+    out: list[dict] = []
+    evaluate_case(path, _keyword_extract, progress=False, rows_out=out)
+    assert len(out) == len(rows)
+    assert sum(r["right"] for r in out) == 2 + 1  # two of three labelled snippets, one of two disasters
 
 
 def test_classify_extract_stand_in() -> None:

@@ -340,25 +340,49 @@ def _eval_input(path: Path) -> None:
 def eval_acled(file: Path, limit: Annotated[int | None, typer.Option(help="Only the first N rows.")] = None,
                as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
                with_source: Annotated[bool, typer.Option(
-                   "--source/--no-source", help="Pass each row's source (the outlet) with its notes.")] = True) -> None:
+                   "--source/--no-source", help="Pass each row's source (the outlet) with its notes.")] = True,
+               rows: Annotated[Path | None, typer.Option(
+                   help="Also write each row's gold and predicted fields, and the measures it failed, as JSON "
+                        "lines to this file.")] = None) -> None:
     """Score the coder on an ACLED export: notes in, coded columns compared."""
     from sitrep import evaluate, pipeline
 
     _eval_input(file)
+    records: list[dict] | None = [] if rows else None
     result = evaluate.evaluate_acled(file, pipeline.extract_article, limit=limit, progress=err.is_terminal,
-                                     with_source=with_source)
+                                     with_source=with_source, rows_out=records)
     typer.echo(json.dumps(result, indent=1, default=str) if as_json else evaluate.format_report(result))
+    _write_rows(records, rows)
 
 
 @eval_app.command("case")
 def eval_case(file: Path, limit: Annotated[int | None, typer.Option(help="Only the first N rows.")] = None,
-              as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False) -> None:
+              as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
+              rows: Annotated[Path | None, typer.Option(
+                  help="Also write each snippet's gold label and prediction as JSON lines to this file.")] = None
+              ) -> None:
     """Score sub-event typing on CASE-2021-style labelled news snippets (TSV)."""
     from sitrep import evaluate, pipeline
 
     _eval_input(file)
-    result = evaluate.evaluate_case(file, pipeline.extract_article, limit=limit, progress=err.is_terminal)
+    records: list[dict] | None = [] if rows else None
+    result = evaluate.evaluate_case(file, pipeline.extract_article, limit=limit, progress=err.is_terminal,
+                                    rows_out=records)
     typer.echo(json.dumps(result, indent=1, default=str) if as_json else evaluate.format_report(result))
+    _write_rows(records, rows)
+
+
+def _write_rows(records: list[dict] | None, path: Path | None) -> None:
+    if records is None or path is None:
+        return
+    from sitrep.export import write_records
+
+    try:
+        n = write_records(records, path)
+    except OSError as exc:
+        err.print(f"[red]error:[/] {path}: cannot write the rows ({exc.strerror or exc})")
+        raise typer.Exit(1) from exc
+    err.print(f"wrote {n:,} rows to {path}")
 
 
 @eval_app.command("geo")

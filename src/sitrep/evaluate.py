@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sitrep.extract.detect import LinearModel, classify
 from sitrep.geo.distance import km_between
@@ -120,11 +121,16 @@ def _confusion(gold: Sequence[str], pred: Sequence[str], top: int = 20) -> dict:
 
 
 # --- ACLED -----------------------------------------------------------------------------------------------
+# the coded columns a row's record shows, gold beside predicted
+_ROW_FIELDS = ("event_date", "event_type", "sub_event_type", "actor1", "inter1", "actor2", "fatalities", "country",
+               "admin1", "location", "latitude", "longitude")
+
 def evaluate_acled(csv_path: Path, extract: Extract, *, limit: int | None = None, progress: bool = True,
-                   with_source: bool = True) -> dict:
+                   with_source: bool = True, rows_out: list[dict[str, Any]] | None = None) -> dict:
     """Score `extract` on an ACLED export: each row's notes are an article published the day after the
     event (from the row's source unless `with_source` is False); the highest-confidence event is compared
-    with the row's coded columns.
+    with the row's coded columns. With `rows_out`, each row's gold and predicted fields and the measures it
+    failed are appended to it.
 
     Rows whose type cannot be placed in the 2023 taxonomy (unmappable pre-2019 types) are skipped.
     """
@@ -148,30 +154,41 @@ def evaluate_acled(csv_path: Path, extract: Extract, *, limit: int | None = None
         best = _best(extract(article))
         gold_sub.append(row["sub_event_type"])
         pred_sub.append(best.sub_event_type if best else NONE)
-        hits["detected"].append(best is not None)
-        hits["event_type"].append(bool(best) and best.event_type == row["event_type"])
+        checks: dict[str, bool] = {
+            "detected": best is not None,
+            "event_type": bool(best) and best.event_type == row["event_type"],
+            "sub_event_type": bool(best) and best.sub_event_type == row["sub_event_type"],
+        }
         gold_fat = _int(row.get("fatalities"))
         if gold_fat is not None:
-            ok = bool(best) and best.fatalities == gold_fat
-            hits["fatalities"].append(ok)
+            checks["fatalities"] = bool(best) and best.fatalities == gold_fat
             if gold_fat > 0:
-                hits["fatalities_with_deaths"].append(ok)
+                checks["fatalities_with_deaths"] = checks["fatalities"]
         if event_date:
-            hits["event_date"].append(bool(best) and best.event_date == event_date)
+            checks["event_date"] = bool(best) and best.event_date == event_date
         inter1 = _int(row.get("inter1"))
         if inter1 is not None:
-            hits["inter1"].append(bool(best) and best.inter1 == inter1)
-        if row.get("actor1"):
-            hits["actor1"].append(bool(best) and _norm(best.actor1) == _norm(row["actor1"]))
-        if row.get("country"):
-            hits["country"].append(bool(best) and _norm(best.country) == _norm(row["country"]))
-        if row.get("admin1"):
-            hits["admin1"].append(bool(best) and _norm(best.admin1) == _norm(row["admin1"]))
+            checks["inter1"] = bool(best) and best.inter1 == inter1
+        for name in ("actor1", "country", "admin1"):
+            if row.get(name):
+                checks[name] = bool(best) and _norm(getattr(best, name)) == _norm(row[name])
         lat, lon = _float(row.get("latitude")), _float(row.get("longitude"))
+        km = None
         if lat is not None and lon is not None:
-            near = bool(best) and best.latitude is not None and best.longitude is not None \
-                and km_between(lat, lon, best.latitude, best.longitude) <= 25.0
-            hits["coords_25km"].append(near)
+            if best and best.latitude is not None and best.longitude is not None:
+                km = km_between(lat, lon, best.latitude, best.longitude)
+            checks["coords_25km"] = km is not None and km <= 25.0
+        for name, ok in checks.items():
+            if name != "sub_event_type":  # scored over all rows below, with its weighted F1
+                hits[name].append(ok)
+        if rows_out is not None:
+            rows_out.append({
+                "row": i, "id": article.id, "notes": row["notes"],
+                "gold": {f: row.get(f) for f in _ROW_FIELDS},
+                "predicted": {f: getattr(best, f) for f in (*_ROW_FIELDS, "geo_precision")} if best else None,
+                "km": round(km, 1) if km is not None else None,
+                "wrong": [name for name, ok in checks.items() if not ok],
+            })
         bar.step(i)
     n = len(rows)
     metrics = {k: (sum(v) / len(v) if v else None) for k, v in hits.items()}
@@ -240,12 +257,14 @@ def read_case_tsv(path: Path) -> list[tuple[str, str]]:
     return [(r[ti].strip(), r[li].strip() if len(r) > li else "") for r in body if len(r) > ti]
 
 
-def evaluate_case(tsv_path: Path, extract: Extract, *, limit: int | None = None, progress: bool = True) -> dict:
+def evaluate_case(tsv_path: Path, extract: Extract, *, limit: int | None = None, progress: bool = True,
+                  rows_out: list[dict[str, Any]] | None = None) -> dict:
     """Score `extract` on CASE-style news snippets (format: see `read_case_tsv`).
 
     Reports weighted F1 and accuracy over the rows labelled with one of the 25 sub-event types (a
     snippet with no event counts as wrong), event_type accuracy, detection rate, and the no-event rate
-    on every other label (e.g. NATURAL_DISASTER, MAN_MADE_DISASTER) and on all of them together.
+    on every other label (e.g. NATURAL_DISASTER, MAN_MADE_DISASTER) and on all of them together. With
+    `rows_out`, each snippet's gold label and prediction are appended to it.
     """
     items = read_case_tsv(Path(tsv_path))
     if limit is not None:
@@ -262,6 +281,10 @@ def evaluate_case(tsv_path: Path, extract: Extract, *, limit: int | None = None,
         else:
             gold.append(label)
             pred.append(best.sub_event_type if best else NONE)
+        if rows_out is not None:
+            predicted = best.sub_event_type if best else NONE
+            rows_out.append({"row": i, "text": text, "gold": raw, "gold_sub_event_type": label or NONE,
+                             "predicted": predicted, "right": predicted == (label or NONE)})
         bar.step(i)
     n = len(gold)
     all_neg = [ok for v in negatives.values() for ok in v]

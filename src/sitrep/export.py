@@ -174,15 +174,35 @@ def write_events(events: Iterable[Event], path: Path | TextIO, fmt: str) -> int:
         return _write_stream(events, path, fmt)
     target = Path(path)
     fmt = format_for(target, fmt)
+    if fmt == "parquet":
+        return _atomically(target, lambda fh: _write_parquet(events, fh), binary=True)
+    return _atomically(target, lambda fh: _TEXT_WRITERS[fmt](events, fh))
+
+
+def write_records(records: Iterable[dict[str, Any]], path: Path) -> int:
+    """Write plain records (an evaluation's rows) as JSON lines to `path`, atomically; returns rows written."""
+    def write(fh: IO[Any]) -> int:
+        n = 0
+        for record in records:
+            fh.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+            n += 1
+        return n
+
+    return _atomically(Path(path), write)
+
+
+def _atomically(target: Path, write: Callable[[IO[Any]], int], *, binary: bool = False) -> int:
+    """Run `write` on a temporary file beside `target`, then move it into place: a failure leaves any file
+    already there as it was."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        if fmt == "parquet":
+        if binary:
             with os.fdopen(fd, "wb") as fh:
-                n = _write_parquet(events, fh)
+                n = write(fh)
         else:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                n = _TEXT_WRITERS[fmt](events, fh)
+                n = write(fh)
         # mkstemp makes the file private (0600); give it the mode a plain open() would have.
         umask = os.umask(0)
         os.umask(umask)
