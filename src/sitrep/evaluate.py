@@ -125,6 +125,7 @@ def _confusion(gold: Sequence[str], pred: Sequence[str], top: int = 20) -> dict:
 _ROW_FIELDS = ("event_date", "event_type", "sub_event_type", "actor1", "inter1", "actor2", "fatalities", "country",
                "admin1", "location", "latitude", "longitude")
 
+
 def evaluate_acled(csv_path: Path, extract: Extract, *, limit: int | None = None, progress: bool = True,
                    with_source: bool = True, rows_out: list[dict[str, Any]] | None = None) -> dict:
     """Score `extract` on an ACLED export: each row's notes are an article published the day after the
