@@ -332,6 +332,27 @@ def test_evaluate_geo_on_a_small_file(tmp_path: Path) -> None:
     assert "recall" in format_report(result)
 
 
+def test_evaluate_geo_rows_tell_each_toponym_found_missed_or_spurious(tmp_path: Path) -> None:
+    text = "Protesters marched in Nairobi while police in Mombasa made arrests near Qwertyville."
+    xml = tmp_path / "gold.xml"
+    toponyms = ""
+    for name, lat, lon in (("Nairobi", -1.28, 36.82), ("Qwertyville", 0.0, 38.0)):  # Mombasa left out
+        start = text.index(name)
+        toponyms += (f"<toponym><phrase>{name}</phrase><start>{start}</start><end>{start + len(name)}</end>"
+                     f"<gaztag geonameid='1'><name>{name}</name><fcode>PPL</fcode><lat>{lat}</lat>"
+                     f"<lon>{lon}</lon></gaztag></toponym>")
+    xml.write_text(f"<articles><article docid='1'><title>t</title><text><![CDATA[{text}]]></text>"
+                   f"<toponyms>{toponyms}</toponyms></article></articles>", encoding="utf-8")
+    rows: list[dict] = []
+    result = evaluate_geo(xml, progress=False, use_nlp=False, rows_out=rows)
+    by_text = {r["text"]: r for r in rows}
+    assert set(by_text) == {"Nairobi", "Mombasa", "Qwertyville"}
+    assert by_text["Nairobi"]["found"]["country"] == "KE" and by_text["Nairobi"]["km"] < 25
+    assert by_text["Qwertyville"]["found"] is None and by_text["Qwertyville"]["km"] is None
+    assert by_text["Mombasa"]["gold"] is None and by_text["Mombasa"]["found"]["name"] == "Mombasa"
+    assert result["recall"] == 0.5 and result["precision"] == 0.5
+
+
 def test_evaluate_acled_locations_on_a_small_file(tmp_path: Path) -> None:
     path = tmp_path / "acled.csv"
     path.write_text(

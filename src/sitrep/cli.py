@@ -386,14 +386,18 @@ def _write_rows(records: list[dict] | None, path: Path | None) -> None:
 
 
 @eval_app.command("geo")
-def eval_geo(file: Path, as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False
-             ) -> None:
+def eval_geo(file: Path, as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
+             rows: Annotated[Path | None, typer.Option(
+                 help="Also write each gold toponym (found or not, where it was put, how far off) and each place "
+                      "found outside the gold as JSON lines to this file.")] = None) -> None:
     """Score geoparsing on GeoWebNews / TR-News XML gold."""
     from sitrep.geo import evaluate as geo_eval
 
     _eval_input(file)
-    result = geo_eval.evaluate_geo(file, progress=err.is_terminal)
+    records: list[dict] | None = [] if rows else None
+    result = geo_eval.evaluate_geo(file, progress=err.is_terminal, rows_out=records)
     typer.echo(json.dumps(result, indent=1, default=str) if as_json else geo_eval.format_report(result))
+    _write_rows(records, rows)
 
 
 @app.command()

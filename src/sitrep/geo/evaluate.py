@@ -19,7 +19,7 @@ from sitrep.acled_csv import read_rows
 from sitrep.geo import country_fields, geoparse, locate_event
 from sitrep.geo.distance import km_between as haversine_km
 from sitrep.geo.normalize import fold, loose, strip_admin
-from sitrep.model import Article, Document
+from sitrep.model import Article, Document, Place
 
 
 def _progress(items: list[Any], progress: bool, label: str) -> Iterable[Any]:
@@ -84,10 +84,13 @@ def _realign(text: str, gold: list[dict[str, Any]]) -> None:
                 g["start"], g["end"] = pos, pos + len(phrase)
 
 
-def evaluate_geo(xml_path: Path, *, progress: bool = True, use_nlp: bool = True) -> dict:
+def evaluate_geo(xml_path: Path, *, progress: bool = True, use_nlp: bool = True,
+                 rows_out: list[dict[str, Any]] | None = None) -> dict:
     """Toponym recall/precision and resolution accuracy on GeoWebNews-style XML gold.
 
     With `use_nlp` the documents first go through sitrep's NLP stage (spaCy entities), as in the pipeline.
+    With `rows_out`, one record per gold toponym (found or not, where sitrep put it, how far off) and per
+    place sitrep found that no gold toponym covers is appended to it.
     """
     docs = list(read_geo_xml(Path(xml_path)))
     annotate = _annotator(use_nlp)
@@ -101,23 +104,32 @@ def evaluate_geo(xml_path: Path, *, progress: bool = True, use_nlp: bool = True)
         doc = geoparse(annotate(doc) if annotate else doc)
         n_gold += len(gold)
         n_pred += len(doc.places)
+        records: list[dict[str, Any]] = []
         for p in doc.places:
             if any(g["start"] < (p.end or 0) and (p.start or 0) < g["end"] for g in gold):
                 n_correct_pred += 1
             else:
                 spurious[p.text] = spurious.get(p.text, 0) + 1
+                records.append({"doc_id": article.id, "start": p.start, "text": p.text, "gold": None,
+                                "found": _found(p), "km": None})
         for g in gold:
             hit = next((p for p in doc.places if (p.start or 0) < g["end"] and g["start"] < (p.end or 0)), None)
+            km = None
             if hit is None:
                 missed[g["phrase"]] = missed.get(g["phrase"], 0) + 1
-                continue
-            n_found += 1
-            if g["lat"] is not None and hit.latitude is not None and hit.longitude is not None:
-                km = haversine_km(g["lat"], g["lon"], hit.latitude, hit.longitude)
-                errors.append(km)
-                if km > 161:
-                    wrong.append({"text": g["phrase"], "gold_fcode": g["fcode"], "name": hit.name,
-                                  "country": hit.country_code, "km": round(km)})
+            else:
+                n_found += 1
+                if g["lat"] is not None and hit.latitude is not None and hit.longitude is not None:
+                    km = haversine_km(g["lat"], g["lon"], hit.latitude, hit.longitude)
+                    errors.append(km)
+                    if km > 161:
+                        wrong.append({"text": g["phrase"], "gold_fcode": g["fcode"], "name": hit.name,
+                                      "country": hit.country_code, "km": round(km)})
+            records.append({"doc_id": article.id, "start": g["start"], "text": g["phrase"],
+                            "gold": {"fcode": g["fcode"], "latitude": g["lat"], "longitude": g["lon"]},
+                            "found": _found(hit) if hit else None, "km": round(km, 1) if km is not None else None})
+        if rows_out is not None:
+            rows_out.extend(sorted(records, key=lambda r: r["start"] or 0))
     return {
         "n_docs": len(docs),
         "n_gold": n_gold,
@@ -131,6 +143,12 @@ def evaluate_geo(xml_path: Path, *, progress: bool = True, use_nlp: bool = True)
         "spurious": sorted(spurious.items(), key=lambda kv: -kv[1])[:25],
         "wrong": sorted(wrong, key=lambda w: -w["km"])[:25],
     }
+
+
+def _found(p: Place) -> dict[str, Any]:
+    return {"text": p.text, "name": p.name, "country": p.country_code, "admin1": p.admin1,
+            "feature_code": p.feature_code, "latitude": p.latitude, "longitude": p.longitude,
+            "score": round(p.score, 3)}
 
 
 def format_report(result: dict) -> str:
