@@ -1271,3 +1271,12 @@ def test_a_group_named_like_a_place_is_not_where_its_members_acted() -> None:
     place, _ = located("On 3 May 2020, small entrepreneurs and members of Svoboda protested outside the "
                        "President's Office in Kyiv.")
     assert place is not None and place.name == "Kyiv"
+
+
+def test_the_white_house_is_in_washington_not_casablanca() -> None:
+    # GeoNames lists "White House" among Casablanca's names; the curated building stands for it, and the
+    # Tennessee town of that name stands where the text puts it there
+    place, precision = located("On 1 June 2020, hundreds of protesters gathered outside the White House.")
+    assert place is not None and (place.country_code, place.admin1, precision) == ("US", "District of Columbia", 2)
+    found = places("Police said the fire destroyed two homes in White House, Tennessee, on Sunday.")
+    assert (found["White House"].feature_code, found["White House"].admin1) == ("PPL", "Tennessee")
