@@ -315,17 +315,23 @@ def test_curated_oil_field_is_located_near_town_precision() -> None:
 
 # ---------------------------------------------------------------- scorers on invented gold
 
+def gold_xml(tmp_path: Path, text: str, *toponyms: tuple[str, float, float]) -> Path:
+    """A one-article GeoWebNews/TR-News gold file: each (name, lat, lon) at its first occurrence in `text`."""
+    tags = ""
+    for name, lat, lon in toponyms:
+        start = text.index(name)
+        tags += (f"<toponym><phrase>{name}</phrase><start>{start}</start><end>{start + len(name)}</end>"
+                 f"<gaztag geonameid='1'><name>{name}</name><fcode>PPL</fcode><lat>{lat}</lat>"
+                 f"<lon>{lon}</lon></gaztag></toponym>")
+    xml = tmp_path / "gold.xml"
+    xml.write_text(f"<articles><article docid='1'><title>t</title><text><![CDATA[{text}]]></text>"
+                   f"<toponyms>{tags}</toponyms></article></articles>", encoding="utf-8")
+    return xml
+
+
 def test_evaluate_geo_on_a_small_file(tmp_path: Path) -> None:
     text = "Protesters marched in Nairobi while police in Mombasa made arrests. The Widget sold well."
-    xml = tmp_path / "gold.xml"
-    toponyms = ""
-    for name, lat, lon in (("Nairobi", -1.28, 36.82), ("Mombasa", -4.05, 39.67)):
-        start = text.index(name)
-        toponyms += (f"<toponym><phrase>{name}</phrase><start>{start}</start><end>{start + len(name)}</end>"
-                     f"<gaztag geonameid='1'><name>{name}</name><fcode>PPL</fcode><lat>{lat}</lat>"
-                     f"<lon>{lon}</lon></gaztag></toponym>")
-    xml.write_text(f"<articles><article docid='1'><title>t</title><text><![CDATA[{text}]]></text>"
-                   f"<toponyms>{toponyms}</toponyms></article></articles>", encoding="utf-8")
+    xml = gold_xml(tmp_path, text, ("Nairobi", -1.28, 36.82), ("Mombasa", -4.05, 39.67))
     result = evaluate_geo(xml, progress=False, use_nlp=False)
     assert result["n_docs"] == 1 and result["n_gold"] == 2
     assert result["recall"] == 1.0 and result["acc_161km"] == 1.0
@@ -334,15 +340,7 @@ def test_evaluate_geo_on_a_small_file(tmp_path: Path) -> None:
 
 def test_evaluate_geo_rows_tell_each_toponym_found_missed_or_spurious(tmp_path: Path) -> None:
     text = "Protesters marched in Nairobi while police in Mombasa made arrests near Qwertyville."
-    xml = tmp_path / "gold.xml"
-    toponyms = ""
-    for name, lat, lon in (("Nairobi", -1.28, 36.82), ("Qwertyville", 0.0, 38.0)):  # Mombasa left out
-        start = text.index(name)
-        toponyms += (f"<toponym><phrase>{name}</phrase><start>{start}</start><end>{start + len(name)}</end>"
-                     f"<gaztag geonameid='1'><name>{name}</name><fcode>PPL</fcode><lat>{lat}</lat>"
-                     f"<lon>{lon}</lon></gaztag></toponym>")
-    xml.write_text(f"<articles><article docid='1'><title>t</title><text><![CDATA[{text}]]></text>"
-                   f"<toponyms>{toponyms}</toponyms></article></articles>", encoding="utf-8")
+    xml = gold_xml(tmp_path, text, ("Nairobi", -1.28, 36.82), ("Qwertyville", 0.0, 38.0))  # Mombasa left out
     rows: list[dict] = []
     result = evaluate_geo(xml, progress=False, use_nlp=False, rows_out=rows)
     by_text = {r["text"]: r for r in rows}
