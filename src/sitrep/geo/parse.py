@@ -380,10 +380,8 @@ class Parser:
                 if mention.wordlike and not mention.locative and not mention.cue and \
                         all(h.name_kind in (ALT, LOOSE) for h in hits):
                     continue  # "Tour operators": a word that is only another name of a place ("Tour" for Tours)
-                mention.heads_name = mention.how in (ALT, LOOSE) and j < len(tokens) and \
-                    text[tokens[j - 1].end:tokens[j].start] == " " and _is_cap(tokens[j]) and \
-                    not tokens[j].text.isupper() and fold(tokens[j].text) not in self.gaz.words and \
-                    all(h.entry.kind == CITY and h.entry.pop < 100000 for h in hits)
+                mention.heads_name = mention.how in (ALT, LOOSE) and self._name_word(text, tokens, j - 1, j, set()) \
+                    and not tokens[j].text.isupper() and all(h.entry.kind == CITY and h.entry.pop < 100000 for h in hits)
                 mention.slot = i > 0 and _place_slot(tokens, i, j - 1, text, strict=True)
                 mentions.append(mention)
                 covered = j - 1
