@@ -16,6 +16,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -125,18 +126,21 @@ class LinearModel:
 
     def word_probabilities(self, texts: Sequence[str]) -> np.ndarray:
         """(len(texts), n_classes) probabilities of the hashed-word expert alone."""
-        out = np.empty((len(texts), len(self.classes)), dtype=np.float64)
-        w, b = self.weights, self.bias.astype(np.float64)
+        b = self.bias.astype(np.float64)
         if self.none_bias and NONE_LABEL in self.classes:
-            b = b.copy()
             b[self.classes.index(NONE_LABEL)] += self.none_bias
-        for i, text in enumerate(texts):
-            idx = features(text, self.n_bits, self.kinds)
-            scores = w[idx].sum(axis=0, dtype=np.float64) / np.sqrt(len(idx)) + b if idx else b.copy()
-            scores -= scores.max()
-            e = np.exp(scores)
-            out[i] = e / e.sum()
-        return out
+        scores = np.tile(b, (len(texts), 1))
+        rows = [features(text, self.n_bits, self.kinds) for text in texts]
+        sizes = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
+        filled = np.flatnonzero(sizes)
+        if len(filled):
+            # one gather and one segmented sum for the whole batch, not three numpy calls per text
+            gathered = self.weights[np.fromiter(chain.from_iterable(rows), dtype=np.int64)].astype(np.float64)
+            starts = np.concatenate(([0], np.cumsum(sizes[filled])[:-1]))
+            scores[filled] += np.add.reduceat(gathered, starts, axis=0) / np.sqrt(sizes[filled])[:, None]
+        scores -= scores.max(axis=1, keepdims=True)
+        e = np.exp(scores)
+        return e / e.sum(axis=1, keepdims=True)
 
     def vector_probabilities(self, texts: Sequence[str]) -> np.ndarray:
         """(len(texts), n_classes) probabilities of the token-vector expert alone."""
@@ -329,10 +333,10 @@ def _likeliest_of_type(classes: Sequence[str], probs: np.ndarray, event_type: st
 
 def _type_mass(classes: Sequence[str], probs: np.ndarray) -> dict[str, float]:
     by_type: dict[str, float] = {}
-    for p, c in zip(probs, classes, strict=True):
+    for p, c in zip(probs.tolist(), classes, strict=True):  # Python floats: ~5x faster than numpy scalars
         if c != NONE_LABEL:
             parent = EVENT_TYPES.get(c, c)
-            by_type[parent] = by_type.get(parent, 0.0) + float(p)
+            by_type[parent] = by_type.get(parent, 0.0) + p
     return by_type
 
 
@@ -350,7 +354,7 @@ def _prediction(classes: Sequence[str], probs: np.ndarray, only_types: Sequence[
     if label == NONE_LABEL and max(by_type.values(), default=0.0) <= p_none:
         # no event only when "no event" outweighs every event type's mass, not merely each sub-type:
         # "3 Katyusha rockets fell near the airport" spreads its mass over shelling, air strike and IED
-        events = [(float(p), c) for p, c in zip(probs, classes, strict=True) if c != NONE_LABEL]
+        events = [(p, c) for p, c in zip(probs.tolist(), classes, strict=True) if c != NONE_LABEL]
         best_event = max(events)[1] if events else None
         return Prediction(None, None, float(probs[k]), 1.0 - p_none, best_event)
     # Which event is decided top-down: the event type with the most probability mass over its sub-types, then
