@@ -41,13 +41,19 @@ def sample_articles() -> list[Article]:
     return [Article(id=f"bench-{i}", text=t) for i, t in enumerate(texts)]
 
 
-def _rate(fn: Callable[[], int], min_seconds: float) -> float:
-    """Items per second: repeat fn (which returns how many items it did) for at least min_seconds."""
+def _rate(fn: Callable[[], int], min_seconds: float, windows: int = 5) -> float:
+    """Items per second: repeat fn (which returns how many items it did) for at least min_seconds, split into
+    `windows` timed windows, and report the fastest window. Other work on a shared machine only ever slows a
+    window down, so the fastest is the closest to the code's own speed (the `timeit` module's advice); on
+    this project's 2-core CI machine single windows of the same code ranged over +-15%."""
     fn()  # warm-up: model loads, caches
-    done, start = 0, time.perf_counter()
-    while (elapsed := time.perf_counter() - start) < min_seconds:
-        done += fn()
-    return done / elapsed
+    best = 0.0
+    for _ in range(windows):
+        done, start = 0, time.perf_counter()
+        while (elapsed := time.perf_counter() - start) < min_seconds / windows or not done:
+            done += fn()
+        best = max(best, done / elapsed)
+    return best
 
 
 def run_benchmarks(quick: bool = False) -> Iterator[Measure]:
@@ -69,10 +75,14 @@ def run_benchmarks(quick: bool = False) -> Iterator[Measure]:
     admin1 = (resources.files("sitrep") / "data" / "geonames" / "admin1CodesASCII.txt").read_text("utf-8")
     keys = list(dict.fromkeys(fold(line.split("\t")[2]) for line in admin1.splitlines() if "\t" in line))
     keys = keys[: 500 if quick else 3000]
-    started = time.perf_counter()
-    for key in keys:
-        gazetteer.lookup(key)
-    yield "gazetteer lookup (uncached)", (time.perf_counter() - started) / len(keys) * 1e6, "µs/lookup"
+    passes = []
+    for _ in range(3):  # the fastest of three passes, each on a fresh instance (see `_rate` for why)
+        started = time.perf_counter()
+        for key in keys:
+            gazetteer.lookup(key)
+        passes.append((time.perf_counter() - started) / len(keys) * 1e6)
+        gazetteer = Gazetteer(path)
+    yield "gazetteer lookup (uncached)", min(passes), "µs/lookup"
 
     articles = sample_articles()
     docs = list(nlp.annotate_many([Document(article=clean(a)) for a in articles]))
