@@ -48,6 +48,20 @@ def test_toll_sentence_joins_the_weapon_sentence() -> None:
     assert found[0].fatalities == 9
 
 
+def test_toll_sentence_naming_the_events_own_town_joins_it() -> None:
+    # the hospital is in the town the event was in: no setting of the toll's own, so no event of its own
+    # (alone, the toll sentence reads as mob violence)
+    text = ("On 9 May 2020, gunmen opened fire on a police checkpoint in Burco town. "
+            "Three residents were wounded and taken to a hospital in Burco.")
+    [event] = events(text, published=date(2020, 5, 10))
+    assert event.injuries == 3
+    assert event.event_type != "Riots"
+    # a toll told of another town is another event's
+    found = events("On 9 May 2020, gunmen attacked a police post in Burco. "
+                   "Two people were killed in Hargeisa.", published=date(2020, 5, 10))
+    assert len(found) == 2
+
+
 def test_suspected_perpetrator_is_not_coded_as_fact() -> None:
     [event] = events("A bomb exploded at a bus station in Kandahar on Sunday, wounding four people. "
                      "Police officials said they suspected the Taliban were behind the attack.")

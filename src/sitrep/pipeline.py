@@ -255,7 +255,8 @@ def _continues(doc: Document, group: EventGroup, sentence: Sentence, pred: detec
     # to the event before it.
     about_toll = bool(numbers.find_casualties(doc.body, sentence.start, sentence.end)) or (
         len(sentence.text.split()) <= 8 and TOLL_WORDS.search(sentence.text) is not None)
-    return about_toll and _without_setting(doc, sentence)
+    # "... were rushed to Burco hospital": a place the event already named is no setting of the toll's own
+    return about_toll and _same_date(doc, group, sentence) and not _elsewhere(doc, group, sentence)
 
 
 def _without_setting(doc: Document, sentence: Sentence) -> bool:
