@@ -602,6 +602,22 @@ def test_a_dispersed_protest_is_one_with_intervention() -> None:
     assert apply_codebook_rules(text, pred("Peaceful protest")).sub_event_type == "Protest with intervention"
     grievance = "Around 40 people protested in the city against the arrest of a blogger the previous day."
     assert apply_codebook_rules(grievance, pred("Peaceful protest")).sub_event_type == "Peaceful protest"
+    assert apply_codebook_rules(grievance, pred("Protest with intervention")).sub_event_type == "Peaceful protest"
+    for arrested in ("Around 20 people, including two journalists, were arrested by the special purpose police.",
+                     "Two persons were arrested by the police for refusing to identify themselves."):
+        assert apply_codebook_rules(f"{grievance} {arrested}", pred("Protest with intervention")
+                                    ).sub_event_type == "Protest with intervention", arrested
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Armed men kidnapped three members of a family. The victims were taken away and were killed.", "Attack"),
+    ("The body of a man who had been abducted by gunmen a week earlier was found by the road.", "Attack"),
+    ("Militants beheaded a village elder they had kidnapped from his house.", "Attack"),
+    ("Gunmen kidnapped five travellers on the highway; no one was killed.", "Abduction/forced disappearance"),
+    ("Gunmen abducted 12 residents of the village. No fatalities were reported.", "Abduction/forced disappearance"),
+])
+def test_an_abduction_told_with_a_killing_is_an_attack(text: str, expected: str) -> None:
+    assert apply_codebook_rules(text, pred("Abduction/forced disappearance")).sub_event_type == expected
 
 
 def test_the_grievance_clause_ends_where_the_protesters_were_dispersed() -> None:
