@@ -1278,3 +1278,20 @@ def test_the_white_house_is_in_washington_not_casablanca() -> None:
     assert place is not None and (place.country_code, place.admin1, precision) == ("US", "District of Columbia", 2)
     found = places("Police said the fire destroyed two homes in White House, Tennessee, on Sunday.")
     assert (found["White House"].feature_code, found["White House"].admin1) == ("PPL", "Tennessee")
+
+
+def test_a_name_written_once_in_lower_case_is_still_the_name() -> None:
+    # "machakos county Governor": no English word, so no sign that "Machakos" is an ordinary word
+    found = places("A protest was held in Machakos against Governor Alfred Mutua, machakos county Governor.")
+    assert found["Machakos"].country_code == "KE"
+    # an English word the text also writes in lower case stays a word
+    assert "Mobile" not in places("Mobile phones were seized. Mobile units later moved to the border.")
+
+
+def test_an_arabic_article_written_solid_is_the_name_written_apart() -> None:
+    found = places("Militants attacked a KDF convoy near Elwak (Mandera county), killing five soldiers.")
+    assert (found["Elwak"].name, found["Elwak"].country_code) == ("El Wak", "KE")
+    found = places("Coalition aircraft struck targets in Alhasakah.")
+    assert found["Alhasakah"].admin1 == "Al Hasakeh"
+    # a name spelt solid in the gazetteer keeps its own reading
+    assert places("Gunmen attacked a bus near Eldoret.")["Eldoret"].country_code == "KE"

@@ -304,6 +304,13 @@ def _candidate_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     return spans
 
 
+def _article_apart(key: str) -> str:
+    """'elwak' -> 'el wak', 'alhasakah' -> 'al hasakah': an Arabic article written solid with the name, as
+    GeoNames writes it apart ("" for keys that do not start so). No English word of five letters or more
+    becomes a gazetteer name this way."""
+    return f"{key[:2]} {key[2:]}" if len(key) >= 5 and key[:2] in ("al", "el") and key.isalpha() else ""
+
+
 def _spaced_ezafe(text: str, tokens: list[Token], j: int) -> bool:
     """'Kut e Abdollah', 'Deh i Sabz': a Persian ezafe written apart between two capitalised words."""
     return tokens[j].text in ("e", "i", "ye") and j + 1 < len(tokens) and _is_cap(tokens[j + 1]) and \
@@ -327,11 +334,15 @@ class Parser:
             surface = text[tokens[i].start:tokens[j - 1].end]
             fk, lk = fold(surface), loose(surface)
             keys[(i, j)] = (surface, fk, lk)
-            wanted.update(k for k in (surface, fk, lk) if k)
+            wanted.update(k for k in (surface, fk, lk, _article_apart(fk)) if k)
             if tokens[j - 1].dot:
                 wanted.add(surface + ".")
         found = self.gaz.lookup_many(wanted)
-        lower_words = {t.text for t in tokens if t.text.islower()}
+        # words the text writes in lower case, less a name so written before the kind of place it is ("held in
+        # Machakos ..., machakos county Governor"), when it is no English word
+        lower_words = {t.text for t in tokens if t.text.islower()} - {
+            t.text for t, nxt in zip(tokens, tokens[1:], strict=False)
+            if t.text.islower() and nxt.text.lower() in PLACE_KINDS and fold(t.text) not in self.gaz.words}
         stop = not_places()
         ent_label = _entity_labels(entities or [])
         # one sense per text: a name the text uses as a place somewhere ("in Cairns", spaCy GPE) is not a person
@@ -395,6 +406,9 @@ class Parser:
             return [h for h in found.get(surface, ()) if h.name_kind == ABBREV] or [
                 h for h in found.get(fk, ()) if h.entry.kind == COUNTRY and len(compact) >= 3 and h.name_kind == MAIN]
         hits = {h.entry.id: h for h in found.get(fk, ()) if h.name_kind != ABBREV}
+        if not hits and (apart := _article_apart(fk)):
+            # "near Elwak (Mandera county)": El Wak, its article written solid
+            hits = {h.entry.id: h for h in found.get(apart, ()) if h.name_kind != ABBREV}
         exact_big = any((h.entry.kind != CITY or h.entry.pop >= 1000) and not _weak_admin2(h)
                         for h in hits.values())
         if lk:
