@@ -775,11 +775,11 @@ _LETHAL_ON_PROTEST = _rx(r"\b(?:police|security forces|soldiers|troops|army|offi
                          r"\b(?:when|as|after)\b.{0,40}\b(?:police|security forces|soldiers|troops|army|military|paramilitar\w*"
                          r"|riot police)\b")
 
-# "No fatalities nor injuries reported", "without casualties": set aside before looking for casualties.
 # a death told ("were killed", "the body of", "beheaded"), and its negations ("no one was killed")
 _KILLING = _rx(r"\b(?:killed|killing|found dead|shot dead|bod(?:y|ies) of|corpses?|beheaded|executed|murdered"
                r"|lifeless)\b")
 _NOBODY_KILLED = _rx(r"\b(?:no ?one|nobody|none)\s+(?:\w+\s+){0,2}?(?:killed|died|dead)\b")
+# "No fatalities nor injuries reported", "without casualties": set aside before looking for casualties.
 _NO_CASUALTY = _rx(r"\b(?:no|without|neither|nor|not any)\s+(?:\w+\s+){0,3}?(?:fatalit\w*|casualt\w*|injur\w*|deaths?)\b"
                    r"(?:\s+(?:n?or|and)\s+(?:fatalit\w*|casualt\w*|injur\w*|deaths?))?")
 # Security work on weapons without a fight ("police recovered arms and ammunition", "defused five IEDs") and
