@@ -1295,3 +1295,16 @@ def test_an_arabic_article_written_solid_is_the_name_written_apart() -> None:
     assert found["Alhasakah"].admin1 == "Al Hasakeh"
     # a name spelt solid in the gazetteer keeps its own reading
     assert places("Gunmen attacked a bus near Eldoret.")["Eldoret"].country_code == "KE"
+
+
+def test_a_country_told_by_its_adjective_is_not_where_the_event_happened() -> None:
+    # "a Chinese company": whose the company is, not where the labourers protested; the Kenyan towns the note
+    # names are no namesakes abroad of some Chinese home, so the event is at one of them, not at Kenya's capital
+    place, precision = located("On 22 September 2018, local labourers of a Chinese company contracted to lay "
+                               "tarmac on Suguta-Maralal road staged a protest in front of Sino Hydro's office in "
+                               "Maralal town.")
+    assert place is not None and place.start is not None
+    assert (place.country_code, place.admin1, precision) == ("KE", "Samburu", 1)
+    # a country named as a country still makes a town of another country a namesake abroad
+    place, _ = located("Abu Saida in Diyala province was shelled overnight.")
+    assert place is not None and place.country_code == "IQ"

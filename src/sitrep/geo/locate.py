@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from sitrep.geo.distance import km_between
-from sitrep.geo.gazetteer import ADMIN1, AREA_CODES, COUNTRY, Gazetteer
+from sitrep.geo.gazetteer import ADMIN1, AREA_CODES, COUNTRY, DEMONYM, Gazetteer
 from sitrep.geo.normalize import fold
 from sitrep.model import Document, Place
 
@@ -275,6 +275,12 @@ def _sentences_after(doc: Document, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _demonym(place: Place, gaz: Gazetteer | None) -> bool:
+    """Whether the text names the place's country by an adjective or demonym ("Chinese", "Kenyans")."""
+    return gaz is not None and bool(place.text) and any(
+        h.name_kind == DEMONYM and h.entry.cc == place.country_code for h in gaz.lookup(fold(place.text)))
+
+
 def choose(doc: Document, start: int, end: int, places: list[Place],
            gaz: Gazetteer | None = None) -> tuple[Place | None, int | None]:
     places = [_country_area(doc, p, gaz) or p for p in places]
@@ -283,7 +289,9 @@ def choose(doc: Document, start: int, end: int, places: list[Place],
     followers = _list_followers(doc, inside)
     # "Abu Saida in Diyala province": where the event's own words name a province, a town of another country
     # that is not named either is a namesake abroad, and the province is the better location
-    home_areas = [p for p in in_span if p.feature_code == "ADM1" or _specificity(p) == 0]
+    # (a country told only by its adjective is whose actors these are, not where: "labourers of a Chinese
+    # company staged a protest ... in Maralal town")
+    home_areas = [p for p in in_span if p.feature_code == "ADM1" or (_specificity(p) == 0 and not _demonym(p, gaz))]
     home = {p.country_code for p in home_areas}
 
     def abroad(p: Place) -> bool:
