@@ -62,6 +62,16 @@ def test_toll_sentence_naming_the_events_own_town_joins_it() -> None:
     assert len(found) == 2
 
 
+def test_acleds_crowd_size_tag_makes_a_demonstration_where_no_sentence_reads_as_one() -> None:
+    # alone, the sentence reads as no event; ACLED tags only demonstrations with a crowd's size
+    text = ("On 1 May 2020, in Santiago de Queretaro, merchants commemorated labor day, disregarding sanitary "
+            "safety measures asked by the state civil protection.")
+    assert events(text, published=date(2020, 5, 10)) == []
+    [event] = events(f"{text} [size=no report]", published=date(2020, 5, 10))
+    assert event.event_type in ("Protests", "Riots")
+    assert event.country == "Mexico"
+
+
 def test_suspected_perpetrator_is_not_coded_as_fact() -> None:
     [event] = events("A bomb exploded at a bus station in Kandahar on Sunday, wounding four people. "
                      "Police officials said they suspected the Taliban were behind the attack.")

@@ -158,6 +158,14 @@ def detect_events(doc: Document) -> list[EventGroup]:
         if is_event:
             current = EventGroup([sentence], [pred], sentence.end)
             groups.append(current)
+    if not groups and detect.house_tag_types(doc.body) == detect.DEMONSTRATIONS:
+        # ACLED's crowd-size tag ("[size=no report]", on 2,850 of its 2,858 protest and riot notes) marks a
+        # demonstration even where no sentence alone reads as one ("people did a motorcade to demand the
+        # re-opening of businesses"): the whole note, read with its tag, is that demonstration
+        whole = detect.classify([doc.body[sentences[0].start:sentences[-1].end]])[0]
+        if whole.sub_event_type is not None:
+            group = EventGroup(list(sentences), [whole] * len(sentences), sentences[-1].end, told=whole)
+            groups.append(group)
     paragraph_ends: dict[int, int] = {}
     for sentence in sentences:
         paragraph_ends[sentence.paragraph] = max(paragraph_ends.get(sentence.paragraph, 0), sentence.end)
