@@ -277,13 +277,13 @@ def evaluate_case(tsv_path: Path, extract: Extract, *, limit: int | None = None,
     for i, (text, raw) in enumerate(items, 1):
         best = _best(extract(Article(id=f"case{i}", text=text)))
         label = _label_of(raw)
+        predicted = best.sub_event_type if best else NONE
         if label is None:
             negatives[raw.strip().upper() or NONE].append(best is None)
         else:
             gold.append(label)
-            pred.append(best.sub_event_type if best else NONE)
+            pred.append(predicted)
         if rows_out is not None:
-            predicted = best.sub_event_type if best else NONE
             rows_out.append({"row": i, "text": text, "gold": raw, "gold_sub_event_type": label or NONE,
                              "predicted": predicted, "right": predicted == (label or NONE)})
         bar.step(i)
