@@ -237,6 +237,21 @@ def test_a_name_used_as_a_place_in_the_text_is_not_a_person_elsewhere() -> None:
     assert [p.name for p in doc.places] == ["Heroica Matamoros"]
 
 
+def test_a_province_the_small_model_calls_a_person_is_a_place_where_a_place_word_frames_it() -> None:
+    text = "Protesters blocked an Akkar road at the intersection."
+    start = text.index("Akkar")
+    ents = [Entity(start=start, end=start + 5, text="Akkar", label="PERSON")]
+    doc = geo.geoparse(Document(article=Article(id="t", text=text), entities=ents))
+    assert [(p.text, p.country_code) for p in doc.places] == [("Akkar", "LB")]
+    # a first name that is also a province stays a person: no place word frames it, or a surname follows
+    for text, name in (("She said she was a friend of Vladimir, not an ally.", "Vladimir"),
+                       ("Officers found Geneva Morgan driving on the road.", "Geneva")):
+        start = text.index(name)
+        ents = [Entity(start=start, end=start + len(name), text=name, label="PERSON")]
+        doc = geo.geoparse(Document(article=Article(id="t", text=text), entities=ents))
+        assert doc.places == [], text
+
+
 def test_a_province_named_in_the_text_pulls_ambiguous_towns_into_it() -> None:
     found = places("Kentucky State Police said the crash happened in London on Sunday.")
     assert (found["London"].country_code, found["London"].admin1) == ("US", "Kentucky")

@@ -71,6 +71,9 @@ DISTRICT_WORDS = frozenset({"district", "districts", "county", "counties", "subd
                             "municipality", "raion", "rayon", "tehsil", "division", "lga"})
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "around", "of", "across", "towards",
                       "toward", "between", "and", "via", "through", "inside", "within", "on", "outskirts"})
+# words before or after a name that make it a place, not a person: "an Akkar road", "from Elwak to Mandera"
+PLACE_BEFORE = frozenset({"in", "at", "near", "from", "to", "into", "across", "towards", "toward", "via", "through",
+                          "inside", "within", "a", "an", "the"})
 TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "gen", "general", "col", "colonel", "sgt",
                     "lt", "capt", "captain", "king", "queen", "prince", "sheikh", "judge", "senator", "sen",
                     "rep", "gov", "governor", "mayor", "commander", "chief", "lord", "sir", "saint", "st",
@@ -83,6 +86,7 @@ DESCRIPTIVE = frozenset({"central", "northern", "southern", "eastern", "western"
 FEATURE_WORDS = PROVINCE_WORDS | DISTRICT_WORDS | frozenset({
     "city", "town", "village", "valley", "river", "desert", "mountains", "mountain", "airport", "camp",
     "countryside", "area", "region", "border", "front", "frontline", "outskirts", "suburb", "suburbs"})
+PLACE_AFTER = FEATURE_WORDS | frozenset({"road", "highway", "county", "state", "states"})
 ORG_WORDS = frozenset({"university", "airport", "bank", "hospital", "council", "police", "stadium", "mosque",
                        "church", "street", "road", "square", "times", "post", "herald", "news", "zoo", "museum",
                        "college", "school", "club", "fc", "city", "county", "international", "prison", "court",
@@ -439,7 +443,14 @@ class Parser:
         if label is None and any(s0 <= m.start and m.end <= e0 and lab in PERSON_LABELS for s0, e0, lab in named or []
                                  if not self._heads_a_body(m, s0, e0, text)):
             label = "PERSON"  # "Bolton" inside "John Bolton"
-        if label in PERSON_LABELS and not strong and (key not in place_ctx or m.how == FUZZY):
+        # "an Akkar road", "to Meru for pasture": a province's own name the small model calls a person is the
+        # province where a place word stands before or after it and no surname follows ("friend of Vladimir",
+        # "Geneva Morgan" stay persons)
+        province = ent_label.get((m.start, m.end)) is not None and \
+            any(h.entry.kind == ADMIN1 and h.name_kind == MAIN for h in m.hits) and \
+            (prev_low in PLACE_BEFORE or (nxt is not None and nxt.text.lower() in PLACE_AFTER)) and \
+            not (nxt is not None and _is_cap(nxt) and _joinable(text, tokens[m.tok_end - 1], nxt))
+        if label in PERSON_LABELS and not strong and not province and (key not in place_ctx or m.how == FUZZY):
             return False
         if nxt is not None and m.how != DEMONYM and nxt.text.lower() in CURRENCY_WORDS and _joinable(text, tokens[m.tok_end - 1], nxt):
             return False  # "the US dollar exchange rate": a currency, not where the text is
