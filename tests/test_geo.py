@@ -252,6 +252,22 @@ def test_a_province_the_small_model_calls_a_person_is_a_place_where_a_place_word
         assert doc.places == [], text
 
 
+def test_a_big_city_of_the_focus_country_beats_a_capital_abroad_of_its_name() -> None:
+    text = ("Organizers of a London rally for Aleppo thanked Canada for what it has done. "
+            "Canada should do more, speakers in London said.")
+    assert {p.country_code for p in doc_of(text).places if p.text == "London"} == {"CA"}
+    # the capital's own country named: the capital
+    text = "Britain and Canada met in London. Canada sent its minister."
+    assert {p.country_code for p in doc_of(text).places if p.text == "London"} == {"GB"}
+
+
+def test_names_opened_by_an_abbreviation_with_a_dot() -> None:
+    found = places("He flew to St. Louis yesterday. St. Thomas police confirmed one case.")
+    assert (found["St. Louis"].country_code, found["St. Thomas"].country_code) == ("US", "CA")
+    # a capitalised preposition opening the sentence is no Arabic article of the name
+    assert list(places("At St. Paul hospital, staff waited.")) == ["St. Paul"]
+
+
 def test_a_province_named_in_the_text_pulls_ambiguous_towns_into_it() -> None:
     found = places("Kentucky State Police said the crash happened in London on Sunday.")
     assert (found["London"].country_code, found["London"].admin1) == ("US", "Kentucky")

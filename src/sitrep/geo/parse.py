@@ -274,9 +274,15 @@ def _is_cap(tok: Token) -> bool:
 
 
 def _joinable(text: str, a: Token, b: Token) -> bool:
-    """Whether token b continues a name after token a (only spaces or one hyphen between them)."""
+    """Whether token b continues a name after token a (only spaces or one hyphen between them, or the dot of
+    an abbreviation that opens names: "St. Louis", "Mt. Elgon")."""
     gap = text[a.end:b.start]
-    return gap in (" ", "-", "- ", " -", "\u2010", "\u2011") or (gap.isspace() and "\n" not in gap and len(gap) <= 2)
+    return gap in (" ", "-", "- ", " -", "\u2010", "\u2011") or (gap.isspace() and "\n" not in gap and len(gap) <= 2) \
+        or (gap in (". ", ".") and text[a.start:a.end].lower() in NAME_ABBREVIATIONS)
+
+
+# abbreviations that open place names, written with a dot ("St. Thomas", "Ft. Worth", "Mt. Kenya")
+NAME_ABBREVIATIONS = frozenset({"st", "ste", "sts", "mt", "ft", "pt"})
 
 
 # Arabic articles written apart and in lower case ("in el Mina", "in ash Shaikh Outhman"): the span with the
@@ -293,8 +299,8 @@ def _candidate_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
             low in PARTICLES and i + 1 < n and _joinable(text, tok, tokens[i + 1]) and _is_cap(tokens[i + 1])
             and (text[tok.end:tokens[i + 1].start] == "-"
                  or (low in SPACED_ARTICLES and text[tok.end:tokens[i + 1].start] == " ")))
-        if not starts_name:
-            continue
+        if not starts_name or (low in PARTICLES and i + 1 < n and tokens[i + 1].text.lower() in NAME_ABBREVIATIONS):
+            continue  # "At St. Paul": the preposition opening a sentence, not an Arabic article
         j = i
         while j < n and j - i < MAX_TOKENS:
             if j > i and not (_joinable(text, tokens[j - 1], tokens[j])
@@ -393,8 +399,10 @@ class Parser:
                     continue
                 mention.locative = i > 0 and tokens[i - 1].text.lower() in LOCATIVE
                 if mention.wordlike and not mention.locative and not mention.cue and \
-                        all(h.name_kind in (ALT, LOOSE) for h in hits):
-                    continue  # "Tour operators": a word that is only another name of a place ("Tour" for Tours)
+                        all(h.name_kind in (ALT, LOOSE) for h in hits) and not any(h.entry.kind == COUNTRY for h in hits):
+                    # "Tour operators": a word that is only another name of a place ("Tour" for Tours); a country's
+                    # other name is still the country ("Britain and Canada met")
+                    continue
                 mention.heads_name = mention.how in (ALT, LOOSE) and self._name_word(text, tokens, j - 1, j, set()) \
                     and not tokens[j].text.isupper() and all(h.entry.kind == CITY and h.entry.pop < 100000 for h in hits)
                 mention.slot = i > 0 and _place_slot(tokens, i, j - 1, text, strict=True)
@@ -654,6 +662,9 @@ class Parser:
         admin1 codes the text's non-place cues point to, as if named."""
         countries = Counter(h.entry.cc for m in mentions for h in m.hits
                             if h.entry.kind == COUNTRY and len(m.hits) == 1)
+        # countries the text names in any way ("Britain", "British")
+        told = {h.entry.cc for m in mentions for h in m.hits
+                if h.entry.kind == COUNTRY and h.name_kind in (MAIN, ALT, ABBREV, DEMONYM)}
         # the names naming each province (a province's capital names it too)
         admin1s: dict[str, set[str]] = {}
         for m in mentions:
@@ -710,11 +721,17 @@ class Parser:
             # "two in Victoria, one in South Australia": the focus country's own name for a place outweighs an
             # alternate name of a bigger place abroad (Hong Kong's old "Victoria")
             home_main = bool(m_focus) and any(h.name_kind == MAIN and h.entry.cc == m_focus for h in m.hits)
+            # "a London rally ... thanked Canada": a big city of the focus country is the place, not a capital
+            # abroad of that name, unless the text names the capital's country
+            home_city = bool(m_focus) and any(h.name_kind == MAIN and h.entry.cc == m_focus and h.entry.kind == CITY
+                                              and h.entry.pop >= BIG_CITY for h in m.hits)
             for h in m.hits:
                 e = h.entry
                 s = _prior(h, m)
                 if home_main and h.name_kind == ALT and e.cc != m_focus:
                     s -= ALT_ABROAD_PENALTY
+                if home_city and e.fcode == "PPLC" and e.cc != m_focus and e.cc not in told:
+                    s -= CAPITAL_BONUS
                 if bracket_tail and e.kind == ADMIN1:
                     s += 3.0
                 elif bracket_tail and e.kind == ADMIN2 and h.name_kind not in (LOOSE, FUZZY):
@@ -952,7 +969,7 @@ def _prior(h: Hit, m: Mention) -> float:
     else:
         s = 0.5 * math.log10(e.pop + 10)
         if e.fcode == "PPLC":
-            s += 1.5
+            s += CAPITAL_BONUS
         elif e.fcode == "PPLA":
             s += 0.3
     s += {MAIN: 0.5, ALT: 0.1, LOOSE: -0.6, FUZZY: -0.8, DEMONYM: 0.0, ABBREV: 0.5}.get(h.name_kind, 0.0)
@@ -1196,6 +1213,8 @@ def _place_slot(tokens: list[Token], k: int, j: int, text: str, *, strict: bool 
 CUE_WEIGHT = 1.5
 # resolution weights: the article's country, a country or province it names, another name's reading nearby
 FOCUS_BONUS = 2.0
+CAPITAL_BONUS = 1.5
+BIG_CITY = 100_000
 # an alternate name abroad, where the focus country has a place of that main name
 ALT_ABROAD_PENALTY = 1.0
 COUNTRY_NAMED_BONUS = 1.0
