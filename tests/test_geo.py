@@ -268,6 +268,13 @@ def test_names_opened_by_an_abbreviation_with_a_dot() -> None:
     assert list(places("At St. Paul hospital, staff waited.")) == ["St. Paul"]
 
 
+def test_a_possessive_inside_a_name_is_part_of_it() -> None:
+    for text in ("Rohingya camps in Cox's Bazar were flooded.", "Rohingya camps in Cox\u2019s Bazar were flooded."):
+        assert [p.country_code for p in geo.geoparse_text(text)] == ["BD"], text
+    # a possessive that is no part of a name leaves its owner a place of its own
+    assert [p.text for p in geo.geoparse_text("Ontario's Premier Doug Ford spoke.")] == ["Ontario"]
+
+
 def test_a_province_named_in_the_text_pulls_ambiguous_towns_into_it() -> None:
     found = places("Kentucky State Police said the crash happened in London on Sunday.")
     assert (found["London"].country_code, found["London"].admin1) == ("US", "Kentucky")

@@ -303,7 +303,10 @@ def _candidate_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
             continue  # "At St. Paul": the preposition opening a sentence, not an Arabic article
         j = i
         while j < n and j - i < MAX_TOKENS:
-            if j > i and not (_joinable(text, tokens[j - 1], tokens[j])
+            # ("Cox's Bazar": a possessive inside a name; "Kirkuk's Hawija" is found no name, and its parts are
+            # tried alone)
+            if j > i and not ((_joinable(text, tokens[j - 1], tokens[j])
+                               or text[tokens[j - 1].end:tokens[j].start] in ("'s ", "\u2019s "))
                               and (_is_cap(tokens[j]) or tokens[j].text.lower() in CONNECTORS
                                    or (tokens[j].text.lower() in PARTICLES
                                        and text[tokens[j - 1].end:tokens[j].start] == "-")
