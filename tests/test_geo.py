@@ -268,6 +268,12 @@ def test_names_opened_by_an_abbreviation_with_a_dot() -> None:
     assert list(places("At St. Paul hospital, staff waited.")) == ["St. Paul"]
 
 
+def test_a_word_that_is_another_name_of_a_place_is_the_place_after_a_verb_of_taking_or_striking() -> None:
+    found = places("Troops retook Palmyra (Tadmur) from ISIS after weeks of fighting.")
+    assert found["Palmyra"].country_code == "SY"
+    assert geo.geoparse_text("Tour operators protested.") == []  # no such verb: still a word
+
+
 def test_a_possessive_inside_a_name_is_part_of_it() -> None:
     for text in ("Rohingya camps in Cox's Bazar were flooded.", "Rohingya camps in Cox\u2019s Bazar were flooded."):
         assert [p.country_code for p in geo.geoparse_text(text)] == ["BD"], text

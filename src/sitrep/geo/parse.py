@@ -71,6 +71,9 @@ DISTRICT_WORDS = frozenset({"district", "districts", "county", "counties", "subd
                             "municipality", "raion", "rayon", "tehsil", "division", "lga"})
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "around", "of", "across", "towards",
                       "toward", "between", "and", "via", "through", "inside", "within", "on", "outskirts"})
+# verbs whose object is a place ("troops retook Palmyra", "shelling hit Kharkiv"): the name after them is in a place slot
+PLACE_VERBS = frozenset({"retook", "recaptured", "captured", "seized", "shelled", "bombed", "stormed", "entered",
+                         "besieged", "liberated", "overran", "hit", "struck", "attacked", "raided", "targeted"})
 # words before or after a name that make it a place, not a person: "an Akkar road", "from Elwak to Mandera"
 PLACE_BEFORE = frozenset({"in", "at", "near", "from", "to", "into", "across", "towards", "toward", "via", "through",
                           "inside", "within", "a", "an", "the"})
@@ -400,7 +403,8 @@ class Parser:
                 if mention.wordlike and mention.sent_start and not last.isupper() and \
                         all(h.entry.kind == CITY and h.entry.pop < 100000 for h in hits):
                     continue
-                mention.locative = i > 0 and tokens[i - 1].text.lower() in LOCATIVE
+                mention.locative = i > 0 and (tokens[i - 1].text.lower() in LOCATIVE
+                                              or tokens[i - 1].text.lower() in PLACE_VERBS)
                 if mention.wordlike and not mention.locative and not mention.cue and \
                         all(h.name_kind in (ALT, LOOSE) for h in hits) and not any(h.entry.kind == COUNTRY for h in hits):
                     # "Tour operators": a word that is only another name of a place ("Tour" for Tours); a country's
