@@ -274,6 +274,13 @@ def test_a_word_that_is_another_name_of_a_place_is_the_place_after_a_verb_of_tak
     assert geo.geoparse_text("Tour operators protested.") == []  # no such verb: still a word
 
 
+def test_a_respelling_of_only_the_start_of_a_name_that_runs_on_through_an_article_is_no_match() -> None:
+    text = "Marches set out from the union headquarters in Wata al Msaytbeh towards Beirut and its Martyrs square."
+    assert [(p.text, p.country_code) for p in geo.geoparse_text(text)] == [("Beirut", "LB")]
+    assert [p.name for p in geo.geoparse_text("Fighting was reported near al-Watiya air base.")] == [
+        "al-Watiya air base"]
+
+
 def test_a_possessive_inside_a_name_is_part_of_it() -> None:
     for text in ("Rohingya camps in Cox's Bazar were flooded.", "Rohingya camps in Cox\u2019s Bazar were flooded."):
         assert [p.country_code for p in geo.geoparse_text(text)] == ["BD"], text

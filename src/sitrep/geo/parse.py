@@ -327,6 +327,14 @@ def _article_apart(key: str) -> str:
     return f"{key[:2]} {key[2:]}" if len(key) >= 5 and key[:2] in ("al", "el") and key.isalpha() else ""
 
 
+def _name_runs_on(text: str, tokens: list[Token], j: int) -> bool:
+    """Whether the capitalised name ending before token j goes on through a spaced article to another capitalised
+    word ("Wata al Msaytbeh"), or the span itself ends with that article ("Wata al")."""
+    if j < len(tokens) and tokens[j].text in SPACED_ARTICLES:
+        return j + 1 < len(tokens) and _is_cap(tokens[j + 1]) and _joinable(text, tokens[j], tokens[j + 1])
+    return tokens[j - 1].text in SPACED_ARTICLES and j < len(tokens) and _is_cap(tokens[j])
+
+
 def _spaced_ezafe(text: str, tokens: list[Token], j: int) -> bool:
     """'Kut e Abdollah', 'Deh i Sabz': a Persian ezafe written apart between two capitalised words."""
     return tokens[j].text in ("e", "i", "ye") and j + 1 < len(tokens) and _is_cap(tokens[j + 1]) and \
@@ -381,6 +389,10 @@ class Parser:
                 abbrev = [h for h in found.get(surface + ".", ()) if h.name_kind == ABBREV] \
                     if tokens[j - 1].dot else []
                 hits = abbrev or self._hits(surface, fk, lk, found)
+                # "Wata al Msaytbeh": a respelling that matches only the start of a name running on through an
+                # article is no reading of that name (al-Watiya air base is in Libya)
+                if hits and _name_runs_on(text, tokens, j):
+                    hits = [h for h in hits if h.name_kind != LOOSE]
                 if not hits:
                     continue
                 end = tokens[j - 1].end + (1 if abbrev else 0)
