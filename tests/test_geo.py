@@ -281,6 +281,15 @@ def test_a_respelling_of_only_the_start_of_a_name_that_runs_on_through_an_articl
         "al-Watiya air base"]
 
 
+def test_a_name_written_without_its_arabic_article_is_the_name_in_a_place_slot() -> None:
+    found = places("Islamic State militants attacked a checkpoint in Hawija on Sunday.")
+    assert (found["Hawija"].name, found["Hawija"].country_code) == ("Al Hawijah", "IQ")
+    found = places("A mass demonstration took place in the town of Atareb in Aleppo province.")
+    assert found["Atareb"].admin1 == found["Aleppo"].admin1
+    # outside a place slot the bare word stays unread as that place
+    assert "Hawija" not in places("Hawija said the talks failed in Baghdad.")
+
+
 def test_a_possessive_inside_a_name_is_part_of_it() -> None:
     for text in ("Rohingya camps in Cox's Bazar were flooded.", "Rohingya camps in Cox\u2019s Bazar were flooded."):
         assert [p.country_code for p in geo.geoparse_text(text)] == ["BD"], text

@@ -335,6 +335,24 @@ def _name_runs_on(text: str, tokens: list[Token], j: int) -> bool:
     return tokens[j - 1].text in SPACED_ARTICLES and j < len(tokens) and _is_cap(tokens[j])
 
 
+def _article_slot(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether tokens[i:j] stand where a place is named: after "in"/"near" (or "near the") or a verb of taking or
+    striking, or before a feature word ("Yusufiyah area", "Hawija district")."""
+    def low(k: int) -> str:
+        return tokens[k].text.lower() if 0 <= k < len(tokens) else ""
+    before = low(i - 1)
+    return before in LOCATIVE or before in PLACE_VERBS or (before == "the" and low(i - 2) in LOCATIVE) \
+        or low(j) in FEATURE_WORDS
+
+
+def _with_article(key: str) -> tuple[str, ...]:
+    """'hawija' -> ('al hawija', 'el hawija'): the keys of a name with the Arabic article it was written without
+    (none for a key that has one already)."""
+    if not key or key.split()[0] in PARTICLES:
+        return ()
+    return f"al {key}", f"el {key}"
+
+
 def _spaced_ezafe(text: str, tokens: list[Token], j: int) -> bool:
     """'Kut e Abdollah', 'Deh i Sabz': a Persian ezafe written apart between two capitalised words."""
     return tokens[j].text in ("e", "i", "ye") and j + 1 < len(tokens) and _is_cap(tokens[j + 1]) and \
@@ -358,7 +376,7 @@ class Parser:
             surface = text[tokens[i].start:tokens[j - 1].end]
             fk, lk = fold(surface), loose(surface)
             keys[(i, j)] = (surface, fk, lk)
-            wanted.update(k for k in (surface, fk, lk, _article_apart(fk)) if k)
+            wanted.update(k for k in (surface, fk, lk, _article_apart(fk), *_with_article(fk)) if k)
             if tokens[j - 1].dot:
                 wanted.add(surface + ".")
         found = self.gaz.lookup_many(wanted)
@@ -389,6 +407,13 @@ class Parser:
                 abbrev = [h for h in found.get(surface + ".", ()) if h.name_kind == ABBREV] \
                     if tokens[j - 1].dot else []
                 hits = abbrev or self._hits(surface, fk, lk, found)
+                if not any(h.name_kind in (MAIN, ALT, ABBREV) for h in hits) and _article_slot(tokens, i, j):
+                    # "in Hawija", "Yusufiyah area": a name written without the Arabic article GeoNames writes
+                    # ("Al-Hawija") is that name, in a place slot, not a mere respelling
+                    articled = {h.entry.id: Hit(h.entry, ALT) for key in _with_article(fk)
+                                for h in found.get(key, ()) if h.name_kind in (MAIN, ALT)}
+                    if articled:
+                        hits = [*articled.values(), *(h for h in hits if h.entry.id not in articled)]
                 # "Wata al Msaytbeh": a respelling that matches only the start of a name running on through an
                 # article is no reading of that name (al-Watiya air base is in Libya)
                 if hits and _name_runs_on(text, tokens, j):
