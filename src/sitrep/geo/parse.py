@@ -89,7 +89,7 @@ DESCRIPTIVE = frozenset({"central", "northern", "southern", "eastern", "western"
 FEATURE_WORDS = PROVINCE_WORDS | DISTRICT_WORDS | frozenset({
     "city", "town", "village", "valley", "river", "desert", "mountains", "mountain", "airport", "camp",
     "countryside", "area", "region", "border", "front", "frontline", "outskirts", "suburb", "suburbs"})
-PLACE_AFTER = FEATURE_WORDS | frozenset({"road", "highway", "county", "state", "states"})
+PLACE_AFTER = FEATURE_WORDS | frozenset({"road", "highway"})
 ORG_WORDS = frozenset({"university", "airport", "bank", "hospital", "council", "police", "stadium", "mosque",
                        "church", "street", "road", "square", "times", "post", "herald", "news", "zoo", "museum",
                        "college", "school", "club", "fc", "city", "county", "international", "prison", "court",
@@ -376,7 +376,8 @@ class Parser:
             surface = text[tokens[i].start:tokens[j - 1].end]
             fk, lk = fold(surface), loose(surface)
             keys[(i, j)] = (surface, fk, lk)
-            wanted.update(k for k in (surface, fk, lk, _article_apart(fk), *_with_article(fk)) if k)
+            articled = _with_article(fk) if _article_slot(tokens, i, j) else ()
+            wanted.update(k for k in (surface, fk, lk, _article_apart(fk), *articled) if k)
             if tokens[j - 1].dot:
                 wanted.add(surface + ".")
         found = self.gaz.lookup_many(wanted)
