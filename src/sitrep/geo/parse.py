@@ -71,9 +71,6 @@ DISTRICT_WORDS = frozenset({"district", "districts", "county", "counties", "subd
                             "municipality", "raion", "rayon", "tehsil", "division", "lga"})
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "around", "of", "across", "towards",
                       "toward", "between", "and", "via", "through", "inside", "within", "on", "outskirts"})
-# verbs whose object is a place ("troops retook Palmyra", "shelling hit Kharkiv"): the name after them is in a place slot
-PLACE_VERBS = frozenset({"retook", "recaptured", "captured", "seized", "shelled", "bombed", "stormed", "entered",
-                         "besieged", "liberated", "overran", "hit", "struck", "attacked", "raided", "targeted"})
 # words before or after a name that make it a place, not a person: "an Akkar road", "from Elwak to Mandera"
 PLACE_BEFORE = frozenset({"in", "at", "near", "from", "to", "into", "across", "towards", "toward", "via", "through",
                           "inside", "within", "a", "an", "the"})
