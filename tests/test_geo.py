@@ -290,6 +290,14 @@ def test_a_name_written_without_its_arabic_article_is_the_name_in_a_place_slot()
     assert "Hawija" not in places("Hawija said the talks failed in Baghdad.")
 
 
+def test_a_name_the_small_model_calls_a_person_is_a_place_after_a_verb_of_striking() -> None:
+    text = "Israeli airstrikes hit Khan Younis on Monday."
+    start = text.index("Khan Younis")
+    ents = [Entity(start=start, end=start + 11, text="Khan Younis", label="PERSON")]
+    doc = geo.geoparse(Document(article=Article(id="t", text=text), entities=ents))
+    assert [(p.text, p.country_code) for p in doc.places if p.text == "Khan Younis"] == [("Khan Younis", "PS")]
+
+
 def test_a_possessive_inside_a_name_is_part_of_it() -> None:
     for text in ("Rohingya camps in Cox's Bazar were flooded.", "Rohingya camps in Cox\u2019s Bazar were flooded."):
         assert [p.country_code for p in geo.geoparse_text(text)] == ["BD"], text

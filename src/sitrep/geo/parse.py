@@ -1080,7 +1080,7 @@ def _dateline(text: str, tokens: list[Token], m: Mention) -> bool:
 
 
 # verbs whose object is a place in conflict reporting ("Russian forces shelled Mykolaiv")
-PLACE_VERBS = frozenset({"shelled", "bombed", "bombarded", "struck", "raided", "stormed", "captured", "recaptured",
+PLACE_VERBS = frozenset({"shelled", "bombed", "bombarded", "struck", "hit", "raided", "stormed", "captured", "recaptured",
                          "retook", "liberated", "besieged", "encircled", "entered", "overran", "toward", "towards"})
 ADMIN_WORDS = frozenset({"region", "province", "oblast", "district", "county", "governorate", "state", "raion",
                          "department", "prefecture", "municipality"})
