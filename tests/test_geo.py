@@ -298,6 +298,13 @@ def test_a_name_the_small_model_calls_a_person_is_a_place_after_a_verb_of_striki
     assert [(p.text, p.country_code) for p in doc.places if p.text == "Khan Younis"] == [("Khan Younis", "PS")]
 
 
+def test_a_city_abroad_that_only_names_a_local_facility_is_dropped() -> None:
+    text = "Rioters blocked the Tripoli-Beirut highway at the Palma bridge with obstacles and stones."
+    assert [(p.text, p.country_code) for p in geo.geoparse_text(text) if p.country_code != "LB"] == []
+    # with no other country told, the city stands
+    assert [p.country_code for p in geo.geoparse_text("Fans gathered at the Palma stadium.")] == ["ES"]
+
+
 def test_a_possessive_inside_a_name_is_part_of_it() -> None:
     for text in ("Rohingya camps in Cox's Bazar were flooded.", "Rohingya camps in Cox\u2019s Bazar were flooded."):
         assert [p.country_code for p in geo.geoparse_text(text)] == ["BD"], text

@@ -268,8 +268,15 @@ def _drop_unsupported_abroad(mentions: list[Mention], text: str, focus: str | No
         if evidence and _weak(m) and best.entry.cc not in evidence and not any(
                 h.entry.cc in evidence for h in m.hits):
             continue
+        if evidence and not any(h.entry.cc in evidence for h in m.hits) and FACILITY_AFTER.match(text, m.end):
+            continue  # "the Palma bridge near Bohssas" in a note on Lebanon: a local bridge, not Majorca's capital
         kept.append(m)
     return _coherent_respellings(kept)
+
+
+# a name followed by one of these names a local facility ("the Palma bridge", "the London road in Nairobi")
+FACILITY_AFTER = re.compile(r"\s+(?:bridge|roundabout|junction|intersection|square|street|road|avenue|market|hospital"
+                            r"|university|school|stadium)\b", re.IGNORECASE)
 
 
 def _coherent_respellings(mentions: list[Mention]) -> list[Mention]:
