@@ -300,7 +300,8 @@ def test_a_name_the_small_model_calls_a_person_is_a_place_after_a_verb_of_striki
 
 def test_a_city_abroad_that_only_names_a_local_facility_is_dropped() -> None:
     text = "Rioters blocked the Tripoli-Beirut highway at the Palma bridge with obstacles and stones."
-    assert [(p.text, p.country_code) for p in geo.geoparse_text(text) if p.country_code != "LB"] == []
+    found = [(p.text, p.country_code) for p in geo.geoparse_text(text)]
+    assert ("Beirut", "LB") in found and all(cc == "LB" for _, cc in found), found
     # with no other country told, the city stands
     assert [p.country_code for p in geo.geoparse_text("Fans gathered at the Palma stadium.")] == ["ES"]
 
