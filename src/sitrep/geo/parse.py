@@ -367,13 +367,15 @@ class Parser:
     def recognise(self, text: str, entities: list[Entity] | None = None) -> tuple[list[Token], list[Mention]]:
         tokens = tokenize(text)
         spans = _candidate_spans(text, tokens)
-        keys: dict[tuple[int, int], tuple[str, str, str]] = {}
+        # each span's surface, folded and loose keys, and its keys with an Arabic article where it stands in a
+        # place slot
+        keys: dict[tuple[int, int], tuple[str, str, str, tuple[str, ...]]] = {}
         wanted: set[str] = set()
         for i, j in spans:
             surface = text[tokens[i].start:tokens[j - 1].end]
             fk, lk = fold(surface), loose(surface)
-            keys[(i, j)] = (surface, fk, lk)
             articled = _with_article(fk) if _article_slot(tokens, i, j) else ()
+            keys[(i, j)] = (surface, fk, lk, articled)
             wanted.update(k for k in (surface, fk, lk, _article_apart(fk), *articled) if k)
             if tokens[j - 1].dot:
                 wanted.add(surface + ".")
@@ -398,17 +400,17 @@ class Parser:
             if i <= covered:
                 continue
             for _, j in sorted(by_start[i], key=lambda s: -s[1]):
-                surface, fk, lk = keys[(i, j)]
+                surface, fk, lk, articled_keys = keys[(i, j)]
                 last = tokens[j - 1].text
                 if not _is_cap(tokens[j - 1]) and j - i == 1:
                     continue
                 abbrev = [h for h in found.get(surface + ".", ()) if h.name_kind == ABBREV] \
                     if tokens[j - 1].dot else []
                 hits = abbrev or self._hits(surface, fk, lk, found)
-                if not any(h.name_kind in (MAIN, ALT, ABBREV) for h in hits) and _article_slot(tokens, i, j):
+                if articled_keys and not any(h.name_kind in (MAIN, ALT, ABBREV) for h in hits):
                     # "in Hawija", "Yusufiyah area": a name written without the Arabic article GeoNames writes
                     # ("Al-Hawija") is that name, in a place slot, not a mere respelling
-                    articled = {h.entry.id: Hit(h.entry, ALT) for key in _with_article(fk)
+                    articled = {h.entry.id: Hit(h.entry, ALT) for key in articled_keys
                                 for h in found.get(key, ()) if h.name_kind in (MAIN, ALT)}
                     if articled:
                         hits = [*articled.values(), *(h for h in hits if h.entry.id not in articled)]
