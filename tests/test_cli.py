@@ -264,3 +264,11 @@ def test_eval_writes_each_row_when_asked(tmp_path: Path) -> None:
     p = sitrep("eval", "case", str(case), "--rows", str(blocker / "rows.jsonl"))
     assert p.returncode == 1 and str(blocker / "rows.jsonl") in p.stderr
     assert blocker.read_text(encoding="utf-8") == "x"
+
+
+def test_eval_geo_names_a_file_that_is_not_xml(tmp_path: Path) -> None:
+    bad = tmp_path / "gold.xml"
+    bad.write_text("<articles><article><text>Cut off", encoding="utf-8")
+    p = sitrep("eval", "geo", str(bad))
+    assert p.returncode == 1
+    assert str(bad) in p.stderr and "not well-formed XML" in p.stderr and "Traceback" not in p.stderr

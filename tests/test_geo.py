@@ -427,6 +427,27 @@ def test_evaluate_geo_rows_tell_each_toponym_found_missed_or_spurious(tmp_path: 
     assert result["recall"] == 0.5 and result["precision"] == 0.5
 
 
+def test_evaluate_geo_reads_geowebnews_and_leaves_out_what_is_no_toponym(tmp_path: Path) -> None:
+    text = "Kenyan farmers in Nakuru sold to Iceland, the frozen-food chain, and to the city's market."
+    tags = []
+    for name, kind, coords in (("Kenyan", "Demonym", (0.5, 38.0)), ("Nakuru", "Literal", (-0.28, 36.07)),
+                               ("Nakuru", "Literal", (-0.28, 36.07)),  # the same span tagged twice
+                               ("Iceland", "Homonym", None), ("city", "Literal_Expression", None),
+                               ("farmers", "Non_Lit_Expression", None)):
+        start = text.index(name)
+        where = f"<latitude>{coords[0]}</latitude><longitude>{coords[1]}</longitude>" if coords else ""
+        tags.append(f"<toponym><extractedName>{name}</extractedName><normalisedName/><type>{kind}</type>"
+                    f"<start>{start}</start><end>{start + len(name)}</end>{where}</toponym>")
+    xml = tmp_path / "gwn.xml"
+    xml.write_text(f"<articles><article><text>{text}</text><toponyms>{''.join(tags)}</toponyms></article>"
+                   "</articles>", encoding="utf-8")
+    result = evaluate_geo(xml, progress=False, use_nlp=False)
+    assert result["n_gold"] == 2  # Kenyan and Nakuru; the supermarket, "city" and "farmers" are no toponyms
+    assert result["by_type"]["Literal"] == {"n": 1, "found": 1, "resolved": 1, "within_161km": 1}
+    assert set(result["by_type"]) == {"Literal", "Demonym"}
+    assert "Literal" in format_report(result)
+
+
 def test_evaluate_acled_locations_on_a_small_file(tmp_path: Path) -> None:
     path = tmp_path / "acled.csv"
     path.write_text(

@@ -395,7 +395,11 @@ def eval_geo(file: Path, as_json: Annotated[bool, typer.Option("--json", help="P
 
     _eval_input(file)
     records: list[dict] | None = [] if rows else None
-    result = geo_eval.evaluate_geo(file, progress=err.is_terminal, rows_out=records)
+    try:
+        result = geo_eval.evaluate_geo(file, progress=err.is_terminal, rows_out=records)
+    except ValueError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from None
     typer.echo(json.dumps(result, indent=1, default=str) if as_json else geo_eval.format_report(result))
     _write_rows(records, rows)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import statistics
 import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -35,23 +36,49 @@ def _progress(items: list[Any], progress: bool, label: str) -> Iterable[Any]:
 # ---------------------------------------------------------------------------------------------- TR-News
 
 
+# GeoWebNews (Gritta et al. 2019) annotates every location expression; these of its types are no toponym:
+# common nouns ("the city", "residents"), a place name naming something else ("Iceland" the supermarket),
+# and names of organisations or buildings that merely contain one.
+GWN_NOT_TOPONYMS = frozenset({"Literal_Expression", "Non_Lit_Expression", "Homonym", "Non_Toponym"})
+
+
 def read_geo_xml(xml_path: Path) -> Iterator[tuple[Article, list[dict[str, Any]]]]:
-    """Articles and gold toponyms ({start, end, phrase, lat, lon, fcode}) of a GeoWebNews/TR-News file."""
-    root = ET.parse(xml_path).getroot()
-    for art in root.iter("article"):
+    """Articles and gold toponyms ({start, end, phrase, lat, lon, fcode, type}) of a GeoWebNews/TR-News file.
+
+    TR-News writes a toponym as `<phrase>` with a `<gaztag>` holding `<lat>`, `<lon>` and `<fcode>`;
+    GeoWebNews as `<extractedName>`, `<type>`, `<latitude>` and `<longitude>`, and it also tags location
+    expressions that are no toponym (`GWN_NOT_TOPONYMS`), which are left out here. A span tagged twice is
+    one toponym. Raises ValueError (naming the file) when the XML cannot be read.
+    """
+    try:
+        root = ET.parse(xml_path).getroot()
+    except ET.ParseError as exc:
+        raise ValueError(f"{xml_path}: not well-formed XML ({exc})") from exc
+    for number, art in enumerate(root.iter("article")):
         text = art.findtext("text") or ""
-        gold = []
+        gold: list[dict[str, Any]] = []
+        spans: set[tuple[int, int]] = set()
         for t in art.iter("toponym"):
+            kind = t.findtext("type")
+            if kind in GWN_NOT_TOPONYMS:
+                continue
+            start, end = int(t.findtext("start") or 0), int(t.findtext("end") or 0)
+            if (start, end) in spans:
+                continue
+            spans.add((start, end))
             g = t.find("gaztag")
+            lat_text, lon_text = ((g.findtext("lat"), g.findtext("lon")) if g is not None
+                                  else (t.findtext("latitude"), t.findtext("longitude")))
             lat = lon = None
-            if g is not None and g.findtext("lat") not in (None, ""):
-                lat, lon = float(g.findtext("lat") or 0), float(g.findtext("lon") or 0)
-            gold.append({"start": int(t.findtext("start") or 0), "end": int(t.findtext("end") or 0),
-                         "phrase": t.findtext("phrase") or "", "lat": lat, "lon": lon,
-                         "fcode": g.findtext("fcode") if g is not None else None})
+            if lat_text not in (None, "") and lon_text not in (None, ""):
+                lat, lon = float(lat_text or 0), float(lon_text or 0)
+            gold.append({"start": start, "end": end,
+                         "phrase": t.findtext("phrase") or t.findtext("extractedName") or "",
+                         "lat": lat, "lon": lon, "fcode": g.findtext("fcode") if g is not None else None,
+                         "type": kind})
         _realign(text, gold)
         title = (art.findtext("title") or "").strip() or None
-        yield Article(id=art.get("docid") or str(len(gold)), text=text, title=title), gold
+        yield Article(id=art.get("docid") or str(number), text=text, title=title), gold
 
 
 def _annotator(use_nlp: bool) -> Any:
@@ -99,6 +126,7 @@ def evaluate_geo(xml_path: Path, *, progress: bool = True, use_nlp: bool = True,
     missed: dict[str, int] = {}
     wrong: list[dict[str, Any]] = []
     spurious: dict[str, int] = {}
+    by_type: dict[str | None, Counter[str]] = {}  # GeoWebNews' toponym types; TR-News has none
     for article, gold in _progress(docs, progress, "geoparsing"):
         doc = Document(article=article)
         doc = geoparse(annotate(doc) if annotate else doc)
@@ -115,18 +143,24 @@ def evaluate_geo(xml_path: Path, *, progress: bool = True, use_nlp: bool = True,
         for g in gold:
             hit = next((p for p in doc.places if (p.start or 0) < g["end"] and g["start"] < (p.end or 0)), None)
             km = None
+            tally = by_type.setdefault(g["type"], Counter())
+            tally["n"] += 1
             if hit is None:
                 missed[g["phrase"]] = missed.get(g["phrase"], 0) + 1
             else:
                 n_found += 1
+                tally["found"] += 1
                 if g["lat"] is not None and hit.latitude is not None and hit.longitude is not None:
                     km = haversine_km(g["lat"], g["lon"], hit.latitude, hit.longitude)
                     errors.append(km)
+                    tally["resolved"] += 1
+                    tally["within_161km"] += km <= 161
                     if km > 161:
                         wrong.append({"text": g["phrase"], "gold_fcode": g["fcode"], "name": hit.name,
                                       "country": hit.country_code, "km": round(km)})
             records.append({"doc_id": article.id, "start": g["start"], "text": g["phrase"],
-                            "gold": {"fcode": g["fcode"], "latitude": g["lat"], "longitude": g["lon"]},
+                            "gold": {"fcode": g["fcode"], "type": g["type"], "latitude": g["lat"],
+                                     "longitude": g["lon"]},
                             "found": _found(hit) if hit else None, "km": round(km, 1) if km is not None else None})
         if rows_out is not None:
             rows_out.extend(sorted(records, key=lambda r: r["start"] or 0))
@@ -142,6 +176,8 @@ def evaluate_geo(xml_path: Path, *, progress: bool = True, use_nlp: bool = True,
         "missed": sorted(missed.items(), key=lambda kv: -kv[1])[:25],
         "spurious": sorted(spurious.items(), key=lambda kv: -kv[1])[:25],
         "wrong": sorted(wrong, key=lambda w: -w["km"])[:25],
+        "by_type": {kind: {m: t[m] for m in ("n", "found", "resolved", "within_161km")}
+                    for kind, t in sorted(by_type.items(), key=lambda kv: -kv[1]["n"]) if kind},
     }
 
 
@@ -161,6 +197,9 @@ def format_report(result: dict) -> str:
         med = result["median_km"]
         lines.append(f"  acc@161km  {result['acc_161km']:.3f}  (of {result['n_resolved']} found with gold coordinates)")
         lines.append(f"  median km  {med:.1f}" if med is not None else "  median km  -")
+        for kind, t in (result.get("by_type") or {}).items():
+            within = f", {t['within_161km'] / t['resolved']:.3f} within 161 km" if t["resolved"] else ""
+            lines.append(f"  {kind:<22} {t['n']:>5} gold, recall {t['found'] / t['n']:.3f}{within}")
         if result.get("missed"):
             lines.append("  most missed: " + ", ".join(f"{k} ({v})" for k, v in result["missed"][:10]))
         if result.get("wrong"):
