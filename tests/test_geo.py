@@ -216,6 +216,27 @@ def test_datelines_are_places() -> None:
     assert found["BERLIN"].country_code == "DE"
 
 
+def test_a_dateline_in_capitals_with_its_agency_is_a_place_mid_text() -> None:
+    # wire copy whose line breaks were lost: the byline runs into the dateline
+    found = places("Matthew Daly, The Associated Press. WASHINGTON (AP) - An effort to restrict drilling failed.")
+    assert found["WASHINGTON"].country_code == "US"
+    found = places("By Carey L. Biron. WASHINGTON, April 5 (Thomson Reuters Foundation) - A landmark case began.")
+    assert found["WASHINGTON"].country_code == "US"
+    # capitals without an agency after them are no dateline
+    assert "WASHINGTON" not in places("Fans shouted WASHINGTON WINS as the team left.")
+
+
+def test_a_small_town_followed_by_its_province_is_that_town() -> None:
+    # "Severn" and "Helena" are words of the dictionary and towns under 100,000; the state after them says
+    # which they are
+    found = places("A 55-year-old Severn, Md. man was arrested after police say he shot a dog.")
+    assert (found["Severn"].country_code, found["Severn"].admin1) == ("US", "Maryland")
+    found = places("HELENA, Mont. (AP) - Montana and CoreCivic are at an impasse over the prison.")
+    assert (found["HELENA"].country_code, found["HELENA"].admin1) == ("US", "Montana")
+    # a word with a country after it is not made a town by the comma alone
+    assert "Research" not in places("Research, Kenya's officials said, is underfunded.")
+
+
 def test_a_name_used_as_a_place_in_the_text_is_not_a_person_elsewhere() -> None:
     from sitrep.model import Entity
 

@@ -38,8 +38,8 @@ def _progress(items: list[Any], progress: bool, label: str) -> Iterable[Any]:
 
 # GeoWebNews (Gritta et al. 2019) annotates every location expression; these of its types are no toponym:
 # common nouns ("the city", "residents"), a place name naming something else ("Iceland" the supermarket),
-# and names of organisations or buildings that merely contain one.
-GWN_NOT_TOPONYMS = frozenset({"Literal_Expression", "Non_Lit_Expression", "Homonym", "Non_Toponym"})
+# names of organisations or buildings that merely contain one, and languages ("French", "Chinese").
+GWN_NOT_TOPONYMS = frozenset({"Literal_Expression", "Non_Lit_Expression", "Homonym", "Non_Toponym", "Language"})
 
 
 def read_geo_xml(xml_path: Path) -> Iterator[tuple[Article, list[dict[str, Any]]]]:

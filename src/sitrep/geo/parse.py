@@ -221,6 +221,8 @@ class Mention:
     # another spelling of a town, followed by a capitalised word that is no English word ("Sulayman Bak")
     heads_name: bool = False
     far_from_town: bool = False  # a respelling with no reading near the district town named after it
+    # its best reading is a town inside the province or country named right after it ("Severn, Md.")
+    in_named_container: bool = False
     sent_start: bool = False
     scores: list[float] = field(default_factory=list)
     weight: float = 1.0  # how much the name tells where the text is (see `country_weight`)
@@ -823,6 +825,9 @@ class Parser:
             scored.sort(key=lambda p: (-p[0], p[1].name_kind in (LOOSE, FUZZY), -p[1].entry.pop))
             m.hits = [h for _, h in scored]
             m.scores = [s for s, _ in scored]
+            best = m.hits[0].entry
+            m.in_named_container = bool(container) and not m.outside and best.kind in (CITY, CURATED, ADMIN2) and (
+                best.admin1_code in container or best.cc in container)
 
     def accept(self, m: Mention, focus: str | None, named: frozenset[str] = frozenset(),
                placed: frozenset[str] | None = None) -> bool:
@@ -847,6 +852,9 @@ class Parser:
             return False  # "Hausa" is not Hesse; "Gaigorou (Dessa, Tillabery)" is in Tillaberi
         if best.kind in (COUNTRY, CONTINENT, ADMIN1, CURATED) or how == DEMONYM or _named_admin2(best, m):
             return s >= 1.0
+        # "A 55-year-old Severn, Md. man", "HELENA, Mont. (AP)": a town its province or country follows
+        if m.in_named_container and how in (MAIN, ALT):
+            return s >= 1.5
         if m.sent_start and m.tok_end - m.tok_start == 1 and not home and best.pop < 100000:
             return False  # "Earlier, ...": sentence-initial capitals are no evidence
         if m.wordlike and best.pop < 100000 and not (m.locative and (home or not focus)):
@@ -1070,15 +1078,21 @@ PLACE_PREPS = frozenset({"in", "near", "outside", "inside", "around", "into", "a
 
 
 def _dateline(text: str, tokens: list[Token], m: Mention) -> bool:
-    """A paragraph opening with the place the report was filed from: "WASHINGTON (CNN) —", "BERLIN — Robert"."""
+    """A paragraph opening with the place the report was filed from: "WASHINGTON (CNN) —", "BERLIN — Robert";
+    or, anywhere, a name in capitals followed by the agency: "By Carey L. Biron. WASHINGTON, April 5 (Thomson
+    Reuters Foundation) -" (wire copy whose line breaks were lost)."""
+    after = text[m.end:m.end + 60]
+    after = re.sub(r"^,\s*[A-Z][\w.]*(?:\s(?:[A-Z][\w.]*|\d{1,2}\b))?", "", after)  # "PARIS, Texas —", ", April 5"
     line_start = text.rfind("\n", 0, m.start) + 1
     if text[line_start:m.start].strip():
-        return False
-    after = text[m.end:m.end + 40]
-    after = re.sub(r"^,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?", "", after)  # "PARIS, Texas —"
+        return m.text.isupper() and len(m.text) >= 4 and DATELINE_AGENCY.match(after) is not None
     if re.match(r"\s*(?:\([A-Z][\w ./-]{0,20}\)\s*)?[-\u2013\u2014:]\s", after) or re.match(r"\s*\([A-Z]{2,}\)", after):
         return True
     return m.text.isupper() and len(m.text) >= 4 and m.tok_end < len(tokens) and not tokens[m.tok_end].text.isupper()
+
+
+# "(AP) -", "(Thomson Reuters Foundation) -", "(WSAW) --": the agency and the dash after a dateline
+DATELINE_AGENCY = re.compile(r"\s*\([A-Z][\w .&'/-]{1,40}\)\s*(?:[-\u2013\u2014:\"]|$)")
 
 
 # verbs whose object is a place in conflict reporting ("Russian forces shelled Mykolaiv")
