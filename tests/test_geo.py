@@ -216,6 +216,20 @@ def test_datelines_are_places() -> None:
     assert found["BERLIN"].country_code == "DE"
 
 
+def test_a_peoples_plural_names_their_country_as_its_adjective_does() -> None:
+    found = places("Thousands of Nigerians and Iraqis queued for visas, and Europeans watched. EU leaders met.")
+    assert found["Nigerians"].country_code == "NG" and found["Iraqis"].country_code == "IQ"
+    assert found["Europeans"].name == found["EU"].name == "Europe"
+    # a plural that is a country's own name stays only the country's name, and "-sh"/"-ese" adjectives
+    # take no -s
+    from sitrep.geo.gazetteer import DEMONYM
+
+    gaz = geo.get_gazetteer()
+    for name in ("Philippines", "Laos"):
+        assert gaz.lookup(fold(name)) and all(h.name_kind != DEMONYM for h in gaz.lookup(fold(name)))
+    assert not gaz.lookup(fold("Chineses")) and not gaz.lookup(fold("Britishs"))
+
+
 def test_a_dateline_in_capitals_with_its_agency_is_a_place_mid_text() -> None:
     # wire copy whose line breaks were lost: the byline runs into the dateline
     found = places("Matthew Daly, The Associated Press. WASHINGTON (AP) - An effort to restrict drilling failed.")

