@@ -230,6 +230,17 @@ def test_a_peoples_plural_names_their_country_as_its_adjective_does() -> None:
     assert not gaz.lookup(fold("Chineses")) and not gaz.lookup(fold("Britishs"))
 
 
+def test_a_countrys_own_name_is_the_country_not_a_town_named_after_it() -> None:
+    # the US focus and the states named had made "China" the town in Maine
+    found = places("Tariffs that have targeted China hurt farmers in Iowa and Texas, the administration said.")
+    assert (found["China"].country_code, found["China"].feature_code) == ("CN", "PCLI")
+    # "Mexico" is also an other name of Mexico City, which had won under a Mexican focus
+    text = "Mexico's Senate passed a resolution in Mexico City. Troops were sent to the Mexico border."
+    assert {p.feature_code for p in geo.geoparse_text(text) if p.text == "Mexico"} == {"PCLI"}
+    # with its container named, the town stands
+    assert places("The fair in China, Maine drew crowds.")["China"].country_code == "US"
+
+
 def test_a_dateline_in_capitals_with_its_agency_is_a_place_mid_text() -> None:
     # wire copy whose line breaks were lost: the byline runs into the dateline
     found = places("Matthew Daly, The Associated Press. WASHINGTON (AP) - An effort to restrict drilling failed.")

@@ -771,6 +771,11 @@ class Parser:
             # abroad of that name, unless the text names the capital's country
             home_city = bool(m_focus) and any(h.name_kind == MAIN and h.entry.cc == m_focus and h.entry.kind == CITY
                                               and h.entry.pop >= BIG_CITY for h in m.hits)
+            # "trade dispute with China", "the Mexico border": a country's own name is the country, not a town
+            # named after it (China, Maine) nor a capital called so too (Mexico City), unless a container
+            # follows ("China, Maine")
+            names_country = not container and any(
+                h.entry.kind == COUNTRY and h.name_kind in (MAIN, ALT) for h in m.hits)
             for h in m.hits:
                 e = h.entry
                 s = _prior(h, m)
@@ -778,6 +783,8 @@ class Parser:
                     s -= ALT_ABROAD_PENALTY
                 if home_city and e.fcode == "PPLC" and e.cc != m_focus and e.cc not in told:
                     s -= CAPITAL_BONUS
+                if names_country and e.kind in (CITY, ADMIN2, CURATED):
+                    s -= 3.0
                 if bracket_tail and e.kind == ADMIN1:
                     s += 3.0
                 elif bracket_tail and e.kind == ADMIN2 and h.name_kind not in (LOOSE, FUZZY):
