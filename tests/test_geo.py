@@ -241,6 +241,30 @@ def test_a_countrys_own_name_is_the_country_not_a_town_named_after_it() -> None:
     assert places("The fair in China, Maine drew crowds.")["China"].country_code == "US"
 
 
+def test_a_big_city_named_like_a_person_is_the_city_where_the_small_model_says_place() -> None:
+    text = "Foreign Minister Chrystia Freeland left for Washington on Monday."
+    ents = [Entity(start=17, end=34, text="Chrystia Freeland", label="PERSON"),
+            Entity(start=44, end=54, text="Washington", label="GPE")]
+    doc = geo.geoparse(Document(article=Article(id="t", text=text), entities=ents))
+    assert [(p.text, p.country_code) for p in doc.places] == [("Washington", "US")]
+    # the text names the person: the label is not believed
+    text = "George Washington crossed the river. Later Washington marched on."
+    ents = [Entity(start=0, end=17, text="George Washington", label="PERSON"),
+            Entity(start=43, end=53, text="Washington", label="GPE")]
+    assert geo.geoparse(Document(article=Article(id="t", text=text), entities=ents)).places == []
+
+
+def test_a_dictionary_word_where_only_a_place_can_stand_is_the_place_of_a_country_told() -> None:
+    # "Doura" and "Jericho" are words of the dictionary (the second a person's name too); "the town of",
+    # "a raid in" and "Palestinian" say they are the West Bank's
+    text = ("Israeli forces razed Palestinian-owned lands near the town of Doura in Hebron. During an arrest raid "
+            "in Jericho, Israeli forces shot a Palestinian.")
+    ents = [Entity(start=text.index(n), end=text.index(n) + len(n), text=n, label="GPE") for n in ("Doura", "Jericho")]
+    found = {p.text: p for p in geo.geoparse(Document(article=Article(id="t", text=text), entities=ents)).places}
+    assert (found["Doura"].name, found["Doura"].country_code) == ("Dura", "PS")
+    assert found["Jericho"].country_code == "PS"
+
+
 def test_a_dateline_in_capitals_with_its_agency_is_a_place_mid_text() -> None:
     # wire copy whose line breaks were lost: the byline runs into the dateline
     found = places("Matthew Daly, The Associated Press. WASHINGTON (AP) - An effort to restrict drilling failed.")

@@ -531,8 +531,14 @@ class Parser:
                 # ("in Colonia Moises Saenz": the generic word heads a longer name, not Uruguay's Colonia)
                 heads_a_name = nxt is not None and _is_cap(nxt) and not nxt.sent_start and \
                     _joinable(text, tokens[m.tok_end - 1], nxt)
-                if not (strong or (prev_low in LOCATIVE and label in (None, "GPE", "LOC", "FAC") and main_big
-                                   and not heads_a_name)):
+                # ("left for Washington", "California or Washington": the small model's GPE label on a big
+                # city's name that is also a person's, unless the text names that person)
+                big_city = any(h.name_kind == MAIN and h.entry.kind == CITY and h.entry.pop >= 100000 for h in m.hits)
+                told_as_person = any(lab in PERSON_LABELS and fold(text[s0:e0]).endswith(" " + key)
+                                     for s0, e0, lab in named or [])  # "George Washington ... Washington"
+                if not (strong or (main_big and not heads_a_name and (
+                        (label == "GPE" and big_city and not told_as_person)
+                        or (prev_low in LOCATIVE and label in (None, "GPE", "LOC", "FAC"))))):
                     return False
                 if prev_low in TITLES:
                     return False
@@ -864,7 +870,8 @@ class Parser:
             return s >= 1.5
         if m.sent_start and m.tok_end - m.tok_start == 1 and not home and best.pop < 100000:
             return False  # "Earlier, ...": sentence-initial capitals are no evidence
-        if m.wordlike and best.pop < 100000 and not (m.locative and (home or not focus)):
+        if m.wordlike and best.pop < 100000 and not (m.locative and (home or not focus)) and \
+                not (m.slot and best.cc in named):  # "the southern English city of Salisbury"
             return False  # "Research", "Crescent": a word, unless the text puts it in context
         # "Turkish forces shelled ... in Tell Abiad countryside": a focus made by adjectives alone is the actors'
         # country, not necessarily the place's
