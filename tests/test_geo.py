@@ -265,6 +265,28 @@ def test_a_dictionary_word_where_only_a_place_can_stand_is_the_place_of_a_countr
     assert found["Jericho"].country_code == "PS"
 
 
+def test_a_named_street_or_building_stands_at_the_town_the_text_puts_it_in() -> None:
+    text = "This stretch of Royal Street, once Rue Casa Calvo, is in New Orleans. Royal Street was the route."
+    found = [(p.text, p.feature_code) for p in geo.geoparse_text(text)]
+    assert found == [("Royal Street", "ST"), ("New Orleans", "PPL"), ("Royal Street", "ST")]
+    town = next(p for p in geo.geoparse_text(text) if p.text == "New Orleans")
+    street = next(p for p in geo.geoparse_text(text) if p.text == "Royal Street")
+    assert (street.latitude, street.longitude, street.country_code) == (town.latitude, town.longitude, "US")
+    # a name never runs across the end of a sentence
+    assert [p.text for p in geo.geoparse_text("They flew to New Orleans. Royal Street was closed.")] == [
+        "New Orleans", "Royal Street"]
+    found = places("The Coptic Orthodox Church in Cairo was attacked.")
+    assert (found["Coptic Orthodox Church"].feature_code, found["Coptic Orthodox Church"].country_code) == ("CH", "EG")
+    # a university named with no town in its sentence may be anywhere: left out
+    assert "Cornell University" not in places("A professor at Cornell University said China would retaliate.")
+
+
+def test_an_event_on_a_named_street_is_coded_at_the_town() -> None:
+    place, precision = located("Police fired tear gas at protesters on Kenyatta Avenue in Nakuru on Monday.")
+    assert place is not None and (place.name, precision) == ("Nakuru", 1)
+    assert "Kenyatta Avenue" in places("Police fired tear gas at protesters on Kenyatta Avenue in Nakuru on Monday.")
+
+
 def test_a_dateline_in_capitals_with_its_agency_is_a_place_mid_text() -> None:
     # wire copy whose line breaks were lost: the byline runs into the dateline
     found = places("Matthew Daly, The Associated Press. WASHINGTON (AP) - An effort to restrict drilling failed.")

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from sitrep import geo, nlp, taxonomy
 from sitrep.extract import actors, claims, dates, detect, numbers
+from sitrep.geo.facilities import FACILITY_CODES
 from sitrep.ingest.clean import clean
 from sitrep.model import Actor, Article, Claim, Document, Event, Evidence, Place, Sentence
 
@@ -61,7 +62,8 @@ EXPLOSIVE = re.compile(
 # sentence before it, never an event of its own.
 BRACKET_REMARK = re.compile(r"^\s*\[[^\]]*\]\s*[.;]?\s*$")
 TOLL_WORDS = re.compile(r"\bcasualt|\bfatalit|\binjur|\bdead\b|\bkilled\b|\bwounded\b|\bdeaths?\b", re.IGNORECASE)
-GENERIC_PLACE_FEATURES = {"PCLI", "PCL", "PCLD", "ADM1", "RGN", "ADM2"}
+# (facilities stand at their town: a street or a hospital is no place of its own to tell events apart by)
+GENERIC_PLACE_FEATURES = {"PCLI", "PCL", "PCLD", "ADM1", "RGN", "ADM2"} | FACILITY_CODES
 # A demonstration told over several sentences is one event, whether a sentence on its own reads peaceful or
 # violent: the group is labelled from all of them together. Likewise fire told in one sentence and returned in
 # the next is one armed clash, not shelling.

@@ -19,6 +19,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
+from sitrep.geo.facilities import FACILITY_CODES, facilities
 from sitrep.geo.gazetteer import (
     ADMIN1,
     ALT,
@@ -100,6 +101,7 @@ def geoparse(doc: Document) -> Document:
                        _self_focused(parser, kept, refined, title_mentions, prior), cued)
         kept = _drop_unsupported_abroad([m for m in mentions if parser.accept(m, refined, named, placed)], text, refined)
     doc.places = [parser.to_place(m) for m in kept]
+    doc.places = sorted(doc.places + facilities(text, doc.places), key=lambda p: p.start or 0)
     doc.country_focus = _resolved_focus(kept, title_mentions, prior) or refined
     return doc
 
@@ -316,7 +318,7 @@ def locate_event(doc: Document, start: int, end: int) -> tuple[Place | None, int
     if not doc.places and doc.body.strip():
         geoparse(doc)
     gaz = get_gazetteer()
-    place, precision = choose(doc, start, end, doc.places, gaz)
+    place, precision = choose(doc, start, end, [p for p in doc.places if p.feature_code not in FACILITY_CODES], gaz)
     if place is not None and place.feature_code == "ADM1":
         place = _at_namesake_seat(place, gaz)
     if place is None and doc.country_focus:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from sitrep.geo.distance import km_between
+from sitrep.geo.facilities import FACILITY_CODES
 from sitrep.geo.gazetteer import ADMIN1, AREA_CODES, COUNTRY, DEMONYM, Gazetteer
 from sitrep.geo.normalize import fold
 from sitrep.model import Document, Place
@@ -186,7 +187,8 @@ def _situated_by_next(doc: Document, place: Place) -> bool:
     Y")."""
     if place.end is None:
         return False
-    after = [p for p in doc.places if p.start is not None and p.start >= place.end]
+    after = [p for p in doc.places if p.start is not None and p.start >= place.end
+             and p.feature_code not in FACILITY_CODES]
     if not after:
         return False
     nxt = min(after, key=lambda p: p.start or 0)
