@@ -287,6 +287,22 @@ def test_an_event_on_a_named_street_is_coded_at_the_town() -> None:
     assert "Kenyatta Avenue" in places("Police fired tear gas at protesters on Kenyatta Avenue in Nakuru on Monday.")
 
 
+def test_a_province_called_a_person_beside_a_province_called_a_place_is_a_province() -> None:
+    def found(text: str, labels: dict[str, str]) -> list[str]:
+        ents = [Entity(start=m.start(), end=m.end(), text=m.group(), label=label)
+                for name, label in labels.items() for m in re.finditer(re.escape(name), text)]
+        return [p.text for p in geo.geoparse(Document(article=Article(id="t", text=text), entities=ents)).places]
+
+    text = "Tamil Nadu on Saturday moved the court. Water is shared among Tamil Nadu, Karnataka and Puducherry."
+    labels = {"Tamil Nadu": "PERSON", "Karnataka": "GPE", "Puducherry": "PERSON"}
+    assert found(text, labels) == ["Tamil Nadu", "Tamil Nadu", "Karnataka", "Puducherry"]
+    # a name that says who people are, or a person the text names, stays no place
+    text = "Turkana raiders attacked a village near Kapedo in Baringo."
+    assert "Turkana" not in found(text, {"Turkana": "PERSON", "Baringo": "GPE"})
+    text = "Victoria Beckham toured Queensland. Victoria said she loved it."
+    assert "Victoria" not in found(text, {"Victoria Beckham": "PERSON", "Queensland": "GPE", "Victoria": "PERSON"})
+
+
 def test_a_dateline_in_capitals_with_its_agency_is_a_place_mid_text() -> None:
     # wire copy whose line breaks were lost: the byline runs into the dateline
     found = places("Matthew Daly, The Associated Press. WASHINGTON (AP) - An effort to restrict drilling failed.")

@@ -393,6 +393,7 @@ class Parser:
         # where spaCy calls it one ("the Cairns police")
         place_ctx = _place_senses(entities or [], tokens, text)
         named = [(e.start, e.end, e.label) for e in entities or []]
+        provinces = self._provinces_told(entities or [])
         mentions: list[Mention] = []
         covered = -1
         by_start: dict[int, list[tuple[int, int]]] = {}
@@ -429,7 +430,8 @@ class Parser:
                 mention.sent_start = tokens[i].sent_start
                 mention.bracket_tail = BRACKET_CLOSE.match(text, end) is not None and \
                     BRACKET_TAIL_BEFORE.search(text, max(0, tokens[i].start - 80), tokens[i].start) is not None
-                if not self._plausible(mention, tokens, stop, lower_words, ent_label, text, place_ctx, named):
+                if not self._plausible(mention, tokens, stop, lower_words, ent_label, text, place_ctx, named,
+                                       provinces):
                     break  # nor is a shorter start of a name the text uses otherwise ("San" of "San Luis de ...")
                 if not _is_cap(tokens[j - 1]) and last.lower() in CONNECTORS and \
                         all(h.entry.kind != CURATED for h in hits):
@@ -483,7 +485,8 @@ class Parser:
 
     def _plausible(self, m: Mention, tokens: list[Token], stop: frozenset[str], lower_words: set[str],
                    ent_label: dict[tuple[int, int], str], text: str, place_ctx: set[str] = frozenset(),
-                   named: list[tuple[int, int, str]] | None = None) -> bool:
+                   named: list[tuple[int, int, str]] | None = None,
+                   provinces: dict[str, set[str]] | None = None) -> bool:
         """Guards against common words, person names and organisation names that are also place names."""
         n_tok = m.tok_end - m.tok_start
         key = fold(m.text)
@@ -504,6 +507,17 @@ class Parser:
             any(h.entry.kind == ADMIN1 and h.name_kind == MAIN for h in m.hits) and \
             (prev_low in PLACE_BEFORE or (nxt is not None and nxt.text.lower() in PLACE_AFTER)) and \
             not (nxt is not None and _is_cap(nxt) and _joinable(text, tokens[m.tok_end - 1], nxt))
+        # "among Tamil Nadu, Karnataka, Kerala and Puducherry": a province the small model calls a person, in a text
+        # where it calls another province of that country a place, is the province, unless a title or another
+        # name stands beside it or the text names a person ending so
+        province = province or (
+            ent_label.get((m.start, m.end)) in PERSON_LABELS and prev_low not in TITLES
+            and any(h.entry.kind == ADMIN1 and h.name_kind == MAIN and (provinces or {}).get(h.entry.cc, set()) - {key}
+                    for h in m.hits)
+            and not (prev is not None and _is_cap(prev) and _joinable(text, prev, tokens[m.tok_start]))
+            and not (nxt is not None and _is_cap(nxt) and _joinable(text, tokens[m.tok_end - 1], nxt))
+            and not any(lab in PERSON_LABELS and fold(text[s0:e0]).endswith(" " + key) for s0, e0, lab in named or [])
+            and not PEOPLE_AFTER.match(text, m.end))
         if label in PERSON_LABELS and not strong and not province and (key not in place_ctx or m.how == FUZZY):
             return False
         if nxt is not None and m.how != DEMONYM and nxt.text.lower() in CURRENCY_WORDS and _joinable(text, tokens[m.tok_end - 1], nxt):
@@ -582,6 +596,16 @@ class Parser:
         elif key in stop:
             return False
         return True
+
+    def _provinces_told(self, entities: list[Entity]) -> dict[str, set[str]]:
+        """Country -> the folded names of its provinces the small model labels places (GPE, LOC) in the text."""
+        told: dict[str, set[str]] = {}
+        for e in entities:
+            if e.label in ("GPE", "LOC"):
+                for h in self.gaz.lookup(fold(e.text)):
+                    if h.entry.kind == ADMIN1 and h.name_kind == MAIN:
+                        told.setdefault(h.entry.cc, set()).add(fold(e.text))
+        return told
 
     @staticmethod
     def _heads_a_body(m: Mention, start: int, end: int, text: str) -> bool:
@@ -1107,6 +1131,11 @@ def _dateline(text: str, tokens: list[Token], m: Mention) -> bool:
 
 # "(AP) -", "(Thomson Reuters Foundation) -", "(WSAW) --": the agency and the dash after a dateline
 DATELINE_AGENCY = re.compile(r"\s*\([A-Z][\w .&'/-]{1,40}\)\s*(?:[-\u2013\u2014:\"]|$)")
+
+
+# "Turkana raiders", "between Turkana and Pokot pastoralist militias": a province's name that says who people are
+PEOPLE_AFTER = re.compile(r"(?:\s+(?:and|or)\s+[A-Z][\w-]*)?(?:'s)?\s+(?:\w+\s+)?(?:community|communities|clans?"
+                          r"|tribes?|ethnic|militias?|raiders|herders|pastoralists?|elders|youths?|fighters|people)\b")
 
 
 # verbs whose object is a place in conflict reporting ("Russian forces shelled Mykolaiv")
