@@ -303,6 +303,11 @@ def test_a_province_called_a_person_beside_a_province_called_a_place_is_a_provin
     assert "Victoria" not in found(text, {"Victoria Beckham": "PERSON", "Queensland": "GPE", "Victoria": "PERSON"})
 
 
+def test_countries_by_their_diplomatic_abbreviations() -> None:
+    found = places("Talks between the DPRK and the ROK resumed; the PRC and KSA welcomed them.")
+    assert {k: v.country_code for k, v in found.items()} == {"DPRK": "KP", "ROK": "KR", "PRC": "CN", "KSA": "SA"}
+
+
 def test_a_dateline_in_capitals_with_its_agency_is_a_place_mid_text() -> None:
     # wire copy whose line breaks were lost: the byline runs into the dateline
     found = places("Matthew Daly, The Associated Press. WASHINGTON (AP) - An effort to restrict drilling failed.")
