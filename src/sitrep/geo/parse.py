@@ -516,8 +516,7 @@ class Parser:
                     for h in m.hits)
             and not (prev is not None and _is_cap(prev) and _joinable(text, prev, tokens[m.tok_start]))
             and not (nxt is not None and _is_cap(nxt) and _joinable(text, tokens[m.tok_end - 1], nxt))
-            and not any(lab in PERSON_LABELS and fold(text[s0:e0]).endswith(" " + key) for s0, e0, lab in named or [])
-            and not PEOPLE_AFTER.match(text, m.end))
+            and not _told_as_person(key, named, text) and not PEOPLE_AFTER.match(text, m.end))
         if label in PERSON_LABELS and not strong and not province and (key not in place_ctx or m.how == FUZZY):
             return False
         if nxt is not None and m.how != DEMONYM and nxt.text.lower() in CURRENCY_WORDS and _joinable(text, tokens[m.tok_end - 1], nxt):
@@ -548,10 +547,8 @@ class Parser:
                 # ("left for Washington", "California or Washington": the small model's GPE label on a big
                 # city's name that is also a person's, unless the text names that person)
                 big_city = any(h.name_kind == MAIN and h.entry.kind == CITY and h.entry.pop >= 100000 for h in m.hits)
-                told_as_person = any(lab in PERSON_LABELS and fold(text[s0:e0]).endswith(" " + key)
-                                     for s0, e0, lab in named or [])  # "George Washington ... Washington"
                 if not (strong or (main_big and not heads_a_name and (
-                        (label == "GPE" and big_city and not told_as_person)
+                        (label == "GPE" and big_city and not _told_as_person(key, named, text))
                         or (prev_low in LOCATIVE and label in (None, "GPE", "LOC", "FAC"))))):
                     return False
                 if prev_low in TITLES:
@@ -1127,6 +1124,11 @@ def _dateline(text: str, tokens: list[Token], m: Mention) -> bool:
     if re.match(r"\s*(?:\([A-Z][\w ./-]{0,20}\)\s*)?[-\u2013\u2014:]\s", after) or re.match(r"\s*\([A-Z]{2,}\)", after):
         return True
     return m.text.isupper() and len(m.text) >= 4 and m.tok_end < len(tokens) and not tokens[m.tok_end].text.isupper()
+
+
+def _told_as_person(key: str, named: list[tuple[int, int, str]] | None, text: str) -> bool:
+    """Whether the small model labels a longer name ending with this one a person ("George Washington")."""
+    return any(lab in PERSON_LABELS and fold(text[s0:e0]).endswith(" " + key) for s0, e0, lab in named or [])
 
 
 # "(AP) -", "(Thomson Reuters Foundation) -", "(WSAW) --": the agency and the dash after a dateline
