@@ -308,6 +308,15 @@ def test_countries_by_their_diplomatic_abbreviations() -> None:
     assert {k: v.country_code for k, v in found.items()} == {"DPRK": "KP", "ROK": "KR", "PRC": "CN", "KSA": "SA"}
 
 
+def test_a_province_at_home_beats_a_seat_abroad_that_names_its_province_for_itself() -> None:
+    # Uruguay's Florida is the seat of Florida department, and its own name had voted for it
+    found = places("I am glad the money is going to good use right here in Florida, said the U.S. senator from Miami.")
+    assert (found["Florida"].country_code, found["Florida"].feature_code) == ("US", "ADM1")
+    # a focus told only by an adjective does not make the province at home win
+    found = places("In Cedeno municipality, Bolivar state, soldiers seized boats with Colombian military insignia.")
+    assert found["Bolivar"].country_code == "VE"
+
+
 def test_a_dateline_in_capitals_with_its_agency_is_a_place_mid_text() -> None:
     # wire copy whose line breaks were lost: the byline runs into the dateline
     found = places("Matthew Daly, The Associated Press. WASHINGTON (AP) - An effort to restrict drilling failed.")

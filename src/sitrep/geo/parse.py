@@ -738,6 +738,9 @@ class Parser:
         # countries the text names in any way ("Britain", "British")
         told = {h.entry.cc for m in mentions for h in m.hits
                 if h.entry.kind == COUNTRY and h.name_kind in (MAIN, ALT, ABBREV, DEMONYM)}
+        # ... and by name, not only by adjective ("U.S.", not "Colombian")
+        told_by_name = {h.entry.cc for m in mentions for h in m.hits
+                        if h.entry.kind == COUNTRY and h.name_kind in (MAIN, ALT, ABBREV)}
         # the names naming each province (a province's capital names it too)
         admin1s: dict[str, set[str]] = {}
         for m in mentions:
@@ -798,6 +801,10 @@ class Parser:
             # abroad of that name, unless the text names the capital's country
             home_city = bool(m_focus) and any(h.name_kind == MAIN and h.entry.cc == m_focus and h.entry.kind == CITY
                                               and h.entry.pop >= BIG_CITY for h in m.hits)
+            # "in Florida" of a text that names the United States: the state, though Uruguay's Florida, seat of
+            # Florida department, names its department for itself
+            home_province = m_focus in told_by_name and any(
+                h.entry.kind == ADMIN1 and h.entry.cc == m_focus and h.name_kind == MAIN for h in m.hits)
             # "trade dispute with China", "the Mexico border": a country's own name is the country, not a town
             # named after it (China, Maine) nor a capital called so too (Mexico City), unless a container
             # follows ("China, Maine")
@@ -822,8 +829,9 @@ class Parser:
                     s += FOCUS_BONUS
                 elif e.cc in countries:
                     s += COUNTRY_NAMED_BONUS
+                naming = admin1s.get(e.admin1_code, set()) - ({key} if home_province and e.cc != m_focus else set())
                 if e.kind not in (COUNTRY, CONTINENT) and e.admin1_code and \
-                        (admin1s.get(e.admin1_code) or e.admin1_code in cued) and \
+                        (naming or e.admin1_code in cued) and \
                         not (e.kind == ADMIN1 and len(m.hits) == 1):
                     s += ADMIN1_NAMED_BONUS
                 if e.kind == ADMIN1 and e.cc in listed.get(idx, ()):
