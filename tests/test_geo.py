@@ -317,6 +317,13 @@ def test_a_province_at_home_beats_a_seat_abroad_that_names_its_province_for_itse
     assert found["Bolivar"].country_code == "VE"
 
 
+def test_a_sea_or_landform_named_after_a_country_is_not_the_country() -> None:
+    found = places("Tensions on the Korean Peninsula eased as ships crossed the Indian Ocean to China.")
+    assert set(found) == {"China"}
+    # the adjective alone is still the country
+    assert places("Korean troops and Indian police met.")["Korean"].country_code == "KR"
+
+
 def test_a_dateline_in_capitals_with_its_agency_is_a_place_mid_text() -> None:
     # wire copy whose line breaks were lost: the byline runs into the dateline
     found = places("Matthew Daly, The Associated Press. WASHINGTON (AP) - An effort to restrict drilling failed.")

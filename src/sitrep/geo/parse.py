@@ -519,6 +519,9 @@ class Parser:
             and not _told_as_person(key, named, text) and not PEOPLE_AFTER.match(text, m.end))
         if label in PERSON_LABELS and not strong and not province and (key not in place_ctx or m.how == FUZZY):
             return False
+        if nxt is not None and nxt.text.lower() in LANDFORM_WORDS and _is_cap(nxt) and \
+                _joinable(text, tokens[m.tok_end - 1], nxt) and any(h.entry.kind in (COUNTRY, CONTINENT) for h in m.hits):
+            return False  # "the Korean Peninsula", "the Indian Ocean": a sea or a landform named after a country
         if nxt is not None and m.how != DEMONYM and nxt.text.lower() in CURRENCY_WORDS and _joinable(text, tokens[m.tok_end - 1], nxt):
             return False  # "the US dollar exchange rate": a currency, not where the text is
         if not strong and HOLIDAY.match(text, m.end):
@@ -1141,6 +1144,11 @@ def _told_as_person(key: str, named: list[tuple[int, int, str]] | None, text: st
 
 # "(AP) -", "(Thomson Reuters Foundation) -", "(WSAW) --": the agency and the dash after a dateline
 DATELINE_AGENCY = re.compile(r"\s*\([A-Z][\w .&'/-]{1,40}\)\s*(?:[-\u2013\u2014:\"]|$)")
+
+
+# "the Korean Peninsula", "the Indian Ocean", "the South China Sea": a sea or a landform, not the country
+LANDFORM_WORDS = frozenset({"ocean", "sea", "peninsula", "gulf", "basin", "desert", "delta", "strait", "straits",
+                            "channel", "plateau", "highlands"})
 
 
 # "Turkana raiders", "between Turkana and Pokot pastoralist militias": a province's name that says who people are
