@@ -2,8 +2,8 @@
 
 Public API (what the pipeline and the CLI call):
 - `get_gazetteer()`: the process's gazetteer (built into the cache on first use).
-- `geoparse(doc)`: sets `doc.places` (every toponym in `doc.body`, resolved and scored) and
-  `doc.country_focus` (ISO2).
+- `geoparse(doc)`: sets `doc.places` (every toponym in `doc.body`, resolved and scored, and the named streets
+  and buildings, each at its town: `facilities.py`) and `doc.country_focus` (ISO2).
 - `geoparse_text(text)`: the places of a bare text.
 - `locate_event(doc, start, end)`: the place an event told in `doc.body[start:end]` happened at, and
   its ACLED geo_precision.
