@@ -324,6 +324,15 @@ def test_a_sea_or_landform_named_after_a_country_is_not_the_country() -> None:
     assert places("Korean troops and Indian police met.")["Korean"].country_code == "KR"
 
 
+def test_a_list_closed_by_and_is_a_list_not_a_chain_of_containers() -> None:
+    # "West Palm Beach, New York" had made New York West Palm Beach's container, and the town "outside" it
+    found = places("With offices in Los Angeles, Miami, West Palm Beach, New York, and Detroit, the firm grew.")
+    assert (found["West Palm Beach"].country_code, found["West Palm Beach"].admin1) == ("US", "Florida")
+    # a town that does lie in the next name keeps it as its container
+    found = places("Coalition jets struck Hajin, Deir ez-Zor, and Raqqa on Monday.")
+    assert (found["Hajin"].country_code, found["Hajin"].admin1) == ("SY", "Deir ez Zor")
+
+
 def test_a_dateline_in_capitals_with_its_agency_is_a_place_mid_text() -> None:
     # wire copy whose line breaks were lost: the byline runs into the dateline
     found = places("Matthew Daly, The Associated Press. WASHINGTON (AP) - An effort to restrict drilling failed.")

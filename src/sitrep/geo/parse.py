@@ -751,6 +751,7 @@ class Parser:
             if best.entry.kind == ADMIN1 or (best.entry.kind == CITY and best.entry.fcode == "PPLA"):
                 admin1s.setdefault(best.entry.admin1_code, set()).add(fold(m.text))
         listed = _list_areas(text, mentions)
+        in_list = _closed_lists(text, mentions)
         for idx, m in enumerate(mentions):
             nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
             prv = mentions[idx - 1] if idx > 0 else None
@@ -786,6 +787,12 @@ class Parser:
                         h.entry.cc for h in hits if h.entry.kind == COUNTRY and not own_country} | {
                         h.entry.admin1_code for h in hits if (h.entry.kind == ADMIN2 and district) or (
                             h.entry.kind == CITY and h.entry.fcode in ("PPLA", "PPLC"))}
+            # "offices in Los Angeles, Miami, West Palm Beach, New York, and Detroit": in a list closed by "and" or
+            # "or", the next name contains this one only where one of its readings lies there ("Hajin, Deir
+            # ez-Zor, and Raqqa"); otherwise it is the next item, not a container
+            if idx in in_list and container and not any(
+                    h.entry.admin1_code in container or h.entry.cc in container for h in m.hits):
+                container = set()
             # "Giza's Haram district", "Kharkiv's Saltivka": the possessive before it contains it
             if prv is not None and text is not None and prv.how != DEMONYM and \
                     re.fullmatch(r"['\u2019]s\s+", text[prv.end:m.start]):
@@ -1030,6 +1037,28 @@ def _list_areas(text: str | None, mentions: list[Mention]) -> dict[int, set[str]
         for k in group:
             out[k] = set().union(*(areas[o] for o in group if o != k))
     return out
+
+
+def _closed_lists(text: str | None, mentions: list[Mention]) -> set[int]:
+    """Indices of the mentions in runs of three or more names joined by commas and closed by "and" or "or":
+    "Los Angeles, Miami, West Palm Beach, New York, and Detroit"."""
+    if text is None:
+        return set()
+    members: set[int] = set()
+    run = [0] if mentions else []
+    for k in range(1, len(mentions) + 1):
+        gap = text[mentions[k - 1].end:mentions[k].start] if k < len(mentions) else ""
+        if k < len(mentions) and COMMA_GAP.fullmatch(gap):
+            run.append(k)
+            continue
+        if k < len(mentions) and CLOSING_GAP.fullmatch(gap) and len(run) >= 2:
+            members.update(run + [k])
+        run = [k]
+    return members
+
+
+COMMA_GAP = re.compile(r",\s*")
+CLOSING_GAP = re.compile(r",?\s+(?:and|or)\s+")
 
 
 def _apposed(text: str | None, a: Mention, b: Mention) -> bool:
