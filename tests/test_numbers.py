@@ -63,6 +63,9 @@ def coded(text: str) -> tuple[int, int]:
     ("Police shot dead 23 donkeys and set alight 20 houses during a disarmament exercise.", 0, 0),
     ("Youths gathered in support of a woman sentenced to death for killing her husband.", 0, 0),
     ("Police arrested three men for killing a trader in the market.", 0, 0),
+    ("Demonstrators accused the police of murdering the man in the cells.", 0, 0),
+    # a death told as earlier than the event is another event's
+    ("Riders burnt a shop in the market. A rider had earlier been killed by a gang there.", 0, 0),
     ("Gunmen responsible for killing 5 people were arrested.", 5, 0),
     ("Al-Shabaab claimed responsibility for killing 5 soldiers at the base.", 5, 0),
     # an ACLED toll spread over several rows

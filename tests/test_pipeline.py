@@ -259,6 +259,19 @@ def test_a_notes_coded_total_closing_later_incidents_belongs_to_its_lead_event()
     ("On 3 May 2022, about 200 residents demonstrated in Nakuru after police fatally shot a hawker.", 0),
     ("On 3 May 2022, students protested in Eldoret against the killing of a fellow student by a guard.", 0),
     ("On 3 May 2022, a mob set alight a tavern in Tongaat after the body of a teenager was found near it.", 0),
+    ("On 3 May 2022, several traders blocked the road and burnt tyres after the death of a hawker, killed by "
+     "council guards in Kisumu market.", 0),
+    # nobody dies at a peaceful protest: a death told beside one is another event's
+    ("On 3 May 2022, parents gathered outside the court in Kibera to demand the release of a school owner. Days "
+     "before, a classroom collapsed killing eight children.", 0),
+    ("On 3 May 2022, students protested the killing of a classmate by a gang in Eldoret.", 0),
+    ("On 3 May 2022, youths burnt tyres on the road in Githurai. The riot erupted when residents found the body "
+     "of a young man near the river.", 0),
+    ("On 3 May 2022, villagers demonstrated in Kisii when police tried to remove the body of a girl who was "
+     "killed in the village.", 0),
+    # a road accident's toll is the accident's
+    ("On 3 May 2022, a mob set ablaze a lorry in Embu. The lorry had collided with a motorcycle, killing two "
+     "riders.", 0),
     # ... but a death at the protest itself is
     ("On 3 May 2022, police fired on demonstrators who pelted stones at them in Srinagar over the death of a "
      "militant, killing one demonstrator.", 1),

@@ -146,13 +146,16 @@ SINGLE_VICTIM = re.compile(
 # killed his father"), deaths only attempted ("tried to lynch a suspect", "nearly kills") and deaths only
 # sentenced or threatened: no toll of this event.
 NOT_THIS_TOLL = re.compile(
-    r"\b(?:accused\s+of|suspected\s+of|suspected\s+to\s+have|on\s+suspicion\s+of|after\s+allegedly|who\s+(?:had\s+)?allegedly"
+    r"\b(?:accused\s+(?:[\w-]+\s+){0,3}?of|suspected\s+of|suspected\s+to\s+have|on\s+suspicion\s+of|after\s+allegedly|who\s+(?:had\s+)?allegedly"
     r"|(?:arrested|detained|jailed|sentenced|charged|convicted|prosecuted|wanted)\s+(?:\w+\s+){0,3}?(?:for|with|of)"
     r"(?:\s+allegedly)?)\s+(?:\w+\s+){0,2}?"
     r"(?:kill\w*|murder\w*|lynch\w*|shot|shoot\w*|stabb\w*|hack\w*|beat\w*)[^.;,]*"
     r"|\b(?:attempted|tried|trying|attempting|wanted|threatened)\s+to\s+(?:\w+\s+)?(?:lynch|kill|murder|behead|execute)\b"
     r"[^.;,]*|\b(?:nearly|almost)\s+(?:lynch|kill|murder|beat)\w*[^.;,]*|\b(?:narrowly\s+)?escaped?\s+death\b"
-    r"|\bsentenced\s+to\s+death\b[^.;,]*|\bdeath\s+(?:sentences?|penalty|threats?)\b",
+    r"|\bsentenced\s+to\s+death\b[^.;,]*|\bdeath\s+(?:sentences?|penalty|threats?)\b"
+    # a death told as earlier than the event: "A boda boda driver had earlier been killed by the gang"
+    r"|\b(?:had|has|have)\s+(?:earlier|previously|already|recently)\s+been\s+(?:killed|murdered|shot\s+dead|"
+    r"lynched|stabbed\s+to\s+death|beaten\s+to\s+death)\b[^.;,]*",
     re.IGNORECASE,
 )
 KIND_WINDOW_WORDS = 10  # "4 pro-government militia members and 3 Taliban militants were killed"
