@@ -64,10 +64,21 @@ def coded(text: str) -> tuple[int, int]:
     ("Youths gathered in support of a woman sentenced to death for killing her husband.", 0, 0),
     ("Police arrested three men for killing a trader in the market.", 0, 0),
     ("Demonstrators accused the police of murdering the man in the cells.", 0, 0),
-    # a death told as earlier than the event is another event's
+    # a death told as earlier than the event, or avenged by it, is another event's
+    ("Soldiers beat up residents of the estate to revenge the killing of a colleague.", 0, 0),
     ("Riders burnt a shop in the market. A rider had earlier been killed by a gang there.", 0, 0),
     ("Gunmen responsible for killing 5 people were arrested.", 5, 0),
     ("Al-Shabaab claimed responsibility for killing 5 soldiers at the base.", 5, 0),
+    # kin and companions joined to one victim count with it
+    ("Gunmen shot and killed a herder and his son near the market.", 2, 0),
+    ("Militia shot and killed a pupil at the primary school and his grandfather near the town.", 2, 0),
+    ("A camp worker was killed by armed men with his wife and son in the town.", 3, 0),
+    ("A man and his 12-year-old son were killed by unidentified assailants.", 2, 0),
+    ("A farm manager was killed and her son seriously wounded in the attack.", 1, 0),
+    ("Gunmen killed a trader and his son was injured.", 1, 0),
+    # "fatally" makes the verb a killing, and a figure among which a part is named stays whole
+    ("Police fatally shot three family members in the village.", 3, 0),
+    ("Five people, among which a young girl, were killed.", 5, 0),
     # an ACLED toll spread over several rows
     ("Unclear fatalities coded as 10 and spread between 3 locations.", 3, 0),
     ("20 fatalities split up between 3 events.", 7, 0),

@@ -40,7 +40,9 @@ PERSON_NOUNS = (
     "patient|criminal|bandit|pedestrian|villager|refugee|migrant|employee|contractor|engineer|militiaman|"
     "policewoman|gendarme|guardsman|security guard|bodyguard|body guard|pupil|lecturer|headman|voter|candidate|"
     "supporter|teen|carpenter|couple|occupant|tenant|mechanic|fisherman|fishermen|cyclist|operator|manager|"
-    "rustler|chairperson|pastoralist|returnee|clerk|tout|rapist|murderer|secretary|executive|thug|gangster|preacher"
+    "rustler|chairperson|pastoralist|returnee|clerk|tout|rapist|murderer|secretary|executive|thug|gangster|preacher|"
+    "grandfather|grandmother|grandson|granddaughter|grandchild|uncle|aunt|nephew|niece|cousin|assistant|deputy|"
+    "friend|colleague|aide|companion"
 )
 
 _WORD_NUMBER = (
@@ -83,7 +85,8 @@ TRANSITIVE_DEATH = re.compile(
     r"slaughtered|executed|eliminated|eliminating|neutrali[sz]ed|neutrali[sz]ing|murdered|murdering|murders|"
     r"lynch(?:ed|es|ing)|behead(?:ed|s|ing)|gunned\s+down|shot\s+and\s+killed|shoots?\s+dead|"
     r"(?:hacked|beaten|beat|stabbed|burned|burnt|stoned|clubbed)\s+to\s+death|"
-    r"shot\s+dead|(?:death\s+)?toll\s+(?:[a-z]+\s+){0,3}?(?:to|at|of))\s*$",
+    r"shot\s+dead|fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding|beat|beaten|assaulted|attacked|hacked)|"
+    r"shot\s+and\s+fatally\s+wounded|(?:death\s+)?toll\s+(?:[a-z]+\s+){0,3}?(?:to|at|of))\s*$",
     re.IGNORECASE,
 )
 TRANSITIVE_INJURY = re.compile(
@@ -153,13 +156,24 @@ NOT_THIS_TOLL = re.compile(
     r"|\b(?:attempted|tried|trying|attempting|wanted|threatened)\s+to\s+(?:\w+\s+)?(?:lynch|kill|murder|behead|execute)\b"
     r"[^.;,]*|\b(?:nearly|almost)\s+(?:lynch|kill|murder|beat)\w*[^.;,]*|\b(?:narrowly\s+)?escaped?\s+death\b"
     r"|\bsentenced\s+to\s+death\b[^.;,]*|\bdeath\s+(?:sentences?|penalty|threats?)\b"
+    # a death avenged: "soldiers beat up residents to revenge the killing of a colleague"
+    r"|\b(?:(?:to|in)\s+)?(?:revenge|avenge|retaliation|reprisal)\s+(?:for\s+)?(?:the\s+)?(?:death|killing|murder)s?"
+    r"\s+of\b[^.;,]*"
     # a death told as earlier than the event: "A boda boda driver had earlier been killed by the gang"
     r"|\b(?:had|has|have)\s+(?:earlier|previously|already|recently)\s+been\s+(?:killed|murdered|shot\s+dead|"
     r"lynched|stabbed\s+to\s+death|beaten\s+to\s+death)\b[^.;,]*",
     re.IGNORECASE,
 )
 KIND_WINDOW_WORDS = 10  # "4 pro-government militia members and 3 Taliban militants were killed"
-SUBSET = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s*$", re.IGNORECASE)
+SUBSET = re.compile(r"\b(?:including|among\s+(?:them|whom|which|those)|of\s+whom|of\s+them)\s*$", re.IGNORECASE)
+# Kin or companions joined to one victim: "killed a father and his son", "was killed ... with his wife and son".
+# (Not one told to have survived: "killed a man and his son was injured", "... and his wife injured".)
+_KIN_NOUN = rf"(?:[\w'-]+\s+){{0,2}}?(?:{PERSON_NOUNS})s?\b"
+COMPANIONS = re.compile(
+    rf"[^.;:]{{0,80}}?\s(?:and|with)\s+(?P<kin>(?:his|her|their)\s+{_KIN_NOUN}"
+    rf"(?:\s+and\s+(?:(?:his|her|their)\s+)?{_KIN_NOUN})?)"
+    r"(?!\s+(?:\w+ly\s+)?(?:was|is|has|survived|escaped|sustained|suffered|injured|wounded|hurt|unhurt|unharmed)\b)",
+    re.IGNORECASE)
 SENTENCE_STOP = re.compile(r"[.;:!?]\s|\n")
 
 
@@ -229,7 +243,9 @@ def _kind_after(text: str, start: int, limit: int) -> Kind | None:
         window = window[: stop.start()]
     words = window.split()
     window = " ".join(words[:KIND_WINDOW_WORDS])
-    nxt = NUMBER_RE.search(window)
+    # (a figure that counts no people does not stop it: "A man and his 12-year-old son were killed")
+    nxt = next((n for n in NUMBER_RE.finditer(window)
+                if not (n.group("amount") and NOT_PEOPLE.match(window, n.end()))), None)
     if nxt and nxt.group("amount") and not re.search(r"(?:\band|,)\s*$", window[: nxt.start()]) \
             and not SUBSET.search(window[: nxt.start()]):
         # (a figure after "including" is part of this one: "12 militants including 2 commanders were killed")
@@ -241,6 +257,11 @@ def _kind_after(text: str, start: int, limit: int) -> Kind | None:
     if injury:
         return "injured"
     return None
+
+
+def _companion_count(companions: re.Match[str]) -> int:
+    """How many people a `COMPANIONS` match adds: "and his son" 1, "with his wife and son" 2."""
+    return len(re.findall(rf"\b(?:{PERSON_NOUNS})s?\b", companions.group("kin"), re.IGNORECASE))
 
 
 def _blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -301,6 +322,8 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
                         or (found and re.match(r"[^.;:\n]{0,40}?\b(?:were|was|had\s+been)\s+also\s+(?:killed|"
                                                r"injured|wounded|hurt|shot)", text[m.end(): m.end() + 60])))
         joined = chained and previous is not None and previous.kind == kind
+        if m.group("article") and (kin := COMPANIONS.match(text, m.end())):
+            low += _companion_count(kin)
         item = Casualty(kind, low, high, m.start(), m.end(), text[m.start(): m.end()].strip(), additive, joined)
         found.append(item)
         previous = item
@@ -319,7 +342,9 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
         for m in pattern.finditer(original, start, end):
             found.append(Casualty("killed", int(m.group(1)), None, m.start(1), m.end(1), m.group(1), coded=True))
     for m in SINGLE_VICTIM.finditer(text, start, end):
-        found.append(Casualty("killed", 1, None, m.start(), m.end(), m.group(0), fallback=True))
+        kin = COMPANIONS.match(text, m.end())
+        found.append(Casualty("killed", 1 + (_companion_count(kin) if kin else 0), None, m.start(),
+                              kin.end() if kin else m.end(), m.group(0), fallback=True))
     found.sort(key=lambda c: c.start)
     for m in SPLIT.finditer(text, start, end):
         parts = word_to_int(m.group("parts"))
