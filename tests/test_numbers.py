@@ -79,6 +79,14 @@ def coded(text: str) -> tuple[int, int]:
     # "fatally" makes the verb a killing, and a figure among which a part is named stays whole
     ("Police fatally shot three family members in the village.", 3, 0),
     ("Five people, among which a young girl, were killed.", 5, 0),
+    # one victim by any noun where the verb leaves no doubt, but not a thing or a group
+    ("Unidentified gunmen assassinated a colonel in the city.", 1, 0),
+    ("A former town councilor was shot dead by unknown assailants.", 1, 0),
+    ("Gunmen killed a revenue collector at the main bus station.", 1, 0),
+    ("A drug trafficker was killed after exchanging fire with police. 4 people were arrested.", 1, 0),
+    ("Militants killed a family of three, including a child.", 3, 0),
+    ("Militants burned down 20 huts and killed 15 livestock.", 0, 0),
+    ("Police killed the plan to hold a rally.", 0, 0),
     # an ACLED toll spread over several rows
     ("Unclear fatalities coded as 10 and spread between 3 locations.", 3, 0),
     ("20 fatalities split up between 3 events.", 7, 0),

@@ -86,7 +86,8 @@ TRANSITIVE_DEATH = re.compile(
     r"lynch(?:ed|es|ing)|behead(?:ed|s|ing)|gunned\s+down|shot\s+and\s+killed|shoots?\s+dead|"
     r"(?:hacked|beaten|beat|stabbed|burned|burnt|stoned|clubbed)\s+to\s+death|"
     r"shot\s+dead|fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding|beat|beaten|assaulted|attacked|hacked)|"
-    r"shot\s+and\s+fatally\s+wounded|(?:death\s+)?toll\s+(?:[a-z]+\s+){0,3}?(?:to|at|of))\s*$",
+    r"shot\s+and\s+fatally\s+wounded|(?:killed|killing|kills?|massacred|wiped\s+out)\s+(?:a|an|the|his|her|their)\s+"
+    r"family\s+of|(?:death\s+)?toll\s+(?:[a-z]+\s+){0,3}?(?:to|at|of))\s*$",
     re.IGNORECASE,
 )
 TRANSITIVE_INJURY = re.compile(
@@ -104,7 +105,7 @@ NO_CASUALTIES = re.compile(
 NOT_PEOPLE = re.compile(  # used with .match(text, pos): a "^" would never match there
     r"\s*(?:-?\s*)(?:years?|months?|weeks?|days?|hours?|minutes?|km|kilomet(?:er|re)s?|miles?|meters?|metres?|"
     r"percent|per\s+cent|%|times|tons?|tonnes?|kg|dollars?|usd|euros?|am|pm|a\.m\.|p\.m\.|o'clock|"
-    r"vehicles?|cars?|houses?|homes?|buildings?|shops?|rockets?|missiles?|shells?|drones?|bombs?|"
+    r"vehicles?|cars?|houses?|homes?|huts?|tents?|shelters?|structures?|buildings?|shops?|rockets?|missiles?|shells?|drones?|bombs?|"
     r"rounds?|mortars?|villages?|towns?|districts?|provinces?|year-old|"
     r"donkeys?|dogs?|cattle|cows?|goats?|sheep|camels?|livestock|animals?|heads?\s+of\s+cattle|events?|incidents?)\b",
     re.IGNORECASE,
@@ -145,6 +146,31 @@ SINGLE_VICTIM = re.compile(
     rf"|(?:beaten|stabbed|hacked|burned|stoned|tortured)\s+to\s+death)\b",
     re.IGNORECASE,
 )
+# One victim named by any noun, where the killing verb leaves no doubt that it is a person: "killed a revenue
+# collector at the bus station", "a former town councilor was shot dead", "assassinated a colonel in the city".
+# The noun phrase runs to a preposition, a clause or a stop; its last word must not be a thing or a group
+# (`NOT_A_VICTIM`). A fallback like `SINGLE_VICTIM`.
+_ANY_ONE = r"(?:the|a|an|one)\s+(?P<np>[\w'-]+(?:\s+[\w'-]+){0,4}?)"
+_PHRASE_END = (r"(?=\s*(?:[,.;:()]|$)|\s+(?:of|in|at|on|from|with|who|that|near|during|by|after|while|as|and|"
+               r"inside|outside|when|for|along|to)\b)")
+ANY_VICTIM = (
+    re.compile(r"\b(?:killed|kills|killing|murdered|murders|murdering|assassinated|assassinating|executed|executing|"
+               r"beheaded|lynched|shot\s+dead|shoots\s+dead|(?:shot|shoots?)\s+and\s+kill(?:ed|s)|gunned\s+down|"
+               rf"(?:beat|beaten|stoned|hacked|stabbed|burned|burnt|clubbed)\s+to\s+death)\s+{_ANY_ONE}{_PHRASE_END}",
+               re.IGNORECASE),
+    re.compile(rf"\b{_ANY_ONE}\s+(?:was|has\s+been|had\s+been|is)\s+(?:later\s+|reportedly\s+|allegedly\s+|then\s+)?"
+               r"(?:shot\s+dead|killed|murdered|lynched|executed|beheaded|assassinated|found\s+dead|shot\s+to\s+death|"
+               r"(?:beaten|stabbed|hacked|burned|burnt|stoned|tortured|clubbed)\s+to\s+death)\b", re.IGNORECASE),
+)
+NOT_A_VICTIM = frozenset({
+    "vehicle", "vehicles", "car", "cars", "truck", "bus", "house", "houses", "home", "building", "shop", "store",
+    "office", "post", "checkpoint", "base", "camp", "village", "town", "city", "area", "road", "bridge", "school",
+    "church", "mosque", "market", "station", "tank", "convoy", "patrol", "unit", "group", "number", "total",
+    "family", "crowd", "team", "dozen", "score", "couple", "series", "handful", "lot", "few", "rest", "remainder",
+    "majority", "party", "cow", "cows", "cattle", "goat", "goats", "sheep", "camel", "camels", "donkey", "dog",
+    "animal", "animals", "livestock", "attack", "attempt", "plan", "operation", "project", "process", "talks",
+    "deal", "bill", "law"
+})
 # Deaths the victim is accused of ("lynched a man accused of killing two people", "a man who had allegedly
 # killed his father"), deaths only attempted ("tried to lynch a suspect", "nearly kills") and deaths only
 # sentenced or threatened: no toll of this event.
@@ -341,6 +367,10 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
     for pattern in (CODED_AS, CLOSING_TOTAL):
         for m in pattern.finditer(original, start, end):
             found.append(Casualty("killed", int(m.group(1)), None, m.start(1), m.end(1), m.group(1), coded=True))
+    for m in (m for pattern in ANY_VICTIM for m in pattern.finditer(text, start, end)):
+        if m.group("np").split()[-1].lower() not in NOT_A_VICTIM \
+                and not any(c.start <= m.start() < c.end or m.start() <= c.start < m.end() for c in found):
+            found.append(Casualty("killed", 1, None, m.start(), m.end(), m.group(0), fallback=True))
     for m in SINGLE_VICTIM.finditer(text, start, end):
         kin = COMPANIONS.match(text, m.end())
         found.append(Casualty("killed", 1 + (_companion_count(kin) if kin else 0), None, m.start(),
