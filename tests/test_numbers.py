@@ -87,6 +87,14 @@ def coded(text: str) -> tuple[int, int]:
     ("Militants killed a family of three, including a child.", 3, 0),
     ("Militants burned down 20 huts and killed 15 livestock.", 0, 0),
     ("Police killed the plan to hold a rally.", 0, 0),
+    # a toll that does not tell the dead from the rest is no fatality
+    ("1 policeman was killed or wounded by a sniper in the district.", 0, 0),
+    ("3 militants were killed, injured or captured during the operations.", 0, 0),
+    # perpetrators, a whole the victims were part of, and a part of a figure are no toll of their own
+    ("A man was abducted by four men and stabbed to death near the field.", 1, 0),
+    ("Three herders (out of a group of seven) were killed when bandits fired upon them.", 3, 0),
+    ("There were 14 people on the boat and 5 of them were killed, 7 received injuries.", 5, 7),
+    ("On 24 April, two people were killed.", 2, 0),
     # an ACLED toll spread over several rows
     ("Unclear fatalities coded as 10 and spread between 3 locations.", 3, 0),
     ("20 fatalities split up between 3 events.", 7, 0),

@@ -107,7 +107,9 @@ NOT_PEOPLE = re.compile(  # used with .match(text, pos): a "^" would never match
     r"percent|per\s+cent|%|times|tons?|tonnes?|kg|dollars?|usd|euros?|am|pm|a\.m\.|p\.m\.|o'clock|"
     r"vehicles?|cars?|houses?|homes?|huts?|tents?|shelters?|structures?|buildings?|shops?|rockets?|missiles?|shells?|drones?|bombs?|"
     r"rounds?|mortars?|villages?|towns?|districts?|provinces?|year-old|"
-    r"donkeys?|dogs?|cattle|cows?|goats?|sheep|camels?|livestock|animals?|heads?\s+of\s+cattle|events?|incidents?)\b",
+    r"donkeys?|dogs?|cattle|cows?|goats?|sheep|camels?|livestock|animals?|heads?\s+of\s+cattle|events?|incidents?|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b",
     re.IGNORECASE,
 )
 # ACLED-style notes state the coded figure outright: "Unknown fatalities coded as 10", "Fatalities coded as 0".
@@ -190,6 +192,16 @@ NOT_THIS_TOLL = re.compile(
     r"lynched|stabbed\s+to\s+death|beaten\s+to\s+death)\b[^.;,]*",
     re.IGNORECASE,
 )
+# A figure that counts the perpetrators ("abducted by four men and stabbed to death") or the whole of which the
+# victims were a part ("three herders (out of a group of seven) were killed"): no toll of its own.
+NOT_VICTIMS_BEFORE = re.compile(rf"(?:\bby|\bout\s+of(?:\s+a\s+(?:group|total)\s+of)?)\s+(?:(?:{_QUALIFIER})\s+)?$",
+                                re.IGNORECASE)
+# "14 people were on the boat and 5 of them were killed": a part of the figure before, which it does not add to
+PART_OF = re.compile(r"\s+of\s+(?:them|whom|those|these|the)\b", re.IGNORECASE)
+# A toll that does not tell the dead from the rest: "1 policeman was killed or wounded", "3 militants were
+# killed, injured or captured". ACLED codes no fatality for it.
+UNCLEAR_TOLL = re.compile(r"\s*(?:,\s*(?:injured|wounded)\s*,?)?\s+or\s+(?:injured|wounded|captured|arrested|hurt)\b",
+                          re.IGNORECASE)
 KIND_WINDOW_WORDS = 10  # "4 pro-government militia members and 3 Taliban militants were killed"
 SUBSET = re.compile(r"\b(?:including|among\s+(?:them|whom|which|those)|of\s+whom|of\s+them)\s*$", re.IGNORECASE)
 # Kin or companions joined to one victim: "killed a father and his son", "was killed ... with his wife and son".
@@ -271,13 +283,16 @@ def _kind_after(text: str, start: int, limit: int) -> Kind | None:
     window = " ".join(words[:KIND_WINDOW_WORDS])
     # (a figure that counts no people does not stop it: "A man and his 12-year-old son were killed")
     nxt = next((n for n in NUMBER_RE.finditer(window)
-                if not (n.group("amount") and NOT_PEOPLE.match(window, n.end()))), None)
-    if nxt and nxt.group("amount") and not re.search(r"(?:\band|,)\s*$", window[: nxt.start()]) \
-            and not SUBSET.search(window[: nxt.start()]):
+                if not (n.group("amount") and NOT_PEOPLE.match(window, n.end()))
+                and not NOT_VICTIMS_BEFORE.search(window[: n.start()])), None)
+    if nxt and nxt.group("amount") and (PART_OF.match(window, nxt.end()) or (
+            not re.search(r"(?:\band|,)\s*$", window[: nxt.start()]) and not SUBSET.search(window[: nxt.start()]))):
         # (a figure after "including" is part of this one: "12 militants including 2 commanders were killed")
         # "Seven members and two officers killed": a figure joined by "and" shares the word after it
         window = window[: nxt.start()]
     death, injury = DEATH_WORDS.search(window), INJURY_WORDS.search(window)
+    if death and UNCLEAR_TOLL.match(window, death.end()):
+        return None
     if death and (not injury or death.start() < injury.start()):
         return "killed"
     if injury:
@@ -326,8 +341,10 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
         before = text[max(start, m.start() - 40): m.start()]
         if SUBSET.search(before):
             continue  # "killing two people, including a child": a part of a figure already counted
+        if NOT_VICTIMS_BEFORE.search(before):
+            continue
         between = text[previous.end: m.start()] if previous is not None else ""
-        chained = (previous is not None
+        chained = (previous is not None and not PART_OF.match(text, m.end())
                    and re.fullmatch(r"[^.;:\n]{0,40}?\s(?:and|,|as\s+well\s+as|plus)\s*", between) is not None
                    and not DEATH_WORDS.search(between) and not INJURY_WORDS.search(between))
         kind: Kind | None
