@@ -641,6 +641,21 @@ def test_villagers_as_victims_do_not_make_a_mob() -> None:
     assert apply_codebook_rules(text, pred("Attack")).sub_event_type == "Attack"
     mob = "A mob of residents beat a suspected thief to death in the market."
     assert apply_codebook_rules(mob, pred("Attack")).sub_event_type == "Mob violence"
+    for victims in ("Residents of the estate were reportedly attacked by unknown men who demolished several houses.",
+                    "A criminal gang attacked two villages and assaulted an unspecified number of residents.",
+                    "Supporters of the opposition were assaulted by unknown people in the town."):
+        assert apply_codebook_rules(victims, pred("Attack")).sub_event_type == "Attack", victims
+
+
+def test_police_doing_the_violence_further_on_in_the_clause_make_no_mob() -> None:
+    for text in ("Policemen reportedly patrolled through the streets of the town and beat up residents.",
+                 "Security officers, believed to be searching for militants, allegedly rounded up locals. Several "
+                 "were injured.",
+                 "Prison guards pursuing an escaped convict attacked 'dozens' of residents of the neighbourhood."):
+        assert apply_codebook_rules(text, pred("Attack")).sub_event_type == "Attack", text
+    # what the police said is not what they did
+    said = "Police said a mob of residents attacked and beat a suspected thief."
+    assert apply_codebook_rules(said, pred("Attack")).sub_event_type == "Mob violence"
 
 
 def test_quiet_security_work_is_a_strategic_development() -> None:

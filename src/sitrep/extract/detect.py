@@ -594,8 +594,12 @@ _MOB = _rx(r"\bmobs?\b|\bcrowds?\b|\bvillagers\b|\bresidents\b|\blocals\b|\byout
            r"|\bcommunity members\b|\bmembers of the (?:public|community)\b|\blynch\w*|\bvigilantes?\b")
 # "killed two residents": villagers, residents, youths as the victims, not the perpetrators
 _MOB_AS_VICTIM = _rx(r"\b(?:kill\w*|attack\w*|shot|shoot\w*|injur\w*|wound\w*|abduct\w*|kidnapp\w*|beat\w*|rob\w*"
-                     r"|target\w*|massacr\w*)\s+(?:\w+\s+){0,3}?(?:villagers|residents|locals|youths?|supporters"
-                     r"|traders|mourners)\b")
+                     r"|target\w*|massacr\w*|assault\w*|harass\w*|tortur\w*|round\w* up)\s+(?:[\w'\"-]+\s+){0,4}?"
+                     r"(?:villagers|residents|locals|youths?|supporters|traders|mourners)\b"
+                     # "residents of Jasko were reportedly attacked by unidentified men"
+                     r"|\b(?:villagers|residents|locals|youths?|supporters|traders|mourners)\b(?:\s+[\w,'-]+){0,8}?\s+"
+                     r"(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:attack|assault|beat|beaten|kill|shot|injur|wound"
+                     r"|abduct|kidnap|rob|target|harass)\w*")
 _WAR_WEAPON = _rx(r"\bgun\w*|\bshot\b|\bshoot\w*|(?<!set )(?<!on )\bfire[ds]?\b|\bfiring\b|\brifles?\b|\bbombs?\b|\bgrenades?\b"
                   r"|\bexplos\w*|\bmilitants?\b|\bmilitia\w*|\brebels?\b|\binsurgents?\b|\bsoldiers\b|\btroops\b"
                   r"|\bgunmen\b|\bjihadists?\b|\bterrorists?\b|\bbandits?\b"
@@ -616,7 +620,12 @@ _WITCH_HUNT = _rx(r"\bwitch\w*|\bsorcer\w*")
 _STATE_DOER = _rx(r"\b(?:by|presumably|suspected)\s+(?:the\s+|a\s+|some\s+)?(?:police|policemen|officers?|soldiers|"
                   r"security forces|troops|the army|prison guards)\b|\b(?:police|policemen|officers|soldiers|security forces"
                   r"|troops)\s+(?:\w+\s+){0,2}?(?:attack|assault|beat|kill|shot|shoot|fire|fired|dragg|kick|whipp|tortur"
-                  r"|used|were accused|was accused)\w*")
+                  r"|used|were accused|was accused)\w*"
+                  # the same further on in the clause, not what they said or suffered: "policemen reportedly patrolled
+                  # through the streets and beat up residents", "security officers allegedly rounded up locals"
+                  r"|\b(?:policemen|police officers|security officers|soldiers|prison guards|prison wardens),?\s+"
+                  r"(?:(?!said|says|say|reported|told|claimed|were|was)[\w,'-]+\s+){0,14}?"
+                  r"(?:attacked|assaulted|beat|whipped|tortured|rounded up|harassed)\b")
 _ORGANISED_COMMUNAL_WORDS = (r"\bclans?\b|\bsub-?clans?\b|\bethnic\b|\btrib(?:e|es|al|esmen)\b|\bherders?\b"
                              r"|\bherdsmen\b|\bpastoralists?\b|\braiders?\b|\bmilitia\w*")
 _COMMUNAL = _rx(_ORGANISED_COMMUNAL_WORDS + r"|\bcommunit(?:y|ies)\b")
