@@ -762,6 +762,24 @@ def test_a_protest_label_needs_a_word_of_demonstrating() -> None:
     assert march.event_type == "Protests"
 
 
+@pytest.mark.parametrize("text", [
+    "On March 28 2020, police used teargas to disperse residents in the town defying a curfew order.",
+    "On 26 March 2020, police used teargas to disperse a crowd at the market during the enforcement of social "
+    "distancing.",
+    "On 27 March 2020, at least five people were reportedly injured by police in the town during the curfew.",
+])
+def test_police_enforcing_a_curfew_on_people_who_did_not_demonstrate_is_an_attack(text: str) -> None:
+    # the month is no march, and dispersing a crowd no demonstration, where police enforce a curfew
+    [pred] = classify([text])
+    assert pred.sub_event_type == "Attack", pred
+
+
+def test_a_demonstration_against_a_lockdown_is_still_a_demonstration() -> None:
+    [pred] = classify(["On 8 May 2020, nearly 2000 migrant laborers gathered in the city, demanding to return home "
+                       "during the coronavirus lockdown, and were dispersed by police."])
+    assert pred.event_type == "Protests", pred
+
+
 def test_militants_eliminated_in_an_operation_is_a_fight() -> None:
     [pred] = classify(["According to the statement, the army eliminated several ISIS members and seized loads of "
                        "weapons in the framework of the operation in the desert areas of Homs province."])

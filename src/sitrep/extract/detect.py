@@ -368,16 +368,43 @@ def _prediction(classes: Sequence[str], probs: np.ndarray, only_types: Sequence[
 
 _TERRITORIAL = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 _PROTEST_LABELS = frozenset({"Peaceful protest", "Protest with intervention"})
+# (with the mob's violence: what a curfew's enforcers do to people who neither demonstrated nor rioted)
+_CROWD_LABELS = _PROTEST_LABELS | {"Excessive force against protesters", "Violent demonstration",
+                                           "Mob violence"}
 # What a demonstration is told with; a protest label needs one of them ("convoys of families left the
 # pocket" is no protest however like a march it reads).
 _DEMONSTRATION_WORDS = re.compile(
-    r"\bprotest\w*|\bdemonst\w*|\brall(?:y|ies|ied)\b|\bmarch\w*|\bstrik(?:e|es|ers|ing)\b|\bsit-?ins?\b"
+    r"\bprotest\w*|\bdemonst\w*|\brall(?:y|ies|ied)\b|(?-i:\bmarch\w*|\bMarch\w+)|\bstrik(?:e|es|ers|ing)\b|\bsit-?ins?\b"
     r"|\bgather\w*|\bvigils?\b|\bpetition\w*|\bboycott\w*|\bblock\w*|\bbarricad\w*|\bchant\w*|\bpicket\w*"
     r"|\bplacards?\b|\bbanners?\b|\bslogans?\b|\bdenounc\w*|\bcondemn\w*|\bdemand\w*|\bagitat\w*|\bmobili[sz]\w*"
     r"|\bhunger strike|\bprocession\w*|\bmotorcade|\bcaravan|\bcrowds?\b|\bsize=|\bdharna|\bgherao|\bbandh"
     r"|\bshut ?down|\bwalk-?outs?\b|\bsupporters\b|\bopposition\b|\bassembl\w*|\bcampaign\w*|\bcelebrat\w*"
     r"|\bdispers\w*|\btear ?gas|\bangry\b|\bup in arms\b|\bgrievances?\b|\bcomplain\w*|\boutrage\w*",
     re.IGNORECASE)
+# Police enforcing a curfew or a lockdown disperse crowds with tear gas where nobody demonstrated ("police used
+# teargas to disperse residents defying a curfew order": 28 ACLED attacks to 3 protests): in such a text,
+# dispersing, tear gas and a crowd are no words of demonstrating.
+_ENFORCEMENT = re.compile(r"\bcurfews?\b|\block-?downs?\b|\bsocial distanc\w*|\bquarantine\b|\bstay[- ]at[- ]home\b",
+                          re.IGNORECASE)
+_ENFORCEMENT_ONLY_WORDS = re.compile(r"\bdispers\w*|\btear ?gas|\bcrowds?\b|\bangry\b", re.IGNORECASE)
+_RIOTING_WORDS = re.compile(r"\briot\w*|\bpelt\w*|\bstones?\b|\brocks?\b|\bclash\w*|\bvandal\w*|\btorch\w*|\bburn\w*"
+                            r"|\bmobs?\b|\blynch\w*|\bvigilante\w*", re.IGNORECASE)
+_ENFORCERS = re.compile(r"\b(?:police\w*|officers?|security (?:forces|personnel|agents)|soldiers|troops|army|military"
+                        r"|gendarm\w*|border patrol|askaris)\b", re.IGNORECASE)
+
+
+def _tells_demonstrating(text: str) -> bool:
+    if _ENFORCEMENT.search(text):
+        text = _ENFORCEMENT_ONLY_WORDS.sub(" ", text)
+    return _DEMONSTRATION_WORDS.search(text) is not None
+
+
+def _enforcement_only(text: str) -> bool:
+    """Police enforcing a curfew or lockdown on people who neither demonstrated nor rioted."""
+    return _ENFORCEMENT.search(text) is not None and _ENFORCERS.search(text) is not None \
+        and not _tells_demonstrating(text) and not _RIOTING_WORDS.search(text)
+
+
 # A transfer of territory names what changed hands or how
 _TERRITORY_WORDS = re.compile(
     r"\b(?:control|recaptur\w*|retook|retak\w*|re-?tak\w*|regain\w*|liberat\w*|captur\w*|seiz\w*|took over|taken over"
@@ -450,7 +477,11 @@ def classify(sentences: Sequence[str], *, rules: bool = True, model: LinearModel
             others = probs[k].copy()
             others[territorial] = 0.0
             preds[k] = _prediction(model.classes, others, tags[k])
-        elif pred.sub_event_type in _PROTEST_LABELS and not _DEMONSTRATION_WORDS.search(text):
+        elif pred.sub_event_type in _CROWD_LABELS and _enforcement_only(text) and not tags[k]:
+            others = probs[k].copy()
+            others[[i for i, c in enumerate(model.classes) if c in _CROWD_LABELS]] = 0.0
+            preds[k] = _prediction(model.classes, others, tags[k])
+        elif pred.sub_event_type in _PROTEST_LABELS and not _tells_demonstrating(text):
             others = probs[k].copy()
             others[[i for i, c in enumerate(model.classes) if c in _PROTEST_LABELS]] = 0.0
             preds[k] = _prediction(model.classes, others, tags[k])
@@ -619,7 +650,7 @@ _WITCH_HUNT = _rx(r"\bwitch\w*|\bsorcer\w*")
 # police or soldiers doing the violence ("a boda boda driver was assaulted by police"): not a mob's act
 _STATE_DOER = _rx(r"\b(?:by|presumably|suspected)\s+(?:the\s+|a\s+|some\s+)?(?:police|policemen|officers?|soldiers|"
                   r"security forces|troops|the army|prison guards)\b|\b(?:police|policemen|officers|soldiers|security forces"
-                  r"|troops)\s+(?:\w+\s+){0,2}?(?:attack|assault|beat|kill|shot|shoot|fire|fired|dragg|kick|whipp|tortur"
+                  r"|troops)\s+(?:\w+\s+){0,2}?(?:attack|assault|beat|kill|shot|shoot|fire|fired|dragg|kick|whipp|tortur|dispers"
                   r"|used|were accused|was accused)\w*"
                   # the same further on in the clause, not what they said or suffered: "policemen reportedly patrolled
                   # through the streets and beat up residents", "security officers allegedly rounded up locals"
@@ -783,7 +814,8 @@ _NO_FIGHT = _rx(r"\bno (?:information|reports?|details?) (?:on|of|about|as to) (
                 r"|\b(?:deserted|abandoned|empty|vacated) (?:\w+ ){0,2}?(?:base|position|post|town|village|site|camp|barracks)")
 _CASUALTY = _rx(r"\bkill(?:ed|ing|s)?\b|\bdead\b|\bdied\b|\bwound\w*|\binjur\w*|\bhurt\b|\bcasualt\w*"
                 r"|\beliminat(?:ed|ing)\b")
-_PROTEST = _rx(r"\bprotest\w*|\bdemonstrat\w*|\brall(?:y|ies|ied)\b|\bmarch(?:ed|ers)?\b|\bstrik(?:e|ers|ing)\b"
+_PROTEST = _rx(r"\bprotest\w*|\bdemonstrat\w*|\brall(?:y|ies|ied)\b|(?-i:\bmarch(?:ed|ers)?\b|\bMarch(?:ed|ers)\b)"
+               r"|\bstrik(?:e|ers|ing)\b"
                r"|\bsit-in\b")
 # state forces turning on a peaceful protest: "officers brutally attacked and injured a peaceful student
 # demonstration", "attacks against peaceful protestors ... killed"
