@@ -780,6 +780,16 @@ def test_a_demonstration_against_a_lockdown_is_still_a_demonstration() -> None:
     assert pred.event_type == "Protests", pred
 
 
+def test_heavy_guns_fired_at_a_populated_area_are_shelling_not_a_fight() -> None:
+    far = ("On 7 May 2020, pro-Houthi forces reportedly fired caliber 14.5mm and 12.7mm machine guns at residential "
+           "areas and civilian houses in the city. No fatalities nor injuries reported.")
+    assert apply_codebook_rules(far, pred("Armed clash")).sub_event_type == "Shelling/artillery/missile attack"
+    # at positions, with small arms, or an exchange: a fight
+    for fight in ("Rebel forces fired heavy machine guns and small arms at the governmental positions near the town.",
+                  "A shelling exchange with heavy machine guns took place between the two forces in the villages."):
+        assert apply_codebook_rules(fight, pred("Armed clash")).sub_event_type == "Armed clash", fight
+
+
 def test_militants_eliminated_in_an_operation_is_a_fight() -> None:
     [pred] = classify(["According to the statement, the army eliminated several ISIS members and seized loads of "
                        "weapons in the framework of the operation in the desert areas of Homs province."])

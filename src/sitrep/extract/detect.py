@@ -980,6 +980,13 @@ _TWO_SIDED = _rx(r"\bexchang\w* (?:of )?(?:\w+ ){0,2}(?:fire|artillery|mortars?|
                  r"|\bin both directions\b|\bresponded to the (?:fire|attack|shelling)|\breturned fire\b"
                  r"|\bresponded with (?:fire|heavy)|\b(?:fired|shot) back\b")
 _FORCES = r"(?:police(?:men)?|police officers?|officers|soldiers|troops|security forces|reservists?|KDF|GSU|army)"
+# Heavy guns fired at a populated area rather than at forces ("fired heavy and medium weapons at scattered areas of
+# the city"): remote fire
+_HEAVY_GUNS = _rx(r"\bheavy (?:and medium )?(?:machine ?guns?|weapons)\b|\bmedium weapons\b|\b1[24]\.\d ?mm\b|\b23 ?mm\b"
+                  r"|\bZU-23\b|\bmachine ?guns?\b")
+_FIRE_ON_AREA = _rx(r"\bat (?:the )?(?:[\w-]+ ){0,4}?(?:residential|villages?|farms?|areas?|neighbou?rhoods?|houses|homes"
+                    r"|outskirts|localities|districts?)\b")
+_FIRE_ON_FORCES = _rx(r"\bsmall arms\b|\bpositions?\b|\bcheckpoints?\b|\bresponded\b|\brepelled\b|\bthwart\w*|\bexchang\w*")
 _ARMED_MEN = (r"(?:(?<!family\s)members(?!\s+of\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+|one\s+)?family)"
               r"|gangsters?|gang members?|raiders|bandits|robbers|attackers|gunmen|militia\w*"
               r"|militants|fighters|rustlers|thugs|criminals|armed (?:men|persons|people))")
@@ -1543,6 +1550,11 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         return _with(pred, "Attack")
     if sub == "Armed clash" and _SUSPECT_KILLED_IN_RAID.search(text) and not _CLASH.search(text):
         return _with(pred, "Attack")
+    if sub in ("Armed clash", "Attack") and _HEAVY_GUNS.search(text) and _FIRE_ON_AREA.search(text) \
+            and not _FIRE_ON_FORCES.search(text) and not _CLASH.search(text) and not _TWO_SIDED.search(text):
+        # "pro-Houthi forces fired 14.5mm and 12.7mm machine guns at residential villages and farms": fire from afar on
+        # a populated area, no fight (all 34 such notes of our ACLED files are shelling)
+        return _with(pred, "Shelling/artillery/missile attack")
     if sub in ("Armed clash", "Attack") and not small_arms and not _GUN.search(text) and not _TWO_SIDED.search(text):
         # only heavy weapons named (and not an exchange of fire): an air strike or shelling, whoever the victims
         if air and not shelling:
