@@ -780,6 +780,13 @@ def test_a_demonstration_against_a_lockdown_is_still_a_demonstration() -> None:
     assert pred.event_type == "Protests", pred
 
 
+def test_killed_during_a_police_raid_makes_no_police_victim() -> None:
+    raid = "On 2 May 2020, a drug suspect was killed during a police raid in the village."
+    assert apply_codebook_rules(raid, pred("Attack")).sub_event_type == "Attack"
+    ambushed = "On 2 May 2020, militants killed two police officers at a checkpoint in the village."
+    assert apply_codebook_rules(ambushed, pred("Attack")).sub_event_type == "Armed clash"
+
+
 def test_heavy_guns_fired_at_a_populated_area_are_shelling_not_a_fight() -> None:
     far = ("On 7 May 2020, pro-Houthi forces reportedly fired caliber 14.5mm and 12.7mm machine guns at residential "
            "areas and civilian houses in the city. No fatalities nor injuries reported.")

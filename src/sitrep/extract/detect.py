@@ -960,7 +960,8 @@ _ARMED = (r"(?:soldiers?|troops|servicem[ae]n|police(?:m[ae]n|wom[ae]n| officers
           r"|members? of (?:the )?(?:[\w'-]+ ){0,4}(?:forces?|army|division|brigade|battalion|militia|regiment|police))")
 _ARMED_VICTIM = _rx(r"\b(?:kill(?:ed|ing|s)?|shot(?: dead)?|shoots?|assassinat\w*|ambush\w*|stabb\w*|beh?ead\w*|murder\w*)"
                     r"\s+(?:(?:a|an|the|one|two|three|four|five|several|\d+|off-duty|local|senior|former)\s+)*"
-                    r"(?:(?!by\b)[\w'-]+\s+){0,4}?" + _ARMED + r"\b"
+                    # (the armed noun is the victim, not where or when: "killed during a police raid")
+                    r"(?:(?!(?:by|during|in|at|near|after|while|on|when|from|with)\b)[\w'-]+\s+){0,4}?" + _ARMED + r"\b"
                     r"|\b" + _ARMED + r"\s+(?:was|were|has been|had been|got)\s+(?:\w+\s+){0,2}?"
                     r"(?:killed|shot|assassinated|ambushed|stabbed|murdered|beheaded|found dead)\b"
                     r"(?!\s+by\s+(?:a\s+)?mob)")
