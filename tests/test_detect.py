@@ -780,6 +780,14 @@ def test_a_demonstration_against_a_lockdown_is_still_a_demonstration() -> None:
     assert pred.event_type == "Protests", pred
 
 
+def test_a_date_is_no_crowd_size() -> None:
+    # "Around 4 May" counts no crowd: an army firing on refugees is no mob's violence
+    text = "Around 4 May 2020 (as reported), the Algerian army opened fire against refugees trying to leave the camps."
+    assert apply_codebook_rules(text, pred("Mob violence")).sub_event_type == "Attack"
+    crowd = "Around 400 people beat a suspected thief in the market."
+    assert apply_codebook_rules(crowd, pred("Mob violence")).sub_event_type == "Mob violence"
+
+
 def test_killed_during_a_police_raid_makes_no_police_victim() -> None:
     raid = "On 2 May 2020, a drug suspect was killed during a police raid in the village."
     assert apply_codebook_rules(raid, pred("Attack")).sub_event_type == "Attack"

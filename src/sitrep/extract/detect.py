@@ -643,14 +643,16 @@ _ARMED_SIDE = _rx(r"\b(?:al[- ]shabaab|bandits|militants|rebels|insurgents|jihad
                   r"|exchanges? of (?:fire|gunfire))\b")
 # a crowd told in other words than `_MOB`'s ("around 100 Indian nationals", "inhabitants of Denham Town")
 _CROWD_TOLD = _rx(r"\b(?:groups? of|inhabitants|citizens|nationals|hundreds|dozens|scores|(?:around|about|over|some)"
-                  r" \d+|\d+ (?:\w+ )?(?:people|persons|men))\b")
+                  r" \d+(?! (?:January|February|March|April|May|June|July|August|September|October|November|December"
+                  r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)|\d+ (?:\w+ )?(?:people|persons|men))\b")
 _MOB_OR_VIGILANTES = _rx(r"\bmobs?\b|\bvigilantes?\b(?!-style)")
 # "killed over witchcraft claims": a crowd's punishment of an alleged witch
 _WITCH_HUNT = _rx(r"\bwitch\w*|\bsorcer\w*")
 # police or soldiers doing the violence ("a boda boda driver was assaulted by police"): not a mob's act
 _STATE_DOER = _rx(r"\b(?:by|presumably|suspected)\s+(?:the\s+|a\s+|some\s+)?(?:police|policemen|officers?|soldiers|"
                   r"security forces|troops|the army|prison guards)\b|\b(?:police|policemen|officers|soldiers|security forces"
-                  r"|troops)\s+(?:\w+\s+){0,2}?(?:attack|assault|beat|kill|shot|shoot|fire|fired|dragg|kick|whipp|tortur|dispers"
+                  r"|troops|army|military)\s+(?:\w+\s+){0,2}?(?:attack|assault|beat|kill|shot|shoot|fire|fired|dragg|kick|whipp"
+                  r"|tortur|dispers"
                   r"|used|were accused|was accused)\w*"
                   # the same further on in the clause, not what they said or suffered: "policemen reportedly patrolled
                   # through the streets and beat up residents", "security officers allegedly rounded up locals"
