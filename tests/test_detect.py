@@ -780,6 +780,18 @@ def test_a_demonstration_against_a_lockdown_is_still_a_demonstration() -> None:
     assert pred.event_type == "Protests", pred
 
 
+def test_riots_a_protest_recalls_do_not_make_it_violent() -> None:
+    for text in ("Protesters gathered outside the court in a demonstration against the detention of activists during "
+                 "recent riots in the city.",
+                 "Families of prisoners, who have not been allowed to visit since the prison riot in March, held a "
+                 "protest in the city.",
+                 "Protesters gathered outside the court against the detention of two activists accused of vandalising "
+                 "a bank."):
+        assert apply_codebook_rules(text, pred("Peaceful protest")).sub_event_type == "Peaceful protest", text
+    riot = "Protesters rioted outside the court against the detention of two activists."
+    assert apply_codebook_rules(riot, pred("Peaceful protest")).sub_event_type == "Violent demonstration"
+
+
 def test_a_date_is_no_crowd_size() -> None:
     # "Around 4 May" counts no crowd: an army firing on refugees is no mob's violence
     text = "Around 4 May 2020 (as reported), the Algerian army opened fire against refugees trying to leave the camps."

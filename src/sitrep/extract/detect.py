@@ -784,6 +784,17 @@ _RIOTING = _rx(r"\b(?:pelted|threw|throwing|hurled|hurling)\s+(?:stones|rocks|br
                r"machetes|rungus|crude weapons|stones|whips|pangas)\b"
                r"|\bclashed with (?:the )?(?:police|security forces|riot police)\b"
                r"|\b(?<!anti-)riot(?:s|ed|ing|ers?)?\b(?! (?:police|gear|squad|control|unit))")
+# Riots and vandalism told as the background of a protest: "against the detention of activists during recent
+# riots", "relatives of inmates since the prison riot", "two activists accused of vandalising a bank"
+_BACKGROUND_RIOT = _rx(r"\b(?:during|since|following|after|amid|involved in|accused of|in the|of the)\s+(?:[\w-]+\s+){0,3}?"
+                       r"(?:riots?|vandali[sz]\w*)\b")
+
+
+def _rioting_told(text: str) -> bool:
+    """Rioting told of this demonstration, not riots it recalls."""
+    return _RIOTING.search(_BACKGROUND_RIOT.sub(" ", text)) is not None
+
+
 # Demonstrators' own damage, told outside the grievance: "violently protested", "went on the rampage",
 # "shattered window panes", "burnt a dormitory".
 _DEMONSTRATORS_DAMAGE = _rx(
@@ -1404,7 +1415,7 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         if sub == "Mob violence" and _RIOT_WORDS.search(text) and _A_CAUSE.search(text) \
                 and not _MOB_JUSTICE.search(text):
             return _with(pred, "Violent demonstration")
-        if sub in ("Peaceful protest", "Protest with intervention") and _RIOTING.search(text):
+        if sub in ("Peaceful protest", "Protest with intervention") and _rioting_told(text):
             return _with(pred, "Violent demonstration")
         if event_type == "Protests" and sub != "Excessive force against protesters" \
                 and _PROTEST.search(text) and _LETHAL_ON_PROTEST.search(_DEATH_BEHIND.sub(" ", text)):
@@ -1428,7 +1439,7 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             # "protesters rallied ... and clashed with police in several cities": 91 of the 99 ACLED protest notes
             # that tell clashes outside their grievance are violent demonstrations
             return _with(pred, "Violent demonstration")
-        if sub == "Violent demonstration" and _PROTEST.search(text) and not _RIOTING.search(text) \
+        if sub == "Violent demonstration" and _PROTEST.search(text) and not _rioting_told(text) \
                 and not _DEMONSTRATORS_VIOLENCE.search(beyond_grievance) \
                 and not _DEMONSTRATORS_DAMAGE.search(beyond_grievance):
             sub = "Protest with intervention" if _PLAIN_INTERVENTION.search(beyond_grievance) else "Peaceful protest"
