@@ -310,3 +310,10 @@ def test_an_event_told_only_in_a_country_is_coded_at_the_capital_and_says_so() -
     [named] = events("Police shot dead a suspected thief in Nairobi on Sunday, his family said.")
     assert named.geo_precision == 1 and "no place named" not in named.notes
     assert [ev.text for ev in named.evidence if ev.field == "location"] == ["Nairobi"]
+
+
+def test_a_rebel_groups_arrests_are_abductions_and_the_states_stay_arrests() -> None:
+    [rebels] = events("On 5 May 2020, HTS arrested three activists in Idlib city.", published=date(2020, 5, 6))
+    assert (rebels.sub_event_type, rebels.event_type) == ("Abduction/forced disappearance", "Violence against civilians")
+    [state] = events("On 5 May 2020, police arrested five opposition activists in Nairobi.", published=date(2020, 5, 6))
+    assert state.sub_event_type == "Arrests"
