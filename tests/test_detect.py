@@ -780,6 +780,13 @@ def test_a_demonstration_against_a_lockdown_is_still_a_demonstration() -> None:
     assert pred.event_type == "Protests", pred
 
 
+def test_a_named_place_taken_back_is_a_transfer_of_territory() -> None:
+    unknown = "On 31 March 2022, Ukrainian forces retook Havrylivka. No information on whether fighting took place."
+    assert apply_codebook_rules(unknown, pred("Armed clash")).sub_event_type == "Non-violent transfer of territory"
+    retaken = "Around 5 May 2020, the military re-captured Quissanga after it was taken over by militants."
+    assert apply_codebook_rules(retaken, pred("Armed clash")).sub_event_type == "Government regains territory"
+
+
 def test_riots_a_protest_recalls_do_not_make_it_violent() -> None:
     for text in ("Protesters gathered outside the court in a demonstration against the detention of activists during "
                  "recent riots in the city.",

@@ -920,7 +920,9 @@ _PLACE_TAKEN = _rx(r"\b(?:re-?captur(?:ed|es|ing)|captur(?:ed|es|ing)|seiz(?:ed|
                    r"|(?:took|taken|taking|gain(?:ed|s)?|regain(?:ed|s)?|wrest(?:ed|s)?|assumed|seized) (?:full |back |total "
                    r"|complete )?control (?:of|over)|took over|taken over|overr?an|overrun)\s+"
                    r"(?:(?!(?:weapons?|arms|ammunition|rifles?|guns?|drugs?|caches?|vehicles?|explosives?|goods|cattle"
-                   r"|livestock|in|at|near|from|by|after|during)\b)[\w'()-]+\s+){0,7}?" + _GROUND + r"\b")
+                   r"|livestock|in|at|near|from|by|after|during)\b)[\w'()-]+\s+){0,7}?" + _GROUND + r"\b"
+                   # a place named right after a verb of taking back: "Ukrainian forces retook Havrylivka"
+                   r"|\b(?:retook|re-?captured|re-?taken|liberated)\s+(?-i:[A-Z][\w'-]+)")
 _BRIEF_HOLD = _rx(r"\b(?:briefly|temporarily|attempt\w* to|tried to|trying to|failed to|bid to|repell?ed|repuls\w*"
                   r"|beat back|foiled)\b")
 # the labels a place taken overrides: the model's reading of a capture as a development or a mere clash
