@@ -780,6 +780,14 @@ def test_a_demonstration_against_a_lockdown_is_still_a_demonstration() -> None:
     assert pred.event_type == "Protests", pred
 
 
+def test_people_abducted_or_deported_is_an_abduction_not_a_development() -> None:
+    for text in ("On 21 April 2022, Russian forces abducted the head of the territorial community at the checkpoint.",
+                 "On 16 April 2022, Russian military forces illegally deported more than 50 Ukrainians from the town."):
+        assert apply_codebook_rules(text, pred("Other")).sub_event_type == "Abduction/forced disappearance", text
+    freed = "On 21 April 2022, the head of the community, abducted last month, was released at the checkpoint."
+    assert apply_codebook_rules(freed, pred("Other")).sub_event_type == "Other"
+
+
 def test_a_named_place_taken_back_is_a_transfer_of_territory() -> None:
     unknown = "On 31 March 2022, Ukrainian forces retook Havrylivka. No information on whether fighting took place."
     assert apply_codebook_rules(unknown, pred("Armed clash")).sub_event_type == "Non-violent transfer of territory"

@@ -589,6 +589,10 @@ _PROPERTY_HARM = _rx(r"\b(?:set (?:on )?fire|set ablaze|burn(?:ed|t|ing)?(?: dow
 # Goods seized with no fight ("police seized 3 tons of marijuana hidden in a truck"): the codebook's "seizing
 # goods or property outside the context of other forms of violence" (weapons seized are disrupted weapons use).
 _ABDUCTED = _rx(r"\b(?:abduct\w*|kidnap\w*|hostages?|detain\w*|forced \w+ (?:out|to)|evict\w*|expell?\w*|displac\w*)\b")
+# People taken away by force, told as done (the codebook's abduction or forced disappearance), and their release
+_ABDUCTION_DONE = _rx(r"\b(?:abducted|kidnapped|deported|forcibly (?:deported|transferred|taken|disappeared))\b"
+                      r"|\bforced deportations?\b")
+_RELEASED = _rx(r"\b(?:released|freed|set free|rescued|returned home)\b")
 _GOODS_SEIZED = _rx(r"\b(?:seiz\w*|confiscat\w*|impound\w*)\b[^.]{0,60}\b(?:marijuana|cocaine|heroin|drugs?|narcotics"
                     r"|cigarettes|contraband|timber|charcoal|fuel|goods|smuggled|tons?|kilos?|kilograms?)\b")
 # Surrenders, truces, ceasefires, peace accords signed or talks begun, prisoner exchanges: the codebook's
@@ -1382,6 +1386,10 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
                 and not _AFTER_GRENADE.search(text) and not _MOB.search(text):
             # "hand grenades were hurled at different places": a grenade attack is no mob's violence
             return _with(pred, "Grenade")
+        if sub in ("Other", "Change to group/activity") and _ABDUCTION_DONE.search(text) \
+                and not _RELEASED.search(text):
+            # "Russian forces abducted the head of the community", "illegally deported more than 50 Ukrainians"
+            return _with(pred, "Abduction/forced disappearance")
         if sub in ("Change to group/activity", "Other", "Agreement") and _BASE_SET_UP.search(text) \
                 and not _FIGHT.search(told_harm) and not _HARM_TO_PEOPLE.search(told_harm):
             # "the Turkish military set up its sixth observation post in Idlib as part of a de-escalation deal"
