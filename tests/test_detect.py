@@ -780,6 +780,12 @@ def test_a_demonstration_against_a_lockdown_is_still_a_demonstration() -> None:
     assert pred.event_type == "Protests", pred
 
 
+def test_militiamen_killed_are_armed_victims() -> None:
+    for text in ("Taliban militants attacked and killed 2 pro-government militia members in the district centre.",
+                 "Taliban militants attacked and killed 2 Arbakis in the district."):
+        assert apply_codebook_rules(text, pred("Attack")).sub_event_type == "Armed clash", text
+
+
 def test_people_abducted_or_deported_is_an_abduction_not_a_development() -> None:
     for text in ("On 21 April 2022, Russian forces abducted the head of the territorial community at the checkpoint.",
                  "On 16 April 2022, Russian military forces illegally deported more than 50 Ukrainians from the town."):

@@ -973,7 +973,7 @@ _ERV = "Explosions/Remote violence"
 _ARMED = (r"(?:soldiers?|troops|servicem[ae]n|police(?:m[ae]n|wom[ae]n| officers?| personnel| constables?| agents?)?"
           r"|gendarmes?|militiam[ae]n|fighters?|militants?|rebels?|insurgents?|commanders?|combatants?"
           r"|bodyguards?|escorts?|rangers?|security guards?|(?:1st |2nd )?lieutenants?|sergeants?|captains?|colonels?"
-          r"|reservists?|bandits|gang members?"
+          r"|reservists?|bandits|gang members?|militia members?|arbakis?|'arbakis?'|guards"
           r"|(?-i:[A-Z][A-Z0-9]{1,6}) (?:members?|personnel|jawans?|patrol(?: part(?:y|ies))?)"
           r"|(?:army|military|security|defen[cs]e) (?:personnel|officers?|members?)"
           r"|members? of (?:the )?(?:[\w'-]+ ){0,4}(?:forces?|army|division|brigade|battalion|militia|regiment|police))")
