@@ -801,6 +801,13 @@ def test_a_named_place_taken_back_is_a_transfer_of_territory() -> None:
     assert apply_codebook_rules(retaken, pred("Armed clash")).sub_event_type == "Government regains territory"
 
 
+def test_clashes_after_the_grievance_and_things_thrown_into_a_fire_make_a_violent_demonstration() -> None:
+    for text in ("Hundreds of protesters rallied against the president and his policies involving in clashes in several "
+                 "cities on Saturday.",
+                 "A demonstrator throws a fence into a fire during a protest against police action in the city."):
+        assert apply_codebook_rules(text, pred("Peaceful protest")).sub_event_type == "Violent demonstration", text
+
+
 def test_riots_a_protest_recalls_do_not_make_it_violent() -> None:
     for text in ("Protesters gathered outside the court in a demonstration against the detention of activists during "
                  "recent riots in the city.",

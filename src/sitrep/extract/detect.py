@@ -740,6 +740,8 @@ _GRIEVANCE = _rx(r"\b(?:against|over|demand\w*|denounc\w*|condemn\w*|for)\b[^.;]
                  # "..., protesting against their principal, burn their dorm": the protesters' own act after it
                  r"|,\s*(?:and\s+|then\s+)?(?:burn|set|torch|storm|smash|loot|destroy|vandal|pelt|threw|throw|hurl"
                  r"|block|barricad|broke|break|abduct)\w*\s"
+                 # "..., his policies involving in clashes in several cities": what happened at the protest
+                 r"|\s(?:involving|involved) in\s"
                  r"|[.;]|$)")
 # A death or harm that moved people to protest ("demonstrated after police fatally shot a hawker", "protested
 # against the killing of a student", "after three people were attacked"): the demonstration's cause, coded as an
@@ -775,7 +777,8 @@ _RIOTING = _rx(r"\b(?:pelted|threw|throwing|hurled|hurling)\s+(?:stones|rocks|br
                r"|\b(?:burn(?:ed|t|ing)?|set fire to|set on fire|torch(?:ed|ing)?)\s+(?:\w+\s+){0,2}?"
                r"(?:tyres|tires|barricades|mattresses)\b|\b(?:tyres|tires|barricades) (?:were )?(?:set )?on fire\b"
                r"|\blit\s+(?:\w+\s+)?(?:bon)?fires?\b|\bbonfires\b"
-               r"|\b(?:threw|throwing|hurled|hurling) (?:stones|rocks|bricks)\b"
+               r"|\b(?:threw|throws?|throwing|hurled|hurls?|hurling) (?:stones|rocks|bricks)\b"
+               r"|\b(?:threw|throws?|throwing|hurled|hurls?|hurling) (?:a |an |the )?[\w-]+ into (?:a |the )?(?:fire|bonfire|flames)\b"
                # the codebook's "vandalism, road-blocking using barricades, burning tires"
                r"|\bbarricad(?:ed|ing|es?)\s+(?:the\s+|a\s+|parts\s+of\s+the\s+)?(?:[\w-]+\s+){0,3}?"
                r"(?:roads?|highways?|streets?|junctions?|bridges?)\b|\brunning battles\b|\bburn(?:ed|t) down\b"
