@@ -369,8 +369,7 @@ def _prediction(classes: Sequence[str], probs: np.ndarray, only_types: Sequence[
 _TERRITORIAL = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 _PROTEST_LABELS = frozenset({"Peaceful protest", "Protest with intervention"})
 # (with the mob's violence: what a curfew's enforcers do to people who neither demonstrated nor rioted)
-_CROWD_LABELS = _PROTEST_LABELS | {"Excessive force against protesters", "Violent demonstration",
-                                           "Mob violence"}
+_CROWD_LABELS = _PROTEST_LABELS | {"Excessive force against protesters", "Violent demonstration", "Mob violence"}
 # What a demonstration is told with; a protest label needs one of them ("convoys of families left the
 # pocket" is no protest however like a march it reads).
 _DEMONSTRATION_WORDS = re.compile(
@@ -450,8 +449,9 @@ def classify(sentences: Sequence[str], *, rules: bool = True, model: LinearModel
 
     Decoding always honours ACLED's house tags (a topic tag allows only strategic developments, and one the
     tag table knows names its sub-type; a crowd-size tag allows only protests and riots), gives a
-    territory-transfer label only to a text where a place changes hands and a protest label only to a text
-    with a word of demonstrating. With rules=True (default) the codebook rules of `apply_codebook_rules` are
+    territory-transfer label only to a text where a place changes hands, a protest label only to a text
+    with a word of demonstrating, and no crowd label (protest, riot or mob) to police enforcing a curfew or
+    lockdown on people who neither demonstrated nor rioted. With rules=True (default) the codebook rules of `apply_codebook_rules` are
     applied to each label, except to a label a topic tag named.
     `model` overrides the shipped model (training uses it to score candidate models).
     """
@@ -586,13 +586,13 @@ _PROPERTY_HARM = _rx(r"\b(?:set (?:on )?fire|set ablaze|burn(?:ed|t|ing)?(?: dow
                      r"|pillag\w*|ransack\w*|destroy\w*|demolish\w*|st(?:ole|olen|eal\w*)|took away|taking away"
                      r"|carried away|seiz(?:ed|ing) (?:a |an |the |two |three |several )?(?:\w+ ){0,2}(?:vehicles?|cars?"
                      r"|trucks?|motorcycles?|motorbikes?|boats?|cattle|livestock|goods|property|food))\b")
-# Goods seized with no fight ("police seized 3 tons of marijuana hidden in a truck"): the codebook's "seizing
-# goods or property outside the context of other forms of violence" (weapons seized are disrupted weapons use).
 _ABDUCTED = _rx(r"\b(?:abduct\w*|kidnap\w*|hostages?|detain\w*|forced \w+ (?:out|to)|evict\w*|expell?\w*|displac\w*)\b")
 # People taken away by force, told as done (the codebook's abduction or forced disappearance), and their release
 _ABDUCTION_DONE = _rx(r"\b(?:abducted|kidnapped|deported|forcibly (?:deported|transferred|taken|disappeared))\b"
                       r"|\bforced deportations?\b")
 _RELEASED = _rx(r"\b(?:released|freed|set free|rescued|returned home)\b")
+# Goods seized with no fight ("police seized 3 tons of marijuana hidden in a truck"): the codebook's "seizing
+# goods or property outside the context of other forms of violence" (weapons seized are disrupted weapons use).
 _GOODS_SEIZED = _rx(r"\b(?:seiz\w*|confiscat\w*|impound\w*)\b[^.]{0,60}\b(?:marijuana|cocaine|heroin|drugs?|narcotics"
                     r"|cigarettes|contraband|timber|charcoal|fuel|goods|smuggled|tons?|kilos?|kilograms?)\b")
 # Surrenders, truces, ceasefires, peace accords signed or talks begun, prisoner exchanges: the codebook's
@@ -1296,7 +1296,12 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - a chemical attack the text only recalls ("the scene of a 2017 chemical attack", "accused of a chlorine
       attack") makes no Chemical weapon label, and turns one the model gave into the air strike or shelling told;
     - roads blocked with barricades, stones, logs or burning tyres (the codebook's road-blocking) make a
-      protest a Violent demonstration (with the other rioting of `_RIOTING`);
+      protest a Violent demonstration (with the other rioting of `_RIOTING`, but not riots the protest only
+      recalls, `_BACKGROUND_RIOT`);
+    - people abducted, kidnapped or deported, not told released, under "other" or a change to a group's
+      activity -> Abduction/forced disappearance;
+    - heavy guns fired at a populated area, not at positions, with no small arms and no exchange, under a
+      battle or attack label -> Shelling/artillery/missile attack;
     - a battle or attack label where nobody fought or was hurt and weapons were found, seized or defused ->
       Disrupted weapons use; where reinforcements arrived, fortifications were built, forces were deployed,
       recruited or drilled, a curfew was imposed or an armed group handed out food -> Change to group/activity
