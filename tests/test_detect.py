@@ -780,6 +780,13 @@ def test_a_demonstration_against_a_lockdown_is_still_a_demonstration() -> None:
     assert pred.event_type == "Protests", pred
 
 
+def test_a_rape_done_is_sexual_violence_and_one_only_alleged_is_not() -> None:
+    done = "A group of at least five men armed with machetes broke into a college, attacking and raping five students."
+    assert apply_codebook_rules(done, pred("Attack")).sub_event_type == "Sexual violence"
+    alleged = "Gunmen shot dead a man accused of raping a girl in the village."
+    assert apply_codebook_rules(alleged, pred("Attack")).sub_event_type == "Attack"
+
+
 def test_militiamen_killed_are_armed_victims() -> None:
     for text in ("Taliban militants attacked and killed 2 pro-government militia members in the district centre.",
                  "Taliban militants attacked and killed 2 Arbakis in the district."):
