@@ -212,6 +212,7 @@ COMPANIONS = re.compile(
     rf"(?:\s+and\s+(?:(?:his|her|their)\s+)?{_KIN_NOUN})?)"
     r"(?!\s+(?:\w+ly\s+)?(?:was|is|has|survived|escaped|sustained|suffered|injured|wounded|hurt|unhurt|unharmed)\b)",
     re.IGNORECASE)
+PERSON_WORD = re.compile(rf"\b(?:{PERSON_NOUNS})s?\b", re.IGNORECASE)
 SENTENCE_STOP = re.compile(r"[.;:!?]\s|\n")
 
 
@@ -302,7 +303,7 @@ def _kind_after(text: str, start: int, limit: int) -> Kind | None:
 
 def _companion_count(companions: re.Match[str]) -> int:
     """How many people a `COMPANIONS` match adds: "and his son" 1, "with his wife and son" 2."""
-    return len(re.findall(rf"\b(?:{PERSON_NOUNS})s?\b", companions.group("kin"), re.IGNORECASE))
+    return len(PERSON_WORD.findall(companions.group("kin")))
 
 
 def _blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
