@@ -808,6 +808,22 @@ def test_a_named_place_taken_back_is_a_transfer_of_territory() -> None:
     assert apply_codebook_rules(retaken, pred("Armed clash")).sub_event_type == "Government regains territory"
 
 
+def test_enemies_driven_out_or_a_whole_area_controlled_is_ground_taken() -> None:
+    for text in ("The army units drove the ISIL terrorists out of key areas and their surrounding areas in Homs "
+                 "province.",
+                 "Joint units of the Syrian army and allied forces achieved a major military victory by controlling "
+                 "the entire Lajat area in Deraa province."):
+        assert apply_codebook_rules(text, pred("Armed clash")).sub_event_type == "Government regains territory", text
+    crowd = "Police drove the protesters out of the square."
+    assert apply_codebook_rules(crowd, pred("Armed clash")).sub_event_type == "Armed clash"
+
+
+def test_a_deserted_site_seized_is_a_non_violent_transfer() -> None:
+    text = "Activists said the militants seized a strategically located but deserted rocket-launching site."
+    assert apply_codebook_rules(text, pred("Non-state actor overtakes territory")).sub_event_type == \
+        "Non-violent transfer of territory"
+
+
 def test_clashes_after_the_grievance_and_things_thrown_into_a_fire_make_a_violent_demonstration() -> None:
     for text in ("Hundreds of protesters rallied against the president and his policies involving in clashes in several "
                  "cities on Saturday.",

@@ -197,6 +197,15 @@ def test_a_remark_refines_the_label_but_does_not_change_its_type(monkeypatch: py
     assert group.best.sub_event_type == "Peaceful protest"
 
 
+def test_ground_taken_is_a_non_violent_transfer_where_the_next_sentence_tells_no_fight() -> None:
+    withdrawn = events("On 3 March 2021, al-Shabaab militants took control of Af-Urur, a strategic village south of "
+                       "Bosaso. The militants seized the area following the withdrawal of Puntland forces.")
+    assert [e.sub_event_type for e in withdrawn] == ["Non-violent transfer of territory"]
+    fought = events("On 3 March 2021, al-Shabaab militants took control of Af-Urur, a strategic village south of "
+                    "Bosaso. Two soldiers were killed in the fighting.")
+    assert [e.sub_event_type for e in fought] == ["Non-state actor overtakes territory"]
+
+
 def test_a_demonstration_told_in_two_sentences_is_one_row() -> None:
     found = events("On 28 April 2020, in Malambo, Atlantico, Colombia, residents burned tires to demand food. The "
                    "residents claimed they need to have enough food to go through the quarantine.")

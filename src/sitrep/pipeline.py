@@ -188,13 +188,17 @@ def detect_events(doc: Document) -> list[EventGroup]:
         group.told = told
     # The remarks after the event sentences ("Police dispersed the crowd.", "[size=no report]") may refine the
     # label within its event type; they change the type only through an ACLED house tag, since a remark about
-    # aid workers at a checkpoint must not turn an opened humanitarian corridor into an attack.
+    # aid workers at a checkpoint must not turn an opened humanitarian corridor into an attack, or where they
+    # tell that ground taken changed hands without a fight ("... seized the area following the withdrawal of
+    # Puntland forces"), which the codebook makes a non-violent transfer, not a battle.
     with_remarks = [g for g in groups if g.context]
     for group, told in zip(with_remarks, detect.classify([doc.body[g.start:g.context_end] for g in with_remarks]),
                            strict=True):
         if told.sub_event_type is not None and (
                 _same_family(told.event_type, group.best.event_type)
-                or detect.house_tag_types(doc.body[group.end:group.context_end])):
+                or detect.house_tag_types(doc.body[group.end:group.context_end])
+                or (group.best.sub_event_type in detect.TERRITORIAL_BATTLES
+                    and told.sub_event_type == "Non-violent transfer of territory")):
             group.told = told
     return groups
 

@@ -366,7 +366,7 @@ def _prediction(classes: Sequence[str], probs: np.ndarray, only_types: Sequence[
     return Prediction(label, EVENT_TYPES.get(label), float(probs[k]), 1.0 - p_none, label)
 
 
-_TERRITORIAL = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+TERRITORIAL_BATTLES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 _PROTEST_LABELS = frozenset({"Peaceful protest", "Protest with intervention"})
 # (with the mob's violence: what a curfew's enforcers do to people who neither demonstrated nor rioted)
 _CROWD_LABELS = _PROTEST_LABELS | {"Excessive force against protesters", "Violent demonstration", "Mob violence"}
@@ -470,9 +470,9 @@ def classify(sentences: Sequence[str], *, rules: bool = True, model: LinearModel
             preds[k] = Prediction(named, EVENT_TYPES[named], float(probs[k][model.classes.index(named)]),
                                   max(1.0 - p_none, 0.5), named)
             tagged.add(k)
-    territorial = [i for i, c in enumerate(model.classes) if c in _TERRITORIAL]
+    territorial = [i for i, c in enumerate(model.classes) if c in TERRITORIAL_BATTLES]
     for k, (text, pred) in enumerate(zip(sentences, preds, strict=True)):
-        if pred.sub_event_type in _TERRITORIAL and not _TERRITORY_WORDS.search(text):
+        if pred.sub_event_type in TERRITORIAL_BATTLES and not _TERRITORY_WORDS.search(text):
             # no place changed hands in the text ("two suspects were lynched"): the next likeliest label
             others = probs[k].copy()
             others[territorial] = 0.0
@@ -835,7 +835,7 @@ _NO_FIGHT = _rx(r"\bno (?:information|reports?|details?) (?:on|of|about|as to) (
                 r"|\bhanded (?:over )?control\b|\bnot (?:encounter|meet|face)\w* (?:any )?(?:resistance|opposition)\b"
                 r"|\b(?:after|following|when|as) (?:the )?(?:[\w-]+ ){0,5}?(?:withdr[ae]w\w*|pulled out|pull-?out|retreat(?:ed)?"
                 r"|abandoned|evacuated|left)\b(?! (?:under|amid|after) (?:fire|attack|heavy))"
-                r"|\b(?:deserted|abandoned|empty|vacated) (?:\w+ ){0,2}?(?:base|position|post|town|village|site|camp|barracks)")
+                r"|\b(?:deserted|abandoned|empty|vacated) (?:[\w-]+ ){0,2}?(?:base|position|post|town|village|site|camp|barracks)")
 _CASUALTY = _rx(r"\bkill(?:ed|ing|s)?\b|\bdead\b|\bdied\b|\bwound\w*|\binjur\w*|\bhurt\b|\bcasualt\w*"
                 r"|\beliminat(?:ed|ing)\b")
 _PROTEST = _rx(r"\bprotest\w*|\bdemonstrat\w*|\brall(?:y|ies|ied)\b|(?-i:\bmarch(?:ed|ers)?\b|\bMarch(?:ed|ers)\b)"
@@ -903,7 +903,7 @@ _CONTEXT_CLAUSE = _rx(r"\bin the context of [^.]*")
 _TAKE_VERB = (r"(?:re-?captur\w*|retook|re-?tak(?:en|es|ing)|regain\w*|liberat\w*|captur\w*|seiz\w*|overr?an|overrun"
               r"|wrest\w*|took (?:full |back |over |total )?(?:control|over)|taken (?:full |back )?(?:control|over)"
               r"|gain(?:ed|s)? control|(?:drove|driven|pushed|flushed|chased|expelled|ousted) [\w' -]{1,40}? out\b"
-              r"|freed|cleared|secured|took|taken|reclaim\w*|storm\w*|entered)")
+              r"|freed|cleared|secured|took|taken|reclaim\w*|storm\w*|entered|controll(?:ed|ing) the (?:entire|whole))")
 _STATE_TAKER = (r"(?:army|armies|armed forces|troops|soldiers|troopers|military|marines|gendarm\w*|police"
                 r"|(?:government|govt|state|national|federal|regime|loyalist|pro-government|army|security|defen[cs]e"
                 r"|special|presidential|republican|military|coalition) forces?|forces loyal to (?:the )?(?:government"
@@ -929,7 +929,10 @@ _GROUND = (r"(?:villages?|towns?|city|cities|neighbou?rhoods?|districts?|distric
            r"|localit(?:y|ies)|islands?|quarters?|suburbs?|valleys?|mountains?|peninsula|fields|sites?)")
 _PLACE_TAKEN = _rx(r"\b(?:re-?captur(?:ed|es|ing)|captur(?:ed|es|ing)|seiz(?:ed|es|ing)|retook|re-?tak(?:en|es|ing)"
                    r"|(?:took|taken|taking|gain(?:ed|s)?|regain(?:ed|s)?|wrest(?:ed|s)?|assumed|seized) (?:full |back |total "
-                   r"|complete )?control (?:of|over)|took over|taken over|overr?an|overrun)\s+"
+                   r"|complete )?control (?:of|over)|took over|taken over|overr?an|overrun"
+                   # "drove the ISIL terrorists out of key areas", "by controlling the entire Lajat area"
+                   r"|(?:drove|driven|pushed|expelled|ousted|flushed|chased) (?:[\w'-]+ ){1,5}?out of"
+                   r"|controll(?:ed|ing) (?:the )?(?:entire|whole))\s+"
                    r"(?:(?!(?:weapons?|arms|ammunition|rifles?|guns?|drugs?|caches?|vehicles?|explosives?|goods|cattle"
                    r"|livestock|in|at|near|from|by|after|during)\b)[\w'()-]+\s+){0,7}?" + _GROUND + r"\b"
                    # a place named right after a verb of taking back: "Ukrainian forces retook Havrylivka"
@@ -1500,13 +1503,13 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     if sub in ("Government regains territory", "Non-state actor overtakes territory") and _NO_FIGHT.search(text):
         # the codebook's transfers "without armed interaction": no fighting, or none reported
         return _with(pred, "Non-violent transfer of territory")
-    if sub in _TERRITORIAL:
+    if sub in TERRITORIAL_BATTLES:
         taker = territory_taker(text)
         if taker is not None:
             wanted = "Government regains territory" if taker == "state" else "Non-state actor overtakes territory"
             if wanted != sub:
                 return _with(pred, wanted)
-    if _CHEMICAL.search(text) and sub not in _TERRITORIAL and not _CHEMICAL_RECALLED.search(text):
+    if _CHEMICAL.search(text) and sub not in TERRITORIAL_BATTLES and not _CHEMICAL_RECALLED.search(text):
         return _with(pred, "Chemical weapon")
     if sub == "Chemical weapon" and _CHEMICAL_RECALLED.search(text):
         # "air strikes on the groups it accused of a chlorine attack": the strike is the event
