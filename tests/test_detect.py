@@ -658,6 +658,20 @@ def test_police_doing_the_violence_further_on_in_the_clause_make_no_mob() -> Non
     assert apply_codebook_rules(said, pred("Attack")).sub_event_type == "Mob violence"
 
 
+def test_a_mob_label_on_what_police_or_guards_did_to_residents_is_an_attack_or_a_clash() -> None:
+    for text in ("On 1 December 2019, policemen reportedly patrolled through the streets of Mararani in Lamu East, "
+                 "Lamu county, and beat up residents, arresting 10 of them.",
+                 "On October 9th, prison guards pursuing an escaped convict attacked 'dozens' of residents of a "
+                 "deprived neighbourhood in Nyeri.",
+                 "On 23 June, security officers searching for al Shabaab remnants rounded up locals and burnt several "
+                 "houses and shops in Kutulo. Several residents report injury."):
+        assert apply_codebook_rules(text, pred("Mob violence")).sub_event_type == "Attack", text
+    gang = "On September 12th, police killed two suspected gang members who had been active in the Juja area."
+    assert apply_codebook_rules(gang, pred("Mob violence")).sub_event_type == "Armed clash"
+    crowd = "On 3 May, a crowd of dozens of residents attacked a police station in Nyeri."
+    assert apply_codebook_rules(crowd, pred("Mob violence")).sub_event_type == "Mob violence"
+
+
 def test_quiet_security_work_is_a_strategic_development() -> None:
     found = "A team of police commandos recovered arms and ammunition including one AK-56 rifle during a search."
     assert apply_codebook_rules(found, pred("Armed clash")).sub_event_type == "Disrupted weapons use"

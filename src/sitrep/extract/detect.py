@@ -634,16 +634,22 @@ _MOB = _rx(r"\bmobs?\b|\bcrowds?\b|\bvillagers\b|\bresidents\b|\blocals\b|\byout
 # "killed two residents": villagers, residents, youths as the victims, not the perpetrators
 _MOB_AS_VICTIM = _rx(r"\b(?:kill\w*|attack\w*|shot|shoot\w*|injur\w*|wound\w*|abduct\w*|kidnapp\w*|beat\w*|rob\w*"
                      r"|target\w*|massacr\w*|assault\w*|harass\w*|tortur\w*|round\w* up)\s+(?:[\w'\"-]+\s+){0,4}?"
-                     r"(?:villagers|residents|locals|youths?|supporters|traders|mourners)\b"
+                     r"(?:villagers|residents|locals|youths?|supporters|traders|mourners|citizens)\b"
                      # "residents of Jasko were reportedly attacked by unidentified men"
                      r"|\b(?:villagers|residents|locals|youths?|supporters|traders|mourners)\b(?:\s+[\w,'-]+){0,8}?\s+"
                      r"(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:attack|assault|beat|beaten|kill|shot|injur|wound"
-                     r"|abduct|kidnap|rob|target|harass)\w*")
+                     r"|abduct|kidnap|rob|target|harass)\w*"
+                     r"|\b(?:villagers|residents|locals|citizens)\s+(?:reported|report|suffered|sustained)\s+(?:\w+\s+)?"
+                     r"(?:injur|wound)\w*"
+                     # "Scores of people were reportedly injured": a count of the hurt, not a crowd
+                     r"|\b(?:scores|dozens|hundreds) of (?:people|persons|civilians|residents)\s+(?:were|had been|have been)"
+                     r"\s+(?:\w+\s+)?(?:injur|wound|kill|hurt|attack|beat|shot)\w*")
 _WAR_WEAPON = _rx(r"\bgun\w*|\bshot\b|\bshoot\w*|(?<!set )(?<!on )\bfire[ds]?\b|\bfiring\b|\brifles?\b|\bbombs?\b|\bgrenades?\b"
                   r"|\bexplos\w*|\bmilitants?\b|\bmilitia\w*|\brebels?\b|\binsurgents?\b|\bsoldiers\b|\btroops\b"
                   r"|\bgunmen\b|\bjihadists?\b|\bterrorists?\b|\bbandits?\b"
                   r"|\barmed\b(?! with (?:pangas|machetes|sticks|clubs|stones|knives|rungus|crude|whips|axes))")
 _LYNCHING = _rx(r"\blynch\w*")
+_SEARCHED_FOR = _rx(r"\b(?:searching|looking|hunting|in search) for\b[^,.;]*")
 # An organised armed side ("Al Shabaab clashed with police", "a clash with bandits") or a fight told as armed
 # ("armed clashes broke out", "an exchange of fire"): a battle, not a mob's brawl
 _ARMED_SIDE = _rx(r"\b(?:al[- ]shabaab|bandits|militants|rebels|insurgents|jihadists|terrorists|gunmen"
@@ -665,7 +671,7 @@ _STATE_DOER = _rx(r"\b(?:by|presumably|suspected)\s+(?:the\s+|a\s+|some\s+)?(?:p
                   # the same further on in the clause, not what they said or suffered: "policemen reportedly patrolled
                   # through the streets and beat up residents", "security officers allegedly rounded up locals"
                   r"|\b(?:policemen|police officers|security officers|soldiers|prison guards|prison wardens),?\s+"
-                  r"(?:(?!said|says|say|reported|told|claimed|were|was)[\w,'-]+\s+){0,14}?"
+                  r"(?:(?!(?:said|says|say|reported|told|claimed|were|was)\b)[\w,'-]+\s+){0,14}?"
                   r"(?:attacked|assaulted|beat|whipped|tortured|rounded up|harassed)\b")
 _ORGANISED_COMMUNAL_WORDS = (r"\bclans?\b|\bsub-?clans?\b|\bethnic\b|\btrib(?:e|es|al|esmen)\b|\bherders?\b"
                              r"|\bherdsmen\b|\bpastoralists?\b|\braiders?\b|\bmilitia\w*")
@@ -1427,12 +1433,16 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             return _with(pred, "Armed clash")
         if sub == "Mob violence" and not _PROTEST.search(text) and not _RIOT_WORDS.search(text) \
                 and not _MOB.search(_MOB_AS_VICTIM.sub(" ", text)) and not _MOB_OR_VIGILANTES.search(text) \
-                and not _CROWD_FIGHT.search(text) and not _CROWD_TOLD.search(text):
+                and not _CROWD_FIGHT.search(text) and not _CROWD_TOLD.search(_MOB_AS_VICTIM.sub(" ", text)):
             # no crowd did it: "shoppers were assaulted by police with whips" (state forces on civilians: 176
             # ACLED attacks to 10 riots), "Al Shabaab attacks Mandera, killing four" (an armed side hurting
             # people, no fight: no ACLED note is mob violence)
             if _STATE_DOER.search(text):
-                return _with(pred, "Armed clash" if _ARMED_SIDE.search(text) else "Attack")
+                # police killing gang members or raiders fight an armed group, as in the attack rule below; the
+                # group they were searching for is not the one they fought ("searching for al Shabaab remnants")
+                armed_foe = _ARMED_SIDE.search(_SEARCHED_FOR.sub(" ", text)) \
+                    or (_FORCES_KILL_ARMED.search(text) and not _DRUG_WAR.search(text))
+                return _with(pred, "Armed clash" if armed_foe else "Attack")
             if _ARMED_SIDE.search(text) and not _CLASH.search(text) and _HARM_TO_PEOPLE.search(told_harm):
                 return _with(pred, "Attack")
         if sub == "Mob violence" and _CLASH.search(text) and _ARMED_SIDE.search(text) \
