@@ -672,6 +672,29 @@ def test_a_mob_label_on_what_police_or_guards_did_to_residents_is_an_attack_or_a
     assert apply_codebook_rules(crowd, pred("Mob violence")).sub_event_type == "Mob violence"
 
 
+def test_a_bomb_that_went_off_is_an_explosion_not_a_disrupted_weapon() -> None:
+    for text in ("The Taliban militants have detonated explosives beneath a main bridge on the highway in Helmand.",
+                 "One improvised explosive device recently detonated inside a cathedral while several others were "
+                 "deactivated in shopping centers."):
+        for sub in ("Disrupted weapons use", "Remote explosive/landmine/IED"):
+            assert apply_codebook_rules(text, pred(sub)).sub_event_type == "Remote explosive/landmine/IED", text
+    mishap = "On 8 March 2020, a bomb carried by Taliban detonated prematurely in Kandahar."
+    assert apply_codebook_rules(mishap, pred("Disrupted weapons use")).sub_event_type == "Disrupted weapons use"
+    defused = "Police defused two explosive devices found near the market."
+    assert apply_codebook_rules(defused, pred("Remote explosive/landmine/IED")).sub_event_type == \
+        "Disrupted weapons use"
+
+
+def test_missiles_fired_by_aircraft_are_an_air_strike() -> None:
+    for text in ("Reports say at least two missiles were fired in a third attack by Israeli jets on targets in the city.",
+                 "Saudi jets fired a number of missiles at a water well drilling machine in the village."):
+        assert apply_codebook_rules(text, pred("Shelling/artillery/missile attack")).sub_event_type == \
+            "Air/drone strike", text
+    ground = "Government forces fired missiles at the village from positions on the hill."
+    assert apply_codebook_rules(ground, pred("Shelling/artillery/missile attack")).sub_event_type == \
+        "Shelling/artillery/missile attack"
+
+
 def test_quiet_security_work_is_a_strategic_development() -> None:
     found = "A team of police commandos recovered arms and ammunition including one AK-56 rifle during a search."
     assert apply_codebook_rules(found, pred("Armed clash")).sub_event_type == "Disrupted weapons use"
@@ -836,6 +859,11 @@ def test_a_deserted_site_seized_is_a_non_violent_transfer() -> None:
     text = "Activists said the militants seized a strategically located but deserted rocket-launching site."
     assert apply_codebook_rules(text, pred("Non-state actor overtakes territory")).sub_event_type == \
         "Non-violent transfer of territory"
+
+
+def test_projectiles_thrown_at_police_in_the_passive_make_a_violent_demonstration() -> None:
+    text = "Dozens of arrests have been made during a third demonstration in Bristol after projectiles were thrown at police."
+    assert apply_codebook_rules(text, pred("Protest with intervention")).sub_event_type == "Violent demonstration"
 
 
 def test_clashes_after_the_grievance_and_things_thrown_into_a_fire_make_a_violent_demonstration() -> None:

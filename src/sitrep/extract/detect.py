@@ -520,6 +520,10 @@ _AIR = _rx(r"\bair ?strikes?\b|\bhelicopter gunships?\b|\bair ?force\b.{0,30}\b(
            r"|\b(?:jets?|aircraft|helicopters?|gunships?|drones?|planes?|uavs?)\b.{0,40}\b(?:bomb(?:ed|s)?|struck|strikes?"
            r"|targeted|fired|hit|dropped|pounded|attacked|raided)\b|\baerial (?:bombardment|attacks?|strikes?)\b"
            r"|\bbarrel bombs?\b|\bkamikaze drones?\b|\bloitering munitions?\b")
+_AIR_LAUNCHED = _rx(r"\b(?:missiles?|rockets?)\b(?:\s+\w+){0,6}?\s+(?:by|from)\s+(?:\w+\s+){0,2}?(?:jets?|warplanes?"
+                   r"|aircraft|planes?|helicopters?|drones?|gunships?|uavs?)\b|\b(?:jets?|warplanes?|aircraft|planes?"
+                   r"|helicopters?|drones?|gunships?|uavs?)\s+(?:\w+\s+)?(?:fired|launched)\s+(?:\w+\s+){0,3}?(?:missiles?"
+                   r"|rockets?)\b")
 # any word of air power, and any of an army: an air strike needs one of them somewhere in the text
 _ANY_AIR = _rx(r"\bair\w*|\bjets?\b|\bplanes?\b|\bhelicopters?\b|\bgunships?\b|\bdrones?\b|\bwarplanes?\b"
                r"|\baircraft\b|\buavs?\b|\baerial\b|\bsorties?\b|\bbarrel bombs?\b|\bbombers?\b|\bmunitions?\b")
@@ -558,13 +562,23 @@ _ARMS_TAKEN_PRONE = frozenset({"Attack", "Armed clash", "Looting/property destru
                                "Shelling/artillery/missile attack", "Air/drone strike", "Grenade", "Mob violence"})
 
 
+# A bomb that went off, or that an armed group set off ("one improvised explosive device recently detonated inside a
+# cathedral", "the Taliban militants have detonated explosives beneath a bridge"): an explosion, not weapons
+# taken out of use, unless it went off by mishap ("a bomb carried by Taliban detonated prematurely"), which the
+# codebook makes a disrupted weapons use
+_BLAST_HAPPENED = _rx(r"\b(?:devices?|ieds?|bombs?|explosives?|mines?|landmines?)\s+(?:\w+ly\s+)?(?:detonated|exploded"
+                      r"|went off)\b|\b(?:militants|insurgents|taliban|terrorists|attackers|gunmen|rebels|al[- ]shabaab"
+                      r"|jihadists)\s+(?:have\s+|had\s+)?(?:detonated|blew up|set off)\b")
+_MISHAP = _rx(r"\bprematurely\b|\baccident\w*|\bwhile (?:making|assembling|planting|handling|transporting)\b")
+
+
 def arms_taken_quietly(text: str) -> bool:
-    """Weapons seized, found, intercepted or defused, with nobody hurt and no fight told."""
+    """Weapons seized, found, intercepted or defused, with nobody hurt, no fight told and no bomb gone off."""
     told_harm = _NO_CASUALTY.sub(" ", text)
     # a depot destroyed by artillery or warplanes is their strike; a "motorized rifle regiment" is no rifle
     return _ARMS_TAKEN.search(_RIFLE_UNIT.sub(" ", text)) is not None and not _CASUALTY.search(told_harm) \
         and not _FIGHT_TOLD.search(told_harm) and not _HARM_TO_PEOPLE.search(told_harm) and not _AIR.search(text) \
-        and not _SHELLING.search(text)
+        and not _SHELLING.search(text) and not _BLAST_HAPPENED.search(text)
 
 
 # A grenade thrown, not fired from a launcher: ACLED's Grenade even when soldiers or police are its target.
@@ -788,6 +802,9 @@ _RIOTING = _rx(r"\b(?:pelted|threw|throwing|hurled|hurling)\s+(?:stones|rocks|br
                r"(?:tyres|tires|barricades|mattresses)\b|\b(?:tyres|tires|barricades) (?:were )?(?:set )?on fire\b"
                r"|\blit\s+(?:\w+\s+)?(?:bon)?fires?\b|\bbonfires\b"
                r"|\b(?:threw|throws?|throwing|hurled|hurls?|hurling) (?:stones|rocks|bricks)\b"
+               # told in the passive: "after projectiles were thrown at police"
+               r"|\b(?:stones|rocks|bricks|projectiles|bottles|objects|fireworks|petrol bombs|molotov cocktails)\s+"
+               r"(?:were|was|had been|being)\s+(?:thrown|hurled|pelted|lobbed)\s+(?:at|towards?)\b"
                r"|\b(?:threw|throws?|throwing|hurled|hurls?|hurling) (?:a |an |the )?[\w-]+ into (?:a |the )?(?:fire|bonfire|flames)\b"
                # the codebook's "vandalism, road-blocking using barricades, burning tires"
                r"|\bbarricad(?:ed|ing|es?)\s+(?:the\s+|a\s+|parts\s+of\s+the\s+)?(?:[\w-]+\s+){0,3}?"
@@ -1367,6 +1384,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     if sub in _ARMS_TAKEN_PRONE and arms_taken_quietly(text):
         # "police seized eight guns and 500 live bullets in a raid": weapons taken out of use, nobody hurt
         return _with(pred, "Disrupted weapons use")
+    if sub == "Disrupted weapons use" and _BLAST_HAPPENED.search(text) and not _MISHAP.search(text):
+        return _with(pred, "Remote explosive/landmine/IED")
     if sub in _TAKEOVER_PRONE and (taken := place_taken(text)) is not None:
         # "troopers captured two NPA camps", "Taliban fighters seized a district centre": the ground changed hands
         return _with(pred, taken)
@@ -1564,6 +1583,9 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         if sub in ("Shelling/artillery/missile attack", "Air/drone strike") and _TWO_SIDED.search(text):
             return _with(pred, "Armed clash")
         if air and sub != "Air/drone strike" and not shelling:
+            return _with(pred, "Air/drone strike")
+        if sub == "Shelling/artillery/missile attack" and _AIR_LAUNCHED.search(text):
+            # "missiles were fired ... by Israeli jets": what aircraft fire is an air strike
             return _with(pred, "Air/drone strike")
         if shelling and sub in ("Air/drone strike", "Remote explosive/landmine/IED") and not air \
                 and not _IED.search(text):
