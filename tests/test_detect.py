@@ -208,6 +208,7 @@ def test_codebook_rules_leave_correct_labels_alone(text: str, model_label: str) 
         ("A fire broke out in a crowded market overnight; firefighters recovered six bodies.", True),
         ("Three children were killed in a stampede at the stadium gates.", True),
         ("Two alleged thieves were beaten, tied up and drowned in a dam by residents.", False),
+        ("Community members lynched a man suspected of drowning a child at the estate.", False),
         # soldiers and police who only respond are no attackers
         ("Security forces cordoned off the area after a blast at a fireworks factory killed four people.", True),
         ("Police said a short circuit caused the fire that gutted the garment factory, killing nine workers.", True),

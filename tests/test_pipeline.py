@@ -206,6 +206,16 @@ def test_ground_taken_is_a_non_violent_transfer_where_the_next_sentence_tells_no
     assert [e.sub_event_type for e in fought] == ["Non-state actor overtakes territory"]
 
 
+def test_the_toll_of_an_accident_told_in_the_next_sentence_is_no_event() -> None:
+    blast = ("Late on the night of August 12, a series of ferocious explosions tore through an industrial area where "
+             "toxic chemicals and gas were stored, sending fireballs into the sky above the port city. The blasts "
+             "killed at least 50 people and injured more than 700, state media reported")
+    assert events(blast) == []
+    caused = ("On 28 April 2020, a fuel tanker exploded in the market area of Afrin city under unknown circumstances. "
+              "As a result, 43 persons were killed. Among the dead, 12 opposition rebels and 11 children.")
+    assert [e.fatalities for e in events(caused)] == [43]
+
+
 def test_a_demonstration_told_in_two_sentences_is_one_row() -> None:
     found = events("On 28 April 2020, in Malambo, Atlantico, Colombia, residents burned tires to demand food. The "
                    "residents claimed they need to have enough food to go through the quarantine.")

@@ -143,6 +143,7 @@ def detect_events(doc: Document) -> list[EventGroup]:
     if not sentences:
         return []
     preds = detect.classify([s.text for s in sentences])  # the codebook rules are applied inside
+    preds = _without_accident_sequels(sentences, preds)
     groups: list[EventGroup] = []
     current: EventGroup | None = None
     for sentence, pred in zip(sentences, preds, strict=True):
@@ -201,6 +202,30 @@ def detect_events(doc: Document) -> list[EventGroup]:
                     and told.sub_event_type == "Non-violent transfer of territory")):
             group.told = told
     return groups
+
+
+def _without_accident_sequels(sentences: list[Sentence], preds: list[detect.Prediction]) -> list[detect.Prediction]:
+    """No event for the sentences that go on about an accident told before them in the paragraph ("... explosions
+    tore through an industrial area where chemicals were stored. The blasts killed at least 50 people."): read
+    alone, "the blasts killed" looks like a bombing; read with the accident, nobody caused it on purpose. Where
+    the rest of the paragraph tells a cause ("Among the dead, 12 opposition rebels", "gunmen attacked"), the
+    paragraph is no accident and every sentence keeps its label."""
+    kept = list(preds)
+    i = 0
+    while i < len(sentences):
+        paragraph_end = i
+        while paragraph_end + 1 < len(sentences) and sentences[paragraph_end + 1].paragraph == sentences[i].paragraph:
+            paragraph_end += 1
+        if kept[i].sub_event_type is None and paragraph_end > i and detect.is_accident(sentences[i].text) \
+                and detect.is_accident(" ".join(s.text for s in sentences[i:paragraph_end + 1])):
+            for j in range(i + 1, paragraph_end + 1):
+                if kept[j].sub_event_type is not None:
+                    kept[j] = detect.Prediction(None, None, 1.0 - kept[j].p_event, kept[j].p_event,
+                                                kept[j].sub_event_type)
+            i = paragraph_end + 1
+            continue
+        i += 1
+    return kept
 
 
 def _join_bare_dates(doc: Document, sentences: list[Sentence]) -> list[Sentence]:

@@ -1137,7 +1137,7 @@ _CRASH = _rx(r"\b(?:lost control|collided|collision|crash(?:ed|es)?|derail\w*|ca
              r"|brigade|department|service))\b")
 _INTENT = _rx(r"\b(?:bomb\w*|ieds?|improvised|attack\w*|militants?|gunm[ae]n|rebels?|insurgents?|terror\w*|suicide"
               r"|rockets?|missiles?|shell\w*|drones?|grenades?|sabotag\w*|arson\w*|deliberate\w*|claimed|suspects?"
-              r"|shot|shoot\w*|airstrikes?|air strikes?|protest\w*|demonstrat\w*|mob|rioters?|militia\w*|jihadists?|soldiers|troops"
+              r"|shot|shoot\w*|airstrikes?|air strikes?|protest\w*|demonstrat\w*|mob|lynch\w*|rioters?|militia\w*|jihadists?|soldiers|troops"
               r"|army|police (?:said the|suspect)|targeted|assailants?|perpetrators?|war|shot down|downed|weapons?"
               r"|projectiles?|artillery|mortars?|ammunition|forces|fired|small arms|machine ?guns?|bursts?|gunfire"
               r"|combat|fighting|clash\w*|enemy|hostilities|front ?line|land ?mines?|anti-?(?:tank|personnel)|ordnance"
