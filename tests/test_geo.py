@@ -189,6 +189,21 @@ def test_province_cue_selects_the_admin1_area() -> None:
     assert found["Homs"].feature_code.startswith("PPL")
 
 
+def test_the_word_a_country_calls_its_provinces_picks_the_province() -> None:
+    assert places("In Cedeno municipality, Bolivar state, soldiers seized three boats.")["Bolivar"].country_code == "VE"
+    assert places("In Cedeno municipality, Bolivar department, soldiers seized three boats.")["Bolivar"].country_code \
+        == "CO"
+
+
+def test_a_name_abroad_does_not_name_its_own_province_against_a_namesake_at_home() -> None:
+    nepal = places("Members of an outfit exchanged gun shots with the Nepal Police personnel in Barung locality of Mai "
+                   "Municipality-9 (Ilam district).")
+    assert nepal["Ilam"].country_code == "NP"
+    yemen = places("The pro-Houthi air defence repelled a formation of Saudi-led coalition aircraft flying over Al Jawf "
+                   "governorate.")
+    assert yemen["Al Jawf"].country_code == "YE"
+
+
 def test_demonyms_are_countries_with_a_low_score() -> None:
     found = places("Kenyan police and Somali officials met on the border.")
     assert found["Kenyan"].country_code == "KE"

@@ -807,6 +807,9 @@ class Parser:
             # "two in Victoria, one in South Australia": the focus country's own name for a place outweighs an
             # alternate name of a bigger place abroad (Hong Kong's old "Victoria")
             home_main = bool(m_focus) and any(h.name_kind == MAIN and h.entry.cc == m_focus for h in m.hits)
+            home_namesake = m_focus in told_by_name and m.cue != "province" and any(
+                h.name_kind == MAIN and h.entry.cc == m_focus and (h.entry.kind in (ADMIN1, ADMIN2) or (
+                    h.entry.kind == CITY and h.entry.pop >= HOME_NAMESAKE_POP)) for h in m.hits)
             # "a London rally ... thanked Canada": a big city of the focus country is the place, not a capital
             # abroad of that name, unless the text names the capital's country
             home_city = bool(m_focus) and any(h.name_kind == MAIN and h.entry.cc == m_focus and h.entry.kind == CITY
@@ -839,7 +842,12 @@ class Parser:
                     s += FOCUS_BONUS
                 elif e.cc in countries:
                     s += COUNTRY_NAMED_BONUS
-                naming = admin1s.get(e.admin1_code, set()) - ({key} if home_province and e.cc != m_focus else set())
+                # a name abroad does not name its own province for itself where the focus country, named as such
+                # (not only by an adjective: "Russian forces shelled Otradne, Donetsk"), has a town, district or
+                # province of that name ("Ilam (Ilam district)" of a text on the Nepal Police is not Iran's Ilam),
+                # unless it is told a province ("Bolivar state" keeps Venezuela's state in the running)
+                naming = admin1s.get(e.admin1_code, set()) - (
+                    {key} if e.cc != m_focus and (home_province or home_namesake) else set())
                 if e.kind not in (COUNTRY, CONTINENT) and e.admin1_code and \
                         (naming or e.admin1_code in cued) and \
                         not (e.kind == ADMIN1 and len(m.hits) == 1):
@@ -1104,6 +1112,8 @@ def _prior(h: Hit, m: Mention) -> float:
         s -= 1.5  # a respelling of another place where one is spelt exactly so ("Dar'a" is not Dili)
     if m.cue == "province" or (e.kind == ADMIN1 and _admin1_called(e.cc, m.cue_word)):
         s += 2.5 if e.kind == ADMIN1 else 0.0  # "Makueni county": Kenya's counties are its provinces
+        if m.cue == "province" and e.kind == ADMIN1 and _admin1_called(e.cc, m.cue_word):
+            s += 1.0  # "Bolivar state" is Venezuela's state, not Colombia's department
     elif m.cue == "countryside":
         s += 1.2 if e.fcode == "PPLA" else 0.5 if e.kind == ADMIN1 else 0.0
     elif m.cue == "district" and not _named_admin2(e, m):
@@ -1361,6 +1371,7 @@ def _place_slot(tokens: list[Token], k: int, j: int, text: str, *, strict: bool 
 CUE_WEIGHT = 1.5
 # resolution weights: the article's country, a country or province it names, another name's reading nearby
 FOCUS_BONUS = 2.0
+HOME_NAMESAKE_POP = 5000
 CAPITAL_BONUS = 1.5
 BIG_CITY = 100_000
 # an alternate name abroad, where the focus country has a place of that main name
