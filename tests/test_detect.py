@@ -854,6 +854,10 @@ def test_enemies_driven_out_or_a_whole_area_controlled_is_ground_taken() -> None
         assert apply_codebook_rules(text, pred("Armed clash")).sub_event_type == "Government regains territory", text
     crowd = "Police drove the protesters out of the square."
     assert apply_codebook_rules(crowd, pred("Armed clash")).sub_event_type == "Armed clash"
+    recovered = "On 28 April 2020, FARDC soldiers recovered territory following a clash with the ADF at Kambi ya Yua."
+    assert apply_codebook_rules(recovered, pred("Armed clash")).sub_event_type == "Government regains territory"
+    bodies = "On 28 April 2020, soldiers recovered the bodies of two men after a clash with the ADF at Kambi ya Yua."
+    assert apply_codebook_rules(bodies, pred("Armed clash")).sub_event_type == "Armed clash"
 
 
 def test_a_deserted_site_seized_is_a_non_violent_transfer() -> None:

@@ -923,7 +923,8 @@ _CONTEXT_CLAUSE = _rx(r"\bin the context of [^.]*")
 # Who took the ground decides between the two territorial battle types: the codebook's "government regains
 # territory" is the state's forces (or their affiliates) taking it, "non-state actor overtakes territory" anyone
 # else's ("Kurdish fighters regained control", "rebels recaptured the village").
-_TAKE_VERB = (r"(?:re-?captur\w*|retook|re-?tak(?:en|es|ing)|regain\w*|liberat\w*|captur\w*|seiz\w*|overr?an|overrun"
+_TAKE_VERB = (r"(?:re-?captur\w*|retook|re-?tak(?:en|es|ing)|regain\w*|recover(?:ed|s|ing)|liberat\w*|captur\w*|seiz\w*"
+              r"|overr?an|overrun"
               r"|wrest\w*|took (?:full |back |over |total )?(?:control|over)|taken (?:full |back )?(?:control|over)"
               r"|gain(?:ed|s)? control|(?:drove|driven|pushed|flushed|chased|expelled|ousted) [\w' -]{1,40}? out\b"
               r"|freed|cleared|secured|took|taken|reclaim\w*|storm\w*|entered|controll(?:ed|ing) the (?:entire|whole))")
@@ -951,6 +952,7 @@ _GROUND = (r"(?:villages?|towns?|city|cities|neighbou?rhoods?|districts?|distric
            r"|territor(?:y|ies)|regions?|provinces?|airports?|air ?bases?|crossings?|strongholds?|settlements?"
            r"|localit(?:y|ies)|islands?|quarters?|suburbs?|valleys?|mountains?|peninsula|fields|sites?)")
 _PLACE_TAKEN = _rx(r"\b(?:re-?captur(?:ed|es|ing)|captur(?:ed|es|ing)|seiz(?:ed|es|ing)|retook|re-?tak(?:en|es|ing)"
+                   r"|recover(?:ed|s|ing)"
                    r"|(?:took|taken|taking|gain(?:ed|s)?|regain(?:ed|s)?|wrest(?:ed|s)?|assumed|seized) (?:full |back |total "
                    r"|complete )?control (?:of|over)|took over|taken over|overr?an|overrun"
                    # "drove the ISIL terrorists out of key areas", "by controlling the entire Lajat area"
