@@ -204,6 +204,13 @@ def test_a_name_abroad_does_not_name_its_own_province_against_a_namesake_at_home
     assert yemen["Al Jawf"].country_code == "YE"
 
 
+def test_a_quoted_company_name_is_not_a_place() -> None:
+    found = places('Dozens of workers at "Bayan" company held a sit-in in Sidi Bouafif (Hoceima), demanding support.')
+    assert "Bayan" not in found
+    assert found["Hoceima"].country_code == "MA"
+    assert "Bayan" in places('Protesters marched from "Bayan" to the capital.')
+
+
 def test_demonyms_are_countries_with_a_low_score() -> None:
     found = places("Kenyan police and Somali officials met on the border.")
     assert found["Kenyan"].country_code == "KE"

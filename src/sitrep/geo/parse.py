@@ -115,6 +115,11 @@ CURRENCY_WORDS = frozenset({"dollar", "dollars", "pound", "pounds", "franc", "fr
 IN_CONTAINER = re.compile(r"(?:\s+(?i:district|county|sub-?county|town|city|village|area|municipality|raion))?"
                           r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?"
                           r"(?:(?:countryside|outskirts|suburbs|parts?|areas?)\s+of\s+(?:the\s+)?)?")
+OPENING_QUOTES = frozenset({'"', "'", "\u201c", "\u2018"})
+_ORG_NOUNS = (r"(?:company|companies|corporation|firm|group|factory|brand|hotel|restaurant|club|newspaper|magazine"
+              r"|party|movement|association|union|cooperative|school)")
+QUOTED_BEFORE_ORG = re.compile(rf"[\"'\u201d\u2019]\s+{_ORG_NOUNS}\b", re.IGNORECASE)
+ORG_BEFORE_QUOTED = re.compile(rf"\b{_ORG_NOUNS}\s+(?:called\s+|named\s+)?[\"'\u201c\u2018]$", re.IGNORECASE)
 HOLIDAY = re.compile(r"(?:-[A-Z][\w']*)*\s+[Dd]ay\b")
 HYPHENED_WORD = re.compile(r"-(?!(?:" + "|".join(sorted(CONNECTORS - {"an der"})) + r")\b)[a-z]{2,}")
 PERSON_VERBS = frozenset({"said", "says", "told", "added", "stated", "noted", "explained", "wrote", "tweeted",
@@ -524,6 +529,9 @@ class Parser:
             return False  # "the Korean Peninsula", "the Indian Ocean": a sea or a landform named after a country
         if nxt is not None and m.how != DEMONYM and nxt.text.lower() in CURRENCY_WORDS and _joinable(text, tokens[m.tok_end - 1], nxt):
             return False  # "the US dollar exchange rate": a currency, not where the text is
+        if not strong and (QUOTED_BEFORE_ORG.match(text, m.end) or ORG_BEFORE_QUOTED.search(text, 0, m.start)) \
+                and text[max(0, m.start - 1):m.start] in OPENING_QUOTES:
+            return False  # '"Bayan" company', 'the firm "Atlas"': the company's name, not a place
         if not strong and HOLIDAY.match(text, m.end):
             return False  # "Saba Saba Day", "Madaraka Day": a holiday named after a date or a place
         dateline = _dateline(text, tokens, m)
