@@ -369,6 +369,7 @@ class Parser:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
         self._outlets: dict[tuple[str | None, str | None], Counter[str]] = {}  # a feed repeats its outlets
+        _admin1_words()  # pycountry's subdivision table takes ~60 ms to load: at start-up, not on an article
 
     # ------------------------------------------------------------------ recognition
     def recognise(self, text: str, entities: list[Entity] | None = None) -> tuple[list[Token], list[Mention]]:
@@ -529,8 +530,8 @@ class Parser:
             return False  # "the Korean Peninsula", "the Indian Ocean": a sea or a landform named after a country
         if nxt is not None and m.how != DEMONYM and nxt.text.lower() in CURRENCY_WORDS and _joinable(text, tokens[m.tok_end - 1], nxt):
             return False  # "the US dollar exchange rate": a currency, not where the text is
-        if not strong and (QUOTED_BEFORE_ORG.match(text, m.end) or ORG_BEFORE_QUOTED.search(text, 0, m.start)) \
-                and text[max(0, m.start - 1):m.start] in OPENING_QUOTES:
+        if not strong and text[max(0, m.start - 1):m.start] in OPENING_QUOTES and (
+                QUOTED_BEFORE_ORG.match(text, m.end) or ORG_BEFORE_QUOTED.search(text, max(0, m.start - 40), m.start)):
             return False  # '"Bayan" company', 'the firm "Atlas"': the company's name, not a place
         if not strong and HOLIDAY.match(text, m.end):
             return False  # "Saba Saba Day", "Madaraka Day": a holiday named after a date or a place
