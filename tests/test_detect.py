@@ -860,6 +860,16 @@ def test_enemies_driven_out_or_a_whole_area_controlled_is_ground_taken() -> None
     assert apply_codebook_rules(bodies, pred("Armed clash")).sub_event_type == "Armed clash"
 
 
+def test_a_failed_attempt_to_take_ground_is_a_clash() -> None:
+    text = ("The Saudi-led forces intended to take control of Haylan Mountain in Ma'rib province, but the Yemeni forces "
+            "pushed them back. Tens of pro-Saudi forces were killed.")
+    for sub in ("Government regains territory", "Non-state actor overtakes territory"):
+        assert apply_codebook_rules(text, pred(sub)).sub_event_type == "Armed clash"
+    taken = "After a failed attempt to storm the town last week, the rebels captured the town on Sunday."
+    assert apply_codebook_rules(taken, pred("Non-state actor overtakes territory")).sub_event_type == \
+        "Non-state actor overtakes territory"
+
+
 def test_a_deserted_site_seized_is_a_non_violent_transfer() -> None:
     text = "Activists said the militants seized a strategically located but deserted rocket-launching site."
     assert apply_codebook_rules(text, pred("Non-state actor overtakes territory")).sub_event_type == \

@@ -962,6 +962,8 @@ _PLACE_TAKEN = _rx(r"\b(?:re-?captur(?:ed|es|ing)|captur(?:ed|es|ing)|seiz(?:ed|
                    r"|livestock|in|at|near|from|by|after|during)\b)[\w'()-]+\s+){0,7}?" + _GROUND + r"\b"
                    # a place named right after a verb of taking back: "Ukrainian forces retook Havrylivka"
                    r"|\b(?:retook|re-?captured|re-?taken|liberated)\s+(?-i:[A-Z][\w'-]+)")
+_FAILED_TAKE = _rx(r"\b(?:attempt\w*|tried|trying|failed|bid|intend\w*|sought|planned|aim(?:ed|ing))\s+to\s+(?:\w+\s+){0,2}?"
+                   r"(?:take|seize|capture|recapture|retake|control|storm|overrun|advance|enter|regain)\b")
 _BRIEF_HOLD = _rx(r"\b(?:briefly|temporarily|attempt\w* to|tried to|trying to|failed to|bid to|repell?ed|repuls\w*"
                   r"|beat back|foiled)\b")
 # the labels a place taken overrides: the model's reading of a capture as a development or a mere clash
@@ -1534,6 +1536,11 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     if sub in ("Government regains territory", "Non-state actor overtakes territory") and _NO_FIGHT.search(text):
         # the codebook's transfers "without armed interaction": no fighting, or none reported
         return _with(pred, "Non-violent transfer of territory")
+    if sub in TERRITORIAL_BATTLES and _FAILED_TAKE.search(text) and not _PLACE_TAKEN.search(text):
+        # "the Saudi-led forces intended to take control of Haylan Mountain, but the Yemeni forces pushed them
+        # back": ground fought over, not taken (all 26 ACLED notes telling a failed attempt to take ground,
+        # none territorial, are armed clashes)
+        return _with(pred, "Armed clash")
     if sub in TERRITORIAL_BATTLES:
         taker = territory_taker(text)
         if taker is not None:
