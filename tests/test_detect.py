@@ -20,6 +20,7 @@ from sitrep.extract.detect import (
     classify,
     diplomatic_only,
     features,
+    ground_taken,
     is_accident,
     load_model,
     ordinary_crime,
@@ -868,6 +869,17 @@ def test_a_failed_attempt_to_take_ground_is_a_clash() -> None:
     taken = "After a failed attempt to storm the town last week, the rebels captured the town on Sunday."
     assert apply_codebook_rules(taken, pred("Non-state actor overtakes territory")).sub_event_type == \
         "Non-state actor overtakes territory"
+
+
+def test_ground_taken_in_a_fight_whoever_took_it() -> None:
+    for text in ("As the result of the clash the village was liberated from Russian forces.",
+                 "Ukrainian forces regained the territory of Tolokun as the result of an armed clash.",
+                 "The Ukrainian Army claimed to liberate Mykhailo-Kotsiubynske after heavy fighting."):
+        assert ground_taken(text), text
+    for text in ("Soldiers regained consciousness after the blast.",
+                 "Russian forces tried to take the village but were repelled.",
+                 "Ukrainian forces retook Havrylivka. No information on whether fighting took place."):
+        assert not ground_taken(text), text
 
 
 def test_a_deserted_site_seized_is_a_non_violent_transfer() -> None:

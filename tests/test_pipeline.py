@@ -216,6 +216,20 @@ def test_the_toll_of_an_accident_told_in_the_next_sentence_is_no_event() -> None
     assert [e.fatalities for e in events(caused)] == [43]
 
 
+def test_ground_taken_is_coded_by_who_took_it() -> None:
+    # a foreign army is no "government" of the country the ground lies in
+    foreign = events("On 3 May 2021, Ethiopian troops captured the town of Bardere, Gedo, after fighting with Al "
+                     "Shabaab. Casualties unknown.", published=date(2021, 5, 7))
+    assert [(e.sub_event_type, e.inter1) for e in foreign] == [("Non-state actor overtakes territory", 8)]
+    # a clash whose result is ground taken back, told in the passive, by the state's own forces
+    retaken = events("On 6 May 2021, Malian soldiers clashed with JNIM militants in Boni, Mopti. As a result, the "
+                     "village was recaptured from the militants.", published=date(2021, 5, 7))
+    assert [e.sub_event_type for e in retaken] == ["Government regains territory"]
+    fought = events("On 6 May 2021, Malian soldiers clashed with JNIM militants in Boni, Mopti. Three soldiers were "
+                    "killed.", published=date(2021, 5, 7))
+    assert [e.sub_event_type for e in fought] == ["Armed clash"]
+
+
 def test_a_demonstration_told_in_two_sentences_is_one_row() -> None:
     found = events("On 28 April 2020, in Malambo, Atlantico, Colombia, residents burned tires to demand food. The "
                    "residents claimed they need to have enough food to go through the quarantine.")

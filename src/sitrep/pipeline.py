@@ -59,7 +59,11 @@ GRIEVANCE_SUB_TYPES = frozenset({"Peaceful protest", "Protest with intervention"
 # excessive force or a violent demonstration.
 BLOODLESS_SUB_TYPES = frozenset({"Peaceful protest", "Protest with intervention"})
 REBEL_INTER = 2
+EXTERNAL_INTER = 8  # ACLED's "external/other forces": a foreign state's military or police
+STATE_INTER = 1
+TAKERS = frozenset({STATE_INTER, REBEL_INTER, 3, 4, EXTERNAL_INTER})  # armed sides that hold ground (not 5-7)
 ABDUCTION = "Abduction/forced disappearance"
+OVERTAKEN = "Non-state actor overtakes territory"
 # Explosive weapons and strikes: what makes the codebook code an event as Explosions/Remote violence.
 EXPLOSIVE = re.compile(
     r"\b(?:bomb\w*|explo\w+|blast\w*|IEDs?|(?:land)?mines?|shell(?:s|ed|ing)|artillery|rockets?|missiles?|"
@@ -482,6 +486,16 @@ def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, i
         # the codebook's arrests are the state's; a rebel group detaining people abducts them (8 of the 9 ACLED
         # notes of our files telling a rebel group's arrests are abductions)
         best = detect.Prediction(ABDUCTION, taxonomy.EVENT_TYPES[ABDUCTION], best.probability, best.p_event,
+                                 best.best_event)
+    if best.sub_event_type == "Armed clash" and inter1 in TAKERS and detect.ground_taken(doc.body[group.start:group.end]):
+        # "Ukrainian forces clashed with Russian forces in Dobryanka. As the result of the clash the village was
+        # liberated": the fight's first side took the ground, and its kind names the territorial type
+        taken = "Government regains territory" if inter1 == STATE_INTER else OVERTAKEN
+        best = detect.Prediction(taken, taxonomy.EVENT_TYPES[taken], best.probability, best.p_event, best.best_event)
+    if best.sub_event_type == "Government regains territory" and inter1 == EXTERNAL_INTER:
+        # the codebook's government is the state's own: a foreign army taking ground is a non-state actor
+        # overtaking it (44 of the 46 ACLED territorial rows whose actor1 is a foreign state's forces)
+        best = detect.Prediction(OVERTAKEN, taxonomy.EVENT_TYPES[OVERTAKEN], best.probability, best.p_event,
                                  best.best_event)
     for name, actor in (("actor1", roles.actor1), ("actor2", roles.actor2)):
         if actor is not None:

@@ -952,7 +952,7 @@ _GROUND = (r"(?:villages?|towns?|city|cities|neighbou?rhoods?|districts?|distric
            r"|territor(?:y|ies)|regions?|provinces?|airports?|air ?bases?|crossings?|strongholds?|settlements?"
            r"|localit(?:y|ies)|islands?|quarters?|suburbs?|valleys?|mountains?|peninsula|fields|sites?)")
 _PLACE_TAKEN = _rx(r"\b(?:re-?captur(?:ed|es|ing)|captur(?:ed|es|ing)|seiz(?:ed|es|ing)|retook|re-?tak(?:en|es|ing)"
-                   r"|recover(?:ed|s|ing)"
+                   r"|recover(?:ed|s|ing)|regain(?:ed|s)?"
                    r"|(?:took|taken|taking|gain(?:ed|s)?|regain(?:ed|s)?|wrest(?:ed|s)?|assumed|seized) (?:full |back |total "
                    r"|complete )?control (?:of|over)|took over|taken over|overr?an|overrun"
                    # "drove the ISIL terrorists out of key areas", "by controlling the entire Lajat area"
@@ -961,7 +961,10 @@ _PLACE_TAKEN = _rx(r"\b(?:re-?captur(?:ed|es|ing)|captur(?:ed|es|ing)|seiz(?:ed|
                    r"(?:(?!(?:weapons?|arms|ammunition|rifles?|guns?|drugs?|caches?|vehicles?|explosives?|goods|cattle"
                    r"|livestock|in|at|near|from|by|after|during)\b)[\w'()-]+\s+){0,7}?" + _GROUND + r"\b"
                    # a place named right after a verb of taking back: "Ukrainian forces retook Havrylivka"
-                   r"|\b(?:retook|re-?captured|re-?taken|liberated)\s+(?-i:[A-Z][\w'-]+)")
+                   r"|\b(?:retook|re-?captured|re-?taken|liberat(?:ed|e|es|ing))\s+(?-i:[A-Z][\w'-]+)"
+                   # told in the passive: "as the result of the clash the village was liberated from Russian forces"
+                   r"|\b" + _GROUND + r"\s+(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?(?:liberated|retaken"
+                   r"|recaptured|regained|captured|seized|overrun)\b")
 _FAILED_TAKE = _rx(r"\b(?:attempt\w*|tried|trying|failed|bid|intend\w*|sought|planned|aim(?:ed|ing))\s+to\s+(?:\w+\s+){0,2}?"
                    r"(?:take|seize|capture|recapture|retake|control|storm|overrun|advance|enter|regain)\b")
 _BRIEF_HOLD = _rx(r"\b(?:briefly|temporarily|attempt\w* to|tried to|trying to|failed to|bid to|repell?ed|repuls\w*"
@@ -984,6 +987,12 @@ def place_taken(text: str) -> str | None:
     if taker is None:
         return None
     return "Government regains territory" if taker == "state" else "Non-state actor overtakes territory"
+
+
+def ground_taken(text: str) -> bool:
+    """Whether the text tells ground taken and held, in a fight: a territorial battle, whoever took it."""
+    return bool(_PLACE_TAKEN.search(text)) and not _BRIEF_HOLD.search(text) and not _FAILED_TAKE.search(text) \
+        and not _NO_FIGHT.search(text)
 
 
 def territory_taker(text: str) -> str | None:
