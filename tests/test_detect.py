@@ -695,6 +695,8 @@ def test_missiles_fired_by_aircraft_are_an_air_strike() -> None:
     ground = "Government forces fired missiles at the village from positions on the hill."
     assert apply_codebook_rules(ground, pred("Shelling/artillery/missile attack")).sub_event_type == \
         "Shelling/artillery/missile attack"
+    both = "On 17 April 2022, Russian forces shelled and carried out airstrikes at Avdiivka, Donetsk. Casualties unknown."
+    assert apply_codebook_rules(both, pred("Shelling/artillery/missile attack")).sub_event_type == "Air/drone strike"
 
 
 def test_quiet_security_work_is_a_strategic_development() -> None:
