@@ -687,6 +687,19 @@ def test_a_bomb_that_went_off_is_an_explosion_not_a_disrupted_weapon() -> None:
         "Disrupted weapons use"
 
 
+def test_a_manned_aircraft_shot_down_is_anti_aircraft_fire_not_a_disrupted_weapon() -> None:
+    for text in ("On 11 April 2022, Ukrainian forces shot down a Russian plane in Luhansk region. Casualties unknown.",
+                 "On 21 April 2022, Ukrainian forces shot down a Russian Kamov Ka-52 helicopter in the Vasylivka "
+                 "district."):
+        for sub in ("Disrupted weapons use", "Armed clash"):
+            assert apply_codebook_rules(text, pred(sub)).sub_event_type == "Shelling/artillery/missile attack", text
+    drone = "On 11 April 2022, Ukrainian forces shot down a Russian Orlan-10 drone in Luhansk region."
+    assert apply_codebook_rules(drone, pred("Disrupted weapons use")).sub_event_type == "Disrupted weapons use"
+    fought = ("On 25 March 2022, Ukrainian forces clashed with Russian forces near Izium. Ukrainians also shot down two "
+              "Russian aircraft.")
+    assert apply_codebook_rules(fought, pred("Armed clash")).sub_event_type == "Armed clash"
+
+
 def test_missiles_fired_by_aircraft_are_an_air_strike() -> None:
     for text in ("Reports say at least two missiles were fired in a third attack by Israeli jets on targets in the city.",
                  "Saudi jets fired a number of missiles at a water well drilling machine in the village."):

@@ -1011,6 +1011,9 @@ def territory_taker(text: str) -> str | None:
     if passive:
         return "state" if passive.group("state") else "nonstate"
     return None
+_AIRCRAFT_DOWNED = _rx(r"\b(?:shot down|shoot down|shooting down|downed)\s+(?:\w+\s+){0,4}?(?:helicopters?|planes?|airplanes?"
+                      r"|aircraft|jets?|(?-i:(?:Su|Mi|Ka|Mig|MiG)-\d+\w*))\b|\b(?:helicopters?|planes?|airplanes?|aircraft"
+                      r"|jets?)\s+(?:was|were)\s+(?:\w+\s+)?(?:shot down|downed)\b")
 _DISRUPT_STRONG = _rx(r"\b(?:defus|intercept|shot down|downed|shoot down|seiz|confiscat|dismantl)")
 _DISRUPT_PRONE = ("Disrupted weapons use", "Other", "Change to group/activity", "Looting/property destruction")
 _ERV = "Explosions/Remote violence"
@@ -1402,6 +1405,12 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     if sub in _TAKEOVER_PRONE and (taken := place_taken(text)) is not None:
         # "troopers captured two NPA camps", "Taliban fighters seized a district centre": the ground changed hands
         return _with(pred, taken)
+    if sub in ("Armed clash", "Disrupted weapons use", "Shelling/artillery/missile attack") \
+            and _AIRCRAFT_DOWNED.search(text) and not _CLASH.search(text) and not _GROUND_ASSAULT.search(text):
+        # "Ukrainian forces shot down a Russian Ka-52 helicopter": anti-aircraft fire, not a disrupted weapon (60 of
+        # the 82 ACLED rows telling a manned aircraft downed are shelling/artillery/missile attacks, most of the
+        # rest clashes told on the ground); drones downed stay disrupted weapons use
+        return _with(pred, "Shelling/artillery/missile attack")
     if (_DISRUPT_ACT.search(text) and _DISRUPT_OBJ.search(text) and not _CASUALTY.search(text)
             and sub not in ("Armed clash", "Arrests") and event_type in (_ERV, "Strategic developments")
             and (sub in _DISRUPT_PRONE or _DISRUPT_STRONG.search(text))):
