@@ -712,6 +712,13 @@ def test_missiles_fired_by_aircraft_are_an_air_strike() -> None:
     assert apply_codebook_rules(both, pred("Shelling/artillery/missile attack")).sub_event_type == "Air/drone strike"
 
 
+def test_a_named_armed_group_attacking_a_village_is_no_mob() -> None:
+    text = "On 6 May 2020, Boko Haram/IS attacked Debiro (Biu LGA, Borno) and burnt several public buildings."
+    assert apply_codebook_rules(text, pred("Mob violence")).sub_event_type == "Attack"
+    crowd = "On 6 May 2020, a mob attacked Debiro market and burnt several stalls."
+    assert apply_codebook_rules(crowd, pred("Mob violence")).sub_event_type == "Mob violence"
+
+
 def test_quiet_security_work_is_a_strategic_development() -> None:
     found = "A team of police commandos recovered arms and ammunition including one AK-56 rifle during a search."
     assert apply_codebook_rules(found, pred("Armed clash")).sub_event_type == "Disrupted weapons use"

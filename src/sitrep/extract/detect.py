@@ -663,10 +663,13 @@ _WAR_WEAPON = _rx(r"\bgun\w*|\bshot\b|\bshoot\w*|(?<!set )(?<!on )\bfire[ds]?\b|
                   r"|\bgunmen\b|\bjihadists?\b|\bterrorists?\b|\bbandits?\b"
                   r"|\barmed\b(?! with (?:pangas|machetes|sticks|clubs|stones|knives|rungus|crude|whips|axes))")
 _LYNCHING = _rx(r"\blynch\w*")
+_ATTACKED_PLACE = _rx(r"\battack(?:ed|s)\s+(?-i:[A-Z][\w'-]+)|\battack(?:ed|s)\s+(?:the\s+)?(?:villages?|towns?"
+                      r"|settlements?|communit(?:y|ies))\b")
 _SEARCHED_FOR = _rx(r"\b(?:searching|looking|hunting|in search) for\b[^,.;]*")
 # An organised armed side ("Al Shabaab clashed with police", "a clash with bandits") or a fight told as armed
 # ("armed clashes broke out", "an exchange of fire"): a battle, not a mob's brawl
-_ARMED_SIDE = _rx(r"\b(?:al[- ]shabaab|bandits|militants|rebels|insurgents|jihadists|terrorists|gunmen"
+_ARMED_SIDE = _rx(r"\b(?:al[- ]shabaab|boko haram|iswap|isgs|jnim|islamic state|isis|isil|taliban"
+                  r"|bandits|militants|rebels|insurgents|jihadists|terrorists|gunmen"
                   r"|armed (?:men|groups?|gangs?|clash\w*|confrontations?)|militia(?:men|s)?"
                   r"|exchanges? of (?:fire|gunfire))\b")
 # a crowd told in other words than `_MOB`'s ("around 100 Indian nationals", "inhabitants of Denham Town")
@@ -1484,7 +1487,10 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
                 armed_foe = _ARMED_SIDE.search(_SEARCHED_FOR.sub(" ", text)) \
                     or (_FORCES_KILL_ARMED.search(text) and not _DRUG_WAR.search(text))
                 return _with(pred, "Armed clash" if armed_foe else "Attack")
-            if _ARMED_SIDE.search(text) and not _CLASH.search(text) and _HARM_TO_PEOPLE.search(told_harm):
+            if _ARMED_SIDE.search(text) and not _CLASH.search(text) and (
+                    _HARM_TO_PEOPLE.search(told_harm) or _ATTACKED_PLACE.search(text)):
+                # (or attacked a village and burnt its buildings: "Boko Haram/IS attacked Debiro and burnt
+                # several public buildings")
                 return _with(pred, "Attack")
         if sub == "Mob violence" and _CLASH.search(text) and _ARMED_SIDE.search(text) \
                 and not _PROTEST.search(text) and not _LYNCHING.search(text) and not _MOB_OR_VIGILANTES.search(text):
