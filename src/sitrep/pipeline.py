@@ -61,7 +61,9 @@ BLOODLESS_SUB_TYPES = frozenset({"Peaceful protest", "Protest with intervention"
 REBEL_INTER = 2
 EXTERNAL_INTER = 8  # ACLED's "external/other forces": a foreign state's military or police
 STATE_INTER = 1
-TAKERS = frozenset({STATE_INTER, REBEL_INTER, 3, 4, EXTERNAL_INTER})  # armed sides that hold ground (not 5-7)
+POLITICAL_MILITIA_INTER, IDENTITY_MILITIA_INTER = 3, 4
+# the armed sides that take and hold ground (not rioters, protesters or civilians: 5-7)
+TAKERS = frozenset({STATE_INTER, REBEL_INTER, POLITICAL_MILITIA_INTER, IDENTITY_MILITIA_INTER, EXTERNAL_INTER})
 ABDUCTION = "Abduction/forced disappearance"
 OVERTAKEN = "Non-state actor overtakes territory"
 # Explosive weapons and strikes: what makes the codebook code an event as Explosions/Remote violence.
@@ -215,20 +217,22 @@ def _without_accident_sequels(sentences: list[Sentence], preds: list[detect.Pred
     the rest of the paragraph tells a cause ("Among the dead, 12 opposition rebels", "gunmen attacked"), the
     paragraph is no accident and every sentence keeps its label."""
     kept = list(preds)
+    last_of_paragraph = [0] * len(sentences)  # index of the last sentence of each sentence's paragraph
+    for i in range(len(sentences) - 1, -1, -1):
+        same = i + 1 < len(sentences) and sentences[i + 1].paragraph == sentences[i].paragraph
+        last_of_paragraph[i] = last_of_paragraph[i + 1] if same else i
     i = 0
     while i < len(sentences):
-        paragraph_end = i
-        while paragraph_end + 1 < len(sentences) and sentences[paragraph_end + 1].paragraph == sentences[i].paragraph:
-            paragraph_end += 1
-        if kept[i].sub_event_type is None and paragraph_end > i and detect.is_accident(sentences[i].text) \
-                and detect.is_accident(" ".join(s.text for s in sentences[i:paragraph_end + 1])):
-            for j in range(i + 1, paragraph_end + 1):
+        end = last_of_paragraph[i]
+        if kept[i].sub_event_type is None and end > i and detect.is_accident(sentences[i].text) \
+                and detect.is_accident(" ".join(s.text for s in sentences[i:end + 1])):
+            for j in range(i + 1, end + 1):
                 if kept[j].sub_event_type is not None:
                     kept[j] = detect.Prediction(None, None, 1.0 - kept[j].p_event, kept[j].p_event,
                                                 kept[j].sub_event_type)
-            i = paragraph_end + 1
-            continue
-        i += 1
+            i = end + 1
+        else:
+            i += 1
     return kept
 
 

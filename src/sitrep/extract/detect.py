@@ -1323,7 +1323,11 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - a strategic development that is a surrender, truce, ceasefire, peace accord signed or talks begun, or a
       prisoner exchange, with no fight told -> Agreement;
     - a territorial battle label follows who took the ground (`territory_taker`): the state's forces ->
-      Government regains territory, anyone else -> Non-state actor overtakes territory;
+      Government regains territory, anyone else -> Non-state actor overtakes territory; a failed attempt to take
+      ground under a territorial label -> Armed clash;
+    - a bomb that went off (not by mishap) under a disrupted-weapons label -> Remote explosive/landmine/IED; a
+      manned aircraft shot down with no fight on the ground told -> Shelling/artillery/missile attack; shelling
+      told with an air strike, or missiles fired by aircraft -> Air/drone strike;
     - a development, disrupted-weapons, looting or clash label, or "no event" with p_event >= 0.2, where ground
       is told taken by a named side and held (`place_taken`: "captured five villages", "seized a district
       centre"; not "briefly", not a failed attempt) -> that territorial label;
@@ -1332,8 +1336,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
       (`arms_taken_quietly`) -> Disrupted weapons use;
     - an arrest under a mob-violence label with no crowd, fight, rioting, harm or damage told -> Arrests;
       a mob-violence label with no crowd, protest or rioting told, where police or soldiers did the violence ->
-      Attack (Armed clash against an armed side), or where an armed side (militants, bandits, gunmen) hurt
-      people without a fight -> Attack;
+      Attack (Armed clash against an armed side), or where an armed side (militants, bandits, gunmen, a named
+      group) hurt people or attacked a village without a fight -> Attack;
     - a base, outpost, observation post or headquarters set up with no fight or harm told, under a development
       or agreement label -> Headquarters or base established;
     - a thrown-grenade attack under a riot label (no protest, no crowd, not the reason for the rioting) -> Grenade;
