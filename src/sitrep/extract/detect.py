@@ -1014,6 +1014,9 @@ def territory_taker(text: str) -> str | None:
     if passive:
         return "state" if passive.group("state") else "nonstate"
     return None
+
+
+# A manned aircraft shot down ("shot down a Russian Ka-52 helicopter"): anti-aircraft fire; drones are not matched
 _AIRCRAFT_DOWNED = _rx(r"\b(?:shot down|shoot down|shooting down|downed)\s+(?:\w+\s+){0,4}?(?:helicopters?|planes?|airplanes?"
                       r"|aircraft|jets?|(?-i:(?:Su|Mi|Ka|Mig|MiG)-\d+\w*))\b|\b(?:helicopters?|planes?|airplanes?|aircraft"
                       r"|jets?)\s+(?:was|were)\s+(?:\w+\s+)?(?:shot down|downed)\b")
@@ -1566,8 +1569,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         return _with(pred, "Non-violent transfer of territory")
     if sub in TERRITORIAL_BATTLES and _FAILED_TAKE.search(text) and not _PLACE_TAKEN.search(text):
         # "the Saudi-led forces intended to take control of Haylan Mountain, but the Yemeni forces pushed them
-        # back": ground fought over, not taken (all 26 ACLED notes telling a failed attempt to take ground,
-        # none territorial, are armed clashes)
+        # back": ground fought over, not taken (none of the 46 ACLED notes of our files telling an attempt to
+        # take, storm or enter ground is territorial; 26 are armed clashes, most others protests)
         return _with(pred, "Armed clash")
     if sub in TERRITORIAL_BATTLES:
         taker = territory_taker(text)

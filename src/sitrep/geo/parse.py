@@ -1122,7 +1122,7 @@ def _prior(h: Hit, m: Mention) -> float:
     if m.cue == "province" or (e.kind == ADMIN1 and _admin1_called(e.cc, m.cue_word)):
         s += 2.5 if e.kind == ADMIN1 else 0.0  # "Makueni county": Kenya's counties are its provinces
         if m.cue == "province" and e.kind == ADMIN1 and _admin1_called(e.cc, m.cue_word):
-            s += 1.0  # "Bolivar state" is Venezuela's state, not Colombia's department
+            s += ADMIN1_WORD_BONUS  # "Bolivar state" is Venezuela's state, not Colombia's department
     elif m.cue == "countryside":
         s += 1.2 if e.fcode == "PPLA" else 0.5 if e.kind == ADMIN1 else 0.0
     elif m.cue == "district" and not _named_admin2(e, m):
@@ -1380,7 +1380,10 @@ def _place_slot(tokens: list[Token], k: int, j: int, text: str, *, strict: bool 
 CUE_WEIGHT = 1.5
 # resolution weights: the article's country, a country or province it names, another name's reading nearby
 FOCUS_BONUS = 2.0
+# a town of the focus country this big, of a name read abroad as a province's, makes that reading no self-naming
 HOME_NAMESAKE_POP = 5000
+# a province called by the word its country uses for its provinces ("state", "department", "governorate")
+ADMIN1_WORD_BONUS = 1.0
 CAPITAL_BONUS = 1.5
 BIG_CITY = 100_000
 # an alternate name abroad, where the focus country has a place of that main name
