@@ -665,6 +665,15 @@ _WAR_WEAPON = _rx(r"\bgun\w*|\bshot\b|\bshoot\w*|(?<!set )(?<!on )\bfire[ds]?\b|
 _LYNCHING = _rx(r"\blynch\w*")
 _ATTACKED_PLACE = _rx(r"\battack(?:ed|s)\s+(?-i:[A-Z][\w'-]+)|\battack(?:ed|s)\s+(?:the\s+)?(?:villages?|towns?"
                       r"|settlements?|communit(?:y|ies))\b")
+
+
+def _crowd_as_doers(text: str) -> bool:
+    """A crowd word or a crowd's size once the victims are set aside ("beat up residents", "attacked 'dozens' of
+    residents" name no crowd that did it)."""
+    others = _MOB_AS_VICTIM.sub(" ", text)
+    return bool(_MOB.search(others) or _CROWD_TOLD.search(others))
+
+
 _SEARCHED_FOR = _rx(r"\b(?:searching|looking|hunting|in search) for\b[^,.;]*")
 # An organised armed side ("Al Shabaab clashed with police", "a clash with bandits") or a fight told as armed
 # ("armed clashes broke out", "an exchange of fire"): a battle, not a mob's brawl
@@ -1483,8 +1492,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
                 and not _PROTEST.search(text) and not _CROWD_FIGHT.search(text):
             return _with(pred, "Armed clash")
         if sub == "Mob violence" and not _PROTEST.search(text) and not _RIOT_WORDS.search(text) \
-                and not _MOB.search(_MOB_AS_VICTIM.sub(" ", text)) and not _MOB_OR_VIGILANTES.search(text) \
-                and not _CROWD_FIGHT.search(text) and not _CROWD_TOLD.search(_MOB_AS_VICTIM.sub(" ", text)):
+                and not _crowd_as_doers(text) and not _MOB_OR_VIGILANTES.search(text) \
+                and not _CROWD_FIGHT.search(text):
             # no crowd did it: "shoppers were assaulted by police with whips" (state forces on civilians: 176
             # ACLED attacks to 10 riots), "Al Shabaab attacks Mandera, killing four" (an armed side hurting
             # people, no fight: no ACLED note is mob violence)

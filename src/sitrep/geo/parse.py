@@ -1119,9 +1119,10 @@ def _prior(h: Hit, m: Mention) -> float:
     s += {MAIN: 0.5, ALT: 0.1, LOOSE: -0.6, FUZZY: -0.8, DEMONYM: 0.0, ABBREV: 0.5}.get(h.name_kind, 0.0)
     if h.name_kind == LOOSE and m.how == MAIN:
         s -= 1.5  # a respelling of another place where one is spelt exactly so ("Dar'a" is not Dili)
-    if m.cue == "province" or (e.kind == ADMIN1 and _admin1_called(e.cc, m.cue_word)):
+    called = e.kind == ADMIN1 and _admin1_called(e.cc, m.cue_word)
+    if m.cue == "province" or called:
         s += 2.5 if e.kind == ADMIN1 else 0.0  # "Makueni county": Kenya's counties are its provinces
-        if m.cue == "province" and e.kind == ADMIN1 and _admin1_called(e.cc, m.cue_word):
+        if m.cue == "province" and called:
             s += ADMIN1_WORD_BONUS  # "Bolivar state" is Venezuela's state, not Colombia's department
     elif m.cue == "countryside":
         s += 1.2 if e.fcode == "PPLA" else 0.5 if e.kind == ADMIN1 else 0.0
