@@ -982,6 +982,32 @@ def test_goods_seized_without_a_fight_are_looting_or_property_destruction() -> N
     assert apply_codebook_rules(arms, pred("Attack")).sub_event_type == "Disrupted weapons use"
 
 
+@pytest.mark.parametrize(("text", "label"), [
+    ("Civil police forces dismantled a synthetic drug lab in the neighborhood. Two people were arrested.", "Arrests"),
+    ("Military police forces dismantled a cocaine lab in the neighborhood.", "Attack"),
+    ("Military forces found and destroyed a clandestine airstrip used for drug trafficking.", "Armed clash"),
+    ("Police forces found and destroyed 12 marijuana crops with 42,000 plants.", "Disrupted weapons use"),
+    ("Federal police seized 250,000 packs of smuggled cigarettes during a highway inspection.", None),
+])
+def test_contraband_taken_by_state_agents_is_looting_or_property_destruction(text: str, label: str | None) -> None:
+    # a model's "no event" with some support for an event, as for a seizure it never saw
+    assert apply_codebook_rules(text, pred(label, 0.4 if label is None else 0.9)).sub_event_type \
+        == "Looting/property destruction"
+
+
+@pytest.mark.parametrize(("text", "label", "expected"), [
+    # a shoot-out during the raid: a battle
+    ("Police raided the drug lab; a shoot-out broke out and a suspect was shot dead. Police seized drugs.",
+     "Armed clash", "Armed clash"),
+    # weapons among what was seized: disrupted weapons use
+    ("Soldiers seized two rifles and 3 kilos of cocaine at a checkpoint.", "Attack", "Disrupted weapons use"),
+    # a crime story with an arrest and no seizure by the state told: no event
+    ("A man was taken into custody after police found drugs and counterfeit money in his car.", "Arrests", None),
+])
+def test_contraband_rule_leaves_fights_weapons_and_crime_stories(text: str, label: str, expected: str | None) -> None:
+    assert apply_codebook_rules(text, pred(label)).sub_event_type == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Thirty IS militants surrendered to Afghan forces in the province.", "Agreement"),
     ("The two sides exchanged prisoners near the front line.", "Agreement"),

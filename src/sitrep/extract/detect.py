@@ -613,6 +613,30 @@ _RELEASED = _rx(r"\b(?:released|freed|set free|rescued|returned home)\b")
 # goods or property outside the context of other forms of violence" (weapons seized are disrupted weapons use).
 _GOODS_SEIZED = _rx(r"\b(?:seiz\w*|confiscat\w*|impound\w*)\b[^.]{0,60}\b(?:marijuana|cocaine|heroin|drugs?|narcotics"
                     r"|cigarettes|contraband|timber|charcoal|fuel|goods|smuggled|tons?|kilos?|kilograms?)\b")
+# Contraband taken out of circulation by state agents ("federal police seized 3 tons of marijuana", "soldiers found and
+# destroyed a clandestine airstrip", "police dismantled a cocaine lab"): the codebook's seizing of goods, coded
+# Looting/property destruction in all 27 notes of our ACLED files that tell it with no shoot-out (15 more tell a
+# shoot-out and are armed clashes); not an arrest, an attack, or an ordinary-crime story with no event.
+_CONTRABAND_TAKEN = _rx(r"\b(?:seiz\w*|confiscat\w*|impound\w*|dismantl\w*|destroy\w*|eradicat\w*|incinerat\w*|uproot\w*"
+                        r"|discovered|busted)\b[^.]{0,60}\b(?:marij?huana|cocaine|heroin|drugs?|narcotics?|cannabis|opium"
+                        r"|poppy|coca|crack|methamphetamine|contraband|smuggled|cigarettes|laborator(?:y|ies)|labs?"
+                        r"|(?:clandestine )?airstrips?|plantations?|crops|tons?|kilos?|kilograms?)\b")
+_STATE_AGENTS = _rx(r"\b(?:police|policemen|officers|agents|soldiers|troops|army|military|navy|marines|coast ?guards?"
+                    r"|customs|security forces|authorities|forces)\b")
+# the labels a contraband seizure gets from the model (an attack or an arrest for a police raid, a disrupted weapon
+# for things destroyed)
+_CONTRABAND_PRONE = frozenset({"Attack", "Armed clash", "Arrests", "Mob violence", "Disrupted weapons use", "Other",
+                               "Change to group/activity"})
+
+
+def contraband_taken(text: str) -> bool:
+    """State agents seized or destroyed drugs, contraband, a drug lab, crops or an airstrip, with no weapons
+    among them, nobody harmed, no fight and no protest told."""
+    told_harm = _NO_CASUALTY.sub(" ", text)
+    return bool(_CONTRABAND_TAKEN.search(text)) and bool(_STATE_AGENTS.search(text)) and not _ARMS.search(text) \
+        and not _FIGHT.search(told_harm) and not _HARM_TO_PEOPLE.search(told_harm) and not _PROTEST.search(text)
+
+
 # Surrenders, truces, ceasefires, peace accords signed or talks begun, prisoner exchanges: the codebook's
 # Agreement, which the model rarely saw (the wording of a peace deal only mentioned is left alone).
 _AGREEMENT = _rx(r"\bsurrender(?:ed|s)\b|\btruce\b|\bcease-?fire (?:agreement|deal|was (?:signed|agreed))"
@@ -1280,6 +1304,8 @@ def _upgrade_no_event(text: str, pred: Prediction) -> Prediction:
         return _upgraded(pred, "Change to group/activity")
     if pred.p_event >= _UPGRADE_MIN and arms_taken_quietly(text):
         return _upgraded(pred, "Disrupted weapons use")
+    if pred.p_event >= _UPGRADE_MIN and contraband_taken(text):
+        return _upgraded(pred, "Looting/property destruction")
     taken = place_taken(text) if pred.p_event >= _UPGRADE_MIN else None
     if taken is not None:
         # "opposition fighters retook a strategic town": ground changing hands is an event the model doubted
@@ -1332,6 +1358,9 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - an attack, clash or mob label where property was burnt, looted or destroyed, nobody was hurt, and no
       crowd or assault is told (for an attack: a raid on property alone, nobody abducted or driven out, no fight,
       bomb or protest), or goods (not arms) seized with no fight -> Looting/property destruction;
+    - drugs, contraband, a drug lab, crops or an airstrip seized or destroyed by state agents, with no weapons,
+      harm, fight or protest told (`contraband_taken`), under a violent, arrest or development label or "no event"
+      with p_event >= 0.2 -> Looting/property destruction (before the ordinary-crime rule below);
     - a strategic development that is a surrender, truce, ceasefire, peace accord signed or talks begun, or a
       prisoner exchange, with no fight told -> Agreement;
     - a territorial battle label follows who took the ground (`territory_taker`): the state's forces ->
@@ -1394,6 +1423,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     if sub is not None and EVENT_TYPES.get(sub) in (_ERV, "Violence against civilians", "Battles", STRATEGIC, "Riots") \
             and sub not in ("Agreement", "Arrests") and is_accident(text):
         return Prediction(None, None, 1.0 - pred.p_event, pred.p_event, sub)
+    if sub in _CONTRABAND_PRONE and contraband_taken(text):
+        return _with(pred, "Looting/property destruction")
     if (sub in ("Arrests", "Mob violence") and ordinary_crime(text)) \
             or (sub not in (None, "Agreement") and diplomatic_only(text)):
         # "Kolkata police arrested ten persons and recovered counterfeit notes": a crime story, no ACLED event;
