@@ -1008,6 +1008,34 @@ def test_contraband_rule_leaves_fights_weapons_and_crime_stories(text: str, labe
     assert apply_codebook_rules(text, pred(label)).sub_event_type == expected
 
 
+@pytest.mark.parametrize(("text", "label", "expected"), [
+    ("Pro-Houthi forces reportedly fired 14.5mm, 12.7mm and 7.62mm machine guns east of the port city. No fatalities"
+     " nor injuries reported.", "Armed clash", "Shelling/artillery/missile attack"),
+    ("Resistance forces reportedly fired machine guns, assumedly heavy, at various locations in 50 Street area of the"
+     " city.", "Attack", "Shelling/artillery/missile attack"),
+    # a gunman's burst at close range, and a fight with heavy guns, are no remote fire
+    ("Gunmen opened fire with machine guns on a police patrol, killing two officers.", "Armed clash", "Armed clash"),
+    ("Troops fired heavy machine guns as they clashed with militants near the border.", "Armed clash", "Armed clash"),
+])
+def test_heavy_guns_fired_with_no_fight_are_shelling(text: str, label: str, expected: str) -> None:
+    assert apply_codebook_rules(text, pred(label)).sub_event_type == expected
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("An operation by Afghan special forces, backed by airstrikes, killed 18 Taliban militants in the district.",
+     "Armed clash"),
+    ("Houthi forces thwarted an incursion, killing dozens. The incursion was backed by 18 Saudi-led coalition"
+     " airstrikes.", "Air/drone strike"),
+])
+def test_a_ground_fight_with_air_support_is_an_armed_clash(text: str, label: str) -> None:
+    assert apply_codebook_rules(text, pred(label)).sub_event_type == "Armed clash"
+
+
+def test_an_air_strike_alone_stays_an_air_strike() -> None:
+    text = "Government warplanes bombed rebel positions near the town, killing 12 fighters."
+    assert apply_codebook_rules(text, pred("Armed clash")).sub_event_type == "Air/drone strike"
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Thirty IS militants surrendered to Afghan forces in the province.", "Agreement"),
     ("The two sides exchanged prisoners near the front line.", "Agreement"),
