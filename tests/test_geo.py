@@ -195,6 +195,18 @@ def test_the_word_a_country_calls_its_provinces_picks_the_province() -> None:
         == "CO"
 
 
+def test_a_name_closing_the_clause_after_an_unknown_name_is_its_province() -> None:
+    # "Lypivka" and "Makovyshche" are villages the gazetteer lacks: "Kyiv" after them is the oblast, not the city
+    # (a province of its own, "Kyiv City")
+    for village in ("Lypivka", "Makovyshche"):
+        kyiv = places(f"On 1 April 2022, Ukrainian forces regained control over {village}, Kyiv. No information on "
+                      "whether fighting took place.")["Kyiv"]
+        assert (kyiv.feature_code, kyiv.admin1) == ("ADM1", "Kyiv")
+    # a known town's container, and the city named alone, are read as before
+    assert places("Shelling hit Bucha, Kyiv.")["Bucha"].feature_code.startswith("PPL")
+    assert places("Protesters gathered in Kyiv on Sunday.")["Kyiv"].feature_code == "PPLC"
+
+
 def test_a_name_abroad_does_not_name_its_own_province_against_a_namesake_at_home() -> None:
     nepal = places("Members of an outfit exchanged gun shots with the Nepal Police personnel in Barung locality of Mai "
                    "Municipality-9 (Ilam district).")
@@ -299,6 +311,9 @@ def test_a_named_street_or_building_stands_at_the_town_the_text_puts_it_in() -> 
         "New Orleans", "Royal Street"]
     found = places("The Coptic Orthodox Church in Cairo was attacked.")
     assert (found["Coptic Orthodox Church"].feature_code, found["Coptic Orthodox Church"].country_code) == ("CH", "EG")
+    # a theatre is a building at its town, and the town after it no province ("Ramor Theatre, Virginia" in Cavan)
+    found = places("Works were done on Cavan Town Hall and the Ramor Theatre, Virginia, in County Cavan, Ireland.")
+    assert (found["Ramor Theatre"].feature_code, found["Virginia"].country_code) == ("THTR", "IE")
     # a university named with no town in its sentence may be anywhere: left out
     assert "Cornell University" not in places("A professor at Cornell University said China would retaliate.")
 

@@ -27,6 +27,7 @@ import pycountry
 from rapidfuzz import fuzz
 
 from sitrep.geo.distance import km_between
+from sitrep.geo.facilities import facility_words
 from sitrep.geo.gazetteer import (
     ABBREV,
     ADMIN1,
@@ -769,6 +770,10 @@ class Parser:
             if prv is not None and prv.how != DEMONYM and _apposed(text, prv, m):
                 contained = {h.entry.admin1_code for h in prv.hits if h.entry.kind in (CITY, CURATED, ADMIN2)} | {
                     h.entry.cc for h in prv.hits if h.entry.kind in (CITY, CURATED, ADMIN1, ADMIN2)}
+            contains_unknown = _contains_unknown(text, m, prv)
+            # (of two provinces of the name, not the one that is the city: Kyiv City beside Kyiv oblast)
+            city_province = {h.entry.admin1_code for h in m.hits if h.entry.kind == CITY} if sum(
+                h.entry.kind == ADMIN1 for h in m.hits) > 1 else set()
             # "Hajin, Deir ez-Zor" / "Afrin (Aleppo)": the next toponym contains this one
             container: set[str] = set()
             towns: list[Entry] = []  # "Jalalpur, Shamli (UP)": the district town between a village and its province
@@ -841,7 +846,7 @@ class Parser:
                     s -= CAPITAL_BONUS
                 if names_country and e.kind in (CITY, ADMIN2, CURATED):
                     s -= 3.0
-                if bracket_tail and e.kind == ADMIN1:
+                if (bracket_tail or (contains_unknown and e.admin1_code not in city_province)) and e.kind == ADMIN1:
                     s += 3.0
                 elif bracket_tail and e.kind == ADMIN2 and h.name_kind not in (LOOSE, FUZZY):
                     # "(Diguel, Soum)": the last name in the bracket is a province or a district, as if named
@@ -1076,6 +1081,28 @@ def _closed_lists(text: str | None, mentions: list[Mention]) -> set[int]:
 
 COMMA_GAP = re.compile(r",\s*")
 CLOSING_GAP = re.compile(r",?\s+(?:and|or)\s+")
+
+
+# a capitalised name and a comma right before a mention ("over Lypivka, Kyiv")
+UNKNOWN_HEAD = re.compile(r"\b[A-Z][\w'\u2019-]+(?:[ -][A-Z][\w'\u2019-]+)*,\s*$")
+# what may follow a container that closes its clause
+CLAUSE_END = re.compile(r"\s*(?:[.;:]|$|,\s+(?![A-Z]))")
+
+
+def _contains_unknown(text: str | None, m: Mention, prv: Mention | None) -> bool:
+    """"regained control over Lypivka, Kyiv.": after a capitalised name the gazetteer lacks (or reads only in
+    other countries than `m`'s), `m` closing the clause is that place's container, so a province of that name is
+    meant, not the city sharing it (Kyiv City is a province of its own). A building's town ("Ramor Theatre,
+    Virginia") is no province."""
+    if text is None or not CLAUSE_END.match(text, m.end):
+        return False
+    head = UNKNOWN_HEAD.search(text, max(0, m.start - 60), m.start)
+    if head is None or head.group(0).rstrip(", \n").split()[-1] in facility_words():
+        return False
+    if prv is None or prv.end <= head.start():
+        return True  # no mention in the name: the gazetteer lacks it
+    return prv.how != DEMONYM and prv.start >= head.start() and not (
+        {h.entry.cc for h in prv.hits} & {h.entry.cc for h in m.hits})
 
 
 def _apposed(text: str | None, a: Mention, b: Mention) -> bool:
