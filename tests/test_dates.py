@@ -20,6 +20,14 @@ PUBLISHED = date(2019, 2, 22)  # a Friday
     ("Convoys left the pocket in the last 2 days.", date(2019, 2, 20), 2),
     ("Fighting raged between 11-13 February 2019.", date(2019, 2, 11), 2),
     ("The offensive began in early February.", date(2019, 2, 1), 3),
+    # the codebook: a month at its mid-point, unless its beginning or end is told; a week at its middle
+    ("Four people were murdered during the month of January.", date(2019, 1, 15), 3),
+    ("The strike began in February.", date(2019, 2, 15), 3),
+    ("Fighting resumed at the end of January.", date(2019, 1, 31), 3),
+    ("Herders clashed in late December 2018.", date(2018, 12, 31), 3),
+    ("During the week beginning November 26th, herders assaulted a farmer.", date(2018, 11, 28), 2),
+    ("Week of 16 July. Students protested.", date(2018, 7, 18), 2),
+    ("Clashes occurred last week.", date(2019, 2, 13), 2),
     ("Troops entered the town on December 30.", date(2018, 12, 30), 1),
     ("Police raided the house on 2019-02-20.", date(2019, 2, 20), 1),
     ("The rally was held last night.", date(2019, 2, 21), 1),
@@ -29,6 +37,13 @@ def test_resolution(text: str, value: date, precision: int) -> None:
     chosen = first_event_date(find_dates(text, PUBLISHED), PUBLISHED)
     assert chosen is not None
     assert (chosen.value, chosen.precision) == (value, precision)
+
+
+def test_a_month_or_week_midpoint_is_never_after_publication() -> None:
+    early = date(2019, 2, 10)
+    assert first_event_date(find_dates("The strike began in February.", early), early).value == early
+    monday = date(2019, 2, 18)
+    assert first_event_date(find_dates("Clashes occurred this week.", monday), monday).value == monday
 
 
 def test_may_as_a_verb_is_not_a_date() -> None:

@@ -1,8 +1,10 @@
 """Event dates: date expressions in a stretch of text, resolved against the publication date.
 
 ACLED's time_precision: 1 = the day is known, 2 = only the week (or a range of days) is known,
-3 = only the month is known. A date without a year takes the year that puts it on or before the
-publication date; a weekday is the most recent such day on or before publication.
+3 = only the month is known. As the codebook says, a week is coded at its middle and a month at its mid-point,
+unless the text says its beginning or its end (the first or the last day); never after publication. A date
+without a year takes the year that puts it on or before the publication date; a weekday is the most recent such
+day on or before publication.
 Regular expressions rather than dateparser: this runs once per sentence, on the hot path.
 """
 
@@ -27,6 +29,11 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY2 = r"(?:\s*(?:-|–|to|and)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "during the week beginning November 26th", "week of 16 July": the week, before its first day is read alone
+    ("week_of", re.compile(r"\bweek\s+(?:beginning|starting|commencing|of)\s+(?:(?:on|the)\s+)?(?:" + _DAY
+                           + r"\s+(?:of\s+)?" + _MONTH + r"|(?P<month_first>" + "|".join(
+                               sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(?P<day_second>[0-3]?\d)"
+                           + r"(?:st|nd|rd|th)?)(?:,?\s+" + _YEAR + r")?\b", re.IGNORECASE)),
     ("iso", re.compile(r"\b" + _YEAR + r"-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
     # "21 February 2019", "21-23 February", "the 21st of February"
     ("dmy", re.compile(r"\b(?:the\s+)?" + _DAY + _DAY2 + r"?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b",
@@ -34,7 +41,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "February 21, 2019", "Feb. 21", "February 21-23"
     ("mdy", re.compile(r"\b" + _MONTH + r"\s+" + _DAY + _DAY2 + r"?(?:,?\s+" + _YEAR + r")?\b(?!\s*(?:%|km|per))",
                        re.IGNORECASE)),
-    ("month", re.compile(r"\b(?:(?:in|during|since|early|mid|late|earlier\s+in|end\s+of)(?:-|\s+))" + _MONTH
+    ("month", re.compile(r"\b(?P<when>in|during|since|early|mid|late|earlier\s+in|(?:the\s+)?(?:end|beginning|start"
+                         r"|middle|month)\s+of)(?:-|\s+)(?:the\s+month\s+of\s+)?" + _MONTH
                          + r"(?:\s+" + _YEAR + r")?\b", re.IGNORECASE)),
     ("relative", re.compile(
         r"\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|last\s+night|overnight|today|tonight|this\s+morning|"
@@ -95,10 +103,24 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date,
             return None
         # A range of days ("21-23 February"): ACLED codes its first day, at week precision.
         return (d, 2) if g.get("day2") else (d, 1)
+    if kind == "week_of":
+        month_name, day = (g["month"], g["day"]) if g.get("month") else (g["month_first"], g["day_second"])
+        month = MONTHS[month_name.lower().rstrip(".")]
+        year = int(g["year"]) if g.get("year") else _year_for(month, int(day), published)
+        first = _safe_date(year, month, int(day))
+        return (_not_after(first + timedelta(days=2), published), 2) if first else None
     if kind == "month":
         month = MONTHS[g["month"].lower().rstrip(".")]
         year = int(g["year"]) if g.get("year") else _year_for(month, 1, published)
-        return (d, 3) if (d := _safe_date(year, month, 1)) else None
+        first = _safe_date(year, month, 1)
+        if first is None:
+            return None
+        when = g["when"].lower()
+        if when == "early" or "beginning" in when or "start" in when:
+            return first, 3
+        last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        day = last if when == "late" or "end" in when else first.replace(day=15)
+        return max(first, _not_after(day, published)), 3
     if published is None:
         return None
     if kind == "relative":
@@ -127,8 +149,12 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date,
         start = published - timedelta(days=published.weekday())
         if which in {"last", "past"}:
             start -= timedelta(days=7)
-        return start, 2
+        return _not_after(start + timedelta(days=2), published), 2
     return None
+
+
+def _not_after(day: date, published: date | None) -> date:
+    return min(day, published) if published is not None else day
 
 
 def find_dates(text: str, published: date | None, start: int = 0, end: int | None = None) -> list[DateMention]:
