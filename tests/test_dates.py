@@ -28,6 +28,7 @@ PUBLISHED = date(2019, 2, 22)  # a Friday
     ("During the week beginning November 26th, herders assaulted a farmer.", date(2018, 11, 28), 2),
     ("Week of 16 July. Students protested.", date(2018, 7, 18), 2),
     ("Clashes occurred last week.", date(2019, 2, 13), 2),
+    ("Rioters looted shops last weekend.", date(2019, 2, 16), 2),
     ("Troops entered the town on December 30.", date(2018, 12, 30), 1),
     ("Police raided the house on 2019-02-20.", date(2019, 2, 20), 1),
     ("The rally was held last night.", date(2019, 2, 21), 1),

@@ -52,7 +52,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("span", re.compile(r"\b(?:in|over|during|within)\s+the\s+(?:last|past|previous)\s+(?P<n>\d+|one|two|three|"
                         r"four|five|six|seven|few|several|couple\s+of)?\s*(?P<unit>days?|weeks?|hours?|24\s+hours)\b",
                         re.IGNORECASE)),
-    ("week", re.compile(r"\b(?P<which>last|this|earlier\s+this|past)\s+week(?:end)?\b", re.IGNORECASE)),
+    ("week", re.compile(r"\b(?P<which>last|this|earlier\s+this|past)\s+(?P<span>week(?:end)?)\b", re.IGNORECASE)),
 ]
 
 
@@ -149,7 +149,11 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date,
         start = published - timedelta(days=published.weekday())
         if which in {"last", "past"}:
             start -= timedelta(days=7)
-        return _not_after(start + timedelta(days=2), published), 2
+        # the middle of the week, or of the weekend (its Saturday)
+        middle = 5 if g["span"].lower() == "weekend" else 2
+        if middle == 5 and which == "this" and published.weekday() < 5:
+            start -= timedelta(days=7)  # "this weekend" in a Tuesday's paper: the one just past
+        return _not_after(start + timedelta(days=middle), published), 2
     return None
 
 
