@@ -813,6 +813,9 @@ def test_a_continents_demonym_is_that_continent() -> None:
     assert found["European"].feature_code == "CONT" and found["European"].name == "Europe"
     text = "European officials met in a hotel."
     assert located(text) == (None, None)
+    # "Latin America" is no United States inside it
+    found = places("Migrants from Latin America and other Latin American countries travel north.")
+    assert {p.name for p in found.values()} == {"South America"}
 
 
 def test_a_countrys_adjective_before_a_place_noun_outweighs_a_neighbour_across_the_border() -> None:

@@ -489,6 +489,9 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
         if row["kind"] == "abbrev":  # "EU": Europe, as GeoWebNews codes the Union
             add_name(row["name"], gid, ABBREV)
             continue
+        if row["kind"] == "alias":  # "Latin America": South America, not the "America" inside it
+            add_name(row["name"], gid, ALT)
+            continue
         add_name(row["name"], gid, DEMONYM)  # "European officials": the continent, as a demonym
         if plural := people_plural(row["name"]):
             add_name(plural, gid, DEMONYM)  # "Europeans"
