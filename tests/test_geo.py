@@ -1321,7 +1321,12 @@ def test_a_province_named_after_its_seat_is_coded_at_the_seat() -> None:
     town = places("Protesters blocked the road in Narok town.")["Narok"]
     assert place is not None and prec == 3 and place.feature_code == "ADM1"
     assert km(place.latitude, place.longitude, town.latitude, town.longitude) < 1
-    # a province with no town of its name stays at the middle of its settlements
+    # the codebook: a region is coded at its provincial capital, here a seat spelt otherwise than its province
+    place, prec = located("Russian forces shelled villages in Zaporizhia oblast.")
+    city = places("Russian missiles hit Zaporizhzhia city.")["Zaporizhzhia"]
+    assert place is not None and (place.admin1, prec) == ("Zaporizhia", 3)
+    assert km(place.latitude, place.longitude, city.latitude, city.longitude) < 1
+    # a province whose seat the gazetteer does not know stays at the middle of its settlements
     text = "Clashes were reported in Laikipia county on Monday."
     place, _ = located(text)
     rumuruti = places("Residents protested in Rumuruti.")["Rumuruti"]

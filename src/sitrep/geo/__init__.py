@@ -320,7 +320,7 @@ def locate_event(doc: Document, start: int, end: int) -> tuple[Place | None, int
     gaz = get_gazetteer()
     place, precision = choose(doc, start, end, [p for p in doc.places if p.feature_code not in FACILITY_CODES], gaz)
     if place is not None and place.feature_code == "ADM1":
-        place = _at_namesake_seat(place, gaz)
+        place = _at_seat(place, gaz)
     if place is None and doc.country_focus:
         # a region cue ("the OSCE SMM observed ...") names the province: coded at its seat, as ACLED codes a
         # region; otherwise the country's capital
@@ -338,13 +338,18 @@ def _standing_in(seat: Entry | None, gaz: Gazetteer) -> Place | None:
     return place_of(gaz, seat, 0.0) if seat is not None else None
 
 
-def _at_namesake_seat(place: Place, gaz: Gazetteer) -> Place:
-    """A province named after its seat ("Narok county") is coded at that town, as ACLED codes it; other
-    provinces stay at the middle of their settlements. The row keeps the province's name and precision."""
+def _at_seat(place: Place, gaz: Gazetteer) -> Place:
+    """A province is coded at its capital, as the codebook says ACLED codes a region: the town it is named after
+    ("Narok county"), else the seat the gazetteer knows for it (GeoNames' biggest PPLA: "Zaporizhia oblast" at
+    Zaporizhzhya); a province with neither stays at the middle of its settlements. The row keeps the province's
+    name and precision."""
     entries = [h.entry for h in gaz.lookup(fold(place.name)) if h.name_kind == MAIN or h.entry.id == place.geonameid]
     area = next((e for e in entries if e.id == place.geonameid), None)
     seat = max((e for e in entries if area is not None and e.kind == CITY and e.fcode in ("PPLA", "PPLC")
                 and (e.cc, e.admin1_code) == (area.cc, area.admin1_code)), key=lambda e: e.pop, default=None)
+    if seat is None:
+        area = area or (gaz.entry(place.geonameid) if place.geonameid else None)
+        seat = gaz.seat(area.admin1_code) if area is not None and area.admin1_code else None
     if seat is None:
         return place
     return place.model_copy(update={"latitude": round(seat.lat, 5), "longitude": round(seat.lon, 5)})
