@@ -982,6 +982,14 @@ def test_goods_seized_without_a_fight_are_looting_or_property_destruction() -> N
     assert apply_codebook_rules(arms, pred("Attack")).sub_event_type == "Disrupted weapons use"
 
 
+def test_weapons_intercepted_are_an_event_even_where_the_model_barely_saw_one() -> None:
+    text = "The Ghana Immigration Service has intercepted 12 locally manufactured single barrel guns at Aflao."
+    assert apply_codebook_rules(text, pred(None, 0.84)).sub_event_type == "Disrupted weapons use"
+    # a story with no weapons taken stays no event
+    assert apply_codebook_rules("The Immigration Service opened a new office at Aflao.", pred(None, 0.84)) \
+        .sub_event_type is None
+
+
 @pytest.mark.parametrize(("text", "label"), [
     ("Civil police forces dismantled a synthetic drug lab in the neighborhood. Two people were arrested.", "Arrests"),
     ("Military police forces dismantled a cocaine lab in the neighborhood.", "Attack"),

@@ -1314,7 +1314,9 @@ def _upgrade_no_event(text: str, pred: Prediction) -> Prediction:
     if pred.p_event >= _MOVE_MIN and _FORCES_MOVE.search(text) and not _FIGHT.search(text):
         # "Houthi reinforcements arrived on the front": a change to the group's activity the model leans to
         return _upgraded(pred, "Change to group/activity")
-    if pred.p_event >= _UPGRADE_MIN and arms_taken_quietly(text):
+    if pred.p_event >= _UPGRADE_MIN * 0.5 and arms_taken_quietly(text):
+        # weapons intercepted or seized with nobody hurt are an event even where the model barely saw one ("the
+        # Immigration Service has intercepted 12 locally manufactured single barrel guns")
         return _upgraded(pred, "Disrupted weapons use")
     if pred.p_event >= _UPGRADE_MIN and contraband_taken(text):
         return _upgraded(pred, "Looting/property destruction")
@@ -1386,7 +1388,7 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - a development, disrupted-weapons, looting or clash label, or "no event" with p_event >= 0.2, where ground
       is told taken by a named side and held (`place_taken`: "captured five villages", "seized a district
       centre"; not "briefly", not a failed attempt) -> that territorial label;
-    - a violent, looting or development label (not arrests), or "no event" with p_event >= 0.2, where weapons
+    - a violent, looting or development label (not arrests), or "no event" with p_event >= 0.1, where weapons
       were seized, found, intercepted or defused with nobody hurt, no fight and no artillery or aircraft told
       (`arms_taken_quietly`) -> Disrupted weapons use;
     - an arrest under a mob-violence label with no crowd, fight, rioting, harm or damage told -> Arrests;
