@@ -1090,10 +1090,10 @@ CLAUSE_END = re.compile(r"\s*(?:[.;:]|$|,\s+(?![A-Z]))")
 
 
 def _contains_unknown(text: str | None, m: Mention, prv: Mention | None) -> bool:
-    """"regained control over Lypivka, Kyiv.": after a capitalised name the gazetteer lacks (or reads only in
-    other countries than `m`'s), `m` closing the clause is that place's container, so a province of that name is
-    meant, not the city sharing it (Kyiv City is a province of its own). A building's town ("Ramor Theatre,
-    Virginia") is no province."""
+    """Whether `m` closes its clause after a capitalised name the gazetteer lacks (or reads only in other
+    countries than `m`'s): "regained control over Lypivka, Kyiv." Then `m` is that place's container, so a
+    province of its name is meant, not the city sharing it (Kyiv City is a province of its own). A building's
+    town ("Ramor Theatre, Virginia") is no province."""
     if text is None or not CLAUSE_END.match(text, m.end):
         return False
     head = UNKNOWN_HEAD.search(text, max(0, m.start - 60), m.start)
