@@ -27,6 +27,7 @@ PUBLISHED = date(2019, 2, 22)  # a Friday
     ("Herders clashed in late December 2018.", date(2018, 12, 31), 3),
     ("During the week beginning November 26th, herders assaulted a farmer.", date(2018, 11, 28), 2),
     ("Week of 16 July. Students protested.", date(2018, 7, 18), 2),
+    ("Raids continued during the week starting on the 5th of February.", date(2019, 2, 7), 2),
     ("Clashes occurred last week.", date(2019, 2, 13), 2),
     ("Rioters looted shops last weekend.", date(2019, 2, 16), 2),
     ("Troops entered the town on December 30.", date(2018, 12, 30), 1),

@@ -30,7 +30,7 @@ _DAY2 = r"(?:\s*(?:-|–|to|and)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "during the week beginning November 26th", "week of 16 July": the week, before its first day is read alone
-    ("week_of", re.compile(r"\bweek\s+(?:beginning|starting|commencing|of)\s+(?:(?:on|the)\s+)?(?:" + _DAY
+    ("week_of", re.compile(r"\bweek\s+(?:beginning|starting|commencing|of)\s+(?:on\s+)?(?:the\s+)?(?:" + _DAY
                            + r"\s+(?:of\s+)?" + _MONTH + r"|(?P<month_first>" + "|".join(
                                sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(?P<day_second>[0-3]?\d)"
                            + r"(?:st|nd|rd|th)?)(?:,?\s+" + _YEAR + r")?\b", re.IGNORECASE)),
