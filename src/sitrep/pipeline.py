@@ -228,8 +228,7 @@ def _without_accident_sequels(sentences: list[Sentence], preds: list[detect.Pred
                 and detect.is_accident(" ".join(s.text for s in sentences[i:end + 1])):
             for j in range(i + 1, end + 1):
                 if kept[j].sub_event_type is not None:
-                    kept[j] = detect.Prediction(None, None, 1.0 - kept[j].p_event, kept[j].p_event,
-                                                kept[j].sub_event_type)
+                    kept[j] = kept[j].as_no_event()
             i = end + 1
         else:
             i += 1
@@ -489,18 +488,16 @@ def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, i
     if best.sub_event_type == "Arrests" and inter1 == REBEL_INTER:
         # the codebook's arrests are the state's; a rebel group detaining people abducts them (8 of the 9 ACLED
         # notes of our files telling a rebel group's arrests are abductions)
-        best = detect.Prediction(ABDUCTION, taxonomy.EVENT_TYPES[ABDUCTION], best.probability, best.p_event,
-                                 best.best_event)
+        best = best.relabelled(ABDUCTION)
     if best.sub_event_type == "Armed clash" and inter1 in TAKERS and detect.ground_taken(doc.body[group.start:group.end]):
         # "Ukrainian forces clashed with Russian forces in Dobryanka. As the result of the clash the village was
         # liberated": the fight's first side took the ground, and its kind names the territorial type
         taken = "Government regains territory" if inter1 == STATE_INTER else OVERTAKEN
-        best = detect.Prediction(taken, taxonomy.EVENT_TYPES[taken], best.probability, best.p_event, best.best_event)
+        best = best.relabelled(taken)
     if best.sub_event_type == "Government regains territory" and inter1 == EXTERNAL_INTER:
         # the codebook's government is the state's own: a foreign army taking ground is a non-state actor
         # overtaking it (44 of the 46 ACLED territorial rows whose actor1 is a foreign state's forces)
-        best = detect.Prediction(OVERTAKEN, taxonomy.EVENT_TYPES[OVERTAKEN], best.probability, best.p_event,
-                                 best.best_event)
+        best = best.relabelled(OVERTAKEN)
     for name, actor in (("actor1", roles.actor1), ("actor2", roles.actor2)):
         if actor is not None:
             evidence += _evidence(doc, name, actor.start, actor.end)

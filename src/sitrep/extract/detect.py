@@ -311,6 +311,15 @@ class Prediction:
     p_event: float = 0.0
     best_event: str | None = None
 
+    def relabelled(self, sub_event_type: str) -> Prediction:
+        """The same prediction under another sub-event type (and its event type), as a codebook rule decides."""
+        return Prediction(sub_event_type, EVENT_TYPES[sub_event_type], self.probability, self.p_event,
+                          self.best_event)
+
+    def as_no_event(self) -> Prediction:
+        """"No event" instead of this label, which stays as the best event."""
+        return Prediction(None, None, 1.0 - self.p_event, self.p_event, self.sub_event_type)
+
 
 # ACLED notes open strategic developments with a topic tag ("Displacement: On 2 March 2022, ...",
 # "Movement of forces: Around 4 May ..."); on the ACLED files at hand 512 of 513 tagged rows are strategic
@@ -1298,7 +1307,7 @@ _ATTACK_WORD = _rx(r"\battack\w*")
 
 
 def _with(pred: Prediction, sub_event_type: str) -> Prediction:
-    return Prediction(sub_event_type, EVENT_TYPES[sub_event_type], pred.probability, pred.p_event, pred.best_event)
+    return pred.relabelled(sub_event_type)
 
 
 def _upgraded(pred: Prediction, sub_event_type: str) -> Prediction:
@@ -1438,14 +1447,14 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     sub = pred.sub_event_type
     if sub is not None and EVENT_TYPES.get(sub) in (_ERV, "Violence against civilians", "Battles", STRATEGIC, "Riots") \
             and sub not in ("Agreement", "Arrests") and is_accident(text):
-        return Prediction(None, None, 1.0 - pred.p_event, pred.p_event, sub)
+        return pred.as_no_event()
     if sub in _CONTRABAND_PRONE and contraband_taken(text):
         return _with(pred, "Looting/property destruction")
     if (sub in ("Arrests", "Mob violence") and ordinary_crime(text)) \
             or (sub not in (None, "Agreement") and diplomatic_only(text)):
         # "Kolkata police arrested ten persons and recovered counterfeit notes": a crime story, no ACLED event;
         # "Britain announced sanctions over the killing of protesters": a diplomatic act, no ACLED event
-        return Prediction(None, None, 1.0 - pred.p_event, pred.p_event, sub)
+        return pred.as_no_event()
     if sub is None:
         upgraded = _upgrade_no_event(text, pred)
         # "soldiers were deployed to evacuate residents after a chemical leak": an accident has no event to upgrade
