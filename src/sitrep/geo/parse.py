@@ -772,7 +772,7 @@ class Parser:
                     h.entry.cc for h in prv.hits if h.entry.kind in (CITY, CURATED, ADMIN1, ADMIN2)}
             contains_unknown = _contains_unknown(text, m, prv)
             # (of two provinces of the name, not the one that is the city: Kyiv City beside Kyiv oblast)
-            city_province = {h.entry.admin1_code for h in m.hits if h.entry.kind == CITY} if sum(
+            city_province = {h.entry.admin1_code for h in m.hits if h.entry.kind == CITY} if contains_unknown and sum(
                 h.entry.kind == ADMIN1 for h in m.hits) > 1 else set()
             # "Hajin, Deir ez-Zor" / "Afrin (Aleppo)": the next toponym contains this one
             container: set[str] = set()
