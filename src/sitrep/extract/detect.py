@@ -317,7 +317,7 @@ class Prediction:
                           self.best_event)
 
     def as_no_event(self) -> Prediction:
-        """"No event" instead of this label, which stays as the best event."""
+        """This prediction demoted to no event; its label stays as the best event."""
         return Prediction(None, None, 1.0 - self.p_event, self.p_event, self.sub_event_type)
 
 
