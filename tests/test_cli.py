@@ -62,7 +62,7 @@ def test_extract_jsonl_contract(tmp_path: Path) -> None:
 
 
 def test_extract_places_an_unplaced_event_in_its_outlets_country(tmp_path: Path) -> None:
-    note = "Residents of Njiru held a violent demonstration over an eviction notice and blocked the road."
+    note = "Residents of Zorvado held a violent demonstration over an eviction notice and blocked the road."
     src = jsonl(tmp_path / "in.jsonl", [
         {"id": "bare", "text": note, "published": "2019-10-28"},
         {"id": "kenyan", "text": note, "published": "2019-10-28", "source": "Daily Nation (Kenya)"},
