@@ -128,25 +128,24 @@ def spellings(name: str) -> list[str]:
 
 
 def read_units(path: Path) -> list[Unit]:
-    """Every unit of the file with its dataset's majority country. Raises ValueError naming the file when it is
-    not the expected table."""
+    """Every unit of the file with its dataset's majority country (two passes, so the file's rows are never all
+    held at once). Raises ValueError naming the file when it is not the expected table."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
     try:
-        rows = list(_rows(path))
+        for r in _rows(path):
+            if not {"name", "shape_id", "lat", "lon", "admin1"} <= r.keys():
+                raise ValueError(f"{path}: not a geoBoundaries table (columns {sorted(r.keys())})")
+            labels[r["shape_id"].split("B", 1)[0]][r["admin1"]] += 1
+        majority = {prefix: counts.most_common(1)[0][0] for prefix, counts in labels.items()}
+        units = []
+        for r in _rows(path):
+            name = clean_name(r["name"])
+            try:
+                lat, lon = float(r["lat"]), float(r["lon"])
+            except ValueError:
+                continue
+            if len(name) >= 3:
+                units.append(Unit(name, majority[r["shape_id"].split("B", 1)[0]], r["admin1"], lat, lon))
     except (KeyError, OSError, zipfile.BadZipFile, UnicodeDecodeError, csv.Error) as exc:
         raise ValueError(f"{path}: not a geoBoundaries table ({exc})") from exc
-    if rows and not {"name", "shape_id", "lat", "lon", "admin1"} <= rows[0].keys():
-        raise ValueError(f"{path}: not a geoBoundaries table (columns {sorted(rows[0].keys())})")
-    labels: dict[str, Counter[str]] = defaultdict(Counter)
-    for r in rows:
-        labels[r["shape_id"].split("B", 1)[0]][r["admin1"]] += 1
-    majority = {prefix: counts.most_common(1)[0][0] for prefix, counts in labels.items()}
-    units = []
-    for r in rows:
-        name = clean_name(r["name"])
-        try:
-            lat, lon = float(r["lat"]), float(r["lon"])
-        except ValueError:
-            continue
-        if len(name) >= 3:
-            units.append(Unit(name, majority[r["shape_id"].split("B", 1)[0]], r["admin1"], lat, lon))
     return units
