@@ -1654,3 +1654,7 @@ def test_a_ward_the_cities_table_lacks_is_found_in_its_country_and_province() ->
     assert "Ryerson" not in places("Heather Rollwagen, assistant professor of sociology at Ryerson University, says "
                                    "home ownership matters.")
     assert places("Residents of Ryerson, Ontario, met on Monday.")["Ryerson"].feature_code == "ADM3"
+    # nor where it names a source (Al-Ahram is also a unit of Giza)
+    text = ("Rev. Paul Halim spoke, according to the government-sponsored Al-Ahram news outlet. At least 25 people "
+            "are dead, Al-Ahram said, citing the health ministry. Crowds gathered in Cairo, according to Al-Ahram.")
+    assert [p.text for p in geo.geoparse_text(text)] == ["Cairo"]

@@ -100,6 +100,7 @@ ORG_WORDS = frozenset({"university", "airport", "bank", "hospital", "council", "
 # words after a name that make it an organisation's, not where something stands ("Ryerson University")
 ORGANISATION_HEADS = frozenset({"university", "college", "polytechnic", "academy", "institute", "news", "times",
                                 "post", "herald", "club", "fc", "airlines", "bank", "group", "company"})
+ACCORDING_TO = re.compile(r"\baccording to\s+(?:the\s+)?$", re.IGNORECASE)
 # "Montreal Mayor", "Quebec Health Minister": offices and ministries named after a place
 OFFICES = frozenset({"mayor", "premier", "minister", "ministry", "governor", "gov", "senator", "sen", "mp", "mla",
                      "health", "education", "transport", "transportation", "finance", "justice", "environment",
@@ -551,10 +552,14 @@ class Parser:
         # "CBC Toronto", "CTV Edmonton": a broadcaster's or agency's local office
         in_org = in_org or (famous and prev is not None and prev.text.isupper() and 2 <= len(prev.text) <= 5
                             and _joinable(text, prev, tokens[m.tok_start]) and not self.gaz.lookup(prev.text))
-        # a ward or commune known only from its boundary is no place where its name is an organisation's
-        # ("Ryerson University", "the Al-Ahram news outlet")
-        if not strong and all(h.entry.fcode == LOCAL_UNIT for h in m.hits) and nxt is not None and \
-                nxt.text.lower() in ORGANISATION_HEADS and _joinable(text, tokens[m.tok_end - 1], nxt):
+        # a ward or commune known only from its boundary is no place where its name is an organisation's or a
+        # source's ("Ryerson University", "the Al-Ahram news outlet", "Al-Ahram said", "according to Al-Ahram")
+        exact = [h for h in m.hits if h.name_kind in (MAIN, ALT)]
+        if not strong and exact and all(h.entry.fcode == LOCAL_UNIT for h in exact) and (
+                (nxt is not None and _joinable(text, tokens[m.tok_end - 1], nxt) and
+                 nxt.text.lower() in ORGANISATION_HEADS)
+                or (nxt is not None and nxt.text.lower() in PERSON_VERBS)
+                or ACCORDING_TO.search(text, max(0, m.start - 14), m.start)):
             return False
         if n_tok == 1:
             word = m.text
