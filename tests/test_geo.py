@@ -1650,6 +1650,9 @@ def test_a_ward_the_cities_table_lacks_is_found_in_its_country_and_province() ->
                                "eviction notice.")
     assert place is not None and (place.country_code, precision) == ("KE", 2)  # a ward: near its centre
     assert km(place.latitude, place.longitude, -1.25, 36.93) < 10
+    # a ward's exact name is no respelling of another place ("Likuyani" is neither Likoni nor Lucknow)
+    found = places("A vigilante mob at Nangili market in Likuyani lynched a motorcycle thief.")
+    assert (found["Likuyani"].name, found["Likuyani"].country_code) == ("Likuyani", "KE")
     # a ward named like an organisation's head word is no place there
     assert "Ryerson" not in places("Heather Rollwagen, assistant professor of sociology at Ryerson University, says "
                                    "home ownership matters.")

@@ -481,15 +481,16 @@ class Parser:
         if not hits and (apart := _article_apart(fk)):
             # "near Elwak (Mandera county)": El Wak, its article written solid
             hits = {h.entry.id: h for h in found.get(apart, ()) if h.name_kind != ABBREV}
-        exact_big = any((h.entry.kind != CITY or h.entry.pop >= 1000) and not _weak_admin2(h)
-                        for h in hits.values())
+        exact_big = any((h.entry.kind != CITY or h.entry.pop >= 1000) and not _weak_admin2(h) for h in hits.values())
+        # a ward or commune is known by its exact name too: "Likuyani" is no respelling of Likoni or Lucknow
+        exact_unit = any(h.entry.fcode == LOCAL_UNIT for h in hits.values())
         if lk:
             for h in found.get(lk, ()):
                 if h.name_kind == ABBREV or h.entry.kind == COUNTRY:
                     continue  # country names are spelt one way; "Agenda" is not "Uganda"
                 # a name spelt exactly as a real place is that place, not a respelling of another
                 # ("Lamu" is not "Rome", "Isiolo" is not "Oslo"); admin areas and curated places excepted
-                if exact_big and h.entry.kind not in (ADMIN1, CURATED):
+                if (exact_big and h.entry.kind not in (ADMIN1, CURATED)) or (exact_unit and h.entry.kind != ADMIN1):
                     continue
                 if h.entry.id not in hits:
                     hits[h.entry.id] = Hit(h.entry, LOOSE)
