@@ -1650,6 +1650,10 @@ def test_a_ward_the_cities_table_lacks_is_found_in_its_country_and_province() ->
                                "eviction notice.")
     assert place is not None and (place.country_code, precision) == ("KE", 2)  # a ward: near its centre
     assert km(place.latitude, place.longitude, -1.25, 36.93) < 10
+    # a ward named like an English word is that ward right after "in", and the word elsewhere
+    assert places("Police officers in Kwanza, Trans Nzoia county, opened fire.")["Kwanza"].feature_code == "ADM3"
+    assert places("Tour operators held a demonstration after the death of a colleague.") == {}
+    assert boundaries.quarter_base("Dandora Area Iii") == "Dandora"
     # a ward's exact name is no respelling of another place ("Likuyani" is neither Likoni nor Lucknow)
     found = places("A vigilante mob at Nangili market in Likuyani lynched a motorcycle thief.")
     assert (found["Likuyani"].name, found["Likuyani"].country_code) == ("Likuyani", "KE")

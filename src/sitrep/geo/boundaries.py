@@ -35,8 +35,10 @@ MEMBER = "gazetteer/data/geo-boundaries.csv"
 # a unit's generic word, dropped from its name: "Roshtqal'a District" is Roshtqal'a
 GENERIC_TAIL = re.compile(r"\s+(?:district|sub-?district|ward|commune|municipality|municipio|sector|county|"
                           r"division|location|sub-?county|tehsil|taluka|mandal|block|ilcesi|hromada)$", re.IGNORECASE)
-# a unit named for a part of a town: "Kariobangi North" is also read as Kariobangi
-QUARTER_TAIL = re.compile(r"\s+(?:north|south|east|west|central|centre|center|upper|lower)$", re.IGNORECASE)
+# a unit named for a part of a town: "Kariobangi North", "Dandora Area III", "Nyalenda 'A'" are also read as
+# Kariobangi, Dandora, Nyalenda
+QUARTER_TAIL = re.compile(r"\s+(?:(?:area|zone|phase|sector|ward)\s+)?(?:north|south|east|west|central|centre|center|"
+                          r"upper|lower|[ivx]{1,4}|\d{1,2}|'[a-z]')$", re.IGNORECASE)
 
 
 class Unit(NamedTuple):

@@ -37,7 +37,7 @@ from sitrep.geo import boundaries
 from sitrep.geo.distance import km_between
 from sitrep.geo.normalize import fold, is_latin, loose, strip_admin
 
-BUILD_VERSION = 22
+BUILD_VERSION = 23
 # an admin2 seat filed under another admin1 counts when it lies this near the admin1's settlements
 NEIGHBOUR_SEAT_KM = 100.0
 # a local unit with a namesake this near is that place, already known
@@ -531,7 +531,7 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
 
     flush_names()
     words = _english_words()
-    _add_boundaries(con, add_exact, countries, words)
+    _add_boundaries(con, add_exact, countries)
     flush_names()
     # clustered on the key: one B-tree descent finds every (pid, kind) of a name
     con.executescript(
@@ -692,13 +692,13 @@ def _add_admin2(con: sqlite3.Connection, admin1: dict[str, tuple[str, str, int]]
 
 
 def _add_boundaries(con: sqlite3.Connection, add_name: Callable[[str, int, int], None],
-                    countries: dict[str, tuple], words: set[str]) -> None:
+                    countries: dict[str, tuple]) -> None:
     """geoBoundaries' local units (`boundaries.py`) the other sources lack, as entries of feature code ADM3 at
     their centre, in the province of their country's nearest town, named exactly as written (no loose
-    respelling). A unit is left out where its name is an English word ("You"; "Tour", a commune of Portugal,
-    would make the word a name and read "Tour operators" as Tours; the dictionary also holds a few places, such
-    as "acapulco"), where its country already has a place of that name, or where a place of that name, spelt
-    alike or respelt, lies within BOUNDARY_TWIN_KM ("Qalqiliyah" is the town Qalqilyah)."""
+    respelling). A unit is left out where its name is an English function word ("You", a county of Hunan; the
+    parser reads one named like another English word, "Tour", only after "in" or "near"), where its country
+    already has a place of that name, or where a place of that name, spelt alike or respelt, lies within
+    BOUNDARY_TWIN_KM ("Qalqiliyah" is the town Qalqilyah)."""
     import numpy as np
     import pycountry
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -739,7 +739,7 @@ def _add_boundaries(con: sqlite3.Connection, add_name: Callable[[str, int, int],
     wanted: list[tuple[str, str, float, float, str]] = []  # (iso2, name, lat, lon, admin1)
     for u in units:
         key = fold(u.name)
-        if not key or key in words or key in STOP_WORDS or not is_latin(u.name):
+        if not key or key in STOP_WORDS or not is_latin(u.name):
             continue
         # the dataset's country, unless none of its towns is near (a territory filed with its state's dataset,
         # "St. Thomas" of the US Virgin Islands): then the unit's own label

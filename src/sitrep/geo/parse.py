@@ -421,7 +421,10 @@ class Parser:
                     continue
                 abbrev = [h for h in found.get(surface + ".", ()) if h.name_kind == ABBREV] \
                     if tokens[j - 1].dot else []
-                hits = abbrev or self._hits(surface, fk, lk, found)
+                # a ward or commune named like an English word ("Tour", "Lari") is that unit only right after "in",
+                # "near" ...: elsewhere the word stays what it was without it
+                units = fk not in self.gaz.words or (i > 0 and tokens[i - 1].text.lower() in PLACE_PREPS)
+                hits = abbrev or self._hits(surface, fk, lk, found, units)
                 if articled_keys and not any(h.name_kind in (MAIN, ALT, ABBREV) for h in hits):
                     # "in Hawija", "Yusufiyah area": a name written without the Arabic article GeoNames writes
                     # ("Al-Hawija") is that name, in a place slot, not a mere respelling
@@ -471,7 +474,11 @@ class Parser:
                 break
         return tokens, mentions
 
-    def _hits(self, surface: str, fk: str, lk: str, found: dict[str, tuple[Hit, ...]]) -> list[Hit]:
+    def _hits(self, surface: str, fk: str, lk: str, found: dict[str, tuple[Hit, ...]],
+              units: bool = True) -> list[Hit]:
+        if not units:  # the same lookups without the local units
+            keys = {fk, lk, surface, _article_apart(fk)}
+            found = {k: tuple(h for h in found[k] if h.entry.fcode != LOCAL_UNIT) for k in keys if k in found}
         compact = surface.replace(".", "")
         if compact.isupper() and len(compact) <= 4:
             # abbreviations only as written ("US", "U.K."), never an ordinary short word in capitals
