@@ -1624,6 +1624,18 @@ def test_a_file_that_is_no_boundaries_table_is_named_in_the_error(tmp_path: Path
         boundaries.read_units(bad)
 
 
+def test_the_local_units_source_is_told_or_why_there_is_none(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    table = tmp_path / "geo-boundaries.csv"
+    table.write_text("name,shape_id,lon,lat,admin1,admin2\n", encoding="utf-8")
+    monkeypatch.setenv("SITREP_BOUNDARIES", str(table))
+    assert boundaries.describe_source() == str(table)
+    monkeypatch.setenv("SITREP_BOUNDARIES", str(tmp_path / "missing.whl"))
+    assert boundaries.describe_source() == f"none: SITREP_BOUNDARIES={tmp_path / 'missing.whl'} is no file"
+    monkeypatch.setenv("SITREP_BOUNDARIES", "")
+    assert boundaries.describe_source() == "none: SITREP_BOUNDARIES is empty"
+
+
 def test_boundaries_country_labels_and_quarter_names() -> None:
     assert "ivorycoast" in boundaries.country_spellings("Cote D'Ivoire (Ivory Coast)")
     assert "gambia" in boundaries.country_spellings("The Gambia ")

@@ -407,10 +407,11 @@ def eval_geo(file: Path, as_json: Annotated[bool, typer.Option("--json", help="P
 @app.command()
 def gazetteer(force: Annotated[bool, typer.Option(help="Rebuild even if the cache exists.")] = False) -> None:
     """Build (or show) the offline gazetteer cache."""
-    from sitrep.geo import build_gazetteer
+    from sitrep.geo import boundaries, build_gazetteer
 
     path = build_gazetteer(force=force)
     typer.echo(f"gazetteer: {path} ({path.stat().st_size / 1e6:.1f} MB)")
+    typer.echo(f"local units: {boundaries.describe_source()}")
 
 
 @app.command()

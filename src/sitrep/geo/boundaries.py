@@ -65,6 +65,20 @@ def source_path() -> Path | None:
     return wheels[-1] if wheels else None
 
 
+def describe_source() -> str:
+    """Where the gazetteer's local units come from, or why there are none, in one line."""
+    env = os.environ.get("SITREP_BOUNDARIES")
+    path = source_path()
+    if path is not None:
+        return str(path)
+    if env:
+        return f"none: SITREP_BOUNDARIES={env} is no file"
+    if env == "":
+        return "none: SITREP_BOUNDARIES is empty"
+    return (f"none: no {WHEEL_GLOB} under {Path(sys.prefix) / 'share' / 'sitrep'} "
+            "(`make` downloads it; see boundaries.lock)")
+
+
 def _rows(path: Path) -> Iterator[dict[str, str]]:
     if path.suffix == ".whl":
         with zipfile.ZipFile(path) as wheel, wheel.open(MEMBER) as raw:
