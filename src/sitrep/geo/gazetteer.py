@@ -530,7 +530,6 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
             add_name(alt, pid, ALT)
 
     flush_names()
-    words = _english_words()
     _add_boundaries(con, add_exact, countries)
     flush_names()
     # clustered on the key: one B-tree descent finds every (pid, kind) of a name
@@ -548,7 +547,7 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
     con.executemany("INSERT INTO fuzzy VALUES (?,?)",
                     ((d, k) for k in fuzzy_keys for d in {k, *(k[:i] + k[i + 1:] for i in range(len(k)))}))
     con.execute("CREATE TABLE words(w TEXT PRIMARY KEY)")
-    con.executemany("INSERT OR IGNORE INTO words VALUES (?)", ((w,) for w in words))
+    con.executemany("INSERT OR IGNORE INTO words VALUES (?)", ((w,) for w in _english_words()))
     con.execute("INSERT INTO meta VALUES ('version', ?)", (str(BUILD_VERSION),))
     con.executescript(
         """
@@ -741,8 +740,8 @@ def _add_boundaries(con: sqlite3.Connection, add_name: Callable[[str, int, int],
         key = fold(u.name)
         if not key or key in STOP_WORDS or not is_latin(u.name):
             continue
-        # the dataset's country, unless none of its towns is near (a territory filed with its state's dataset,
-        # "St. Thomas" of the US Virgin Islands): then the unit's own label
+        # the dataset's country, unless none of its towns is near (a territory filed with its state's dataset:
+        # Cidra, Puerto Rico, in the US one): then the unit's own label
         for cc in dict.fromkeys((country_code(u.country), country_code(u.label))):
             if cc in towns and (d2 := nearest_town(cc, u.lat, u.lon))[0] <= TERRITORY_DEG2:
                 wanted.append((cc, u.name, u.lat, u.lon, d2[1]))
