@@ -1669,6 +1669,14 @@ def test_a_ward_the_cities_table_lacks_is_found_in_its_country_and_province() ->
 
 
 @needs_boundaries
+def test_a_ward_filed_under_the_neighbouring_province_is_in_the_province_the_text_names() -> None:
+    # Teotepeque's nearest town is in Sonsonate; the text names La Libertad, which has a town near it
+    place, _ = located("On 4 May 2020, in Teotepeque (La Libertad), police officers were patrolling at the El Angel "
+                       "neighborhood when alleged gang members approached and started shooting.")
+    assert place is not None and (place.name, place.country_code, place.admin1) == ("Teotepeque", "SV", "La Libertad")
+
+
+@needs_boundaries
 def test_a_ward_named_like_an_english_word_is_the_ward_only_after_in_or_near() -> None:
     assert places("Police officers in Kwanza, Trans Nzoia county, opened fire.")["Kwanza"].feature_code == "ADM3"
     assert places("Tour operators held a demonstration after the death of a colleague.") == {}

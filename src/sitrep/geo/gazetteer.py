@@ -929,14 +929,19 @@ class Gazetteer:
         return {r[column]: Entry(*r) for r in rows}  # ascending population: the biggest is written last
 
     def nearest(self, lat: float, lon: float, cc: str | None = None, *, min_pop: int = 0,
-                radius_deg: float = 0.5) -> Entry | None:
-        """Nearest settlement to a point (used to code an oil field or camp at its nearest town)."""
+                radius_deg: float = 0.5, admin1: str | None = None) -> Entry | None:
+        """Nearest settlement to a point (used to code an oil field or camp at its nearest town), of one country
+        or one province if given; local units do not count."""
         q = ("SELECT id, name, cc, a1, a2, lat, lon, fcode, pop, kind FROM places WHERE kind = 0 AND pop >= ? "
-             "AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?")
-        args: list[object] = [min_pop, lat - radius_deg, lat + radius_deg, lon - radius_deg, lon + radius_deg]
+             "AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? AND fcode != ?")
+        args: list[object] = [min_pop, lat - radius_deg, lat + radius_deg, lon - radius_deg, lon + radius_deg,
+                              LOCAL_UNIT]
         if cc:
             q += " AND cc = ?"
             args.append(cc)
+        if admin1:
+            q += " AND a1 = ?"
+            args.append(admin1)
         rows = [Entry(*r) for r in self._con().execute(q, args)]
         if not rows:
             return None

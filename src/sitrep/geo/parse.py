@@ -100,6 +100,8 @@ ORG_WORDS = frozenset({"university", "airport", "bank", "hospital", "council", "
 # words after a name that make it an organisation's, not where something stands ("Ryerson University")
 ORGANISATION_HEADS = frozenset({"university", "college", "polytechnic", "academy", "institute", "news", "times",
                                 "post", "herald", "club", "fc", "airlines", "bank", "group", "company"})
+# a ward or commune with a town of the province the text names for it this near is in that province
+UNIT_REFILE_KM = 30.0
 ACCORDING_TO = re.compile(r"\baccording to\s+(?:the\s+)?$", re.IGNORECASE)
 # "Montreal Mayor", "Quebec Health Minister": offices and ministries named after a place
 OFFICES = frozenset({"mayor", "premier", "minister", "ministry", "governor", "gov", "senator", "sen", "mp", "mla",
@@ -837,6 +839,8 @@ class Parser:
                     h.entry.cc for h in prv.hits if h.entry.kind == COUNTRY}
             bracket_tail = text is not None and re.match(r"\s*\)", text[m.end:m.end + 3]) is not None and \
                 re.search(r"\([^()]*,\s*$", text[max(0, m.start - 60):m.start]) is not None
+            if container:
+                m.hits = [self._refiled(h, container) for h in m.hits]
             scored = []
             key = fold(m.text)
             m_focus = focus_of[key] if focus_of and key in focus_of else focus
@@ -924,6 +928,20 @@ class Parser:
             best = m.hits[0].entry
             m.in_named_container = bool(container) and not m.outside and best.kind in (CITY, CURATED, ADMIN2) and (
                 best.admin1_code in container or best.cc in container)
+
+    def _refiled(self, h: Hit, container: set[str]) -> Hit:
+        """A ward or commune is filed under its nearest town's province, which on a province's edge can be the
+        neighbour's: where the text names its province and that province has a town near the unit, the unit is
+        that province's ("Madogo town (Bura, Tana River)", Madogo's nearest town being Garissa across the river)."""
+        e = h.entry
+        if e.fcode != LOCAL_UNIT or e.admin1_code in container:
+            return h
+        for code in sorted(container):
+            if code.startswith(e.cc + ".") and (town := self.gaz.nearest(
+                    e.lat, e.lon, e.cc, radius_deg=UNIT_REFILE_KM / 111, admin1=code)) is not None and \
+                    km_between(e.lat, e.lon, town.lat, town.lon) <= UNIT_REFILE_KM:
+                return Hit(e._replace(admin1_code=code), h.name_kind)
+        return h
 
     def accept(self, m: Mention, focus: str | None, named: frozenset[str] = frozenset(),
                placed: frozenset[str] | None = None) -> bool:
