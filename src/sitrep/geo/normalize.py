@@ -29,6 +29,13 @@ _SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l
 
 
 @lru_cache(maxsize=262144)
+def article_apart(key: str) -> str:
+    """'elwak' -> 'el wak', 'alhasakah' -> 'al hasakah': an Arabic article written solid with the name, as
+    GeoNames writes it apart ("" for keys that do not start so). No English word of five letters or more
+    becomes a gazetteer name this way."""
+    return f"{key[:2]} {key[2:]}" if len(key) >= 5 and key[:2] in ("al", "el") and key.isalpha() else ""
+
+
 def fold(name: str) -> str:
     """Lower-cased, accent-free, punctuation-free form of a name ("Ḥalab" -> "halab")."""
     text = unicodedata.normalize("NFKD", name.lower().translate(_SPECIAL))

@@ -47,7 +47,7 @@ from sitrep.geo.gazetteer import (
     Gazetteer,
     Hit,
 )
-from sitrep.geo.normalize import PARTICLES, fold, loose
+from sitrep.geo.normalize import PARTICLES, article_apart, fold, loose
 from sitrep.model import Entity, Place
 
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\b[A-Z]&[A-Z]\b(?=\s*[),.;]|\s*$)|[^\W\d_](?:[^\W_]|['\u2019\u2018\u02bf\u02be](?=[^\W\d_]))*")
@@ -332,13 +332,6 @@ def _candidate_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     return spans
 
 
-def _article_apart(key: str) -> str:
-    """'elwak' -> 'el wak', 'alhasakah' -> 'al hasakah': an Arabic article written solid with the name, as
-    GeoNames writes it apart ("" for keys that do not start so). No English word of five letters or more
-    becomes a gazetteer name this way."""
-    return f"{key[:2]} {key[2:]}" if len(key) >= 5 and key[:2] in ("al", "el") and key.isalpha() else ""
-
-
 def _name_runs_on(text: str, tokens: list[Token], j: int) -> bool:
     """Whether the capitalised name ending before token j goes on through a spaced article to another capitalised
     word ("Wata al Msaytbeh"), or the span itself ends with that article ("Wata al")."""
@@ -392,7 +385,7 @@ class Parser:
             fk, lk = fold(surface), loose(surface)
             articled = _with_article(fk) if _article_slot(tokens, i, j) else ()
             keys[(i, j)] = (surface, fk, lk, articled)
-            wanted.update(k for k in (surface, fk, lk, _article_apart(fk), *articled) if k)
+            wanted.update(k for k in (surface, fk, lk, article_apart(fk), *articled) if k)
             if tokens[j - 1].dot:
                 wanted.add(surface + ".")
         found = self.gaz.lookup_many(wanted)
@@ -479,7 +472,7 @@ class Parser:
     def _hits(self, surface: str, fk: str, lk: str, found: dict[str, tuple[Hit, ...]],
               units: bool = True) -> list[Hit]:
         if not units:  # the same lookups without the local units
-            keys = {fk, lk, surface, _article_apart(fk)}
+            keys = {fk, lk, surface, article_apart(fk)}
             found = {k: tuple(h for h in found[k] if h.entry.fcode != LOCAL_UNIT) for k in keys if k in found}
         compact = surface.replace(".", "")
         if compact.isupper() and len(compact) <= 4:
@@ -487,7 +480,7 @@ class Parser:
             return [h for h in found.get(surface, ()) if h.name_kind == ABBREV] or [
                 h for h in found.get(fk, ()) if h.entry.kind == COUNTRY and len(compact) >= 3 and h.name_kind == MAIN]
         hits = {h.entry.id: h for h in found.get(fk, ()) if h.name_kind != ABBREV}
-        if not hits and (apart := _article_apart(fk)):
+        if not hits and (apart := article_apart(fk)):
             # "near Elwak (Mandera county)": El Wak, its article written solid
             hits = {h.entry.id: h for h in found.get(apart, ()) if h.name_kind != ABBREV}
         exact_big = any((h.entry.kind != CITY or h.entry.pop >= 1000) and not _weak_admin2(h) for h in hits.values())
@@ -932,7 +925,7 @@ class Parser:
     def _refiled(self, h: Hit, container: set[str]) -> Hit:
         """A ward or commune is filed under its nearest town's province, which on a province's edge can be the
         neighbour's: where the text names its province and that province has a town near the unit, the unit is
-        that province's ("Madogo town (Bura, Tana River)", Madogo's nearest town being Garissa across the river)."""
+        that province's ("in Teotepeque (La Libertad)", Teotepeque's nearest town being in Sonsonate)."""
         e = h.entry
         if e.fcode != LOCAL_UNIT or e.admin1_code in container:
             return h
