@@ -764,6 +764,7 @@ def test_the_cue_table_is_no_gazetteer_build_input() -> None:
     from sitrep.geo import gazetteer
 
     assert "country_cues.csv" in gazetteer.RUNTIME_TABLES
+    assert "international_outlets.csv" in gazetteer.RUNTIME_TABLES
 
 
 def test_a_country_before_a_currency_is_no_place() -> None:
@@ -1196,6 +1197,28 @@ def test_outlets_name_their_country() -> None:
     assert parser.outlet_countries("Capital FM", "https://www.capitalfm.co.ke/news") == {"KE": 1}
     assert parser.outlet_countries("SOHR") == {}
     assert parser.outlet_countries(None) == {}
+
+
+@pytest.mark.parametrize("source", ["Agence France Presse -- English", "Radio France Internationale", "France 24",
+                                    "Voice of America", "Xinhua News Agency - French; AFP", "The New York Times",
+                                    "Guardian (United Kingdom)"])
+def test_international_outlets_have_no_home_country(source: str) -> None:
+    # in ACLED's exports (the old-schema ones included) none of the 467 events from "Agence France Presse" is in
+    # France, none of the 136 from the New York Times in the United States
+    assert geo._parser().outlet_countries(source) == {}
+
+
+def test_a_national_outlet_named_like_an_international_one_keeps_its_country() -> None:
+    parser = geo._parser()
+    assert parser.outlet_countries("Associated Press of Pakistan") == {"PK": 1}
+    assert parser.outlet_countries("Guardian (Nigeria)") == {"NG": 1}
+    assert parser.outlet_countries("Agence France Presse; Radio Burundi") == {"BI": 1}
+
+
+def test_an_international_outlets_country_is_not_where_its_story_happened() -> None:
+    text = "Algerian troops on Friday killed three armed Islamist fighters during an operation west of the capital."
+    doc = geo.geoparse(Document(article=Article(id="a", text=text, source="Agence France Presse")))
+    assert doc.country_focus == "DZ"
 
 
 def test_the_outlets_country_places_an_event_the_text_does_not() -> None:

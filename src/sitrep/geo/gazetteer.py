@@ -66,7 +66,7 @@ def cache_dir() -> Path:
 
 
 # tables the parser reads at run time, not build inputs (editing them needs no rebuild)
-RUNTIME_TABLES = frozenset({"country_cues.csv"})
+RUNTIME_TABLES = frozenset({"country_cues.csv", "international_outlets.csv"})
 
 
 def people_plural(demonym: str) -> str | None:

@@ -152,6 +152,30 @@ def _country_cues() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @cache
+def _international_outlets() -> re.Pattern[str]:
+    """Wire services, world broadcasters and papers of record that report from everywhere
+    (`data/places/international_outlets.csv`): the country in "Agence France Presse" or "Voice of America"
+    says nothing about where their stories happen."""
+    path = Path(str(resources.files("sitrep"))) / "data" / "places" / "international_outlets.csv"
+    with path.open(encoding="utf-8") as fh:
+        names = [row["outlet"] for row in csv.DictReader(fh)]
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    # the outlet's name, then at most its service or edition ("-- English", "News Agency - French", "Monitoring");
+    # "Associated Press of Pakistan" is another agency
+    edition = rf"(?:[\s-]+(?:{'|'.join(OUTLET_EDITION_WORDS)}))*"
+    return re.compile(rf"(?:the\s+)?(?:{alternatives}){edition}[\s.-]*", re.IGNORECASE)
+
+
+OUTLET_EDITION_WORDS = ("news", "agency", "monitoring", "world", "service", "online", "wire", "newswire", "english",
+                        "french", "arabic", "spanish", "portuguese", "russian", "chinese", "swahili", "afrique", "africa")
+
+
+def is_international_outlet(name: str) -> bool:
+    """Whether a source's name is an international outlet's ("Agence France Presse -- English", "BBC Monitoring")."""
+    return _international_outlets().fullmatch(name.strip()) is not None
+
+
+@cache
 def _cue_rows() -> list[dict[str, str]]:
     path = Path(str(resources.files("sitrep"))) / "data" / "places" / "country_cues.csv"
     with path.open(encoding="utf-8") as fh:
@@ -706,13 +730,16 @@ class Parser:
 
     def outlet_countries(self, source: str | None, url: str | None = None) -> Counter[str]:
         """Countries the outlets behind an article are from, one vote each: a country, a demonym or a big city
-        in a source's name ("Star (Kenya)", "Times of India", "Nairobi News"; sources split on ";"), and the
-        URL's country-code domain. A weak prior for where unplaced events are, never evidence."""
+        in a source's name ("Star (Kenya)", "Times of India", "Nairobi News"; sources split on ";"; not the
+        international outlets, "Agence France Presse"), and the URL's country-code domain. A weak prior for where
+        unplaced events are, never evidence."""
         cached = self._outlets.get((source, url))
         if cached is not None:
             return Counter(cached)
         votes: Counter[str] = Counter()
         for name in (source or "").split(";"):
+            if is_international_outlet(name):
+                continue
             found = set()
             for m in self.recognise(name.strip())[1]:
                 countries = {h.entry.cc for h in m.hits if h.entry.kind == COUNTRY and h.name_kind in (MAIN, ALT)}
