@@ -928,6 +928,30 @@ def test_place_slots_beat_a_person_label(text: str, persons: tuple[str, ...], ex
     assert expected <= {p.text for p in doc.places}
 
 
+@pytest.mark.parametrize(("text", "city", "country_code"), [
+    ("FNL rebels have allegedly been infiltrating Uvira and the surrounding area.", "Uvira", "CD"),
+    ("Three people were severely injured after a missile fell on Rafah.", "Rafah", "PS"),
+    ("Alexandria witnessed a strike by public transport workers.", "Alexandria", "EG"),
+])
+def test_a_big_city_the_small_model_calls_a_person_is_the_city(text: str, city: str, country_code: str) -> None:
+    # the small model labels unfamiliar city names persons; alone, with no title, surname or speech verb, a
+    # city of 100,000 or more is the city
+    doc = geo.geoparse(Document(article=Article(id="t", text=text), entities=_as_persons(text, city)))
+    assert [(p.text, p.country_code) for p in doc.places] == [(city, country_code)]
+
+
+@pytest.mark.parametrize(("text", "persons"), [
+    ("Pediatrician Nancy Kellogg testified. Kellogg said the injuries were recent.", ("Nancy Kellogg", "Kellogg")),
+    ("Retired CN workers Brent and Lynnette Hain believe the cat is theirs.", ("Brent", "Lynnette Hain")),
+    ("Kobe Bryant was there on Friday night. Kobe said the team played well.", ("Kobe Bryant", "Kobe")),
+    ("Commander Kandahar ordered the retreat.", ("Kandahar",)),
+])
+def test_a_big_citys_name_stays_a_persons_beside_a_title_surname_or_speech(text: str,
+                                                                           persons: tuple[str, ...]) -> None:
+    doc = geo.geoparse(Document(article=Article(id="t", text=text), entities=_as_persons(text, *persons)))
+    assert doc.places == []
+
+
 def test_a_person_label_stands_without_a_place_slot() -> None:
     text = "Mayor Ryan Bingham met reporters. Bingham specified a novelty item."
     doc = geo.geoparse(Document(article=Article(id="t", text=text), entities=_as_persons(text, "Ryan Bingham",

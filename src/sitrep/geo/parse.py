@@ -556,7 +556,17 @@ class Parser:
             and not (prev is not None and _is_cap(prev) and _joinable(text, prev, tokens[m.tok_start]))
             and not (nxt is not None and _is_cap(nxt) and _joinable(text, tokens[m.tok_end - 1], nxt))
             and not _told_as_person(key, named, text) and not PEOPLE_AFTER.match(text, m.end))
-        if label in PERSON_LABELS and not strong and not province and (key not in place_ctx or m.how == FUZZY):
+        # "infiltrating Uvira", "a missile fell on Rafah": the small model calls unfamiliar city names persons; a
+        # city of 100,000 or more named exactly, alone, with no title before it, no speech verb after it and no
+        # longer person's name ending with it in the text, is the city
+        city = ent_label.get((m.start, m.end)) in PERSON_LABELS and n_tok == 1 and prev_low not in TITLES and \
+            any(h.name_kind == MAIN and h.entry.kind == CITY and h.entry.pop >= 100000 for h in m.hits) and \
+            not (nxt is not None and (nxt.text.lower() in PERSON_VERBS or (
+                _is_cap(nxt) and _joinable(text, tokens[m.tok_end - 1], nxt)))) and \
+            not (prev is not None and _is_cap(prev) and not prev.sent_start and _joinable(text, prev, tokens[m.tok_start])) \
+            and not _told_as_person(key, named, text, first_name=True) and not _shares_a_surname(m, named, text)
+        if label in PERSON_LABELS and not strong and not province and not city and (
+                key not in place_ctx or m.how == FUZZY):
             return False
         if nxt is not None and nxt.text.lower() in LANDFORM_WORDS and _is_cap(nxt) and \
                 _joinable(text, tokens[m.tok_end - 1], nxt) and any(h.entry.kind in (COUNTRY, CONTINENT) for h in m.hits):
@@ -1273,9 +1283,18 @@ def _dateline(text: str, tokens: list[Token], m: Mention) -> bool:
     return m.text.isupper() and len(m.text) >= 4 and m.tok_end < len(tokens) and not tokens[m.tok_end].text.isupper()
 
 
-def _told_as_person(key: str, named: list[tuple[int, int, str]] | None, text: str) -> bool:
-    """Whether the small model labels a longer name ending with this one a person ("George Washington")."""
-    return any(lab in PERSON_LABELS and fold(text[s0:e0]).endswith(" " + key) for s0, e0, lab in named or [])
+def _shares_a_surname(m: Mention, named: list[tuple[int, int, str]] | None, text: str) -> bool:
+    """Whether the name is the first of two first names sharing a surname ("Brent and Lynnette Hain")."""
+    after = re.match(r"\s+(?:and|&)\s+", text[m.end:])
+    return after is not None and any(lab in PERSON_LABELS and s0 == m.end + after.end() and " " in text[s0:e0]
+                                     for s0, e0, lab in named or [])
+
+
+def _told_as_person(key: str, named: list[tuple[int, int, str]] | None, text: str, *, first_name: bool = False) -> bool:
+    """Whether the small model labels a longer name ending with this one a person ("George Washington"), or, with
+    `first_name`, starting with it ("Kobe Bryant")."""
+    return any(lab in PERSON_LABELS and (fold(text[s0:e0]).endswith(" " + key) or (
+        first_name and fold(text[s0:e0]).startswith(key + " "))) for s0, e0, lab in named or [])
 
 
 # "(AP) -", "(Thomson Reuters Foundation) -", "(WSAW) --": the agency and the dash after a dateline
