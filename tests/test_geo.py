@@ -533,6 +533,17 @@ def test_victims_origin_and_speaker_location_are_not_event_locations() -> None:
     assert place is not None and place.text == "Palmyra"
 
 
+@pytest.mark.parametrize(("text", "where"), [
+    ("In Rajshahi, masked assailants attacked a Dhaka-bound motorcade in the city.", "Rajshahi"),
+    ("A driver injured in a petrol bomb attack in Feni on Monday died at a hospital in Dhaka.", "Feni"),
+    ("A man shot in Kisumu on Monday was taken to Nairobi for treatment.", "Kisumu"),
+    ("Police officers on their way to Lamu were ambushed near Mpeketoni.", "Mpeketoni"),
+])
+def test_where_people_were_headed_or_taken_is_not_the_event_location(text: str, where: str) -> None:
+    place, _ = located(text)
+    assert place is not None and place.text == where
+
+
 def test_falls_back_to_the_previous_sentence_before_the_capital() -> None:
     text = "Fighting raged in Idlib city on Monday. Two civilians were killed by shelling."
     doc = doc_of(text)

@@ -93,6 +93,13 @@ SITUATED_BY_NEXT = re.compile(r"\s+(?:(?:neighbou?rhood|quarter|area|village|loc
 CODED_AS = re.compile(r"\bcoded as\s+(?:the\s+)?$", re.IGNORECASE)
 ROAD_NAMED_AFTER = re.compile(r"(?:\s*[-\u2013]\s*[A-Z][\w'-]+)?\s+(?:[Rr]oad|[Ss]treet|[Hh]ighway|[Aa]venue|[Ee]xpressway"
                               r"|[Mm]otorway)\b")
+# "a Dhaka-bound bus", "on their way to Lamu", "died at a hospital in Dhaka", "taken to Nairobi": where people or
+# vehicles were headed or the wounded were taken, not where the event happened
+BOUND_AFTER = re.compile(r"[-\u2013]bound\b", re.IGNORECASE)
+DESTINATION_BEFORE = re.compile(
+    r"(?:\b(?:died|succumbed|treated|taken|rushed|airlifted|referred|transferred|admitted|flown|brought)"
+    r"(?:\s+[\w'-]+){0,4}?\s+(?:to|at|in)|\bon\s+(?:the|his|her|their|its)\s+way\s+to)\s+(?:the\s+)?$",
+    re.IGNORECASE)
 # "Garissa-" before a place: the place is the far end of a route named from another
 ROUTE_FROM = re.compile(r"[A-Za-z][\w'\u2019]*\s?[-\u2013]\s?$")
 
@@ -175,6 +182,8 @@ def _rank(doc: Document, place: Place) -> float:
         score += 1.0  # "Mkocheni village (coded as Taveta)": the coder's own choice of location
     if _situated_by_next(doc, place):
         score += 0.5
+    if BOUND_AFTER.match(body, place.end or 0) or DESTINATION_BEFORE.search(before):
+        score -= 1.5
     if ROAD_NAMED_AFTER.match(body, place.end or 0):
         score -= 1.5  # "on Murree road in Rawalpindi", "the Dhaka-Chittagong highway": a road, not the town
         if ROUTE_FROM.search(before):
