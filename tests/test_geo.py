@@ -1181,6 +1181,22 @@ def test_local_administrative_terms_are_country_cues() -> None:
     assert cue_countries("clashes in a kebele of the woreda") == {"ET": 2}
 
 
+@pytest.mark.parametrize(("text", "country"), [
+    ("Mayi Mayi militiamen looted livestock from areas along the axis.", "CD"),
+    ("Imbonerakure beat up a man suspected of supporting the opposition.", "BI"),
+    ("2 suspected ex-Seleka militiamen attacked the village and stole property.", "CF"),
+    ("Liyu Police killed at least four people as protests continued.", "ET"),
+    ("Arakan Army fighters ambushed a military convoy.", "MM"),
+])
+def test_armed_groups_of_one_country_place_an_event_the_text_does_not(text: str, country: str) -> None:
+    # old ACLED notes name the group and not the place ("Mayi Mayi militiamen looted livestock ..."):
+    # a group that fights in one country only is a weak prior for where
+    from sitrep.geo.parse import cue_countries
+
+    assert cue_countries(text) == {country: 1}
+    assert doc_of(text).country_focus == country
+
+
 def test_the_far_end_of_a_route_is_a_place_too() -> None:
     found = places("Rioters blocked the Tripoli-Beirut highway with burning tyres.")
     assert "Beirut" in found and found["Beirut"].country_code == "LB"
