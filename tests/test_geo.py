@@ -1772,3 +1772,12 @@ def test_a_ward_named_as_an_organisation_or_a_source_is_no_place_there() -> None
     text = ("Rev. Paul Halim spoke, according to the government-sponsored Al-Ahram news outlet. At least 25 people "
             "are dead, Al-Ahram said, citing the health ministry. Crowds gathered in Cairo, according to Al-Ahram.")
     assert [p.text for p in geo.geoparse_text(text)] == ["Cairo"]
+
+
+@needs_boundaries
+def test_a_provinces_point_is_the_middle_of_its_units_where_its_towns_crowd_one_end() -> None:
+    # Ontario's towns lie in the south; GeoNames puts the province at 49.25 N, 84.50 W (TR-News' gold)
+    gaz = geo.get_gazetteer()
+    ontario = next(h.entry for h in gaz.lookup(fold("Ontario")) if h.entry.fcode == "ADM1"
+                   and h.entry.cc == "CA")
+    assert km(ontario.lat, ontario.lon, 49.25, -84.50) < 161

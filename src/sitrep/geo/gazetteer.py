@@ -37,7 +37,7 @@ from sitrep.geo import boundaries
 from sitrep.geo.distance import km_between
 from sitrep.geo.normalize import fold, is_latin, loose, strip_admin
 
-BUILD_VERSION = 23
+BUILD_VERSION = 24
 # an admin2 seat filed under another admin1 counts when it lies this near the admin1's settlements
 NEIGHBOUR_SEAT_KM = 100.0
 # a local unit with a namesake this near is that place, already known
@@ -775,6 +775,19 @@ def _add_boundaries(con: sqlite3.Connection, add_name: Callable[[str, int, int],
         if base and not known(base, cc, lat, lon):
             add_name(base, pid, ALT)  # "Kariobangi" for Kariobangi North, unless a town is so called ("Elwak")
     con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
+    # a province's point from its units, which cover it evenly, where its towns crowd one end (Ontario's and
+    # Saskatchewan's towns lie in the south: the middle of their spread was 170-200 km from GeoNames' point)
+    spread: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for _cc, _name, lat, lon, a1 in wanted:
+        spread[a1].append((lat, lon))
+    province_ids = dict(con.execute("SELECT a1, id FROM places WHERE fcode = 'ADM1'").fetchall())
+    con.executemany("UPDATE places SET lat = ?, lon = ? WHERE id = ?",
+                    [(*_centroid(_without_strays(pts)), province_ids[a1]) for a1, pts in spread.items()
+                     if len(pts) >= MIN_UNITS_FOR_POINT and a1 in province_ids])
+
+
+# a province's point is the middle of its local units' spread where it has at least this many
+MIN_UNITS_FOR_POINT = 3
 
 
 def _english_words() -> set[str]:
