@@ -544,6 +544,14 @@ def test_where_people_were_headed_or_taken_is_not_the_event_location(text: str, 
     assert place is not None and place.text == where
 
 
+def test_a_province_is_coded_at_the_town_of_its_name_under_another_spelling() -> None:
+    # GeoNames calls Barisal division's seat "Barishal" (its alternate name Barisal): the event is there, not at
+    # the middle of the division
+    place, precision = located("In Barisal, hartal supporters vandalized three auto rickshaws on Monday.")
+    assert place is not None and precision == 3 and place.admin1 == "Barisal"
+    assert km(place.latitude, place.longitude, 22.70, 90.37) < 10
+
+
 def test_falls_back_to_the_previous_sentence_before_the_capital() -> None:
     text = "Fighting raged in Idlib city on Monday. Two civilians were killed by shelling."
     doc = doc_of(text)

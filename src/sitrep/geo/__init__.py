@@ -338,15 +338,26 @@ def _standing_in(seat: Entry | None, gaz: Gazetteer) -> Place | None:
     return place_of(gaz, seat, 0.0) if seat is not None else None
 
 
+# a town this big named like its province (under any spelling) is the province's seat
+NAMESAKE_SEAT_POP = 10_000
+
+
 def _at_seat(place: Place, gaz: Gazetteer) -> Place:
     """A province is coded at its capital, as the codebook says ACLED codes a region: the town it is named after
     ("Narok county"), else the seat the gazetteer knows for it (GeoNames' biggest PPLA: "Zaporizhia oblast" at
     Zaporizhzhya); a province with neither stays at the middle of its settlements. The row keeps the province's
     name and precision."""
-    entries = [h.entry for h in gaz.lookup(fold(place.name)) if h.name_kind == MAIN or h.entry.id == place.geonameid]
+    hits = gaz.lookup(fold(place.name))
+    entries = [h.entry for h in hits if h.name_kind == MAIN or h.entry.id == place.geonameid]
     area = next((e for e in entries if e.id == place.geonameid), None)
     seat = max((e for e in entries if area is not None and e.kind == CITY and e.fcode in ("PPLA", "PPLC")
                 and (e.cc, e.admin1_code) == (area.cc, area.admin1_code)), key=lambda e: e.pop, default=None)
+    if seat is None and area is not None:
+        # the town of the province's name under another spelling ("Barisal" division, the city GeoNames calls
+        # Barishal), as a town of some size
+        seat = max((h.entry for h in hits if h.name_kind == ALT and h.entry.kind == CITY
+                    and h.entry.pop >= NAMESAKE_SEAT_POP and (h.entry.cc, h.entry.admin1_code) == (area.cc, area.admin1_code)),
+                   key=lambda e: e.pop, default=None)
     if seat is None:
         area = area or (gaz.entry(place.geonameid) if place.geonameid else None)
         seat = gaz.seat(area.admin1_code) if area is not None and area.admin1_code else None
