@@ -344,9 +344,10 @@ NAMESAKE_SEAT_POP = 10_000
 
 def _at_seat(place: Place, gaz: Gazetteer) -> Place:
     """A province is coded at its capital, as the codebook says ACLED codes a region: the town it is named after
-    ("Narok county"), else the seat the gazetteer knows for it (GeoNames' biggest PPLA: "Zaporizhia oblast" at
-    Zaporizhzhya); a province with neither stays at the middle of its settlements. The row keeps the province's
-    name and precision."""
+    ("Narok county") or, failing a seat so named, the town of 10,000 or more its name is another spelling of
+    ("Barisal" division at Barishal), else the seat the gazetteer knows for it (GeoNames' biggest PPLA:
+    "Zaporizhia oblast" at Zaporizhzhya); a province with none stays at its own point (the middle of its local
+    units or settlements). The row keeps the province's name and precision."""
     hits = gaz.lookup(fold(place.name))
     entries = [h.entry for h in hits if h.name_kind == MAIN or h.entry.id == place.geonameid]
     area = next((e for e in entries if e.id == place.geonameid), None)

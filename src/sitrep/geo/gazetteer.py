@@ -40,6 +40,8 @@ from sitrep.geo.normalize import fold, is_latin, loose, strip_admin
 BUILD_VERSION = 24
 # an admin2 seat filed under another admin1 counts when it lies this near the admin1's settlements
 NEIGHBOUR_SEAT_KM = 100.0
+# a province's point is the middle of its local units' spread where it has at least this many
+MIN_UNITS_FOR_POINT = 3
 # a local unit with a namesake this near is that place, already known
 BOUNDARY_TWIN_KM = 30.0
 # feature code of geoBoundaries' local units (wards, communes): admin areas below the district
@@ -391,7 +393,8 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
     del rows
     _add_admin2(con, admin1, add_name, seats, by_admin1)
 
-    # --- admin1 entries: middle of their settlements' bounding box
+    # --- admin1 entries: middle of their settlements' bounding box (of their local units', where geoBoundaries has
+    # them: `_add_boundaries`)
     sub_names: dict[str, list[str]] = defaultdict(list)
     for sub in pycountry.subdivisions:
         if getattr(sub, "parent_code", None):
@@ -697,7 +700,8 @@ def _add_boundaries(con: sqlite3.Connection, add_name: Callable[[str, int, int],
     respelling). A unit is left out where its name is an English function word ("You", a county of Hunan; the
     parser reads one named like another English word, "Tour", only after "in" or "near"), where its country
     already has a place of that name, or where a place of that name, spelt alike or respelt, lies within
-    BOUNDARY_TWIN_KM ("Qalqiliyah" is the town Qalqilyah)."""
+    BOUNDARY_TWIN_KM ("Qalqiliyah" is the town Qalqilyah). A province with MIN_UNITS_FOR_POINT units or more
+    takes the middle of their spread as its point."""
     import numpy as np
     import pycountry
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -784,10 +788,6 @@ def _add_boundaries(con: sqlite3.Connection, add_name: Callable[[str, int, int],
     con.executemany("UPDATE places SET lat = ?, lon = ? WHERE id = ?",
                     [(*_centroid(_without_strays(pts)), province_ids[a1]) for a1, pts in spread.items()
                      if len(pts) >= MIN_UNITS_FOR_POINT and a1 in province_ids])
-
-
-# a province's point is the middle of its local units' spread where it has at least this many
-MIN_UNITS_FOR_POINT = 3
 
 
 def _english_words() -> set[str]:
