@@ -130,6 +130,11 @@ QUOTED_BEFORE_ORG = re.compile(rf"[\"'\u201d\u2019]\s+{_ORG_NOUNS}\b", re.IGNORE
 ORG_BEFORE_QUOTED = re.compile(rf"\b{_ORG_NOUNS}\s+(?:called\s+|named\s+)?[\"'\u201c\u2018]$", re.IGNORECASE)
 HOLIDAY = re.compile(r"(?:-[A-Z][\w']*)*\s+[Dd]ay\b")
 HYPHENED_WORD = re.compile(r"-(?!(?:" + "|".join(sorted(CONNECTORS - {"an der"})) + r")\b)[a-z]{2,}")
+# "a friend of Vladimir", "his brother Tyler": a person's relations name a person
+RELATIVES = frozenset({"friend", "friends", "son", "daughter", "wife", "husband", "brother", "sister", "father",
+                       "mother", "widow", "widower", "cousin", "nephew", "niece", "uncle", "aunt", "grandson",
+                       "granddaughter", "ally", "aide", "colleague", "partner", "fiancee", "fiance", "girlfriend",
+                       "boyfriend"})
 PERSON_VERBS = frozenset({"said", "says", "told", "added", "stated", "noted", "explained", "wrote", "tweeted",
                           "argued", "insisted", "claimed", "announced", "warned", "asked", "replied"})
 
@@ -559,7 +564,9 @@ class Parser:
         # "infiltrating Uvira", "a missile fell on Rafah": the small model calls unfamiliar city names persons; a
         # city of 100,000 or more named exactly, alone, with no title before it, no speech verb after it and no
         # longer person's name ending with it in the text, is the city
+        before_of = tokens[m.tok_start - 2].text.lower() if prev_low == "of" and m.tok_start >= 2 else ""
         city = ent_label.get((m.start, m.end)) in PERSON_LABELS and n_tok == 1 and prev_low not in TITLES and \
+            prev_low not in RELATIVES and before_of not in RELATIVES and \
             any(h.name_kind == MAIN and h.entry.kind == CITY and h.entry.pop >= 100000 for h in m.hits) and \
             not (nxt is not None and (nxt.text.lower() in PERSON_VERBS or (
                 _is_cap(nxt) and _joinable(text, tokens[m.tok_end - 1], nxt)))) and \
@@ -567,6 +574,13 @@ class Parser:
             and not _told_as_person(key, named, text, first_name=True) and not _shares_a_surname(m, named, text)
         if label in PERSON_LABELS and not strong and not province and not city and (
                 key not in place_ctx or m.how == FUZZY):
+            return False
+        if is_international_outlet(m.text):
+            return False  # "the Xinhua news agency reported", "according to Xinhua": the agency, not the town
+        # "Nine-year-old Georgia Stevens ... Georgia began skating": a country's name the text gives a person as
+        # her first name or surname is that person's, except where only a place can stand ("moved to Georgia")
+        if strong and n_tok == 1 and m.hits[0].name_kind in (MAIN, ALT) and m.hits[0].entry.kind == COUNTRY and \
+                _named_person(m.text, named, text) and not _place_slot(tokens, m.tok_start, m.tok_end - 1, text, strict=True):
             return False
         if nxt is not None and nxt.text.lower() in LANDFORM_WORDS and _is_cap(nxt) and \
                 _joinable(text, tokens[m.tok_end - 1], nxt) and any(h.entry.kind in (COUNTRY, CONTINENT) for h in m.hits):
@@ -1281,6 +1295,13 @@ def _dateline(text: str, tokens: list[Token], m: Mention) -> bool:
     if re.match(r"\s*(?:\([A-Z][\w ./-]{0,20}\)\s*)?[-\u2013\u2014:]\s", after) or re.match(r"\s*\([A-Z]{2,}\)", after):
         return True
     return m.text.isupper() and len(m.text) >= 4 and m.tok_end < len(tokens) and not tokens[m.tok_end].text.isupper()
+
+
+def _named_person(name: str, named: list[tuple[int, int, str]] | None, text: str) -> bool:
+    """Whether the small model labels a person whose first name or surname is this word, as written
+    ("Georgia Stevens", "Michael Jordan")."""
+    return any(lab in PERSON_LABELS and name in text[s0:e0].split()[::len(text[s0:e0].split()) - 1]
+               for s0, e0, lab in named or [] if len(text[s0:e0].split()) >= 2)
 
 
 def _shares_a_surname(m: Mention, named: list[tuple[int, int, str]] | None, text: str) -> bool:
