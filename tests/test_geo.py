@@ -982,6 +982,13 @@ def test_a_countrys_name_the_text_gives_a_person_is_the_persons() -> None:
     assert [text[p.start:p.start + 14] for p in found] == ["Georgia last y"]
 
 
+def test_an_english_article_opening_a_sentence_is_no_arabic_one() -> None:
+    # "A Burundian" had been read "a brandan", a respelling of Brandon (US), before the demonym
+    assert doc_of("A Burundian woman was abducted by intelligence agents.").country_focus == "BI"
+    # a name that starts with the article as written stays itself
+    assert places("Protesters marched in A Coruña on Sunday.")["A Coruña"].country_code == "ES"
+
+
 def test_a_news_agencys_name_is_no_place() -> None:
     # Xinhua is also a town of China
     text = "The landslide buried 40 homes in Maoxian county, the Xinhua news agency reported, according to Xinhua."

@@ -209,6 +209,13 @@ def test_text_file(tmp_path: Path) -> None:
     assert article.source is None
 
 
+def test_a_one_line_text_file_has_no_title(tmp_path: Path) -> None:
+    # the line is the body: as a title too it was read twice, once without the NER guards
+    (tmp_path / "note.txt").write_text("# \nA Burundian woman was abducted by intelligence agents.\n")
+    (article,) = read([str(tmp_path / "note.txt")])
+    assert isinstance(article, Article) and article.title is None
+
+
 def test_text_keeps_leading_whitespace_and_strips_only_the_bom(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_bytes(b"\xef\xbb\xbf\n\n  " + NEWS.encode())
     (article,) = read([str(tmp_path / "a.txt")])

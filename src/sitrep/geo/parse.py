@@ -130,6 +130,7 @@ QUOTED_BEFORE_ORG = re.compile(rf"[\"'\u201d\u2019]\s+{_ORG_NOUNS}\b", re.IGNORE
 ORG_BEFORE_QUOTED = re.compile(rf"\b{_ORG_NOUNS}\s+(?:called\s+|named\s+)?[\"'\u201c\u2018]$", re.IGNORECASE)
 HOLIDAY = re.compile(r"(?:-[A-Z][\w']*)*\s+[Dd]ay\b")
 HYPHENED_WORD = re.compile(r"-(?!(?:" + "|".join(sorted(CONNECTORS - {"an der"})) + r")\b)[a-z]{2,}")
+ENGLISH_ARTICLES = frozenset({"A", "An", "The"})
 # "a friend of Vladimir", "his brother Tyler": a person's relations name a person
 RELATIVES = frozenset({"friend", "friends", "son", "daughter", "wife", "husband", "brother", "sister", "father",
                        "mother", "widow", "widower", "cousin", "nephew", "niece", "uncle", "aunt", "grandson",
@@ -460,6 +461,11 @@ class Parser:
                 # article is no reading of that name (al-Watiya air base is in Libya)
                 if hits and _name_runs_on(text, tokens, j):
                     hits = [h for h in hits if h.name_kind != LOOSE]
+                # "A Burundian woman": the English article opening a sentence is no Arabic one ("a brandan" is no
+                # respelling of Brandon); a name that really starts so is spelt as written ("A Coruña")
+                if j - i >= 2 and tokens[i].text in ENGLISH_ARTICLES and \
+                        not any(h.name_kind in (MAIN, ALT, ABBREV) for h in hits):
+                    continue
                 if not hits:
                     continue
                 end = tokens[j - 1].end + (1 if abbrev else 0)
