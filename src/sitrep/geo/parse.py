@@ -130,6 +130,7 @@ QUOTED_BEFORE_ORG = re.compile(rf"[\"'\u201d\u2019]\s+{_ORG_NOUNS}\b", re.IGNORE
 ORG_BEFORE_QUOTED = re.compile(rf"\b{_ORG_NOUNS}\s+(?:called\s+|named\s+)?[\"'\u201c\u2018]$", re.IGNORECASE)
 HOLIDAY = re.compile(r"(?:-[A-Z][\w']*)*\s+[Dd]ay\b")
 HYPHENED_WORD = re.compile(r"-(?!(?:" + "|".join(sorted(CONNECTORS - {"an der"})) + r")\b)[a-z]{2,}")
+# "A Burundian woman": capitalised English articles, which open sentences, not names
 ENGLISH_ARTICLES = frozenset({"A", "An", "The"})
 # "a friend of Vladimir", "his brother Tyler": a person's relations name a person
 RELATIVES = frozenset({"friend", "friends", "son", "daughter", "wife", "husband", "brother", "sister", "father",
@@ -568,8 +569,8 @@ class Parser:
             and not (nxt is not None and _is_cap(nxt) and _joinable(text, tokens[m.tok_end - 1], nxt))
             and not _told_as_person(key, named, text) and not PEOPLE_AFTER.match(text, m.end))
         # "infiltrating Uvira", "a missile fell on Rafah": the small model calls unfamiliar city names persons; a
-        # city of 100,000 or more named exactly, alone, with no title before it, no speech verb after it and no
-        # longer person's name ending with it in the text, is the city
+        # city of 100,000 or more named exactly, alone (no title, relative, first name or surname beside it, no
+        # speech verb after it), that the text gives no person as a first name or surname, is the city
         before_of = tokens[m.tok_start - 2].text.lower() if prev_low == "of" and m.tok_start >= 2 else ""
         city = ent_label.get((m.start, m.end)) in PERSON_LABELS and n_tok == 1 and prev_low not in TITLES and \
             prev_low not in RELATIVES and before_of not in RELATIVES and \
@@ -584,7 +585,7 @@ class Parser:
         if is_international_outlet(m.text):
             return False  # "the Xinhua news agency reported", "according to Xinhua": the agency, not the town
         # "Nine-year-old Georgia Stevens ... Georgia began skating": a country's name the text gives a person as
-        # her first name or surname is that person's, except where only a place can stand ("moved to Georgia")
+        # her first name or surname is that person's, except where only a place can stand ("skated in Georgia")
         if strong and n_tok == 1 and m.hits[0].name_kind in (MAIN, ALT) and m.hits[0].entry.kind == COUNTRY and \
                 _named_person(m.text, named, text) and not _place_slot(tokens, m.tok_start, m.tok_end - 1, text, strict=True):
             return False
@@ -1306,8 +1307,11 @@ def _dateline(text: str, tokens: list[Token], m: Mention) -> bool:
 def _named_person(name: str, named: list[tuple[int, int, str]] | None, text: str) -> bool:
     """Whether the small model labels a person whose first name or surname is this word, as written
     ("Georgia Stevens", "Michael Jordan")."""
-    return any(lab in PERSON_LABELS and name in text[s0:e0].split()[::len(text[s0:e0].split()) - 1]
-               for s0, e0, lab in named or [] if len(text[s0:e0].split()) >= 2)
+    for s0, e0, lab in named or []:
+        words = text[s0:e0].split()
+        if lab in PERSON_LABELS and len(words) >= 2 and name in (words[0], words[-1]):
+            return True
+    return False
 
 
 def _shares_a_surname(m: Mention, named: list[tuple[int, int, str]] | None, text: str) -> bool:
