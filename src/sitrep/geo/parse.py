@@ -1306,7 +1306,8 @@ def _dateline(text: str, tokens: list[Token], m: Mention) -> bool:
 
 def _named_person(name: str, named: list[tuple[int, int, str]] | None, text: str) -> bool:
     """Whether the small model labels a person whose first name or surname is this word, as written
-    ("Georgia Stevens", "Michael Jordan")."""
+    ("Georgia Stevens", "Michael Jordan"). Unlike `_told_as_person`, which compares folded names, case counts:
+    a country's name is only a person's where it is spelt so."""
     for s0, e0, lab in named or []:
         words = text[s0:e0].split()
         if lab in PERSON_LABELS and len(words) >= 2 and name in (words[0], words[-1]):
