@@ -687,6 +687,22 @@ def test_a_bomb_that_went_off_is_an_explosion_not_a_disrupted_weapon() -> None:
         "Disrupted weapons use"
 
 
+def test_a_bomb_that_went_off_in_its_makers_hands_is_a_disrupted_weapon() -> None:
+    for text in ("On 12 September 2020, three militants were killed after an IED they were assembling exploded near "
+                 "a town.",
+                 "A man suspected to be a member of the group was killed by a bomb he was planting on the roadside.",
+                 "Two insurgents died while trying to plant a roadside bomb on the highway.",
+                 "A bomb carried by Taliban detonated prematurely, killing 4 militants."):
+        for sub in ("Remote explosive/landmine/IED", "Armed clash", "Attack"):
+            assert apply_codebook_rules(text, pred(sub)).sub_event_type == "Disrupted weapons use", (sub, text)
+    hit = "A bomb the militants were planting exploded prematurely, killing two of them and three civilians."
+    assert apply_codebook_rules(hit, pred("Remote explosive/landmine/IED")).sub_event_type == \
+        "Remote explosive/landmine/IED"
+    planted = "An IED planted by militants exploded under a police vehicle, injuring two officers."
+    assert apply_codebook_rules(planted, pred("Remote explosive/landmine/IED")).sub_event_type == \
+        "Remote explosive/landmine/IED"
+
+
 def test_a_manned_aircraft_shot_down_is_anti_aircraft_fire_not_a_disrupted_weapon() -> None:
     for text in ("On 11 April 2022, Ukrainian forces shot down a Russian plane in Luhansk region. Casualties unknown.",
                  "On 21 April 2022, Ukrainian forces shot down a Russian Kamov Ka-52 helicopter in the Vasylivka "
@@ -1170,6 +1186,11 @@ def test_weapons_taken_out_of_use(text: str, model_label: str | None, expected: 
     ("Two suicide bombers blew themselves up after police surrounded their hideout.", "Other", "Suicide bomb"),
     ("Two militants detonated explosives, killing themselves, after police called on them to surrender.",
      "Remote explosive/landmine/IED", "Suicide bomb"),
+    # ... but suicide bombers the other side shot or killed were fought
+    ("Security forces shot and killed a suicide bomber before he could reach the checkpoint.", "Suicide bomb",
+     "Armed clash"),
+    ("Iraqi forces killed 2 IS suicide bombers near the mountains.", "Armed clash", "Armed clash"),
+    ("A suicide bomber killed four soldiers at the base.", "Armed clash", "Suicide bomb"),
 ])
 def test_chemical_attacks_recalled_and_suicide_bombs(text: str, model_label: str, expected: str) -> None:
     assert apply_codebook_rules(text, pred(model_label, 0.6)).sub_event_type == expected

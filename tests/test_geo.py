@@ -853,6 +853,9 @@ def test_a_countrys_adjective_before_a_place_noun_outweighs_a_neighbour_across_t
     assert doc_of(text).country_focus == "KE"
     text = "A Saudi-led coalition air raid killed two people in northwestern Yemen."
     assert doc_of(text).country_focus == "YE"
+    # "the Kenyan border with Ethiopia" is its Kenyan side
+    text = "Six people were killed in a militia attack near the Kenyan border with Ethiopia."
+    assert doc_of(text).country_focus == "KE"
 
 
 def test_a_famous_place_before_an_office_is_a_place_and_a_ministry_names_the_province() -> None:

@@ -508,6 +508,9 @@ def _rx(pattern: str) -> re.Pattern[str]:
 _SUICIDE = _rx(r"\bsuicide\b(?!\s+(?:of|by|attempt|note|rate|prevention))|\bblew (?:himself|herself|themselves) up\b"
                r"|\bself-detonat|\bexplosive (?:vest|belt)s?\b|\bsuicide bomber"
                r"|\bdetonat\w* [^.]{0,40}?\bkilling (?:himself|herself|themselves)\b")
+# suicide bombers shot or killed by the other side: they were fought, whether or not one still blew himself up
+_BOMBER_STOPPED = _rx(r"\b(?:forces|troops|soldiers|police|army|guards|personnel|officers|security)\s+(?:\w+\s+){0,4}?"
+                      r"(?:killed|shot|gunned down|neutrali[sz]ed)\s+(?:\w+\s+){0,3}?suicide (?:bomber|attacker)s?\b")
 _VEHICLE_BOMB = _rx(r"\b(?:car|vehicle|truck|lorry|motorcycle|motorbike|bicycle)[- ]bomb|\bvbied\b"
                     r"|\bbomb[- ]?(?:laden|rigged)\b|\bexplosives?[- ](?:laden|packed)\b")
 _GRENADE = _rx(r"\bgrenades?\b")
@@ -579,6 +582,18 @@ _BLAST_HAPPENED = _rx(r"\b(?:devices?|ieds?|bombs?|explosives?|mines?|landmines?
                       r"|went off)\b|\b(?:militants|insurgents|taliban|terrorists|attackers|gunmen|rebels|al[- ]shabaab"
                       r"|jihadists)\s+(?:have\s+|had\s+)?(?:detonated|blew up|set off)\b")
 _MISHAP = _rx(r"\bprematurely\b|\baccident\w*|\bwhile (?:making|assembling|planting|handling|transporting)\b")
+# a bomb that went off in the hands of those who carried, planted or built it: it never reached its target
+_OWN_BOMB_WENT_OFF = _rx(r"\b(?:detonat|explod)\w*\s+prematurely|\bprematurely\s+(?:detonat|explod)\w*"
+                         r"|\b(?:ieds?|bombs?|explosives?|devices?|mines?)\s+(?:that\s+|which\s+)?(?:they|he|she)\s+"
+                         r"(?:was|were|had\s+been)\s+(?:planting|assembling|making|manufacturing|building|handling|carrying"
+                         r"|transporting|laying|fixing|rigging|preparing)\b"
+                         r"|\bwhile\s+(?:trying\s+to\s+|attempting\s+to\s+)?(?:plant|assembl|mak|manufactur|build|handl"
+                         r"|transport|lay|fix|rig|prepar)\w*\s+(?:an?\s+|the\s+|their\s+|his\s+|her\s+)?(?:\w+\s+)?"
+                         r"(?:ieds?|bombs?|explosives?|devices?|mines?)\b"
+                         r"|\b(?:their|his|her)\s+own\s+(?:ieds?|bombs?|explosives?|devices?)")
+# people hurt by such a mishap who were not among the bombers: then the blast is coded as the attack it became
+_BYSTANDERS = _rx(r"\b(?:civilians?|villagers?|residents?|passers?-?by|bystanders?|children|child|women|students?"
+                  r"|pupils?|worshippers?|shoppers?|passengers?)\b")
 
 
 def arms_taken_quietly(text: str) -> bool:
@@ -1477,6 +1492,11 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         return _with(pred, "Disrupted weapons use")
     if sub == "Disrupted weapons use" and _BLAST_HAPPENED.search(text) and not _MISHAP.search(text):
         return _with(pred, "Remote explosive/landmine/IED")
+    if sub in ("Remote explosive/landmine/IED", "Armed clash", "Attack", "Other") and _OWN_BOMB_WENT_OFF.search(text) \
+            and not _BYSTANDERS.search(text):
+        # "three Al Shabaab militants were killed after an IED they were assembling exploded": the bomb never
+        # reached its target (10 of the 11 ACLED notes telling such a mishap are disrupted weapons use)
+        return _with(pred, "Disrupted weapons use")
     if sub in _TAKEOVER_PRONE and (taken := place_taken(text)) is not None:
         # "troopers captured two NPA camps", "Taliban fighters seized a district centre": the ground changed hands
         return _with(pred, taken)
@@ -1653,6 +1673,10 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             return _with(pred, "Shelling/artillery/missile attack")
     explosive_words = _VEHICLE_BOMB.search(text) or _IED.search(text) or _EXPLOSIVE_WORD.search(text)
     if _SUICIDE.search(text) and explosive_words:
+        if _BOMBER_STOPPED.search(text):
+            # "Afghan forces shot and killed a Taliban suicide bomber before he carried out his attack" (all 3
+            # ACLED notes telling suicide bombers killed by the other side are armed clashes)
+            return _with(pred, "Armed clash")
         return _with(pred, "Suicide bomb")
     if event_type not in (_ERV, "Violence against civilians", "Battles"):
         return pred

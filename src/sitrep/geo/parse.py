@@ -273,9 +273,10 @@ class Mention:
 
 
 # "the Kenyan town of", "Kenyan police": a country's adjective before a place or a state agent is where it is
-AT_HOME = re.compile(r"\s+(?:border\s+)?(?:town|city|village|capital|port|coast|province|region|county|countryside|"
-                     r"soil|territory|side|authorities|police|army|forces|security|government|troops|military|"
-                     r"officials|navy|air\s+force|soldiers)\b", re.IGNORECASE)
+# ("the Kenyan border with Ethiopia": the Kenyan side of it)
+AT_HOME = re.compile(r"\s+(?:border\s+with\b|(?:border\s+)?(?:town|city|village|capital|port|coast|province|region|county"
+                     r"|countryside|soil|territory|side|authorities|police|army|forces|security|government|troops"
+                     r"|military|officials|navy|air\s+force|soldiers)\b)", re.IGNORECASE)
 # "the border with Somalia", "Saudi-led", "from Ethiopia": a neighbour, a backer, an origin
 ABROAD_BEFORE = re.compile(r"\b(?:border\s+with|borders?\s+of|from)\s+(?:the\s+)?$", re.IGNORECASE)
 ABROAD_AFTER = re.compile(r"-(?:led|backed|based|born|made|funded|sponsored)\b")
