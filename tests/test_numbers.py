@@ -101,6 +101,19 @@ def coded(text: str) -> tuple[int, int]:
     ("78 fighters were killed. Fatalities split between 2 events.", 39, 0),
     ("The clashes resulted in 6 deaths (coded across 6 events) and 17 injuries.", 1, 17),
     ("5 soldiers were killed. The base was shelled. The damage was spread across 2 districts.", 5, 0),
+    # the coder's figure, however the note words it
+    ("Airstrikes hit the fighters' positions. Dozens of fatalities and injuries coded as 6.", 6, 0),
+    ("Several border guards were killed and wounded [coded as 3 fatalities].", 3, 0),
+    ("An unknown number of people are feared dead (coded as 3) after the raid.", 3, 0),
+    ("Unspecified casualties coded as 10.", 10, 0),
+    ("7 militants were killed and wounded. Fatalities reported as half, rounded down to 3.", 3, 0),
+    ("Three civilians were killed and seven were wounded [coded as 2 fatalities, one verified].", 2, 7),
+    ("Protesters blocked a road 5 km from the village (coded as Sipili).", 0, 0),
+    # a span of years counts nobody; a misspelt verb still counts its dead
+    ("Residents commemorated the massacres of 1937-38, in which the army killed thousands.", 0, 0),
+    ("A man, a suspect in the 2013 Westgate Mall attack that left 68 people dead, was abducted by armed men.", 0, 0),
+    ("After a heavy fight, five militants and one soldier were killled.", 6, 0),
+    ("Militiamen kiled 8-10 residents across the villages.", 8, 0),
     # an article counts one only before a person who heads the phrase
     ("An airstrike by Afghan military forces killed 5 Taliban militants.", 5, 0),
     ("Militants attacked a local police check post, killing 3 local policemen and injuring 7.", 3, 7),

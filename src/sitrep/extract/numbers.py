@@ -70,7 +70,7 @@ NUMBER_RE = re.compile(
 )
 
 DEATH_WORDS = re.compile(
-    r"\b(?:killed|killing|kills?|dead|died|dies|dying|death|deaths|fatalities|fatality|fatally|lives|"
+    r"\b(?:kil{1,3}ed|killing|kills?|dead|died|dies|dying|death|deaths|fatalities|fatality|fatally|lives|"
     r"life|bodies|corpses|slain|slaughtered|massacred|executed|beheaded|lynched|murdered|eliminated|"
     r"neutrali[sz]ed|perished|shot\s+dead|lost\s+their\s+lives)\b",
     re.IGNORECASE,
@@ -81,7 +81,7 @@ INJURY_WORDS = re.compile(
 )
 # A figure right after one of these verbs belongs to it: "killing 5", "wounded at least 10".
 TRANSITIVE_DEATH = re.compile(
-    r"\b(?:killed|killing|kills?|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|massacred|"
+    r"\b(?:kil{1,3}ed|killing|kills?|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|massacred|"
     r"slaughtered|executed|eliminated|eliminating|neutrali[sz]ed|neutrali[sz]ing|murdered|murdering|murders|"
     r"lynch(?:ed|es|ing)|behead(?:ed|s|ing)|gunned\s+down|shot\s+and\s+killed|shoots?\s+dead|"
     r"(?:hacked|beaten|beat|stabbed|burned|burnt|stoned|clubbed)\s+to\s+death|"
@@ -112,9 +112,15 @@ NOT_PEOPLE = re.compile(  # used with .match(text, pos): a "^" would never match
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b",
     re.IGNORECASE,
 )
-# ACLED-style notes state the coded figure outright: "Unknown fatalities coded as 10", "Fatalities coded as 0".
-CODED_AS = re.compile(r"\bfatalit(?:y|ies|es)\s+(?:(?:is|are|was|were|have\s+been)\s+)?coded\s+as\s+(\d+)\b",
-                      re.IGNORECASE)
+# ACLED-style notes state the coded figure outright: "Unknown fatalities coded as 10", "Fatalities coded as 0",
+# "Dozens of fatalities and injuries coded as 6", "Unspecified casualties coded as 3", "Total fatalities coded to
+# 10", "fatalities reported as half, rounded down to 3", "feared dead (coded as 3)", "[coded as 2 fatalities]"
+CODED_AS = re.compile(
+    r"\b(?:fatalit(?:y|ies|es|ie)|casualt(?:y|ies)|losses|killed|dead|deaths?)\b"
+    r"(?:\s+(?:and|or)\s+(?:injur(?:y|ies)|casualt(?:y|ies)|wounded))?[^.;\d()\[\]]{0,30}?[(\[]?\s*"
+    r"(?:(?:is|are|was|were|have\s+been)\s+)?(?:coded|rounded(?:\s+(?:down|up))?)\s+(?:as|at|to)\s+(\d+)\b"
+    r"|[(\[]\s*coded\s+as\s+(\d+)\b(?!\s*(?:km|kilomet|miles|%|percent|injur|wounded))",
+    re.IGNORECASE)
 # ...or close with the total as a sentence of its own: "... were found half burned. 2 fatalities."
 CLOSING_TOTAL = re.compile(r"(?:^|(?<=[.;!?])\s+)(\d+)\s+fatalit(?:y|ies)\s*(?:\.|$)", re.IGNORECASE)
 # ACLED notes spread one unclear toll over several rows: "fatalities coded as 10 and split between 3 events"
@@ -189,7 +195,12 @@ NOT_THIS_TOLL = re.compile(
     r"\s+of\b[^.;,]*"
     # a death told as earlier than the event: "A boda boda driver had earlier been killed by the gang"
     r"|\b(?:had|has|have)\s+(?:earlier|previously|already|recently)\s+been\s+(?:killed|murdered|shot\s+dead|"
-    r"lynched|stabbed\s+to\s+death|beaten\s+to\s+death)\b[^.;,]*",
+    r"lynched|stabbed\s+to\s+death|beaten\s+to\s+death)\b[^.;,]*"
+    # a past event named by its year: "a suspect in the 2013 Westgate Mall attack that left 68 people dead", "to
+    # commemorate the massacres of 1937-38, during which the army killed thousands"
+    r"|\bthe\s+(?:19|20)\d\d(?:\s*[-\u2013]\s*\d{2,4})?\s+(?:[\w'-]+\s+){0,4}?(?:attacks?|bombings?|massacres?|war"
+    r"|genocide|siege|riots?|violence|clashes|killings?|uprising|crackdown|shootings?|conflict|fighting)\b[^.;]*"
+    r"|\b(?:massacres?|genocide|war|killings)\s+of\s+(?:19|20)\d\d\b[^.;]*",
     re.IGNORECASE,
 )
 # A figure that counts the perpetrators ("abducted by four men and stabbed to death") or the whole of which the
@@ -337,7 +348,8 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
         if parsed is None or NOT_PEOPLE.match(text, m.end()):
             continue
         # a year or a clock time is not a head count
-        if re.fullmatch(r"(?:1[89]|20)\d\d", amount) or re.match(r"[:.]\d", text[m.end(): m.end() + 2]):
+        # (nor is a span of years: "the massacres of 1937-38")
+        if re.match(r"(?:1[89]|20)\d\d(?!\d)", amount) or re.match(r"[:.]\d", text[m.end(): m.end() + 2]):
             continue
         before = text[max(start, m.start() - 40): m.start()]
         if SUBSET.search(before):
@@ -384,7 +396,9 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
             found.append(Casualty(kind, 0, None, m.start(), m.end(), m.group(0)))
     for pattern in (CODED_AS, CLOSING_TOTAL):
         for m in pattern.finditer(original, start, end):
-            found.append(Casualty("killed", int(m.group(1)), None, m.start(1), m.end(1), m.group(1), coded=True))
+            group = 1 if m.group(1) is not None else 2
+            found.append(Casualty("killed", int(m.group(group)), None, m.start(group), m.end(group), m.group(group),
+                                  coded=True))
     for m in (m for pattern in ANY_VICTIM for m in pattern.finditer(text, start, end)):
         if m.group("np").split()[-1].lower() not in NOT_A_VICTIM \
                 and not any(c.start <= m.start() < c.end or m.start() <= c.start < m.end() for c in found):
