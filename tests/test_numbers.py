@@ -112,6 +112,18 @@ def coded(text: str) -> tuple[int, int]:
     # a span of years counts nobody; a misspelt verb still counts its dead
     ("Residents commemorated the massacres of 1937-38, in which the army killed thousands.", 0, 0),
     ("A man, a suspect in the 2013 Westgate Mall attack that left 68 people dead, was abducted by armed men.", 0, 0),
+    # a verb counts the figure after it; a part of the victims or a breakdown in brackets adds no toll
+    ("Armed men raped a woman, killed at least 6 civilians and injured 4 more during a robbery.", 6, 4),
+    ("Forces destroyed five hideouts and killed 7 militants in the mountains.", 7, 0),
+    ("Fighters killed 5 civilians in the attack. At least 2 of the victims were beheaded.", 5, 0),
+    ("5 civilians (2 men, 2 women, and 1 child) were killed when their vehicle hit a roadside bomb.", 5, 0),
+    # a toll smaller than half the rows it is split among leaves this row with none
+    ("One soldier was killed at an unspecified location [1 fatality split among 12 events].", 0, 0),
+    ("Nine soldiers were reportedly killed and sixteen others injured. Fatalities split between two events.", 4, 16),
+    ("At least 13 militants were killed in two provinces. Fatalities are split across 2 events (6).", 6, 0),
+    ("2 policemen were killed. Fatalities are split across 4 events (1). Fatalities coded as 0 (VoJ reported 2).",
+     0, 0),
+    ("A mob attacked a youth and 3 others over a property dispute. 1 killed 3 injured.", 1, 3),
     ("After a heavy fight, five militants and one soldier were killled.", 6, 0),
     ("Militiamen kiled 8-10 residents across the villages.", 8, 0),
     # an article counts one only before a person who heads the phrase

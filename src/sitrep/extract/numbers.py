@@ -8,6 +8,7 @@ one event's fatalities and injuries.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -125,6 +126,10 @@ CODED_AS = re.compile(
 CLOSING_TOTAL = re.compile(r"(?:^|(?<=[.;!?])\s+)(\d+)\s+fatalit(?:y|ies)\s*(?:\.|$)", re.IGNORECASE)
 # ACLED notes spread one unclear toll over several rows: "fatalities coded as 10 and split between 3 events"
 # means each row carries round(10 / 3) = 3.
+# a figure with its own casualty word right after it, in a tally: "1 killed 3 injured"
+TALLY_NEXT = re.compile(r"\s*(?:were\s+|was\s+)?(?:killed|dead|died|injured|wounded|hurt)\b", re.IGNORECASE)
+# "Fatalities are split across 4 events (0)": the share of this row, given
+ROW_SHARE = re.compile(r"\s*\((\d+)\)")
 SPLIT = re.compile(
     r"\b(?:split|spread|divided|distributed|coded)\s+(?:up\s+)?(?:evenly\s+)?(?:between|across|among|over|into)\s+"
     r"(?P<parts>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:separate\s+|different\s+)?"
@@ -215,6 +220,11 @@ UNCLEAR_TOLL = re.compile(r"\s*(?:,\s*(?:injured|wounded)\s*,?)?\s+or\s+(?:injur
                           re.IGNORECASE)
 KIND_WINDOW_WORDS = 10  # "4 pro-government militia members and 3 Taliban militants were killed"
 SUBSET = re.compile(r"\b(?:including|among\s+(?:them|whom|which|those)|of\s+whom|of\s+them)\s*$", re.IGNORECASE)
+BRACKETED_FIGURES = re.compile(rf"\((?=[^()]*\b(?:\d|{_WORD_NUMBER}\b))[^()]*\)", re.IGNORECASE)
+VICTIMS_PART = re.compile(r"\s+of\s+the\s+(?:victims|dead|deceased|killed|bodies|fatalities|casualties|injured"
+                          r"|wounded)\b", re.IGNORECASE)
+# a figure inside brackets that open right after another figure's noun: "5 civilians (2 men, 2 women"
+BREAKDOWN = re.compile(rf"\b(?:{_DIGITS}|{_WORD_NUMBER})\s+(?:[\w-]+\s+){{0,2}}?[\w-]+\s*\([^()]*$", re.IGNORECASE)
 # Kin or companions joined to one victim: "killed a father and his son", "was killed ... with his wife and son".
 # (Not one told to have survived: "killed a man and his son was injured", "... and his wife injured".)
 _KIN_NOUN = rf"(?:[\w'-]+\s+){{0,2}}?(?:{PERSON_NOUNS})s?\b"
@@ -291,12 +301,16 @@ def _kind_after(text: str, start: int, limit: int) -> Kind | None:
     stop = SENTENCE_STOP.search(window)
     if stop:
         window = window[: stop.start()]
-    words = window.split()
+    # a bracketed breakdown does not part a figure from its verb: "5 civilians (2 men, 2 women and 1 child) were
+    # killed" (a bracket of place names still counts its words: "residents near Marani town (Kitutu Chache North,
+    # Kisii) lynched" keeps the lynching out of reach of "several")
+    words = BRACKETED_FIGURES.sub(" ", window).split()
     window = " ".join(words[:KIND_WINDOW_WORDS])
     # (a figure that counts no people does not stop it: "A man and his 12-year-old son were killed")
     nxt = next((n for n in NUMBER_RE.finditer(window)
                 if not (n.group("amount") and NOT_PEOPLE.match(window, n.end()))
                 and not NOT_VICTIMS_BEFORE.search(window[: n.start()])), None)
+    reach = window
     if nxt and nxt.group("amount") and (PART_OF.match(window, nxt.end()) or (
             not re.search(r"(?:\band|,)\s*$", window[: nxt.start()]) and not SUBSET.search(window[: nxt.start()]))):
         # (a figure after "including" is part of this one: "12 militants including 2 commanders were killed")
@@ -305,6 +319,11 @@ def _kind_after(text: str, start: int, limit: int) -> Kind | None:
     death, injury = DEATH_WORDS.search(window), INJURY_WORDS.search(window)
     if death and UNCLEAR_TOLL.match(window, death.end()):
         return None
+    if death and nxt and death.end() <= nxt.start() and not reach[death.end():nxt.start()].strip() \
+            and not TALLY_NEXT.match(reach, nxt.end()):
+        # "destroyed five hideouts and killed 7 militants", "raped a woman, killed at least 6 civilians": the verb
+        # counts the figure after it, not this one (unlike a tally: "1 killed 3 injured")
+        death = None
     if death and (not injury or death.start() < injury.start()):
         return "killed"
     if injury:
@@ -354,6 +373,10 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
         before = text[max(start, m.start() - 40): m.start()]
         if SUBSET.search(before):
             continue  # "killing two people, including a child": a part of a figure already counted
+        if found and (VICTIMS_PART.match(text, m.end()) or BREAKDOWN.search(before)):
+            # "At least 2 of the victims were beheaded", "5 civilians (2 men, 2 women and 1 child)": a part of the
+            # figure before
+            continue
         if NOT_VICTIMS_BEFORE.search(before):
             continue
         between = text[previous.end: m.start()] if previous is not None else ""
@@ -361,9 +384,10 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
                    and re.fullmatch(r"[^.;:\n]{0,40}?\s(?:and|,|as\s+well\s+as|plus)\s*", between) is not None
                    and not DEATH_WORDS.search(between) and not INJURY_WORDS.search(between))
         kind: Kind | None
-        if TRANSITIVE_DEATH.search(before):
+        tally = TALLY_NEXT.match(text, m.end())  # "1 killed 3 injured": the figure has its own word
+        if TRANSITIVE_DEATH.search(before) and not tally:
             kind = "killed"
-        elif TRANSITIVE_INJURY.search(before):
+        elif TRANSITIVE_INJURY.search(before) and not tally:
             kind = "injured"
         elif chained and previous is not None:
             kind = previous.kind  # "killed 3 soldiers and 2 civilians"
@@ -417,7 +441,13 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
             # the toll is in the same sentence or the one just before ("78 were killed. Fatalities split ...")
             if c.kind == "killed" and not c.fallback and c.end <= m.start() and c.low > 0 \
                     and len(SENTENCE_STOP.findall(text, c.end, m.start())) <= 1:
-                found[i] = replace(c, low=max(1, round(c.low / parts)), high=None)
+                # the share per row, a half rounded down as ACLED's rows show ("9 killed ... split between two
+                # events" is 4; "1 fatality split among 12 events" leaves the rows with none); it overrides the
+                # other figures of the toll it splits unless the coder gave a figure outright
+                share = math.ceil(c.low / parts - 0.5)
+                row = ROW_SHARE.match(text, m.end())
+                found[i] = replace(c, low=int(row.group(1)) if row else share, high=None,
+                                   coded=c.coded or not any(x.coded for x in found if x.kind == "killed"))
                 break
     return found
 
