@@ -124,6 +124,17 @@ def coded(text: str) -> tuple[int, int]:
     ("2 policemen were killed. Fatalities are split across 4 events (1). Fatalities coded as 0 (VoJ reported 2).",
      0, 0),
     ("A mob attacked a youth and 3 others over a property dispute. 1 killed 3 injured.", 1, 3),
+    # a list of groups shares the word after its last one (an apposition is no list); "also" adds a group; "the
+    # corpses of"
+    ("3 local policemen, 2 pro-government militia members, and 1 soldier were killed, and 8 were wounded.", 6, 8),
+    ("5 militia members were killed following attacks by militants. Local authorities reported that also 4 "
+     "militants were killed.", 9, 0),
+    ("An armed group shot and killed three people, a woman and her two children, on their farm.", 3, 0),
+    ("On November 5, 2019, armed men attacked the village, killing at least 7, including 2 police.", 7, 0),
+    ("01 Oct. 7 people killed in the attack on the village that was carried out by a clan militia.", 7, 0),
+    ("Several Taliban attacks on posts left 12 Taliban militants and 3 Arbakis killed, and 11 Taliban injured.", 15,
+     11),
+    ("The corpses of around thirty suspected militants were reportedly discovered in the area.", 30, 0),
     ("After a heavy fight, five militants and one soldier were killled.", 6, 0),
     ("Militiamen kiled 8-10 residents across the villages.", 8, 0),
     # an article counts one only before a person who heads the phrase

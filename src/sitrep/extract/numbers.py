@@ -88,11 +88,15 @@ TRANSITIVE_DEATH = re.compile(
     r"(?:hacked|beaten|beat|stabbed|burned|burnt|stoned|clubbed)\s+to\s+death|"
     r"shot\s+dead|fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding|beat|beaten|assaulted|attacked|hacked)|"
     r"shot\s+and\s+fatally\s+wounded|(?:killed|killing|kills?|massacred|wiped\s+out)\s+(?:a|an|the|his|her|their)\s+"
-    r"family\s+of|(?:death\s+)?toll\s+(?:[a-z]+\s+){0,3}?(?:to|at|of))\s*$",
+    r"family\s+of|(?:death\s+)?toll\s+(?:[a-z]+\s+){0,3}?(?:to|at|of)"
+    # "the corpses of around thirty militants were discovered" ("the killing of two people" is as often an
+    # earlier death the text recalls)
+    r"|(?:bodies|corpses|remains)\s+of)\s*$",
     re.IGNORECASE,
 )
 TRANSITIVE_INJURY = re.compile(
-    r"\b(?:injured|injuring|injures?|wounded|wounding|wounds?|hurt|hurting|maimed|maiming)\s*$", re.IGNORECASE
+    r"\b(?:injured|injuring|injures?|wounded|wounding|wounds?|hurt|hurting|maimed|maiming"
+    r"|(?:injuring|wounding)\s+of)\s*$", re.IGNORECASE
 )
 NO_CASUALTIES = re.compile(
     r"\b(?:no\s+(?:one|body|people|person|civilians?|soldiers?)\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?"
@@ -220,6 +224,11 @@ UNCLEAR_TOLL = re.compile(r"\s*(?:,\s*(?:injured|wounded)\s*,?)?\s+or\s+(?:injur
                           re.IGNORECASE)
 KIND_WINDOW_WORDS = 10  # "4 pro-government militia members and 3 Taliban militants were killed"
 SUBSET = re.compile(r"\b(?:including|among\s+(?:them|whom|which|those)|of\s+whom|of\s+them)\s*$", re.IGNORECASE)
+MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
+                          r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\s+$")
+LIST_GLUE = re.compile(r"(?:\band|,)\s*$", re.IGNORECASE)
+# a figure that counts people: "3 local policemen", "2 pro-government militia members"
+PEOPLE_AFTER = re.compile(rf"\s+(?:[\w'-]+\s+){{0,2}}?(?:{PERSON_NOUNS})s?\b", re.IGNORECASE)
 BRACKETED_FIGURES = re.compile(rf"\((?=[^()]*\b(?:\d|{_WORD_NUMBER}\b))[^()]*\)", re.IGNORECASE)
 VICTIMS_PART = re.compile(r"\s+of\s+the\s+(?:victims|dead|deceased|killed|bodies|fatalities|casualties|injured"
                           r"|wounded)\b", re.IGNORECASE)
@@ -305,7 +314,16 @@ def _kind_after(text: str, start: int, limit: int) -> Kind | None:
     # killed" (a bracket of place names still counts its words: "residents near Marani town (Kitutu Chache North,
     # Kisii) lynched" keeps the lynching out of reach of "several")
     words = BRACKETED_FIGURES.sub(" ", window).split()
-    window = " ".join(words[:KIND_WINDOW_WORDS])
+    # a list of groups reaches the word after its last group: "3 local policemen, 2 pro-government militia
+    # members, and 1 soldier were killed"
+    reach_words, listed = KIND_WINDOW_WORDS, " ".join(words)
+    for n in NUMBER_RE.finditer(listed) if PEOPLE_AFTER.match(text, start) else ():
+        head = len(listed[: n.start()].split())
+        if head >= reach_words:
+            break
+        if n.group("amount") and LIST_GLUE.search(listed[: n.start()]) and PEOPLE_AFTER.match(listed, n.end()):
+            reach_words = head + KIND_WINDOW_WORDS
+    window = " ".join(words[:reach_words])
     # (a figure that counts no people does not stop it: "A man and his 12-year-old son were killed")
     nxt = next((n for n in NUMBER_RE.finditer(window)
                 if not (n.group("amount") and NOT_PEOPLE.match(window, n.end()))
@@ -373,6 +391,8 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
         before = text[max(start, m.start() - 40): m.start()]
         if SUBSET.search(before):
             continue  # "killing two people, including a child": a part of a figure already counted
+        if MONTH_BEFORE.search(before):
+            continue  # "On November 5, 2019": a day of the month
         if found and (VICTIMS_PART.match(text, m.end()) or BREAKDOWN.search(before)):
             # "At least 2 of the victims were beheaded", "5 civilians (2 men, 2 women and 1 child)": a part of the
             # figure before
@@ -381,7 +401,12 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
             continue
         between = text[previous.end: m.start()] if previous is not None else ""
         chained = (previous is not None and not PART_OF.match(text, m.end())
-                   and re.fullmatch(r"[^.;:\n]{0,40}?\s(?:and|,|as\s+well\s+as|plus)\s*", between) is not None
+                   and (re.fullmatch(r"[^.;:\n]{0,40}?\s(?:and|as\s+well\s+as|plus)\s*", between) is not None
+                        # a comma lists groups of people only between figures: "3 local policemen, 2 militia
+                        # members" (not an apposition, "three people, a woman and her two children")
+                        or (re.fullmatch(r"[^.;:\n]{0,40}?,(?:\s+and)?\s*", between) is not None
+                            and m.group("amount") is not None and PEOPLE_AFTER.match(text, m.end()) is not None
+                            and PEOPLE_AFTER.match(text, previous.end) is not None))
                    and not DEATH_WORDS.search(between) and not INJURY_WORDS.search(between))
         kind: Kind | None
         tally = TALLY_NEXT.match(text, m.end())  # "1 killed 3 injured": the figure has its own word
@@ -397,6 +422,8 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
             continue
         low, high = parsed
         additive = bool(re.match(r"(?:another|a\s+further|further)\b", qualifier, re.IGNORECASE)
+                        # "Local authorities reported that also 13 militants were killed"
+                        or (found and re.search(r"\balso\s+$", text[max(start, m.start() - 6): m.start()]))
                         or re.match(r"\s+(?:more|other|additional)\b", text[m.end(): m.end() + 12])
                         # "Three civilians were also killed": on top of the figure already given
                         or (found and re.match(r"[^.;:\n]{0,40}?\b(?:were|was|had\s+been)\s+also\s+(?:killed|"
