@@ -820,6 +820,10 @@ def test_helicopter_gunships_are_aircraft_not_guns() -> None:
     ("A mob set fire to the houses of a man accused of theft in the village.", "Mob violence", "Mob violence"),
     ("Militants attacked the village and burnt several houses and a church.", "Attack", "Attack"),
     ("The burnt body of a man was found inside a burned car.", "Attack", "Attack"),
+    # "nobody injured or killed" tells no harm; earlier attacks the note recalls are no fight in this one
+    ("Three tractors and a truck of a logging company were set on fire by a group of four armed men. There have "
+     "been several attacks in the region perpetrated by indigenous groups. No people were reported injured or "
+     "killed.", "Attack", "Looting/property destruction"),
 ])
 def test_property_harmed_with_nobody_hurt_is_looting_or_destruction(text: str, model_label: str,
                                                                     expected: str) -> None:

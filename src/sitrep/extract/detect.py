@@ -951,8 +951,9 @@ _KILLING = _rx(r"\b(?:killed|killing|found dead|shot dead|bod(?:y|ies) of|corpse
                r"|lifeless)\b")
 _NOBODY_KILLED = _rx(r"\b(?:no ?one|nobody|none)\s+(?:\w+\s+){0,2}?(?:killed|died|dead)\b")
 # "No fatalities nor injuries reported", "without casualties": set aside before looking for casualties.
+# ("No people were reported injured or killed": the second word may be a verb too)
 _NO_CASUALTY = _rx(r"\b(?:no|without|neither|nor|not any)\s+(?:\w+\s+){0,3}?(?:fatalit\w*|casualt\w*|injur\w*|deaths?)\b"
-                   r"(?:\s+(?:n?or|and)\s+(?:fatalit\w*|casualt\w*|injur\w*|deaths?))?")
+                   r"(?:\s+(?:n?or|and)\s+(?:fatalit\w*|casualt\w*|injur\w*|deaths?|killed|dead|wounded|hurt)\b)?")
 # Security work on weapons without a fight ("police recovered arms and ammunition", "defused five IEDs") and
 # moves of forces without a fight ("reinforcements arrived", "established fortifications").
 _ARMS_FOUND = _rx(r"\b(?:defus\w*|recover(?:ed|y)|seiz(?:ed|ure)|confiscat\w*|unearthed|dismantl\w*|found|discovered"
@@ -979,6 +980,10 @@ _BASE_SET_UP = _rx(r"\b(?:established|establishes|set up|sets up|setting up|buil
 _FIGHT = _rx(r"\b(?:clash\w*|(?<!in )exchang\w*(?! for)|opened fire|fired|shot|gunfight|encounter\w*|ambush\w*|attack\w*|offensive"
              r"|raid\w*|killed|eliminated|neutrali[sz]ed|injur\w*|wound\w*|fatalit\w*|casualt\w*|dead|died)\b")
 _CONTEXT_CLAUSE = _rx(r"\bin the context of [^.]*")
+# the run of earlier attacks a note recalls: "There have been several attacks in the Biobio region perpetrated by
+# indigenous groups who demand land rights"
+_BACKGROUND_ATTACKS = _rx(r"\bthere (?:have|has) been (?:several|many|numerous|multiple|repeated|frequent|recurrent"
+                          r"|a series of|a spate of|a wave of)\b[^.]*")
 
 # Who took the ground decides between the two territorial battle types: the codebook's "government regains
 # territory" is the state's forces (or their affiliates) taking it, "non-state actor overtakes territory" anyone
@@ -1511,11 +1516,12 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
             and (sub in _DISRUPT_PRONE or _DISRUPT_STRONG.search(text))):
         return _with(pred, "Disrupted weapons use")
     told_harm = _NO_CASUALTY.sub(" ", text)
+    told_now = _BACKGROUND_ATTACKS.sub(" ", told_harm)
     if sub in ("Attack", "Armed clash", "Mob violence") and _PROPERTY_HARM.search(text) \
             and not _HARM_TO_PEOPLE.search(told_harm) and not _CASUALTY.search(told_harm) \
             and (not _VIOLENT_SCENE.search(text)
                  # "Boko Haram raided several houses, taking away clothes and food": a raid on property alone
-                 or (sub == "Attack" and not _FIGHT_TOLD.search(told_harm) and not _EXPLOSIVE_WORD.search(text)
+                 or (sub == "Attack" and not _FIGHT_TOLD.search(told_now) and not _EXPLOSIVE_WORD.search(text)
                      and not _AIR.search(text) and not _SHELLING.search(text) and not _ABDUCTED.search(text)
                      and not _PROTEST.search(text))):
         return _with(pred, "Looting/property destruction")
