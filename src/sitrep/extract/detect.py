@@ -1368,7 +1368,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
 
     - weapons seized, defused or intercepted, drones downed or captured -> Disrupted weapons use
       (only when nobody is reported hurt and it is not itself an attack label);
-    - chemical weapons -> Chemical weapon; suicide bombings -> Suicide bomb;
+    - chemical weapons -> Chemical weapon; suicide bombings -> Suicide bomb (suicide bombers shot or killed by the
+      other side -> Armed clash);
     - a car/vehicle bomb that is not a suicide attack -> Remote explosive/landmine/IED;
     - a thrown grenade -> Grenade, even thrown at soldiers, unless firearms were used too (a rocket-propelled
       grenade is shelling/artillery/missile); an IED where nobody fired -> Remote explosive/landmine/IED;
@@ -1401,8 +1402,9 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
       protest with intervention where none of these is told outside the grievance -> Peaceful protest;
     - an abduction told with a killing ("kidnapped and killed", "the body of a man abducted ...") -> Attack;
     - an attack, clash or mob label where property was burnt, looted or destroyed, nobody was hurt, and no
-      crowd or assault is told (for an attack: a raid on property alone, nobody abducted or driven out, no fight,
-      bomb or protest), or goods (not arms) seized with no fight -> Looting/property destruction;
+      crowd or assault is told (for an attack: a raid on property alone, nobody abducted or driven out, no fight
+      but earlier attacks the note recalls, no bomb or protest), or goods (not arms) seized with no fight ->
+      Looting/property destruction;
     - drugs, contraband, a drug lab, crops or an airstrip seized or destroyed by state agents, with no weapons,
       harm, fight or protest told (`contraband_taken`), under a violent, arrest or development label or "no event"
       with p_event >= 0.2 -> Looting/property destruction (before the ordinary-crime rule below);
@@ -1411,6 +1413,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - a territorial battle label follows who took the ground (`territory_taker`): the state's forces ->
       Government regains territory, anyone else -> Non-state actor overtakes territory; a failed attempt to take
       ground under a territorial label -> Armed clash;
+    - a bomb that went off in the hands of those who carried, planted or built it, with no bystander hurt, under an
+      IED, clash, attack or "other" label -> Disrupted weapons use;
     - a bomb that went off (not by mishap) under a disrupted-weapons label -> Remote explosive/landmine/IED; a
       manned aircraft shot down with no fight on the ground told -> Shelling/artillery/missile attack; shelling
       told with an air strike, or missiles fired by aircraft -> Air/drone strike;

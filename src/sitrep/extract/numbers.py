@@ -95,8 +95,7 @@ TRANSITIVE_DEATH = re.compile(
     re.IGNORECASE,
 )
 TRANSITIVE_INJURY = re.compile(
-    r"\b(?:injured|injuring|injures?|wounded|wounding|wounds?|hurt|hurting|maimed|maiming"
-    r"|(?:injuring|wounding)\s+of)\s*$", re.IGNORECASE
+    r"\b(?:injured|injuring|injures?|wounded|wounding|wounds?|hurt|hurting|maimed|maiming)\s*$", re.IGNORECASE
 )
 NO_CASUALTIES = re.compile(
     r"\b(?:no\s+(?:one|body|people|person|civilians?|soldiers?)\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?"
@@ -128,12 +127,12 @@ CODED_AS = re.compile(
     re.IGNORECASE)
 # ...or close with the total as a sentence of its own: "... were found half burned. 2 fatalities."
 CLOSING_TOTAL = re.compile(r"(?:^|(?<=[.;!?])\s+)(\d+)\s+fatalit(?:y|ies)\s*(?:\.|$)", re.IGNORECASE)
-# ACLED notes spread one unclear toll over several rows: "fatalities coded as 10 and split between 3 events"
-# means each row carries round(10 / 3) = 3.
 # a figure with its own casualty word right after it, in a tally: "1 killed 3 injured"
 TALLY_NEXT = re.compile(r"\s*(?:were\s+|was\s+)?(?:killed|dead|died|injured|wounded|hurt)\b", re.IGNORECASE)
 # "Fatalities are split across 4 events (0)": the share of this row, given
 ROW_SHARE = re.compile(r"\s*\((\d+)\)")
+# ACLED notes spread one unclear toll over several rows: "fatalities coded as 10 and split between 3 events"
+# means each row carries 10 / 3 = 3.
 SPLIT = re.compile(
     r"\b(?:split|spread|divided|distributed|coded)\s+(?:up\s+)?(?:evenly\s+)?(?:between|across|among|over|into)\s+"
     r"(?P<parts>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:separate\s+|different\s+)?"
@@ -317,18 +316,19 @@ def _kind_after(text: str, start: int, limit: int) -> Kind | None:
     # a list of groups reaches the word after its last group: "3 local policemen, 2 pro-government militia
     # members, and 1 soldier were killed"
     reach_words, listed = KIND_WINDOW_WORDS, " ".join(words)
-    for n in NUMBER_RE.finditer(listed) if PEOPLE_AFTER.match(text, start) else ():
-        head = len(listed[: n.start()].split())
-        if head >= reach_words:
-            break
-        if n.group("amount") and LIST_GLUE.search(listed[: n.start()]) and PEOPLE_AFTER.match(listed, n.end()):
-            reach_words = head + KIND_WINDOW_WORDS
+    if PEOPLE_AFTER.match(text, start):
+        for n in NUMBER_RE.finditer(listed):
+            head = len(listed[: n.start()].split())
+            if head >= reach_words:
+                break
+            if n.group("amount") and LIST_GLUE.search(listed[: n.start()]) and PEOPLE_AFTER.match(listed, n.end()):
+                reach_words = head + KIND_WINDOW_WORDS
     window = " ".join(words[:reach_words])
     # (a figure that counts no people does not stop it: "A man and his 12-year-old son were killed")
     nxt = next((n for n in NUMBER_RE.finditer(window)
                 if not (n.group("amount") and NOT_PEOPLE.match(window, n.end()))
                 and not NOT_VICTIMS_BEFORE.search(window[: n.start()])), None)
-    reach = window
+    reach = window  # (before it is cut at the next figure)
     if nxt and nxt.group("amount") and (PART_OF.match(window, nxt.end()) or (
             not re.search(r"(?:\band|,)\s*$", window[: nxt.start()]) and not SUBSET.search(window[: nxt.start()]))):
         # (a figure after "including" is part of this one: "12 militants including 2 commanders were killed")
