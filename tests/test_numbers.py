@@ -135,6 +135,11 @@ def coded(text: str) -> tuple[int, int]:
     ("Several Taliban attacks on posts left 12 Taliban militants and 3 Arbakis killed, and 11 Taliban injured.", 15,
      11),
     ("The corpses of around thirty suspected militants were reportedly discovered in the area.", 30, 0),
+    # more nouns for a person; a death sentence carried out; "leaving the driver dead"
+    ("A former town councilor and his wife were shot dead by unidentified assailants.", 2, 0),
+    ("A Sharia court sentenced to death and executed a young male in the public square.", 1, 0),
+    ("A man was sentenced to death by the court for the murder.", 0, 0),
+    ("A roadside IED exploded under a vehicle transporting vegetables, leaving the driver dead.", 1, 0),
     ("After a heavy fight, five militants and one soldier were killled.", 6, 0),
     ("Militiamen kiled 8-10 residents across the villages.", 8, 0),
     # an article counts one only before a person who heads the phrase

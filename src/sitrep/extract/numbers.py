@@ -43,7 +43,8 @@ PERSON_NOUNS = (
     "supporter|teen|carpenter|couple|occupant|tenant|mechanic|fisherman|fishermen|cyclist|operator|manager|"
     "rustler|chairperson|pastoralist|returnee|clerk|tout|rapist|murderer|secretary|executive|thug|gangster|preacher|"
     "grandfather|grandmother|grandson|granddaughter|grandchild|uncle|aunt|nephew|niece|cousin|assistant|deputy|"
-    "friend|colleague|aide|companion"
+    "friend|colleague|aide|companion|councilor|alderman|sarpanch|cadre|informant|collaborator|volunteer|lawmaker|"
+    "legislator|senator"
 )
 
 _WORD_NUMBER = (
@@ -157,6 +158,7 @@ SINGLE_VICTIM = re.compile(
     rf"|\b(?:shot|beat|stabbed|hacked|burned|burnt|stoned|clubbed)\s+(?:him|her|{_ONE})\s+(?:dead|to\s+death)"
     rf"|\b(?:beat|beaten|stoned|hacked|clubbed|stabbed|burned|burnt)\s+to\s+death\s+{_ONE}"
     rf"|\b(?:burn(?:ed|t)|set)\s+(?:him|her|{_ONE})\s+(?:alive|ablaze|on\s+fire)|\blynch\s+{_ONE}"
+    rf"|\bleaving\s+(?:him|her|{_ONE})\s+(?:dead|killed)\b"
     rf"|\b(?:he|she|{_ONE}(?:\s+[\w'-]+){{0,5}}?)\s+(?:is|was|had\s+been|has\s+been)\s+(?:then\s+|later\s+)?"
     rf"(?:shot\s+dead|killed|murdered|lynched|executed|beheaded|assassinated|found\s+dead"
     rf"|(?:beaten|stabbed|hacked|burned|stoned|tortured)\s+to\s+death)\b",
@@ -197,7 +199,9 @@ NOT_THIS_TOLL = re.compile(
     r"(?:kill\w*|murder\w*|lynch\w*|shot|shoot\w*|stabb\w*|hack\w*|beat\w*)[^.;,]*"
     r"|\b(?:attempted|tried|trying|attempting|wanted|threatened)\s+to\s+(?:\w+\s+)?(?:lynch|kill|murder|behead|execute)\b"
     r"[^.;,]*|\b(?:nearly|almost)\s+(?:lynch|kill|murder|beat)\w*[^.;,]*|\b(?:narrowly\s+)?escaped?\s+death\b"
-    r"|\bsentenced\s+to\s+death\b[^.;,]*|\bdeath\s+(?:sentences?|penalty|threats?)\b"
+    # (a sentence carried out is a killing: "a Sharia court sentenced to death and executed a young male")
+    r"|\bsentenced\s+to\s+death\b(?![^.;,]*\b(?:executed|killed|beheaded|stoned|shot)\b)[^.;,]*"
+    r"|\bdeath\s+(?:sentences?|penalty|threats?)\b"
     # a death avenged: "soldiers beat up residents to revenge the killing of a colleague"
     r"|\b(?:(?:to|in)\s+)?(?:revenge|avenge|retaliation|reprisal)\s+(?:for\s+)?(?:the\s+)?(?:death|killing|murder)s?"
     r"\s+of\b[^.;,]*"
