@@ -140,6 +140,19 @@ def coded(text: str) -> tuple[int, int]:
     ("A Sharia court sentenced to death and executed a young male in the public square.", 1, 0),
     ("A man was sentenced to death by the court for the murder.", 0, 0),
     ("A roadside IED exploded under a vehicle transporting vegetables, leaving the driver dead.", 1, 0),
+    # groups added by "also", "in addition to" or a companion of one victim
+    ("1 soldier was killed in attacks on check points. Also a Taliban militant was killed and 3 were wounded.", 2, 3),
+    ("Unknown gunmen shot and killed 1 council member in addition to 3 of his guards.", 4, 0),
+    ("1 Taliban commander and his guard were killed by a roadside bomb.", 2, 0),
+    # different people told in different clauses add up; the same people told twice, people who may be anyone, or
+    # a figure from another source are one toll reported twice (the lowest is coded)
+    ("The helicopter was shot down. Two pilots died, and at least two soldiers coming to rescue them were killed.", 4,
+     0),
+    ("2 soldiers were killed in the attack. Afghan forces attacked back and killed 3 militants.", 5, 0),
+    ("At least 15 soldiers were killed in the attack. The army later said 12 soldiers had died.", 12, 0),
+    ("Five people were killed in the attack. Later reports said 7 civilians had died.", 5, 0),
+    ("One police officer and one militant were killed. Conflicting reports suggest that three policemen were killed.",
+     2, 0),
     ("After a heavy fight, five militants and one soldier were killled.", 6, 0),
     ("Militiamen kiled 8-10 residents across the villages.", 8, 0),
     # an article counts one only before a person who heads the phrase

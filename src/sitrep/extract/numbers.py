@@ -229,6 +229,13 @@ KIND_WINDOW_WORDS = 10  # "4 pro-government militia members and 3 Taliban milita
 SUBSET = re.compile(r"\b(?:including|among\s+(?:them|whom|which|those)|of\s+whom|of\s+them)\s*$", re.IGNORECASE)
 MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
                           r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\s+$")
+# a figure another source gives: "Conflicting reports suggest that three policemen were killed", "Al Shabaab
+# claims 7 dead"
+TOLD_AGAIN = re.compile(r"\b(?:conflicting|other|another|second|different|separate|alternative)\s+(?:reports?|sources?"
+                        r"|accounts?|figures?)\b|\bclaim(?:s|ed|ing)?\b", re.IGNORECASE)
+# nouns that may count anyone: two figures of them can be one toll reported twice
+GENERIC_VICTIMS = frozenset({"person", "people", "man", "men", "woman", "women", "civilian", "resident", "villager",
+                             "local", "member", "individual"})
 LIST_GLUE = re.compile(r"(?:\band|,)\s*$", re.IGNORECASE)
 # a figure that counts people: "3 local policemen", "2 pro-government militia members"
 PEOPLE_AFTER = re.compile(rf"\s+(?:[\w'-]+\s+){{0,2}}?(?:{PERSON_NOUNS})s?\b", re.IGNORECASE)
@@ -263,6 +270,7 @@ class Casualty:
     joined: bool = False  # a further group of the same report: "3 soldiers and 2 civilians"
     coded: bool = False  # a coder's explicit figure ("fatalities coded as 10"): it overrides the rest
     fallback: bool = False  # one victim without a figure ("killed the driver"): used only if nothing else is
+    who: str | None = None  # the person noun the figure counts ("soldiers"), if one follows it closely
 
 
 def word_to_int(token: str) -> int | None:
@@ -405,7 +413,8 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
             continue
         between = text[previous.end: m.start()] if previous is not None else ""
         chained = (previous is not None and not PART_OF.match(text, m.end())
-                   and (re.fullmatch(r"[^.;:\n]{0,40}?\s(?:and|as\s+well\s+as|plus)\s*", between) is not None
+                   and (re.fullmatch(r"[^.;:\n]{0,40}?\s(?:and|as\s+well\s+as|plus|in\s+addition\s+to)\s*", between)
+                        is not None
                         # a comma lists groups of people only between figures: "3 local policemen, 2 militia
                         # members" (not an apposition, "three people, a woman and her two children")
                         or (re.fullmatch(r"[^.;:\n]{0,40}?,(?:\s+and)?\s*", between) is not None
@@ -426,16 +435,22 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
             continue
         low, high = parsed
         additive = bool(re.match(r"(?:another|a\s+further|further)\b", qualifier, re.IGNORECASE)
-                        # "Local authorities reported that also 13 militants were killed"
-                        or (found and re.search(r"\balso\s+$", text[max(start, m.start() - 6): m.start()]))
+                        # "Local authorities reported that also 13 militants were killed", "Also a Taliban militant
+                        # was killed", "killed 1 council member in addition to 3 of his guards"
+                        or (found and re.search(r"\b(?:also|in\s+addition\s+to)\s+$",
+                                                text[max(start, m.start() - 20): m.start()], re.IGNORECASE))
                         or re.match(r"\s+(?:more|other|additional)\b", text[m.end(): m.end() + 12])
                         # "Three civilians were also killed": on top of the figure already given
                         or (found and re.match(r"[^.;:\n]{0,40}?\b(?:were|was|had\s+been)\s+also\s+(?:killed|"
                                                r"injured|wounded|hurt|shot)", text[m.end(): m.end() + 60])))
         joined = chained and previous is not None and previous.kind == kind
-        if m.group("article") and (kin := COMPANIONS.match(text, m.end())):
-            low += _companion_count(kin)
-        item = Casualty(kind, low, high, m.start(), m.end(), text[m.start(): m.end()].strip(), additive, joined)
+        if (m.group("article") or low == 1) and (kin := COMPANIONS.match(text, m.end())):
+            low += _companion_count(kin)  # "1 Taliban commander and his guard were killed"
+        noun = PEOPLE_AFTER.match(text, m.end())
+        who = noun.group(0).split()[-1].lower().rstrip("s") if noun \
+            and not TOLD_AGAIN.search(text, max(start, m.start() - 80), m.start()) else None
+        item = Casualty(kind, low, high, m.start(), m.end(), text[m.start(): m.end()].strip(), additive, joined,
+                        who=who)
         found.append(item)
         previous = item
     for m in NO_CASUALTIES.finditer(text, start, end):
@@ -511,6 +526,14 @@ def total(casualties: list[Casualty], kind: Kind) -> tuple[int, int | None, int 
             groups.append([c])
     sums = [sum(c.low for c in g) for g in groups]
     highs = [sum((c.high or c.low) for c in g) for g in groups]
+    whos = [{c.who for c in g} for g in groups]
+    if len(groups) > 1 and all(w and None not in w and not (w & GENERIC_VICTIMS) for w in whos) \
+            and all(not (a & b) for i, a in enumerate(whos) for b in whos[i + 1:]) and all(s > 0 for s in sums):
+        # different people in different clauses add up: "Two pilots died, and at least two soldiers coming to
+        # rescue them were killed" (the same people told twice are one toll reported twice, and "people" may be
+        # anyone)
+        everyone = [c for g in groups for c in g] + extra
+        return (sum(sums) + sum(c.low for c in extra), sum(sums) + sum(c.low for c in extra), None, everyone)
     positive = [s for s in sums if s > 0]
     base = min(positive) if positive else 0
     used = (groups[sums.index(base)] if positive else groups[0]) + extra
