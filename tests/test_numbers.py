@@ -153,6 +153,14 @@ def coded(text: str) -> tuple[int, int]:
     ("Five people were killed in the attack. Later reports said 7 civilians had died.", 5, 0),
     ("One police officer and one militant were killed. Conflicting reports suggest that three policemen were killed.",
      2, 0),
+    ("Militants attacked the brigade, where 6 fighters were killed by direct fire and 3 were killed by IEDs, and 4 "
+     "others were injured.", 9, 4),
+    ("Gunmen ambushed police officers. Three men died and four officers were injured. One of the men who died was a "
+     "cartel leader.", 3, 4),
+    ("Unidentified gunmen attacked the town and killed residents. Reports on fatalities range from 2 to 4.", 2, 0),
+    ("Armed clashes erupted between tribesmen in the market, leading to the death of a bystander.", 1, 0),
+    ("Soldiers on patrol clashed with 4 unidentified armed men in Rubare locality (Rutshuru, Nord-Kivu) and killed 1 "
+     "of them.", 1, 0),
     ("After a heavy fight, five militants and one soldier were killled.", 6, 0),
     ("Militiamen kiled 8-10 residents across the villages.", 8, 0),
     # an article counts one only before a person who heads the phrase

@@ -44,7 +44,7 @@ PERSON_NOUNS = (
     "rustler|chairperson|pastoralist|returnee|clerk|tout|rapist|murderer|secretary|executive|thug|gangster|preacher|"
     "grandfather|grandmother|grandson|granddaughter|grandchild|uncle|aunt|nephew|niece|cousin|assistant|deputy|"
     "friend|colleague|aide|companion|councilor|alderman|sarpanch|cadre|informant|collaborator|volunteer|lawmaker|"
-    "legislator|senator"
+    "legislator|senator|bystander|passer-by|passerby"
 )
 
 _WORD_NUMBER = (
@@ -124,7 +124,9 @@ CODED_AS = re.compile(
     r"\b(?:fatalit(?:y|ies|es|ie)|casualt(?:y|ies)|losses|killed|dead|deaths?)\b"
     r"(?:\s+(?:and|or)\s+(?:injur(?:y|ies)|casualt(?:y|ies)|wounded))?[^.;\d()\[\]]{0,30}?[(\[]?\s*"
     r"(?:(?:is|are|was|were|have\s+been)\s+)?(?:coded|rounded(?:\s+(?:down|up))?)\s+(?:as|at|to)\s+(\d+)\b"
-    r"|[(\[]\s*coded\s+as\s+(\d+)\b(?!\s*(?:km|kilomet|miles|%|percent|injur|wounded))",
+    r"|[(\[]\s*coded\s+as\s+(\d+)\b(?!\s*(?:km|kilomet|miles|%|percent|injur|wounded))"
+    # "Reports on fatalities range from 2 to 4": the lowest
+    r"|\bfatalit(?:y|ies)\s+range[sd]?\s+from\s+(\d+)\s+to\s+\d+",
     re.IGNORECASE)
 # ...or close with the total as a sentence of its own: "... were found half burned. 2 fatalities."
 CLOSING_TOTAL = re.compile(r"(?:^|(?<=[.;!?])\s+)(\d+)\s+fatalit(?:y|ies)\s*(?:\.|$)", re.IGNORECASE)
@@ -336,11 +338,11 @@ def _kind_after(text: str, start: int, limit: int) -> Kind | None:
             if n.group("amount") and LIST_GLUE.search(listed[: n.start()]) and PEOPLE_AFTER.match(listed, n.end()):
                 reach_words = head + KIND_WINDOW_WORDS
     window = " ".join(words[:reach_words])
+    ahead = " ".join(words[:reach_words + 4])  # the window and the words just past it
     # (a figure that counts no people does not stop it: "A man and his 12-year-old son were killed")
     nxt = next((n for n in NUMBER_RE.finditer(window)
                 if not (n.group("amount") and NOT_PEOPLE.match(window, n.end()))
                 and not NOT_VICTIMS_BEFORE.search(window[: n.start()])), None)
-    reach = window  # (before it is cut at the next figure)
     if nxt and nxt.group("amount") and (PART_OF.match(window, nxt.end()) or (
             not re.search(r"(?:\band|,)\s*$", window[: nxt.start()]) and not SUBSET.search(window[: nxt.start()]))):
         # (a figure after "including" is part of this one: "12 militants including 2 commanders were killed")
@@ -349,8 +351,8 @@ def _kind_after(text: str, start: int, limit: int) -> Kind | None:
     death, injury = DEATH_WORDS.search(window), INJURY_WORDS.search(window)
     if death and UNCLEAR_TOLL.match(window, death.end()):
         return None
-    if death and nxt and death.end() <= nxt.start() and not reach[death.end():nxt.start()].strip() \
-            and not TALLY_NEXT.match(reach, nxt.end()):
+    obj = NUMBER_RE.match(ahead, death.end() + 1) if death and ahead[death.end():death.end() + 1] == " " else None
+    if obj and not TALLY_NEXT.match(ahead, obj.end()):
         # "destroyed five hideouts and killed 7 militants", "raped a woman, killed at least 6 civilians": the verb
         # counts the figure after it, not this one (unlike a tally: "1 killed 3 injured")
         death = None
@@ -405,9 +407,9 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
             continue  # "killing two people, including a child": a part of a figure already counted
         if MONTH_BEFORE.search(before):
             continue  # "On November 5, 2019": a day of the month
-        if found and (VICTIMS_PART.match(text, m.end()) or BREAKDOWN.search(before)):
-            # "At least 2 of the victims were beheaded", "5 civilians (2 men, 2 women and 1 child)": a part of the
-            # figure before
+        if found and (VICTIMS_PART.match(text, m.end()) or BREAKDOWN.search(before) or PART_OF.match(text, m.end())):
+            # "At least 2 of the victims were beheaded", "5 civilians (2 men, 2 women and 1 child)", "One of the men
+            # who died was a cartel leader": a part of a figure before
             continue
         if NOT_VICTIMS_BEFORE.search(before):
             continue
@@ -440,6 +442,11 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
                         or (found and re.search(r"\b(?:also|in\s+addition\s+to)\s+$",
                                                 text[max(start, m.start() - 20): m.start()], re.IGNORECASE))
                         or re.match(r"\s+(?:more|other|additional)\b", text[m.end(): m.end() + 12])
+                        # "6 fighters were killed by direct fire and 3 were killed by IEDs": a further group of the
+                        # same sentence, told with its own verb
+                        or (previous is not None and previous.kind == kind and TALLY_NEXT.match(text, m.end())
+                            and re.fullmatch(r"[^.;:\n]*\b(?:killed|died|dead)\b[^.;:\n]*\sand\s+", between)
+                            and not TOLD_AGAIN.search(between))
                         # "Three civilians were also killed": on top of the figure already given
                         or (found and re.match(r"[^.;:\n]{0,40}?\b(?:were|was|had\s+been)\s+also\s+(?:killed|"
                                                r"injured|wounded|hurt|shot)", text[m.end(): m.end() + 60])))
@@ -466,7 +473,7 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
             found.append(Casualty(kind, 0, None, m.start(), m.end(), m.group(0)))
     for pattern in (CODED_AS, CLOSING_TOTAL):
         for m in pattern.finditer(original, start, end):
-            group = 1 if m.group(1) is not None else 2
+            group = next(i for i in range(1, (m.lastindex or 1) + 1) if m.group(i) is not None)
             found.append(Casualty("killed", int(m.group(group)), None, m.start(group), m.end(group), m.group(group),
                                   coded=True))
     for m in (m for pattern in ANY_VICTIM for m in pattern.finditer(text, start, end)):
