@@ -161,6 +161,13 @@ def coded(text: str) -> tuple[int, int]:
     ("Armed clashes erupted between tribesmen in the market, leading to the death of a bystander.", 1, 0),
     ("Soldiers on patrol clashed with 4 unidentified armed men in Rubare locality (Rutshuru, Nord-Kivu) and killed 1 "
      "of them.", 1, 0),
+    ("A senior police officer was fatally shot, along with three other officers.", 4, 0),
+    ("Militias clashed over grazing fields. Five injuries and one fatality were reported.", 1, 5),
+    ("A house was set on fire in the market, killing its four occupants (a woman, her daughter and two grandchildren).",
+     4, 0),
+    ("2 alleged members of a criminal gang were lynched in the town by a mob of residents.", 2, 0),
+    ("A mob of local residents attacked private security guards who had been hired to protect a hearse at the funeral "
+     "of a murdered businessman. Six of the guards were killed by the mob.", 6, 0),
     ("After a heavy fight, five militants and one soldier were killled.", 6, 0),
     ("Militiamen kiled 8-10 residents across the villages.", 8, 0),
     # an article counts one only before a person who heads the phrase

@@ -92,7 +92,9 @@ TRANSITIVE_DEATH = re.compile(
     r"family\s+of|(?:death\s+)?toll\s+(?:[a-z]+\s+){0,3}?(?:to|at|of)"
     # "the corpses of around thirty militants were discovered" ("the killing of two people" is as often an
     # earlier death the text recalls)
-    r"|(?:bodies|corpses|remains)\s+of)\s*$",
+    r"|(?:bodies|corpses|remains)\s+of"
+    # "killing its four occupants"
+    r"|(?:killing|killed)\s+(?:its|their|his|her)(?=\s*$))\s*$",
     re.IGNORECASE,
 )
 TRANSITIVE_INJURY = re.compile(
@@ -131,7 +133,8 @@ CODED_AS = re.compile(
 # ...or close with the total as a sentence of its own: "... were found half burned. 2 fatalities."
 CLOSING_TOTAL = re.compile(r"(?:^|(?<=[.;!?])\s+)(\d+)\s+fatalit(?:y|ies)\s*(?:\.|$)", re.IGNORECASE)
 # a figure with its own casualty word right after it, in a tally: "1 killed 3 injured"
-TALLY_NEXT = re.compile(r"\s*(?:were\s+|was\s+)?(?:killed|dead|died|injured|wounded|hurt)\b", re.IGNORECASE)
+TALLY_NEXT = re.compile(r"\s*(?:were\s+|was\s+)?(?:killed|dead|died|injured|wounded|hurt|fatalit(?:y|ies)|deaths?"
+                        r"|injur(?:y|ies))\b", re.IGNORECASE)
 # "Fatalities are split across 4 events (0)": the share of this row, given
 ROW_SHARE = re.compile(r"\s*\((\d+)\)")
 # ACLED notes spread one unclear toll over several rows: "fatalities coded as 10 and split between 3 events"
@@ -244,8 +247,8 @@ PEOPLE_AFTER = re.compile(rf"\s+(?:[\w'-]+\s+){{0,2}}?(?:{PERSON_NOUNS})s?\b", r
 BRACKETED_FIGURES = re.compile(rf"\((?=[^()]*\b(?:\d|{_WORD_NUMBER}\b))[^()]*\)", re.IGNORECASE)
 VICTIMS_PART = re.compile(r"\s+of\s+the\s+(?:victims|dead|deceased|killed|bodies|fatalities|casualties|injured"
                           r"|wounded)\b", re.IGNORECASE)
-# a figure inside brackets that open right after another figure's noun: "5 civilians (2 men, 2 women"
-BREAKDOWN = re.compile(rf"\b(?:{_DIGITS}|{_WORD_NUMBER})\s+(?:[\w-]+\s+){{0,2}}?[\w-]+\s*\([^()]*$", re.IGNORECASE)
+# a figure and its noun right before a bracket: "5 civilians (2 men, 2 women", "four occupants (a woman, her"
+BREAKDOWN = re.compile(rf"\b(?:{_DIGITS}|{_WORD_NUMBER})\s+(?:[\w-]+\s+){{0,2}}?[\w-]+\s*$", re.IGNORECASE)
 # Kin or companions joined to one victim: "killed a father and his son", "was killed ... with his wife and son".
 # (Not one told to have survived: "killed a man and his son was injured", "... and his wife injured".)
 _KIN_NOUN = rf"(?:[\w'-]+\s+){{0,2}}?(?:{PERSON_NOUNS})s?\b"
@@ -363,6 +366,25 @@ def _kind_after(text: str, start: int, limit: int) -> Kind | None:
     return None
 
 
+def _in_breakdown(text: str, pos: int) -> bool:
+    """Whether `pos` lies inside brackets that open right after another figure's noun (a breakdown of it)."""
+    opening = text.rfind("(", 0, pos)
+    return opening >= 0 and ")" not in text[opening:pos] and bool(BREAKDOWN.search(text, max(0, opening - 40),
+                                                                                    opening))
+
+
+def _part_of_counted(text: str, m: re.Match[str], found: list[Casualty]) -> bool:
+    """Whether the figure counts a part of people already counted: "3 of them", or "One of the men" after "Three men
+    died" (not "Six of the guards were killed" after a figure of other people)."""
+    part = re.match(r"\s+of\s+(?:(them|whom|those|these)\b|the\s+([\w'-]+)(?:\s+([\w'-]+))?)", text[m.end():])
+    if not part:
+        return False
+    if part.group(1):
+        return True
+    nouns = {w.lower().rstrip("s") for w in part.groups()[1:] if w}
+    return any(c.who in nouns for c in found)
+
+
 def _companion_count(companions: re.Match[str]) -> int:
     """How many people a `COMPANIONS` match adds: "and his son" 1, "with his wife and son" 2."""
     return len(PERSON_WORD.findall(companions.group("kin")))
@@ -407,15 +429,19 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
             continue  # "killing two people, including a child": a part of a figure already counted
         if MONTH_BEFORE.search(before):
             continue  # "On November 5, 2019": a day of the month
-        if found and (VICTIMS_PART.match(text, m.end()) or BREAKDOWN.search(before) or PART_OF.match(text, m.end())):
+        if found and (VICTIMS_PART.match(text, m.end()) or _in_breakdown(text, m.start())
+                      or _part_of_counted(text, m, found)):
             # "At least 2 of the victims were beheaded", "5 civilians (2 men, 2 women and 1 child)", "One of the men
             # who died was a cartel leader": a part of a figure before
             continue
         if NOT_VICTIMS_BEFORE.search(before):
             continue
+        if m.group("article") and re.search(r"\bof\s+$", before):
+            continue  # "2 alleged members of a criminal gang were lynched": the article is the group's
         between = text[previous.end: m.start()] if previous is not None else ""
         chained = (previous is not None and not PART_OF.match(text, m.end())
-                   and (re.fullmatch(r"[^.;:\n]{0,40}?\s(?:and|as\s+well\s+as|plus|in\s+addition\s+to)\s*", between)
+                   and (re.fullmatch(r"[^.;:\n]{0,40}?\s(?:and|as\s+well\s+as|plus|in\s+addition\s+to|along\s+with)\s*",
+                                     between)
                         is not None
                         # a comma lists groups of people only between figures: "3 local policemen, 2 militia
                         # members" (not an apposition, "three people, a woman and her two children")
@@ -429,17 +455,21 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
             kind = "killed"
         elif TRANSITIVE_INJURY.search(before) and not tally:
             kind = "injured"
-        elif chained and previous is not None:
-            kind = previous.kind  # "killed 3 soldiers and 2 civilians"
+        elif chained and previous is not None and not tally:
+            kind = previous.kind  # "killed 3 soldiers and 2 civilians" (not "Five injuries and one fatality")
         else:
-            kind = _kind_after(text, m.end(), end)
+            # an article's person: read after the noun ("a murdered businessman" tells an older death)
+            noun_end = (head.end() if m.group("article") and (head := PEOPLE_AFTER.match(text, m.end())) else m.end())
+            kind = _kind_after(text, noun_end, end)
+            if kind is None and previous is not None and re.search(r"\b(?:along|together)\s+with\s+$", before):
+                kind = previous.kind  # "A senior officer was fatally shot, along with three other officers"
         if kind is None:
             continue
         low, high = parsed
         additive = bool(re.match(r"(?:another|a\s+further|further)\b", qualifier, re.IGNORECASE)
                         # "Local authorities reported that also 13 militants were killed", "Also a Taliban militant
                         # was killed", "killed 1 council member in addition to 3 of his guards"
-                        or (found and re.search(r"\b(?:also|in\s+addition\s+to)\s+$",
+                        or (found and re.search(r"\b(?:also|in\s+addition\s+to|along\s+with)\s+$",
                                                 text[max(start, m.start() - 20): m.start()], re.IGNORECASE))
                         or re.match(r"\s+(?:more|other|additional)\b", text[m.end(): m.end() + 12])
                         # "6 fighters were killed by direct fire and 3 were killed by IEDs": a further group of the
