@@ -166,6 +166,11 @@ def coded(text: str) -> tuple[int, int]:
     ("A house was set on fire in the market, killing its four occupants (a woman, her daughter and two grandchildren).",
      4, 0),
     ("2 alleged members of a criminal gang were lynched in the town by a mob of residents.", 2, 0),
+    ("Forces conducted airstrikes on militants, with no reports on fatalities and injuries. The airstrikes came after "
+     "the militants killed 10 soldiers.", 0, 0),
+    ("Militants shot a civilian who was delivering water to military checkpoints in the town, resulting in his death.",
+     1, 0),
+    ("Taliban militants clashed with police forces, which led to the killing of 1 militant.", 1, 0),
     ("A mob of local residents attacked private security guards who had been hired to protect a hearse at the funeral "
      "of a murdered businessman. Six of the guards were killed by the mob.", 6, 0),
     ("After a heavy fight, five militants and one soldier were killled.", 6, 0),

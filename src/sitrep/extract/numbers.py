@@ -90,9 +90,9 @@ TRANSITIVE_DEATH = re.compile(
     r"shot\s+dead|fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding|beat|beaten|assaulted|attacked|hacked)|"
     r"shot\s+and\s+fatally\s+wounded|(?:killed|killing|kills?|massacred|wiped\s+out)\s+(?:a|an|the|his|her|their)\s+"
     r"family\s+of|(?:death\s+)?toll\s+(?:[a-z]+\s+){0,3}?(?:to|at|of)"
-    # "the corpses of around thirty militants were discovered" ("the killing of two people" is as often an
-    # earlier death the text recalls)
-    r"|(?:bodies|corpses|remains)\s+of"
+    # "the corpses of around thirty militants were discovered", "which led to the killing of 1 militant" ("the
+    # killing of two people" alone is as often an earlier death the text recalls)
+    r"|(?:bodies|corpses|remains)\s+of|(?:led|leading)\s+to\s+the\s+(?:killing|deaths?)\s+of"
     # "killing its four occupants"
     r"|(?:killing|killed)\s+(?:its|their|his|her)(?=\s*$))\s*$",
     re.IGNORECASE,
@@ -103,7 +103,8 @@ TRANSITIVE_INJURY = re.compile(
 NO_CASUALTIES = re.compile(
     r"\b(?:no\s+(?:one|body|people|person|civilians?|soldiers?)\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+)?"
     r"(?P<k1>killed|hurt|injured|wounded|harmed)"
-    r"|no\s+(?:reported\s+)?(?P<k2>casualties|fatalities|deaths|injuries|loss\s+of\s+life|one\s+died)"
+    r"|no\s+(?:reported\s+|reports?\s+(?:on|of)\s+)?(?P<k2>casualties|fatalities|deaths|injuries|loss\s+of\s+life"
+    r"|one\s+died)"
     r"|without\s+(?:causing\s+)?(?:any\s+)?(?P<k3>casualties|fatalities|injuries)"
     r"|nobody\s+(?:was\s+)?(?P<k4>killed|hurt|injured|wounded|died))\b",
     re.IGNORECASE,
@@ -164,6 +165,7 @@ SINGLE_VICTIM = re.compile(
     rf"|\b(?:beat|beaten|stoned|hacked|clubbed|stabbed|burned|burnt)\s+to\s+death\s+{_ONE}"
     rf"|\b(?:burn(?:ed|t)|set)\s+(?:him|her|{_ONE})\s+(?:alive|ablaze|on\s+fire)|\blynch\s+{_ONE}"
     rf"|\bleaving\s+(?:him|her|{_ONE})\s+(?:dead|killed)\b"
+    rf"|\bresult(?:ed|ing)\s+in\s+(?:his|her)\s+death\b"
     rf"|\b(?:he|she|{_ONE}(?:\s+[\w'-]+){{0,5}}?)\s+(?:is|was|had\s+been|has\s+been)\s+(?:then\s+|later\s+)?"
     rf"(?:shot\s+dead|killed|murdered|lynched|executed|beheaded|assassinated|found\s+dead"
     rf"|(?:beaten|stabbed|hacked|burned|stoned|tortured)\s+to\s+death)\b",
@@ -213,6 +215,8 @@ NOT_THIS_TOLL = re.compile(
     # a death told as earlier than the event: "A boda boda driver had earlier been killed by the gang"
     r"|\b(?:had|has|have)\s+(?:earlier|previously|already|recently)\s+been\s+(?:killed|murdered|shot\s+dead|"
     r"lynched|stabbed\s+to\s+death|beaten\s+to\s+death)\b[^.;,]*"
+    # the earlier attack this one answered: "The airstrikes came after the Islamic State killed 10 soldiers"
+    r"|\bcame\s+(?:\w+\s+){0,2}?after\b[^.;]*"
     # a past event named by its year: "a suspect in the 2013 Westgate Mall attack that left 68 people dead", "to
     # commemorate the massacres of 1937-38, during which the army killed thousands"
     r"|\bthe\s+(?:19|20)\d\d(?:\s*[-\u2013]\s*\d{2,4})?\s+(?:[\w'-]+\s+){0,4}?(?:attacks?|bombings?|massacres?|war"
