@@ -171,6 +171,7 @@ def coded(text: str) -> tuple[int, int]:
     ("Militants shot a civilian who was delivering water to military checkpoints in the town, resulting in his death.",
      1, 0),
     ("Taliban militants clashed with police forces, which led to the killing of 1 militant.", 1, 0),
+    ("Three policemen were killed in the attack; hospital officials said two civilians also died.", 5, 0),
     ("A mob of local residents attacked private security guards who had been hired to protect a hearse at the funeral "
      "of a murdered businessman. Six of the guards were killed by the mob.", 6, 0),
     ("After a heavy fight, five militants and one soldier were killled.", 6, 0),

@@ -481,9 +481,10 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
                         or (previous is not None and previous.kind == kind and TALLY_NEXT.match(text, m.end())
                             and re.fullmatch(r"[^.;:\n]*\b(?:killed|died|dead)\b[^.;:\n]*\sand\s+", between)
                             and not TOLD_AGAIN.search(between))
-                        # "Three civilians were also killed": on top of the figure already given
-                        or (found and re.match(r"[^.;:\n]{0,40}?\b(?:were|was|had\s+been)\s+also\s+(?:killed|"
-                                               r"injured|wounded|hurt|shot)", text[m.end(): m.end() + 60])))
+                        # "Three civilians were also killed", "two civilians also died": on top of the figure
+                        # already given
+                        or (found and re.match(r"[^.;:\n]{0,40}?\b(?:(?:were|was|had\s+been)\s+)?also\s+(?:killed|"
+                                               r"injured|wounded|hurt|shot|died)", text[m.end(): m.end() + 60])))
         joined = chained and previous is not None and previous.kind == kind
         if (m.group("article") or low == 1) and (kin := COMPANIONS.match(text, m.end())):
             low += _companion_count(kin)  # "1 Taliban commander and his guard were killed"
