@@ -172,6 +172,10 @@ def coded(text: str) -> tuple[int, int]:
      1, 0),
     ("Taliban militants clashed with police forces, which led to the killing of 1 militant.", 1, 0),
     ("Three policemen were killed in the attack; hospital officials said two civilians also died.", 5, 0),
+    ("A former bodyguard who reportedly worked for prominent personalities in the province was shot dead by unidentified "
+     "assailants.", 1, 0),
+    ("A person who was abducted by armed assailants from his house on 24 April, was found dead near the highway.", 1, 0),
+    ("Residents lynched a suspect who had killed two people in the village.", 1, 0),
     ("A mob of local residents attacked private security guards who had been hired to protect a hearse at the funeral "
      "of a murdered businessman. Six of the guards were killed by the mob.", 6, 0),
     ("After a heavy fight, five militants and one soldier were killled.", 6, 0),

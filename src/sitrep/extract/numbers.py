@@ -166,6 +166,10 @@ SINGLE_VICTIM = re.compile(
     rf"|\b(?:burn(?:ed|t)|set)\s+(?:him|her|{_ONE})\s+(?:alive|ablaze|on\s+fire)|\blynch\s+{_ONE}"
     rf"|\bleaving\s+(?:him|her|{_ONE})\s+(?:dead|killed)\b"
     rf"|\bresult(?:ed|ing)\s+in\s+(?:his|her)\s+death\b"
+    # a victim with a relative clause: "a former bodyguard who reportedly worked for prominent personalities in
+    # Southern Negros was shot dead"
+    rf"|\b{_ONE},?\s+who\s+[^.;]{{0,120}}?,?\s+(?:was|had\s+been)\s+(?:later\s+|then\s+)?(?:shot\s+dead|killed|murdered"
+    r"|lynched|executed|beheaded|assassinated|found\s+dead|(?:beaten|stabbed|hacked|burned|stoned|tortured)\s+to\s+death)\b"
     rf"|\b(?:he|she|{_ONE}(?:\s+[\w'-]+){{0,5}}?)\s+(?:is|was|had\s+been|has\s+been)\s+(?:then\s+|later\s+)?"
     rf"(?:shot\s+dead|killed|murdered|lynched|executed|beheaded|assassinated|found\s+dead"
     rf"|(?:beaten|stabbed|hacked|burned|stoned|tortured)\s+to\s+death)\b",
@@ -215,6 +219,8 @@ NOT_THIS_TOLL = re.compile(
     # a death told as earlier than the event: "A boda boda driver had earlier been killed by the gang"
     r"|\b(?:had|has|have)\s+(?:earlier|previously|already|recently)\s+been\s+(?:killed|murdered|shot\s+dead|"
     r"lynched|stabbed\s+to\s+death|beaten\s+to\s+death)\b[^.;,]*"
+    # the earlier deed of someone the event befell: "a suspect who had killed two people was arrested"
+    r"|\bwho\s+had\s+(?:\w+\s+)?(?:killed|murdered|shot|stabbed|lynched)\b[^.;,]*"
     # the earlier attack this one answered: "The airstrikes came after the Islamic State killed 10 soldiers"
     r"|\bcame\s+(?:\w+\s+){0,2}?after\b[^.;]*"
     # a past event named by its year: "a suspect in the 2013 Westgate Mall attack that left 68 people dead", "to
