@@ -247,7 +247,7 @@ MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|Augu
 # a figure another source gives: "Conflicting reports suggest that three policemen were killed", "Al Shabaab
 # claims 7 dead"
 TOLD_AGAIN = re.compile(r"\b(?:conflicting|other|another|second|different|separate|alternative)\s+(?:reports?|sources?"
-                        r"|accounts?|figures?)\b|\bclaim(?:s|ed|ing)?\b", re.IGNORECASE)
+                        r"|accounts?|figures?)\b|\bclaim(?:s|ed|ing)?\b(?!\s+the\s+lives)", re.IGNORECASE)
 # nouns that may count anyone: two figures of them can be one toll reported twice
 GENERIC_VICTIMS = frozenset({"person", "people", "man", "men", "woman", "women", "civilian", "resident", "villager",
                              "local", "member", "individual"})
@@ -549,9 +549,11 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
 def total(casualties: list[Casualty], kind: Kind) -> tuple[int, int | None, int | None, list[Casualty]]:
     """Fold figures into one event's count: (coded, lowest, highest, the figures used).
 
-    Figures for different groups in one sentence add up ("3 soldiers and 2 civilians"); the same toll
-    repeated or revised ("at least 15 ... the toll rose to 17") is a disagreement between reports, where
-    ACLED codes the lowest figure and sitrep keeps the highest beside it.
+    Figures for different groups in one sentence add up ("3 soldiers and 2 civilians"), and so do different
+    people told in different clauses ("Two pilots died, and at least two soldiers ... were killed"); the same
+    toll repeated or revised ("at least 15 ... the toll rose to 17"), or figures of people who may be anyone
+    ("people", "civilians"), are a disagreement between reports, where ACLED codes the lowest figure and sitrep
+    keeps the highest beside it.
     """
     coded = [c for c in casualties if c.kind == kind and c.coded]
     if coded:
