@@ -1076,6 +1076,28 @@ def test_a_road_named_after_a_town_is_not_the_town() -> None:
     text = "Journalists held a protest outside the Geo office on Murree road in Rawalpindi city (Rawalpindi, Punjab)."
     place, _ = located(text)
     assert place is not None and place.name == "Rawalpindi"
+    # ... with "national" before it, or a stretch of it
+    text = ("Migrant labourers blocked the traffic on Agra-Mumbai national highway at Bijasan village (Barwani, Madhya "
+            "Pradesh), demanding to return home.")
+    place, _ = located(text)
+    assert place is not None and place.admin1 == "Madhya Pradesh"
+    text = ("Stranded labourers from Maharashtra held a protest at Mumbai-Barwani stretch of the National Highway 3 in "
+            "Barwani district (Madhya Pradesh).")
+    place, _ = located(text)
+    assert place is not None and place.admin1 == "Madhya Pradesh"
+
+
+def test_the_place_of_a_company_or_office_whose_workers_or_officials_acted_is_not_the_location() -> None:
+    text = ("On 9 May 2020, in La Plata (Buenos Aires), workers of Paris Confectionery set fire to tires, eight days "
+            "after being told that their workplace would be closed. Besides showing dissatisfaction with the "
+            "situation, the group also demanded the payment of their unpaid wages.")
+    place, _ = located(text)
+    assert place is not None and place.country_code == "AR"
+    text = ("Around 100 people allegedly backed by officials of Assam's forest department and police trespassed on "
+            "Arunachal's territory at Dullung Ramghat village in Tarasso circle (Papum Pare district, Arunachal "
+            "Pradesh) and destroyed rubber plantations.")
+    place, _ = located(text)
+    assert place is not None and place.admin1 == "Arunachal Pradesh"
 
 
 def test_a_coders_coded_as_place_is_the_location_near_the_unfound_village() -> None:

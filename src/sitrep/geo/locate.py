@@ -47,8 +47,9 @@ OFFICE_NAMED = re.compile(r"(?:\s+(?:county|town|city|district|constituency|stat
                           r"|mp|mca|mla|member of (?:parliament|the county assembly)|legislator|lawmaker|deputy governor"
                           r"|woman representative|womens? rep)\b", re.IGNORECASE)
 # "members of Svoboda", "supporters of Jubilee": a party or group named after (or like) a place
-MEMBERS_OF = re.compile(r"\b(?:members?|supporters?|activists?|leaders?|cadres?|loyalists?|followers?)\s+of\s+(?:the\s+)?$",
-                        re.IGNORECASE)
+# ("workers of Paris Confectionery", "officials of Assam's forest department": whose they are)
+MEMBERS_OF = re.compile(r"\b(?:members?|supporters?|activists?|leaders?|cadres?|loyalists?|followers?|workers|employees"
+                        r"|staff|officials?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 RESIDENTS_AFTER = re.compile(r"\s+(?:residents|villagers|inhabitants|townspeople|townsfolk|dwellers)\b", re.IGNORECASE)
 LOCATIVE = re.compile(r"\b(in|at|on|near|into|inside|outside|across|within|of|targeted|hit|struck|attacked|"
                       r"stormed|shelled|entered|captured|seized|took)\s+(?:the\s+)?(?:\w+\s+){0,1}$", re.IGNORECASE)
@@ -91,8 +92,9 @@ SITUATED_BY_NEXT = re.compile(r"\s+(?:(?:neighbou?rhood|quarter|area|village|loc
                               r"(?:-?(?:east|west))?(?:ern)?\s+(?:of|outskirts of))\s+(?:the\s+)?(?:city\s+of\s+)?",
                               re.IGNORECASE)
 CODED_AS = re.compile(r"\bcoded as\s+(?:the\s+)?$", re.IGNORECASE)
-ROAD_NAMED_AFTER = re.compile(r"(?:\s*[-\u2013]\s*[A-Z][\w'-]+)?\s+(?:[Rr]oad|[Ss]treet|[Hh]ighway|[Aa]venue|[Ee]xpressway"
-                              r"|[Mm]otorway)\b")
+ROAD_NAMED_AFTER = re.compile(r"(?:\s*[-\u2013]\s*[A-Z][\w'-]+)?\s+(?:(?:[Nn]ational|[Ss]tate|[Mm]ain|[Pp]rovincial|[Ff]ederal"
+                              r"|[Ii]nter-?state)\s+)?(?:[Rr]oad|[Ss]treet|[Hh]ighway|[Aa]venue|[Ee]xpressway|[Mm]otorway"
+                              r"|stretch)\b")
 # "a Dhaka-bound bus", "on their way to Lamu", "died at a hospital in Dhaka", "taken to Nairobi": where people or
 # vehicles were headed or the wounded were taken, not where the event happened
 BOUND_AFTER = re.compile(r"[-\u2013]bound\b", re.IGNORECASE)
