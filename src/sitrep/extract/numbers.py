@@ -449,6 +449,7 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
         if m.group("article") and re.search(r"\bof\s+$", before):
             continue  # "2 alleged members of a criminal gang were lynched": the article is the group's
         between = text[previous.end: m.start()] if previous is not None else ""
+        noun = PEOPLE_AFTER.match(text, m.end())  # the person the figure counts, if one follows closely
         chained = (previous is not None and not PART_OF.match(text, m.end())
                    and (re.fullmatch(r"[^.;:\n]{0,40}?\s(?:and|as\s+well\s+as|plus|in\s+addition\s+to|along\s+with)\s*",
                                      between)
@@ -456,7 +457,7 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
                         # a comma lists groups of people only between figures: "3 local policemen, 2 militia
                         # members" (not an apposition, "three people, a woman and her two children")
                         or (re.fullmatch(r"[^.;:\n]{0,40}?,(?:\s+and)?\s*", between) is not None
-                            and m.group("amount") is not None and PEOPLE_AFTER.match(text, m.end()) is not None
+                            and m.group("amount") is not None and noun is not None
                             and PEOPLE_AFTER.match(text, previous.end) is not None))
                    and not DEATH_WORDS.search(between) and not INJURY_WORDS.search(between))
         kind: Kind | None
@@ -469,7 +470,7 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
             kind = previous.kind  # "killed 3 soldiers and 2 civilians" (not "Five injuries and one fatality")
         else:
             # an article's person: read after the noun ("a murdered businessman" tells an older death)
-            noun_end = (head.end() if m.group("article") and (head := PEOPLE_AFTER.match(text, m.end())) else m.end())
+            noun_end = noun.end() if m.group("article") and noun else m.end()
             kind = _kind_after(text, noun_end, end)
             if kind is None and previous is not None and re.search(r"\b(?:along|together)\s+with\s+$", before):
                 kind = previous.kind  # "A senior officer was fatally shot, along with three other officers"
@@ -484,7 +485,7 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
                         or re.match(r"\s+(?:more|other|additional)\b", text[m.end(): m.end() + 12])
                         # "6 fighters were killed by direct fire and 3 were killed by IEDs": a further group of the
                         # same sentence, told with its own verb
-                        or (previous is not None and previous.kind == kind and TALLY_NEXT.match(text, m.end())
+                        or (previous is not None and previous.kind == kind and tally
                             and re.fullmatch(r"[^.;:\n]*\b(?:killed|died|dead)\b[^.;:\n]*\sand\s+", between)
                             and not TOLD_AGAIN.search(between))
                         # "Three civilians were also killed", "two civilians also died": on top of the figure
@@ -494,7 +495,6 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
         joined = chained and previous is not None and previous.kind == kind
         if (m.group("article") or low == 1) and (kin := COMPANIONS.match(text, m.end())):
             low += _companion_count(kin)  # "1 Taliban commander and his guard were killed"
-        noun = PEOPLE_AFTER.match(text, m.end())
         who = noun.group(0).split()[-1].lower().rstrip("s") if noun \
             and not TOLD_AGAIN.search(text, max(start, m.start() - 80), m.start()) else None
         item = Casualty(kind, low, high, m.start(), m.end(), text[m.start(): m.end()].strip(), additive, joined,
