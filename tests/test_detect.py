@@ -758,6 +758,22 @@ def test_a_demonstration_is_violent_by_the_demonstrators_own_acts() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a crowd's violence with nothing of a demonstration told is mob violence
+    ("Residents pelted stones at police who were enforcing the coronavirus lockdown in the town.", "Mob violence"),
+    ("Young members of two rival parties clashed in the town; two were killed.", "Mob violence"),
+    ("Traders physically attacked health inspectors who told them to close their stalls.", "Mob violence"),
+    # a protest, its demands, a blocked road, burning tyres or a riot make it a demonstration
+    ("Residents pelted stones at police, demanding the release of their leader.", "Violent demonstration"),
+    ("Residents blocked the main road with stones over the lack of water.", "Violent demonstration"),
+    ("Youths burned tyres outside the governor's office.", "Violent demonstration"),
+    ("Students rioted at the university campus and clashed with police.", "Violent demonstration"),
+    ("Students protested against fee increases and threw stones at the police.", "Violent demonstration"),
+])
+def test_a_violent_crowd_is_a_demonstration_only_where_one_is_told(text: str, expected: str) -> None:
+    assert apply_codebook_rules(text, pred("Violent demonstration")).sub_event_type == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Unidentified gunmen shot dead a regime's 1st lieutenant in the city.", "Armed clash"),
     ("Separatists shot and killed one ranger and injured another as they were traveling.", "Armed clash"),
     ("An alleged male drug dealer was shot dead by several armed individuals in the colonia.", "Armed clash"),
