@@ -1389,6 +1389,10 @@ def test_a_base_set_up_is_a_headquarters_or_base_established(text: str, label: s
     ("About a hundred employees demonstrated at the hospital denouncing the lack of equipment, security forces "
      "intervened to disperse the demonstrators.", "Protest with intervention"),
     ("Military forces stopped protesters from setting up tents at the roundabout.", "Protest with intervention"),
+    ("Dozens of tailors marched around the city to denounce unpaid loans. Police forces arrested tailors who did not "
+     "have a permit.", "Protest with intervention"),
+    ("Police detained 3 local residents who were taking part in one-person protests against the hospital plan.",
+     "Protest with intervention"),
     # an arrest the protest is about is its grievance
     ("Around 250 people marched in Brest demanding the release of three protest leaders who were arrested in May.",
      "Peaceful protest"),
