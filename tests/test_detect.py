@@ -884,6 +884,17 @@ def test_a_rape_done_is_sexual_violence_and_one_only_alleged_is_not() -> None:
     assert apply_codebook_rules(alleged, pred("Attack")).sub_event_type == "Attack"
 
 
+def test_a_mob_or_a_protest_over_a_rape_is_no_sexual_violence() -> None:
+    mob = "A vigilante mob lynched and killed a 14 year old over sexual assault in the town."
+    assert apply_codebook_rules(mob, pred("Sexual violence")).sub_event_type == "Mob violence"
+    protest = "Protests in the town against a police officer accused of sexually assaulting 13 minors."
+    assert apply_codebook_rules(protest, pred("Sexual violence")).sub_event_type == "Peaceful protest"
+    dispersed = "Residents protested against the rape of a girl by a teacher. Police dispersed them with tear gas."
+    assert apply_codebook_rules(dispersed, pred("Sexual violence")).sub_event_type == "Protest with intervention"
+    done = "Soldiers raped two women in the village."
+    assert apply_codebook_rules(done, pred("Sexual violence")).sub_event_type == "Sexual violence"
+
+
 def test_militiamen_killed_are_armed_victims() -> None:
     for text in ("Taliban militants attacked and killed 2 pro-government militia members in the district centre.",
                  "Taliban militants attacked and killed 2 Arbakis in the district."):

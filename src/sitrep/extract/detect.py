@@ -1467,6 +1467,8 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - heavy guns fired at a populated area, not at positions, with no small arms and no exchange, under a
       battle or attack label -> Shelling/artillery/missile attack;
     - a rape told as done (not one the victim is accused of) under a battle or attack label -> Sexual violence;
+    - a sexual-violence label on a mob's punishment of an alleged rapist -> Mob violence, and on a protest against a
+      rape (told only in the grievance or as alleged) -> the protest;
     - a battle or attack label where nobody fought or was hurt and weapons were found, seized or defused ->
       Disrupted weapons use; where reinforcements arrived, fortifications were built, forces were deployed,
       recruited or drilled, a curfew was imposed or an armed group handed out food -> Change to group/activity
@@ -1759,6 +1761,19 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         # "attacking and raping at least five students": the codebook's sexual violence (40 of the 41 ACLED attacks,
         # battles and sexual-violence rows telling a rape done)
         return _with(pred, "Sexual violence")
+    if sub == "Sexual violence" and (_LYNCHING.search(text) or _MOB_OR_VIGILANTES.search(text)):
+        # a mob punishing an alleged rapist ("a vigilante mob lynches a man over sexual assault"): all 12 ACLED
+        # notes telling a mob and a rape are mob violence
+        return _with(pred, "Mob violence")
+    if sub == "Sexual violence" and _PROTEST.search(text) \
+            and not _RAPE_DONE.search(_RAPE_ALLEGED.sub(" ", _GRIEVANCE.sub(" ", text))):
+        # a protest against a rape ("Protests in Nyatike against a police officer accused of sexually assaulting 13
+        # minors"): 22 of the 23 ACLED notes telling a protest and a rape are demonstrations
+        beyond_grievance = _GRIEVANCE.sub(" ", text)
+        if _rioting_told(text):
+            return _with(pred, "Violent demonstration")
+        return _with(pred, "Protest with intervention" if _PLAIN_INTERVENTION.search(beyond_grievance)
+                     else "Peaceful protest")
     if sub == "Attack" and not _STATE_DOER.search(text) and (
             _LYNCHING.search(text) or ((_MOB_OR_VIGILANTES.search(text) or _WITCH_HUNT.search(text))
                                       and not _WAR_WEAPON.search(text))):
