@@ -1411,8 +1411,6 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
       or protest is told -> Armed clash;
     - a mob label for riots with a cause ("students riot over ...", "riots after the election"), where the crowd
       did not mete out its own justice (lynching, vigilantes, suspected thieves) -> Violent demonstration;
-    - a violent demonstration label where nothing tells a demonstration (no protest or its vocabulary, no road
-      blocked or barricaded, no burning tyres, no riot) -> Mob violence;
     - a protest where security forces kill or shoot live rounds at protesters -> Excessive force;
     - a "violent" demonstration where no violence or vandalism by the demonstrators is told outside the
       grievance ("protested against the attack on their leader") -> Peaceful protest (with intervention if any);
@@ -1490,7 +1488,18 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - "no event" where a truce, peace deal, prisoner swap or talks are told (p_event >= 0.2), no fight -> Agreement;
     - "no event" with explicit attack wording (car bomb, airstrike, gunmen, ambushed, tear gas...) and
       p_event >= 0.2 becomes the model's best event label; otherwise no event stays no event.
+
+    Last, whatever gave it: a violent demonstration where nothing tells a demonstration (no protest or its
+    vocabulary, no road blocked or barricaded, no burning tyres, no riot) -> Mob violence.
     """
+    ruled = _codebook_rules(text, pred)
+    if ruled.sub_event_type == "Violent demonstration" and not _demonstration_cued(text):
+        return _with(ruled, "Mob violence")
+    return ruled
+
+
+def _codebook_rules(text: str, pred: Prediction) -> Prediction:
+    """The rules of `apply_codebook_rules`, before its last check (a violent demonstration needs a demonstration)."""
     sub = pred.sub_event_type
     if sub is not None and EVENT_TYPES.get(sub) in (_ERV, "Violence against civilians", "Battles", STRATEGIC, "Riots") \
             and sub not in ("Agreement", "Arrests") and is_accident(text):
@@ -1623,8 +1632,6 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
         if sub == "Mob violence" and _RIOT_WORDS.search(text) and _A_CAUSE.search(text) \
                 and not _MOB_JUSTICE.search(text):
             return _with(pred, "Violent demonstration")
-        if sub == "Violent demonstration" and not _demonstration_cued(text):
-            return _with(pred, "Mob violence")
         if sub in ("Peaceful protest", "Protest with intervention") and _rioting_told(text):
             return _with(pred, "Violent demonstration")
         if event_type == "Protests" and sub != "Excessive force against protesters" \
