@@ -771,7 +771,10 @@ def test_a_demonstration_is_violent_by_the_demonstrators_own_acts() -> None:
 ])
 def test_a_violent_crowd_is_a_demonstration_only_where_one_is_told(text: str, expected: str) -> None:
     assert apply_codebook_rules(text, pred("Violent demonstration")).sub_event_type == expected
-    # whatever label the rules start from: a "peaceful protest" whose crowd stormed an office, with no protest told
+
+
+def test_a_violent_demonstration_made_by_a_rule_needs_a_demonstration_too() -> None:
+    # a "peaceful protest" whose crowd stormed an office (rioting told), with no protest told
     stormed = "Members of the county assembly stormed the office of the finance executive to evict her."
     assert apply_codebook_rules(stormed, pred("Peaceful protest")).sub_event_type == "Mob violence"
 
