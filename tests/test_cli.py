@@ -138,6 +138,18 @@ def test_nothing_processed_is_an_error(tmp_path: Path) -> None:
     assert p.returncode != 0 and "missing.txt" in p.stderr
 
 
+def test_a_model_that_cannot_be_loaded_is_a_one_line_error(tmp_path: Path) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text("Gunmen killed two villagers in Kaduna on Monday.", encoding="utf-8")
+    p = sitrep("extract", str(text), env={"SITREP_MODEL_DIR": str(tmp_path / "nowhere")})
+    assert p.returncode == 1 and "Traceback" not in p.stderr
+    assert p.stderr.strip().count("\n") == 0 and "nowhere" in p.stderr and "event_classifier.npz" in p.stderr
+    (tmp_path / "junk").mkdir()
+    (tmp_path / "junk" / "event_classifier.npz").write_bytes(b"not a model")
+    p = sitrep("extract", str(text), env={"SITREP_MODEL_DIR": str(tmp_path / "junk")})
+    assert p.returncode == 1 and "Traceback" not in p.stderr and "not a readable sitrep model" in p.stderr
+
+
 def dump(db: Path) -> dict[str, list[tuple]]:
     with sqlite3.connect(db) as con:
         tables = [r[0] for r in con.execute("select name from sqlite_master where type='table' order by name")]

@@ -1,5 +1,5 @@
 """`python -m sitrep` runs the CLI."""
 
-from sitrep.cli import app
+from sitrep.cli import entry_point
 
-app()
+entry_point()

@@ -432,5 +432,16 @@ def bench(quick: Annotated[bool, typer.Option(help="Smaller samples, for a smoke
     Console().print(table)
 
 
+def entry_point() -> None:
+    """The `sitrep` command: the Typer app, with a model that cannot be loaded told in one line."""
+    from sitrep.extract.detect import ModelError
+
+    try:
+        app()
+    except ModelError as exc:
+        err.print(f"[red]error:[/] {exc}", soft_wrap=True)
+        raise SystemExit(1) from None
+
+
 if __name__ == "__main__":
-    app()
+    entry_point()

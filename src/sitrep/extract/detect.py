@@ -262,6 +262,10 @@ class LinearModel:
         )
 
 
+class ModelError(RuntimeError):
+    """The event model cannot be loaded (missing, unreadable or inconsistent files); the message names the file."""
+
+
 def _beside(model_path: Path, name: str, what: str) -> Path:
     """The file `name` a model file references beside itself; a clear error when it is missing."""
     path = model_path.parent / name
@@ -292,7 +296,16 @@ def _load_vectors(path: str) -> TokenVectors:
 def load_model(model_dir: str | None = None) -> LinearModel:
     """The model in `model_dir` ($SITREP_MODEL_DIR, else the shipped one), loaded once per process."""
     directory = Path(model_dir or os.environ.get("SITREP_MODEL_DIR") or MODEL_DIR)
-    return LinearModel.load(directory / MODEL_FILE)
+    path = directory / MODEL_FILE
+    if not path.is_file():
+        where = " (SITREP_MODEL_DIR)" if not model_dir and os.environ.get("SITREP_MODEL_DIR") else ""
+        raise ModelError(f"{directory}{where}: no event model here ({MODEL_FILE} is missing; `sitrep train` writes one)")
+    try:
+        return LinearModel.load(path)
+    except FileNotFoundError as exc:  # a file the model names beside itself
+        raise ModelError(str(exc)) from exc
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(f"{path}: not a readable sitrep model ({exc})") from exc
 
 
 # --- API --------------------------------------------------------------------------------------------
