@@ -138,7 +138,7 @@ def test_nothing_processed_is_an_error(tmp_path: Path) -> None:
     assert p.returncode != 0 and "missing.txt" in p.stderr
 
 
-def test_a_model_that_cannot_be_loaded_is_a_one_line_error(tmp_path: Path) -> None:
+def test_a_model_or_actor_tables_that_cannot_be_loaded_are_a_one_line_error(tmp_path: Path) -> None:
     text = tmp_path / "a.txt"
     text.write_text("Gunmen killed two villagers in Kaduna on Monday.", encoding="utf-8")
     p = sitrep("extract", str(text), env={"SITREP_MODEL_DIR": str(tmp_path / "nowhere")})
@@ -148,6 +148,9 @@ def test_a_model_that_cannot_be_loaded_is_a_one_line_error(tmp_path: Path) -> No
     (tmp_path / "junk" / "event_classifier.npz").write_bytes(b"not a model")
     p = sitrep("extract", str(text), env={"SITREP_MODEL_DIR": str(tmp_path / "junk")})
     assert p.returncode == 1 and "Traceback" not in p.stderr and "not a readable sitrep model" in p.stderr
+    p = sitrep("extract", str(text), env={"SITREP_ACTOR_DIR": str(tmp_path / "no-tables")})
+    assert p.returncode == 1 and "Traceback" not in p.stderr and "no-tables" in p.stderr
+    assert "actor tables" in p.stderr
 
 
 def dump(db: Path) -> dict[str, list[tuple]]:

@@ -433,12 +433,13 @@ def bench(quick: Annotated[bool, typer.Option(help="Smaller samples, for a smoke
 
 
 def entry_point() -> None:
-    """The `sitrep` command: the Typer app, with a model that cannot be loaded told in one line."""
+    """The `sitrep` command: the Typer app, with a model or actor tables that cannot be loaded told in one line."""
+    from sitrep.extract.actors import ActorTablesError
     from sitrep.extract.detect import ModelError
 
     try:
         app()
-    except ModelError as exc:
+    except (ModelError, ActorTablesError) as exc:
         err.print(f"[red]error:[/] {exc}", soft_wrap=True)
         raise SystemExit(1) from None
 

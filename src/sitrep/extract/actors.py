@@ -105,12 +105,22 @@ def use_tables(directory: str | Path) -> None:
         fn.cache_clear()
 
 
+class ActorTablesError(RuntimeError):
+    """The actor tables folder ($SITREP_ACTOR_DIR) is missing or holds an unreadable table; names the path."""
+
+
 def _read(name: str) -> list[dict[str, str]]:
+    if not DATA_DIR.is_dir():
+        raise ActorTablesError(f"{DATA_DIR}: no such actor tables folder (SITREP_ACTOR_DIR; `sitrep train` writes "
+                               "one as OUT/actors)")
     path = DATA_DIR / name
     if not path.exists():  # hand-written tables (countries, groups) come from the package
         path = PACKAGED_DIR / name
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            return list(csv.DictReader(fh))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise ActorTablesError(f"{path}: cannot read this actor table ({exc})") from exc
 
 
 @cache
