@@ -197,6 +197,38 @@ def test_a_remark_refines_the_label_but_does_not_change_its_type(monkeypatch: py
     assert group.best.sub_event_type == "Peaceful protest"
 
 
+def test_the_no_event_sentences_before_a_paragraphs_first_event_are_read_with_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitrep import pipeline
+    from sitrep.extract import detect
+
+    def fake_classify(texts: list[str]) -> list[detect.Prediction]:
+        def label(text: str) -> detect.Prediction:
+            if "demanded" not in text:  # the lead alone is no event
+                return detect.Prediction(None, None, 0.55, 0.45, "Violent demonstration")
+            sub = "Violent demonstration" if "tires" in text else "Peaceful protest"
+            if "shot" in text:
+                sub = "Attack"
+            return detect.Prediction(sub, detect.EVENT_TYPES[sub], 0.7, 0.9, sub)
+        return [label(t) for t in texts]
+
+    monkeypatch.setattr(detect, "classify", fake_classify)
+    text = ("On 9 May 2020, in La Plata, workers of a confectionery set fire to tires, eight days after being told "
+            "that their workplace would be closed. The group also demanded the payment of their unpaid wages.")
+    [group] = pipeline.detect_events(pipeline.prepare(Article(id="t", text=text, published=date(2020, 5, 10))))
+    assert group.best.sub_event_type == "Violent demonstration"
+    assert group.start > 0 and group.lead_start == 0  # the event's own sentences stay where they were
+    # the lead refines the label within its event type only
+    shot = ("On 9 May 2020, in La Plata, a guard was shot near the confectionery. The workers demanded the payment "
+            "of their unpaid wages.")
+    [group] = pipeline.detect_events(pipeline.prepare(Article(id="t", text=shot, published=date(2020, 5, 10))))
+    assert group.best.sub_event_type == "Peaceful protest"
+    # a later paragraph's event is not read with an earlier paragraph's sentences
+    two = "Workers set fire to tires on Friday.\n\nOn 9 May 2020, in La Plata, workers demanded their unpaid wages."
+    [group] = pipeline.detect_events(pipeline.prepare(Article(id="t", text=two, published=date(2020, 5, 10))))
+    assert group.best.sub_event_type == "Peaceful protest"
+
+
 def test_ground_taken_is_a_non_violent_transfer_where_the_next_sentence_tells_no_fight() -> None:
     withdrawn = events("On 3 March 2021, al-Shabaab militants took control of Af-Urur, a strategic village south of "
                        "Bosaso. The militants seized the area following the withdrawal of Puntland forces.")

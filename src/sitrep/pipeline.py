@@ -97,6 +97,10 @@ class EventGroup:
     # for a paragraph's lead event: the paragraph's end, where a coder's "Fatalities coded as 0" closing the
     # whole note may stand after later incidents ("In another attack, ...")
     paragraph_end: int | None = None
+    # for a paragraph's first event: where the sentences before it begin when the model read none of them as an
+    # event; the group's label is read with them ("workers set fire to tires, eight days after being told ...",
+    # then "the group also demanded the payment of their unpaid wages")
+    lead_start: int | None = None
 
     @property
     def start(self) -> int:
@@ -152,6 +156,8 @@ def detect_events(doc: Document) -> list[EventGroup]:
     preds = _without_accident_sequels(sentences, preds)
     groups: list[EventGroup] = []
     current: EventGroup | None = None
+    lead_starts: dict[int, int] = {}  # per paragraph, before its first group: where its no-event sentences begin
+    leads_closed: set[int] = set()  # paragraphs whose first group began, or whose lead an event-like sentence broke
     for sentence, pred in zip(sentences, preds, strict=True):
         same_paragraph = current is not None and current.sentences[-1].paragraph == sentence.paragraph
         if not same_paragraph:
@@ -172,7 +178,15 @@ def detect_events(doc: Document) -> list[EventGroup]:
                 continue
         if is_event:
             current = EventGroup([sentence], [pred], sentence.end)
+            if sentence.paragraph not in leads_closed:
+                current.lead_start = lead_starts.get(sentence.paragraph)
+                leads_closed.add(sentence.paragraph)
             groups.append(current)
+        elif sentence.paragraph not in leads_closed:
+            if pred.sub_event_type is None:
+                lead_starts.setdefault(sentence.paragraph, sentence.start)
+            else:  # a background or bracketed sentence the model read as an event ends the lead
+                leads_closed.add(sentence.paragraph)
     if not groups and detect.house_tag_types(doc.body) == detect.DEMONSTRATIONS:
         # ACLED's crowd-size tag ("[size=no report]", on 2,850 of its 2,858 protest and riot notes) marks a
         # demonstration even where no sentence alone reads as one ("people did a motorcade to demand the
@@ -193,14 +207,16 @@ def detect_events(doc: Document) -> list[EventGroup]:
     told_alone = [g for g in groups if len(g.sentences) > 1]
     for group, told in zip(told_alone, detect.classify([doc.body[g.start:g.end] for g in told_alone]), strict=True):
         group.told = told
-    # The remarks after the event sentences ("Police dispersed the crowd.", "[size=no report]") may refine the
-    # label within its event type; they change the type only through an ACLED house tag, since a remark about
+    # The remarks after the event sentences ("Police dispersed the crowd.", "[size=no report]"), and the no-event
+    # sentences before a paragraph's first event (`EventGroup.lead_start`), may refine the label within its event
+    # type; they change the type only through an ACLED house tag, since a remark about
     # aid workers at a checkpoint must not turn an opened humanitarian corridor into an attack, or where they
     # tell that ground taken changed hands without a fight ("... seized the area following the withdrawal of
     # Puntland forces"), which the codebook makes a non-violent transfer, not a battle.
-    with_remarks = [g for g in groups if g.context]
-    for group, told in zip(with_remarks, detect.classify([doc.body[g.start:g.context_end] for g in with_remarks]),
-                           strict=True):
+    with_remarks = [g for g in groups if g.context or g.lead_start is not None]
+    for group, told in zip(with_remarks, detect.classify(
+            [doc.body[g.start if g.lead_start is None else g.lead_start:g.context_end] for g in with_remarks]),
+            strict=True):
         if told.sub_event_type is not None and (
                 _same_family(told.event_type, group.best.event_type)
                 or detect.house_tag_types(doc.body[group.end:group.context_end])
