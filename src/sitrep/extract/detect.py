@@ -796,6 +796,8 @@ _DEMONSTRATION_CUE = _rx(
 
 def _demonstration_cued(text: str) -> bool:
     return _DEMONSTRATION_CUE.search(text) is not None or _RIOT_WORDS.search(text) is not None
+
+
 # Protest with intervention needs someone acting on the protest; grievance clauses ("against the arrest of
 # their leader", "demanding the release of ...") are set aside before looking.
 # "Six arrests reported", "31 teachers arrested", "police fired in the air to quell them": an intervention
@@ -1785,15 +1787,15 @@ def _codebook_rules(text: str, pred: Prediction) -> Prediction:
         # a mob punishing an alleged rapist ("a vigilante mob lynches a man over sexual assault"): all 12 ACLED
         # notes telling a mob and a rape are mob violence
         return _with(pred, "Mob violence")
-    if sub == "Sexual violence" and _PROTEST.search(text) \
-            and not _RAPE_DONE.search(_RAPE_ALLEGED.sub(" ", _GRIEVANCE.sub(" ", text))):
+    if sub == "Sexual violence" and _PROTEST.search(text):
         # a protest against a rape ("Protests in Nyatike against a police officer accused of sexually assaulting 13
         # minors"): 22 of the 23 ACLED notes telling a protest and a rape are demonstrations
         beyond_grievance = _GRIEVANCE.sub(" ", text)
-        if _rioting_told(text):
-            return _with(pred, "Violent demonstration")
-        return _with(pred, "Protest with intervention" if _PLAIN_INTERVENTION.search(beyond_grievance)
-                     else "Peaceful protest")
+        if not _RAPE_DONE.search(_RAPE_ALLEGED.sub(" ", beyond_grievance)):
+            if _rioting_told(text):
+                return _with(pred, "Violent demonstration")
+            return _with(pred, "Protest with intervention" if _PLAIN_INTERVENTION.search(beyond_grievance)
+                         else "Peaceful protest")
     if sub == "Attack" and not _STATE_DOER.search(text) and (
             _LYNCHING.search(text) or ((_MOB_OR_VIGILANTES.search(text) or _WITCH_HUNT.search(text))
                                       and not _WAR_WEAPON.search(text))):
