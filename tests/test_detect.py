@@ -751,7 +751,8 @@ def test_a_demonstration_is_violent_by_the_demonstrators_own_acts() -> None:
     stones = "Students protested against fee increases and threw stones at the police."
     assert apply_codebook_rules(stones, pred("Violent demonstration")).sub_event_type == "Violent demonstration"
     for moved in ("Residents demonstrated in the town after three people were attacked by unknown assailants.",
-                  "Villagers protested along the highway after a pedestrian was killed by a speeding truck."):
+                  "Villagers protested along the highway after a pedestrian was killed by a speeding truck.",
+                  "About 250 traders demonstrated after a group demolished their structures and destroyed goods."):
         assert apply_codebook_rules(moved, pred("Violent demonstration")).sub_event_type == "Peaceful protest", moved
     retaliation = "Residents demonstrated after a gendarme shot a driver. They blocked the town and tried to retaliate."
     assert apply_codebook_rules(retaliation, pred("Violent demonstration")).sub_event_type == "Violent demonstration"

@@ -866,6 +866,8 @@ _GRIEVANCE = _rx(r"\b(?:against|over|demand\w*|denounc\w*|condemn\w*|for)\b[^.;]
 # event of its own; neither the protest's violence nor its toll.
 _DEATH_THAT_MOVED = _rx(r"\b(?:after|following|in (?:response|reaction|protest) to|to protest|mourn\w*|justice for)\b"
                         r"[^.;]*?\b(?:death|killing|murder|assassinat\w*|died|killed|shot dead|fatally|lynch\w*|body"
+                        # property harm done to them ("demonstrated after a group demolished their structures")
+                        r"|demolish\w*|demolition|destroyed|burnt|burned|torched|looted|vandali[sz]ed|evict\w*"
                         r"|(?:was|were|had been|has been|got)\s+(?:\w+\s+)?(?:attacked|shot|assaulted|injured|abducted"
                         r"|arrested|hit|run over|knocked down|beaten))\b[^.;,]*")
 # Deaths behind a demonstration or a mob told without `_DEATH_THAT_MOVED`'s cue words: "students protested the
