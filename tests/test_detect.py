@@ -769,6 +769,12 @@ def test_a_demonstration_is_violent_by_the_demonstrators_own_acts() -> None:
     ("Youths burned tyres outside the governor's office.", "Violent demonstration"),
     ("Students rioted at the university campus and clashed with police.", "Violent demonstration"),
     ("Students protested against fee increases and threw stones at the police.", "Violent demonstration"),
+    # South Asia's general strikes: the blockaders and hartal supporters demonstrate
+    ("A passenger bus was torched by the blockaders in the city's Dhanmondi area.", "Violent demonstration"),
+    ("On the third day of the hartal, activists clashed with police in the town.", "Violent demonstration"),
+    # a border shut down is no shutdown strike
+    ("Around 100 nationals assaulted police personnel at the border, which has been shut down since the lockdown.",
+     "Mob violence"),
 ])
 def test_a_violent_crowd_is_a_demonstration_only_where_one_is_told(text: str, expected: str) -> None:
     assert apply_codebook_rules(text, pred("Violent demonstration")).sub_event_type == expected

@@ -780,14 +780,16 @@ _A_CAUSE = _rx(r"\b(?:over|against|demand\w*|after|following|in (?:response|reac
                r"|because of|due to|elections?|electoral|poll|vote-rigging)\b")
 _MOB_JUSTICE = _rx(r"\blynch\w*|\bmobs?\b|\bvigilant\w*|\bwitch\w*|\bsuspected (?:thie|robber|criminal)\w*"
                    r"|\bthie(?:f|ves)\b|\bprison\b|\bfans\b")
-# What makes a crowd's violence a demonstration: a protest or its vocabulary (demands, slogans, a petition), a
-# road blocked or barricaded, burning tyres, or the word riot. Without any of them ACLED codes the crowd's
-# violence as mob violence (779 of 868 such notes in our four files: clashes with police enforcing a lockdown,
-# two groups fighting, residents beating an official).
+# What makes a crowd's violence a demonstration: a protest or its vocabulary (demands, slogans, a petition, a
+# hartal or bandh), a road blocked or barricaded, burning tyres, or the word riot. Without any of them ACLED codes
+# the crowd's violence as mob violence (778 of 867 such notes in our four files: clashes with police enforcing a
+# lockdown, two groups fighting, residents beating an official).
 _DEMONSTRATION_CUE = _rx(
     r"\bprotest\w*|\bdemonstrat\w*|\brall(?:y|ies|ied)\b|(?-i:\bmarch(?:ed|ers)?\b)|\bstrik(?:e|es|ers|ing)\b|\bsit-?ins?\b"
     r"|\bdemand\w*|\bdenounc\w*|\bcondemn\w*|\breject\w*|\bcall(?:ed|ing)? for\b|\bpetition\w*|\bchant\w*|\bslogans?\b"
-    r"|\bplacards?\b|\bagitat\w*|\bboycott\w*|\bgrievances?\b"
+    r"|\bplacards?\b|\bagitat\w*|\bboycott\w*|\bgrievances?\b|\bpicket\w*|\bvigils?\b|\bprocessions?\b|\bmotorcades?\b"
+    # South Asia's general strikes and sit-ins: "the opposition-enforced blockade", "on the third day of hartal"
+    r"|\bhartals?\b|\bbandhs?\b|\bdharnas?\b|\bgherao\w*|\bblockad\w*|\bblockages?\b|\bshutdowns?\b|\bwalk-?outs?\b"
     r"|\bblock(?:ed|ing|ade\w*)?\s+(?:\w+\s+){0,3}?(?:roads?|highways?|streets?|routes?|traffic|railways?|tracks|junctions?"
     r"|entrances?|bridges?)\b"
     r"|\bbarricad\w*|\b(?:closed|cut off|shut)\s+(?:\w+\s+){0,2}?(?:roads?|RN\s?\d+|highways?)\b|\b(?:tyres|tires)\b"
