@@ -229,6 +229,15 @@ def test_the_no_event_sentences_before_a_paragraphs_first_event_are_read_with_it
     assert group.best.sub_event_type == "Peaceful protest"
 
 
+def test_a_raid_whose_whole_report_tells_property_stolen_with_nobody_hurt_is_looting() -> None:
+    raided = events("On 29 April 2020, dahalo raided cattle from civilians in Analalava (Analalava, Sofia). Police "
+                    "later recovered the stolen cattle and arrested some dahalo.", date(2020, 4, 30))
+    assert [e.sub_event_type for e in raided] == ["Looting/property destruction"]
+    hurt = events("On 29 April 2020, dahalo raided a village in Analalava (Analalava, Sofia), killing two herders. "
+                  "Police later recovered the stolen cattle.", date(2020, 4, 30))
+    assert [e.sub_event_type for e in hurt] == ["Attack"]
+
+
 def test_ground_taken_is_a_non_violent_transfer_where_the_next_sentence_tells_no_fight() -> None:
     withdrawn = events("On 3 March 2021, al-Shabaab militants took control of Af-Urur, a strategic village south of "
                        "Bosaso. The militants seized the area following the withdrawal of Puntland forces.")

@@ -81,6 +81,8 @@ GENERIC_PLACE_FEATURES = {"PCLI", "PCL", "PCLD", "ADM1", "RGN", "ADM2"} | FACILI
 # the next is one armed clash, not shelling.
 DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
 POLITICAL_VIOLENCE_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+# labels a whole report of property burnt, looted or destroyed with nobody hurt may refine to looting
+PROPERTY_PRONE = frozenset({"Attack", "Armed clash", "Mob violence"})
 STALE_DAYS = 30  # an event dated this long before publication is background to a report
 LATER_EVENT_FACTOR = 0.8  # confidence scale of every event after a report's first
 
@@ -212,7 +214,8 @@ def detect_events(doc: Document) -> list[EventGroup]:
     # type; they change the type only through an ACLED house tag, since a remark about
     # aid workers at a checkpoint must not turn an opened humanitarian corridor into an attack, or where they
     # tell that ground taken changed hands without a fight ("... seized the area following the withdrawal of
-    # Puntland forces"), which the codebook makes a non-violent transfer, not a battle.
+    # Puntland forces"), which the codebook makes a non-violent transfer, not a battle, or where the whole reads
+    # as property destroyed or stolen with nobody hurt, the codebook's looting/property destruction.
     with_remarks = [g for g in groups if g.context or g.lead_start is not None]
     for group, told in zip(with_remarks, detect.classify(
             [doc.body[g.start if g.lead_start is None else g.lead_start:g.context_end] for g in with_remarks]),
@@ -221,7 +224,11 @@ def detect_events(doc: Document) -> list[EventGroup]:
                 _same_family(told.event_type, group.best.event_type)
                 or detect.house_tag_types(doc.body[group.end:group.context_end])
                 or (group.best.sub_event_type in detect.TERRITORIAL_BATTLES
-                    and told.sub_event_type == "Non-violent transfer of territory")):
+                    and told.sub_event_type == "Non-violent transfer of territory")
+                # "dahalo raided cattle from civilians. Police later recovered the stolen cattle": read whole, the
+                # codebook's property destruction, which ACLED files under strategic developments
+                or (group.best.sub_event_type in PROPERTY_PRONE
+                    and told.sub_event_type == "Looting/property destruction")):
             group.told = told
     return groups
 
