@@ -229,6 +229,33 @@ def test_the_no_event_sentences_before_a_paragraphs_first_event_are_read_with_it
     assert group.best.sub_event_type == "Peaceful protest"
 
 
+def test_a_mob_label_read_whole_as_a_fight_or_an_attack_takes_that_label(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sitrep import pipeline
+    from sitrep.extract import detect
+
+    def fake_classify(texts: list[str]) -> list[detect.Prediction]:
+        def label(text: str) -> detect.Prediction:
+            if "clashes" not in text:  # the remark alone is no event
+                return detect.Prediction(None, None, 0.9, 0.1, "Mob violence")
+            sub = "Mob violence"
+            if "arrows" in text:  # read with the remark, armed communal militias fought
+                sub = "Armed clash"
+            elif "aid" in text:  # a remark may not make a mob's violence a strategic development
+                sub = "Other"
+            return detect.Prediction(sub, detect.EVENT_TYPES[sub], 0.6, 0.9, sub)
+        return [label(t) for t in texts]
+
+    monkeypatch.setattr(detect, "classify", fake_classify)
+    fought = ("On 4 August 2020, two houses were set alight in renewed clashes in Transmara West over cattle "
+              "rustling. Police seized three bows and 12 arrows from those engaged in the fight.")
+    [group] = pipeline.detect_events(pipeline.prepare(Article(id="t", text=fought, published=date(2020, 8, 5))))
+    assert group.best.sub_event_type == "Armed clash"
+    aid = ("On 4 August 2020, two houses were set alight in renewed clashes in Transmara West over cattle "
+           "rustling. Aid workers later handed out food to those displaced.")
+    [group] = pipeline.detect_events(pipeline.prepare(Article(id="t", text=aid, published=date(2020, 8, 5))))
+    assert group.best.sub_event_type == "Mob violence"
+
+
 def test_a_raid_whose_whole_report_tells_property_stolen_with_nobody_hurt_is_looting() -> None:
     raided = events("On 29 April 2020, dahalo raided cattle from civilians in Analalava (Analalava, Sofia). Police "
                     "later recovered the stolen cattle and arrested some dahalo.", date(2020, 4, 30))

@@ -228,7 +228,10 @@ def detect_events(doc: Document) -> list[EventGroup]:
                 # "dahalo raided cattle from civilians. Police later recovered the stolen cattle": read whole, the
                 # codebook's property destruction, which ACLED files under strategic developments
                 or (group.best.sub_event_type in PROPERTY_PRONE
-                    and told.sub_event_type == "Looting/property destruction")):
+                    and told.sub_event_type == "Looting/property destruction")
+                # "clashes erupted in Ololoipangi ... between the Maasai and Kipsigi groups": read whole, the
+                # codebook's communal militias fighting (or state forces or an armed group hurting people), no mob
+                or (group.best.sub_event_type == "Mob violence" and told.sub_event_type in ("Armed clash", "Attack"))):
             group.told = told
     return groups
 
