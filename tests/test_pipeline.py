@@ -256,6 +256,18 @@ def test_a_mob_label_read_whole_as_a_fight_or_an_attack_takes_that_label(monkeyp
     assert group.best.sub_event_type == "Mob violence"
 
 
+def test_a_capitalised_house_tag_is_a_remark_not_a_headline() -> None:
+    from sitrep import pipeline
+
+    text = ("On July 10th, National Youth Service trainees lamented over lack of school fees and food at the "
+            "institute in Kisumu. [Size=400]")
+    doc = pipeline.prepare(Article(id="t", text=text, published=date(2019, 7, 11)))
+    assert [pipeline._is_headline(doc, s) for s in doc.sentences] == [False, False]
+    title = pipeline.prepare(Article(id="t", text="Gunmen Kill Five In Borno Village\nGunmen killed five people on "
+                                     "Monday in a village in Borno state.", published=date(2019, 7, 11)))
+    assert pipeline._is_headline(title, title.sentences[0])
+
+
 def test_a_raid_whose_whole_report_tells_property_stolen_with_nobody_hurt_is_looting() -> None:
     raided = events("On 29 April 2020, dahalo raided cattle from civilians in Analalava (Analalava, Sofia). Police "
                     "later recovered the stolen cattle and arrested some dahalo.", date(2020, 4, 30))

@@ -312,8 +312,8 @@ def _dated_to_the_day(doc: Document, sentence: Sentence) -> bool:
 def _is_headline(doc: Document, sentence: Sentence) -> bool:
     """The title restates the story in headline grammar; events are coded from the body that tells it."""
     text = sentence.text.strip()
-    if sentence.paragraph > 2 or len(text.split()) > 16:
-        return False
+    if sentence.paragraph > 2 or len(text.split()) > 16 or BRACKET_REMARK.match(text):
+        return False  # (a bracketed remark such as ACLED's "[Size=400]" is no title, however capitalised)
     title = (doc.article.title or "").strip()
     if title and text in title:
         return True
