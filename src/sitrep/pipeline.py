@@ -215,7 +215,8 @@ def detect_events(doc: Document) -> list[EventGroup]:
     # aid workers at a checkpoint must not turn an opened humanitarian corridor into an attack, or where they
     # tell that ground taken changed hands without a fight ("... seized the area following the withdrawal of
     # Puntland forces"), which the codebook makes a non-violent transfer, not a battle, or where the whole reads
-    # as property destroyed or stolen with nobody hurt, the codebook's looting/property destruction.
+    # as property destroyed or stolen with nobody hurt (looting/property destruction) or a mob's violence as an
+    # armed clash or an attack.
     with_remarks = [g for g in groups if g.context or g.lead_start is not None]
     for group, told in zip(with_remarks, detect.classify(
             [doc.body[g.start if g.lead_start is None else g.lead_start:g.context_end] for g in with_remarks]),
