@@ -2,17 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
 
-from sitrep import nlp
+from sitrep import nlp, pipeline
+from sitrep.extract import detect
 from sitrep.model import Article, Document
 from sitrep.pipeline import LATER_EVENT_FACTOR, extract_article
 
 
 def events(text: str, published: date = date(2022, 5, 10), title: str | None = None) -> list:
     return extract_article(Article(id="t", text=text, published=published, title=title))
+
+
+def use_fake_model(monkeypatch: pytest.MonkeyPatch, label: Callable[[str], detect.Prediction]) -> None:
+    """Make the classifier label each text with `label`, to test how the pipeline reads sentences together."""
+    monkeypatch.setattr(detect, "classify", lambda texts: [label(t) for t in texts])
+
+
+def labelled(sub: str | None, probability: float, p_event: float, best: str) -> detect.Prediction:
+    """A fake model's prediction: `sub` (None: no event, `best` the likeliest event)."""
+    return detect.Prediction(sub, detect.EVENT_TYPES[sub] if sub else None, probability, p_event, best)
+
+
+def one_group(text: str, published: date) -> pipeline.EventGroup:
+    [group] = pipeline.detect_events(pipeline.prepare(Article(id="t", text=text, published=published)))
+    return group
 
 
 def test_one_event_told_in_three_sentences_is_one_row() -> None:
@@ -174,91 +191,68 @@ def test_demonstrators_told_later_are_the_same_protest() -> None:
 
 
 def test_a_remark_refines_the_label_but_does_not_change_its_type(monkeypatch: pytest.MonkeyPatch) -> None:
-    from sitrep import pipeline
-    from sitrep.extract import detect
+    def label(text: str) -> detect.Prediction:
+        if "corridors" not in text:  # the remark alone is no event
+            return labelled(None, 0.9, 0.1, "Other")
+        sub = "Attack" if "stationed" in text else "Other"  # read with the remark, the model says attack
+        if "[size" in text:
+            sub = "Peaceful protest"
+        return labelled(sub, 0.6, 0.9, sub)
 
-    def fake_classify(texts: list[str]) -> list[detect.Prediction]:
-        def label(text: str) -> detect.Prediction:
-            if "corridors" not in text:  # the remark alone is no event
-                return detect.Prediction(None, None, 0.9, 0.1, "Other")
-            sub = "Attack" if "stationed" in text else "Other"  # read with the remark, the model says attack
-            if "[size" in text:
-                sub = "Peaceful protest"
-            return detect.Prediction(sub, detect.EVENT_TYPES[sub], 0.6, 0.9, sub)
-        return [label(t) for t in texts]
-
-    monkeypatch.setattr(detect, "classify", fake_classify)
+    use_fake_model(monkeypatch, label)
     text = ("On May 8, Russian forces opened two humanitarian corridors allowing refugees to leave the camp. "
             "Members of the Red Crescent were stationed at the checkpoints to provide medical aid.")
-    [group] = pipeline.detect_events(pipeline.prepare(Article(id="t", text=text, published=date(2022, 5, 10))))
-    assert group.best.sub_event_type == "Other"
+    assert one_group(text, date(2022, 5, 10)).best.sub_event_type == "Other"
     tagged = "On May 8, residents gathered at the two humanitarian corridors of the camp. [size=no report]"
-    [group] = pipeline.detect_events(pipeline.prepare(Article(id="t", text=tagged, published=date(2022, 5, 10))))
-    assert group.best.sub_event_type == "Peaceful protest"
+    assert one_group(tagged, date(2022, 5, 10)).best.sub_event_type == "Peaceful protest"
 
 
 def test_the_no_event_sentences_before_a_paragraphs_first_event_are_read_with_it(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from sitrep import pipeline
-    from sitrep.extract import detect
+    def label(text: str) -> detect.Prediction:
+        if "demanded" not in text:  # the lead alone is no event
+            return labelled(None, 0.55, 0.45, "Violent demonstration")
+        sub = "Violent demonstration" if "tires" in text else "Peaceful protest"
+        if "shot" in text:
+            sub = "Attack"
+        return labelled(sub, 0.7, 0.9, sub)
 
-    def fake_classify(texts: list[str]) -> list[detect.Prediction]:
-        def label(text: str) -> detect.Prediction:
-            if "demanded" not in text:  # the lead alone is no event
-                return detect.Prediction(None, None, 0.55, 0.45, "Violent demonstration")
-            sub = "Violent demonstration" if "tires" in text else "Peaceful protest"
-            if "shot" in text:
-                sub = "Attack"
-            return detect.Prediction(sub, detect.EVENT_TYPES[sub], 0.7, 0.9, sub)
-        return [label(t) for t in texts]
-
-    monkeypatch.setattr(detect, "classify", fake_classify)
+    use_fake_model(monkeypatch, label)
     text = ("On 9 May 2020, in La Plata, workers of a confectionery set fire to tires, eight days after being told "
             "that their workplace would be closed. The group also demanded the payment of their unpaid wages.")
-    [group] = pipeline.detect_events(pipeline.prepare(Article(id="t", text=text, published=date(2020, 5, 10))))
+    group = one_group(text, date(2020, 5, 10))
     assert group.best.sub_event_type == "Violent demonstration"
     assert group.start > 0 and group.lead_start == 0  # the event's own sentences stay where they were
     # the lead refines the label within its event type only
     shot = ("On 9 May 2020, in La Plata, a guard was shot near the confectionery. The workers demanded the payment "
             "of their unpaid wages.")
-    [group] = pipeline.detect_events(pipeline.prepare(Article(id="t", text=shot, published=date(2020, 5, 10))))
-    assert group.best.sub_event_type == "Peaceful protest"
+    assert one_group(shot, date(2020, 5, 10)).best.sub_event_type == "Peaceful protest"
     # a later paragraph's event is not read with an earlier paragraph's sentences
     two = "Workers set fire to tires on Friday.\n\nOn 9 May 2020, in La Plata, workers demanded their unpaid wages."
-    [group] = pipeline.detect_events(pipeline.prepare(Article(id="t", text=two, published=date(2020, 5, 10))))
-    assert group.best.sub_event_type == "Peaceful protest"
+    assert one_group(two, date(2020, 5, 10)).best.sub_event_type == "Peaceful protest"
 
 
 def test_a_mob_label_read_whole_as_a_fight_or_an_attack_takes_that_label(monkeypatch: pytest.MonkeyPatch) -> None:
-    from sitrep import pipeline
-    from sitrep.extract import detect
+    def label(text: str) -> detect.Prediction:
+        if "clashes" not in text:  # the remark alone is no event
+            return labelled(None, 0.9, 0.1, "Mob violence")
+        sub = "Mob violence"
+        if "arrows" in text:  # read with the remark, armed communal militias fought
+            sub = "Armed clash"
+        elif "aid" in text:  # a remark may not make a mob's violence a strategic development
+            sub = "Other"
+        return labelled(sub, 0.6, 0.9, sub)
 
-    def fake_classify(texts: list[str]) -> list[detect.Prediction]:
-        def label(text: str) -> detect.Prediction:
-            if "clashes" not in text:  # the remark alone is no event
-                return detect.Prediction(None, None, 0.9, 0.1, "Mob violence")
-            sub = "Mob violence"
-            if "arrows" in text:  # read with the remark, armed communal militias fought
-                sub = "Armed clash"
-            elif "aid" in text:  # a remark may not make a mob's violence a strategic development
-                sub = "Other"
-            return detect.Prediction(sub, detect.EVENT_TYPES[sub], 0.6, 0.9, sub)
-        return [label(t) for t in texts]
-
-    monkeypatch.setattr(detect, "classify", fake_classify)
+    use_fake_model(monkeypatch, label)
     fought = ("On 4 August 2020, two houses were set alight in renewed clashes in Transmara West over cattle "
               "rustling. Police seized three bows and 12 arrows from those engaged in the fight.")
-    [group] = pipeline.detect_events(pipeline.prepare(Article(id="t", text=fought, published=date(2020, 8, 5))))
-    assert group.best.sub_event_type == "Armed clash"
+    assert one_group(fought, date(2020, 8, 5)).best.sub_event_type == "Armed clash"
     aid = ("On 4 August 2020, two houses were set alight in renewed clashes in Transmara West over cattle "
            "rustling. Aid workers later handed out food to those displaced.")
-    [group] = pipeline.detect_events(pipeline.prepare(Article(id="t", text=aid, published=date(2020, 8, 5))))
-    assert group.best.sub_event_type == "Mob violence"
+    assert one_group(aid, date(2020, 8, 5)).best.sub_event_type == "Mob violence"
 
 
 def test_a_capitalised_house_tag_is_a_remark_not_a_headline() -> None:
-    from sitrep import pipeline
-
     text = ("On July 10th, National Youth Service trainees lamented over lack of school fees and food at the "
             "institute in Kisumu. [Size=400]")
     doc = pipeline.prepare(Article(id="t", text=text, published=date(2019, 7, 11)))
