@@ -583,7 +583,8 @@ def total(casualties: list[Casualty], kind: Kind) -> tuple[int, int | None, int 
         # rescue them were killed" (the same people told twice are one toll reported twice, and "people" may be
         # anyone)
         everyone = [c for g in groups for c in g] + extra
-        return (sum(sums) + sum(c.low for c in extra), sum(sums) + sum(c.low for c in extra), None, everyone)
+        added = sum(c.low for c in everyone)
+        return added, added, None, everyone
     positive = [s for s in sums if s > 0]
     base = min(positive) if positive else 0
     used = (groups[sums.index(base)] if positive else groups[0]) + extra
