@@ -783,7 +783,8 @@ _MOB_JUSTICE = _rx(r"\blynch\w*|\bmobs?\b|\bvigilant\w*|\bwitch\w*|\bsuspected (
 # What makes a crowd's violence a demonstration: a protest or its vocabulary (demands, slogans, a petition, a
 # hartal or bandh), a road blocked or barricaded, burning tyres, or the word riot. Without any of them ACLED codes
 # the crowd's violence as mob violence (778 of 867 such notes in our four files: clashes with police enforcing a
-# lockdown, two groups fighting, residents beating an official).
+# lockdown, two groups fighting, residents beating an official). Narrower than `_DEMONSTRATION_WORDS`, which also
+# takes crowds, supporters, dispersal and tear gas as signs of a demonstration: a mob has all of those too.
 _DEMONSTRATION_CUE = _rx(
     r"\bprotest\w*|\bdemonstrat\w*|\brall(?:y|ies|ied)\b|(?-i:\bmarch(?:ed|ers)?\b)|\bstrik(?:e|es|ers|ing)\b|\bsit-?ins?\b"
     r"|\bdemand\w*|\bdenounc\w*|\bcondemn\w*|\breject\w*|\bcall(?:ed|ing)? for\b|\bpetition\w*|\bchant\w*|\bslogans?\b"
