@@ -342,6 +342,33 @@ def test_place_attribution_learns_front_line_habits(tmp_path: Path) -> None:
         actors.use_tables(actors.PACKAGED_DIR)
 
 
+def test_outlets_are_learned_only_where_an_export_spans_many_countries(tmp_path: Path) -> None:
+    header = "event_date;year;event_type;sub_event_type;actor1;inter1;country;notes;source"
+    many = tmp_path / "many.csv"
+    lines = [header]
+    for i, country in enumerate(["Lebanon", "Libya", "Peru", "Nepal", "Kenya"]):
+        lines.append(f"{i + 1} May 2020;2020;Protests;Peaceful protest;Protesters ({country});6;{country};x;"
+                     f"Mixed Wire; Agence France Presse")
+    lines += [f"{d} May 2020;2020;Protests;Peaceful protest;Protesters (Lebanon);6;Lebanon;x;Cedar Echo; Mixed Wire"
+              for d in range(1, 4)]
+    lines.append("4 May 2020;2020;Protests;Peaceful protest;Protesters (Lebanon);6;Lebanon;x;Rare Gazette")
+    many.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # in a one-country export every outlet looks national, however international it is
+    one = tmp_path / "one.csv"
+    one.write_text("\n".join([header] + [f"{d} May 2020;2020;Protests;Peaceful protest;Protesters (Kenya);6;Kenya;x;"
+                                          f"Global Business Wire" for d in range(1, 6)]) + "\n", encoding="utf-8")
+    counts = build_actor_tables([many, one], tmp_path)
+    rows = list(csv.DictReader((tmp_path / "outlets.csv").open(encoding="utf-8")))
+    # "Mixed Wire" is spread over five countries, "Rare Gazette" has one event, AFP is international
+    assert [(r["outlet"], r["country"], r["iso2"], r["events"]) for r in rows] == [("Cedar Echo", "Lebanon", "LB", "3")]
+    assert counts["outlets"] == 1
+    try:
+        actors.use_tables(tmp_path)
+        assert actors.outlet_countries() == {"cedar echo": "LB"}
+    finally:
+        actors.use_tables(actors.PACKAGED_DIR)
+
+
 def test_multi_word_states_at_home_are_not_external() -> None:
     name = "Police Forces of Democratic Republic of Congo (2001-)"
     assert actors.actor_inter(name, "Democratic Republic of Congo") == 1

@@ -1303,8 +1303,10 @@ def test_outlets_name_their_country() -> None:
     assert parser.outlet_countries("Times of India") == {"IN": 1}
     assert parser.outlet_countries("Nairobi News") == {"KE": 1}
     assert parser.outlet_countries("Capital FM", "https://www.capitalfm.co.ke/news") == {"KE": 1}
-    assert parser.outlet_countries("SOHR") == {}
+    assert parser.outlet_countries("Hilltop Blog") == {}
     assert parser.outlet_countries(None) == {}
+    # an outlet whose name says nothing, learned from ACLED's exports (228 events, all in Syria)
+    assert parser.outlet_countries("SOHR") == {"SY": 1}
 
 
 @pytest.mark.parametrize("source", ["Agence France Presse -- English", "Radio France Internationale", "France 24",
@@ -1321,6 +1323,26 @@ def test_a_national_outlet_named_like_an_international_one_keeps_its_country() -
     assert parser.outlet_countries("Associated Press of Pakistan") == {"PK": 1}
     assert parser.outlet_countries("Guardian (Nigeria)") == {"NG": 1}
     assert parser.outlet_countries("Agence France Presse; Radio Burundi") == {"BI": 1}
+
+
+def test_an_outlet_the_actor_tables_learned_places_an_ambiguous_city(tmp_path: Path) -> None:
+    from sitrep.extract import actors
+
+    (tmp_path / "outlets.csv").write_text("outlet,country,iso2,share,events\nCedar Echo,Lebanon,LB,1.00,40\n",
+                                          encoding="utf-8")
+    text = "Protesters gathered outside the Seray in Tripoli and demanded the release of detained activists."
+    try:
+        actors.use_tables(tmp_path)
+        parser = geo._parser()
+        assert parser.outlet_countries("Cedar Echo; Agence France Presse") == {"LB": 1}
+        assert parser.outlet_countries(" cedar  echo ") == {"LB": 1}  # names are compared folded
+        lebanese = geo.geoparse(Document(article=Article(id="a", text=text, source="Cedar Echo")))
+        bare = geo.geoparse(Document(article=Article(id="b", text=text)))
+    finally:
+        actors.use_tables(actors.PACKAGED_DIR)
+    assert geo._parser().outlet_countries("Cedar Echo") == {}  # the packaged tables again
+    assert [(p.name, p.country_code) for p in lebanese.places] == [("Tripoli", "LB")]
+    assert [(p.name, p.country_code) for p in bare.places] == [("Tripoli", "LY")]  # the bigger Tripoli
 
 
 def test_an_international_outlets_country_is_not_where_its_story_happened() -> None:

@@ -100,7 +100,7 @@ def use_tables(directory: str | Path) -> None:
     with `actors_build.build_actor_tables`); tables missing there are read from the package."""
     global DATA_DIR
     DATA_DIR = Path(directory)
-    for fn in (_countries, _state_forces, _unidentified, _place_attribution, _attributed_names, _actor_inter,
+    for fn in (_countries, outlet_countries, _state_forces, _unidentified, _place_attribution, _attributed_names, _actor_inter,
                _aliases, _groups):
         fn.cache_clear()
 
@@ -152,6 +152,12 @@ def country_name(country: str | None) -> str | None:
     except LookupError:
         return country.strip()
     return names.get(c.alpha_2.lower(), country.strip())
+
+
+@cache
+def outlet_countries() -> dict[str, str]:
+    """Folded outlet name -> ISO2 of the country it reports on ("an-nahar" -> "LB"), from `outlets.csv`."""
+    return {" ".join(row["outlet"].lower().split()): row["iso2"] for row in _read("outlets.csv") if row.get("iso2")}
 
 
 @cache

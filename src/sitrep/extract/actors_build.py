@@ -340,6 +340,47 @@ def build_place_attribution(rows: list[dict[str, str]], min_events: int = 2, min
     return out
 
 
+def _iso2(country: str) -> str:
+    known = {r["country"]: r["iso2"] for r in _countries()}
+    if country in known:
+        return known[country]
+    try:
+        return pycountry.countries.lookup(country).alpha_2
+    except LookupError:
+        return ""
+
+
+def build_outlets(rows: list[dict[str, str]], min_events: int = 3, min_share: float = 0.9,
+                  min_file_countries: int = 5) -> list[dict[str, str]]:
+    """The country each news outlet in the `source` column reports on: an outlet ("An-Nahar", "Daily Nation")
+    is kept when at least `min_share` of its at least `min_events` events are in one country.
+
+    Only exports that cover at least `min_file_countries` countries count: in a one-country export every
+    outlet looks national (Bloomberg and "All Africa" would be Kenyan in the Kenyan export). International
+    outlets (`data/places/international_outlets.csv`: "Reuters", "BBC Monitoring") are left out too."""
+    from sitrep.geo.parse import is_international_outlet
+
+    file_countries: dict[str, set[str]] = collections.defaultdict(set)
+    for row in rows:
+        file_countries[row.get("_file", "")].add(row.get("country", ""))
+    counts: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for row in rows:
+        if len(file_countries[row.get("_file", "")]) < min_file_countries:
+            continue
+        for name in {_clean(n) for n in (row.get("source") or "").split(";")}:
+            if name and row.get("country"):
+                counts[name][row["country"]] += 1
+    out = []
+    for name, cnt in sorted(counts.items()):
+        country, n = cnt.most_common(1)[0]
+        total = sum(cnt.values())
+        iso2 = _iso2(country)
+        if n >= min_events and n / total >= min_share and iso2 and not is_international_outlet(name):
+            out.append({"outlet": name, "country": country, "iso2": iso2, "share": f"{n / total:.2f}",
+                        "events": str(total)})
+    return out
+
+
 def expand_curated(path: Path) -> list[dict[str, str]]:
     """`aliases_curated.csv` rows, with `a|b|c` alternatives expanded to one alias per row."""
     out = []
@@ -361,7 +402,8 @@ def _write(path: Path, rows: list[dict[str, str]], fields: list[str]) -> None:
 
 
 def build_actor_tables(acled_files: Iterable[str | Path], out_dir: str | Path = DATA_DIR) -> dict[str, int]:
-    """Rebuild state_forces.csv, actor_inter.csv, unidentified.csv, place_attribution.csv and aliases.csv in `out_dir`.
+    """Rebuild state_forces.csv, actor_inter.csv, unidentified.csv, place_attribution.csv, aliases.csv and
+    outlets.csv in `out_dir`.
 
     Returns row counts.
 
@@ -388,7 +430,9 @@ def build_actor_tables(acled_files: Iterable[str | Path], out_dir: str | Path = 
     _write(out / "actor_inter.csv", inter, ["name", "inter", "events", "countries"])
     _write(out / "aliases.csv", curated + derived,
            ["alias", "acled_name_template", "inter", "countries", "source"])
-    return {"rows": len(rows), "state_forces": len(forces), "actor_inter": len(inter),
+    outlets = build_outlets(rows)
+    _write(out / "outlets.csv", outlets, ["outlet", "country", "iso2", "share", "events"])
+    return {"outlets": len(outlets), "rows": len(rows), "state_forces": len(forces), "actor_inter": len(inter),
             "unidentified": len(unidentified), "place_attribution": len(attribution),
             "aliases": len(curated) + len(derived)}
 

@@ -26,6 +26,7 @@ from pathlib import Path
 import pycountry
 from rapidfuzz import fuzz
 
+from sitrep.extract.actors import outlet_countries
 from sitrep.geo.distance import km_between
 from sitrep.geo.facilities import facility_words
 from sitrep.geo.gazetteer import (
@@ -402,6 +403,7 @@ class Parser:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
         self._outlets: dict[tuple[str | None, str | None], Counter[str]] = {}  # a feed repeats its outlets
+        self._outlet_table: dict[str, str] | None = None
         _admin1_words()  # pycountry's subdivision table takes ~60 ms to load: at start-up, not on an article
 
     # ------------------------------------------------------------------ recognition
@@ -761,16 +763,25 @@ class Parser:
         return votes.most_common(1)[0][0] if votes else None
 
     def outlet_countries(self, source: str | None, url: str | None = None) -> Counter[str]:
-        """Countries the outlets behind an article are from, one vote each: a country, a demonym or a big city
-        in a source's name ("Star (Kenya)", "Times of India", "Nairobi News"; sources split on ";"; not the
-        international outlets, "Agence France Presse"), and the URL's country-code domain. A weak prior for where
-        unplaced events are, never evidence."""
+        """Countries the outlets behind an article are from, one vote each: the country the actor tables learned
+        for the outlet from ACLED's exports (`outlets.csv`: "An-Nahar" reports on Lebanon), else a country, a
+        demonym or a big city in a source's name ("Star (Kenya)", "Times of India", "Nairobi News"; sources
+        split on ";"; not the international outlets, "Agence France Presse"), and the URL's country-code
+        domain. A weak prior for where unplaced events are, never evidence."""
+        known = outlet_countries()
+        if known is not self._outlet_table:  # other actor tables now (`actors.use_tables`)
+            self._outlets.clear()
+            self._outlet_table = known
         cached = self._outlets.get((source, url))
         if cached is not None:
             return Counter(cached)
         votes: Counter[str] = Counter()
         for name in (source or "").split(";"):
             if is_international_outlet(name):
+                continue
+            learned = known.get(" ".join(name.lower().split()))
+            if learned:
+                votes[learned] += 1
                 continue
             found = set()
             for m in self.recognise(name.strip())[1]:
