@@ -24,6 +24,7 @@ from sitrep.extract.detect import (
     is_accident,
     load_model,
     ordinary_crime,
+    territory_taker,
 )
 from sitrep.extract.transformer import TRANSFORMER_FILE, VOCAB_FILE
 from sitrep.taxonomy import EVENT_TYPES, topic_tag_sub_event
@@ -941,6 +942,23 @@ def test_enemies_driven_out_or_a_whole_area_controlled_is_ground_taken() -> None
     assert apply_codebook_rules(recovered, pred("Armed clash")).sub_event_type == "Government regains territory"
     bodies = "On 28 April 2020, soldiers recovered the bodies of two men after a clash with the ADF at Kambi ya Yua."
     assert apply_codebook_rules(bodies, pred("Armed clash")).sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize(("text", "taker"), [
+    # the side fought is not the taker: "a crackdown on", "clashing with"
+    ("Afghan security forces in a new crackdown on Taliban militants recaptured the district on Friday.", "state"),
+    ("Government troops pushed into the enclave, clashing with insurgents and capturing a village.", "state"),
+    ("After heavy fighting with government troops, the rebels captured the town.", "nonstate"),
+    # a country's forces, and the state's allies beside them
+    ("The Syrian forces took full control of the town in fierce clashes with the militants.", "state"),
+    ("The Iraqi military and pro-Government Shiite militias have taken control of the town.", "state"),
+    ("Pro-Hadi forces and Southern Resistance fighters took control of three areas on the front.", "state"),
+    ("The army and allied fighters captured a key neighbourhood of the city.", "state"),
+    ("The Syrian Democratic Forces captured the town from the Islamic State.", None),
+    ("Kurdish fighters took control of the town after clashes.", "nonstate"),
+])
+def test_who_took_the_ground_is_the_subject_not_the_side_fought(text: str, taker: str | None) -> None:
+    assert territory_taker(text) == taker
 
 
 def test_a_failed_attempt_to_take_ground_is_a_clash() -> None:

@@ -1033,6 +1033,10 @@ _TAKE_VERB = (r"(?:re-?captur\w*|retook|re-?tak(?:en|es|ing)|regain\w*|recover(?
               r"|gain(?:ed|s)? control|(?:drove|driven|pushed|flushed|chased|expelled|ousted) [\w' -]{1,40}? out\b"
               r"|freed|cleared|secured|took|taken|reclaim\w*|storm\w*|entered|controll(?:ed|ing) the (?:entire|whole))")
 _STATE_TAKER = (r"(?:army|armies|armed forces|troops|soldiers|troopers|military|marines|gendarm\w*|police"
+                # "Syrian forces", "Russian military forces" (not "Syrian Democratic Forces", not "Kurdish forces");
+                # "pro-Hadi forces", "allied fighters", "pro-government militias": the state's own or its affiliates
+                r"|(?-i:(?!Kurdish)[A-Z][a-z]+(?:ian|ish|ese|an|i)) (?:military |armed |security |government )?forces"
+                r"|pro-(?-i:[A-Z])[\w-]+ forces|(?:allied|affiliated) (?:forces|fighters|militias?)|pro-government (?:\w+ )?militias?"
                 r"|(?:government|govt|state|national|federal|regime|loyalist|pro-government|army|security|defen[cs]e"
                 r"|special|presidential|republican|military|coalition) forces?|forces loyal to (?:the )?(?:government"
                 r"|president)|saa|fardc|anp|ansf|andsf|tatmadaw|junta)")
@@ -1099,18 +1103,30 @@ def ground_taken(text: str) -> bool:
         and not _NO_FIGHT.search(text)
 
 
+_JOINED = _rx(r"\s+and\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}")
+_FOUGHT_SIDE = _rx(r"\b(?:with|against|on|from|between|targeting|towards?)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}$")
+
+
 def territory_taker(text: str) -> str | None:
     """"state" or "nonstate": who took the ground in a report of territory changing hands; None if untold.
 
-    The nearest armed actor before the first taking verb ("Syrian rebels have recaptured a village"), or the
-    agent of a passive one ("the town fell to al-Shabaab", "was retaken by government troops")."""
+    The nearest armed actor before the first taking verb ("Syrian rebels have recaptured a village") that is
+    not the side fought ("in a crackdown on Taliban militants"), the state's side when its allies are named
+    beside it, or the agent of a passive verb ("the town fell to al-Shabaab", "was retaken by government
+    troops")."""
     passive = _TAKE_PASSIVE.search(text)
     for verb in _TAKE_ACTIVE.finditer(text):
         if passive and passive.start() <= verb.start():
             break
         clause_start = max(text.rfind(".", 0, verb.start()), text.rfind(";", 0, verb.start()), 0)
-        before = list(_TAKER_ACTIVE.finditer(text, clause_start, verb.start()))
+        # not the side fought ("in a crackdown on Taliban militants", "clashing with insurgents and capturing")
+        before = [m for m in _TAKER_ACTIVE.finditer(text, clause_start, verb.start())
+                  if not _FOUGHT_SIDE.search(text, clause_start, m.start())]
         if before:
+            # "pro-Hadi forces and Southern Resistance fighters took control": the state's side with its allies
+            if len(before) > 1 and before[-2].group("state") and _JOINED.fullmatch(text, before[-2].end(),
+                                                                                  before[-1].start()):
+                return "state"
             return "state" if before[-1].group("state") else "nonstate"
     if passive:
         return "state" if passive.group("state") else "nonstate"
