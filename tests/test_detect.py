@@ -1435,12 +1435,29 @@ def test_a_base_set_up_is_a_headquarters_or_base_established(text: str, label: s
      "have a permit.", "Protest with intervention"),
     ("Police detained 3 local residents who were taking part in one-person protests against the hospital plan.",
      "Protest with intervention"),
+    ("Several activists have been detained by police while trying to hold demonstrations on the holiday.",
+     "Protest with intervention"),
+    ("The police have suppressed a peaceful march of the opposition coalition in the province.",
+     "Protest with intervention"),
     # an arrest the protest is about is its grievance
     ("Around 250 people marched in Brest demanding the release of three protest leaders who were arrested in May.",
      "Peaceful protest"),
+    ("Teachers gathered to protest the murder of a colleague, and the failure of police to arrest any suspects.",
+     "Peaceful protest"),
 ])
-def test_arrests_and_removals_of_protesters_are_an_intervention(text: str, expected: str) -> None:
-    assert apply_codebook_rules(text, pred("Peaceful protest", 0.8)).sub_event_type == expected
+@pytest.mark.parametrize("label", ["Peaceful protest", "Protest with intervention"])
+def test_arrests_and_removals_of_protesters_are_an_intervention(text: str, expected: str, label: str) -> None:
+    assert apply_codebook_rules(text, pred(label, 0.8)).sub_event_type == expected
+
+
+def test_the_grievance_ends_where_the_police_act() -> None:
+    # "as police fired tear gas" is what happened to the protest, not part of its demands
+    text = ("Thousands of protesters rallied outside the army headquarters for a second day, calling on the military "
+            "to back their demands that the president resign as police fired tear gas to disperse them.")
+    assert apply_codebook_rules(text, pred("Protest with intervention", 0.8)).sub_event_type == \
+        "Protest with intervention"
+    grievance = "Residents protested over the arrest of their leader as police had detained him without charge."
+    assert apply_codebook_rules(grievance, pred("Protest with intervention", 0.8)).sub_event_type == "Peaceful protest"
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -817,9 +817,11 @@ _INTERVENTION = _rx(_ARRESTS_OR_WARNING_SHOTS
                     r"|\b(?:arrest\w*|detain\w*|apprehend\w*)\s+(?:\w+\s+){0,3}?(?:protest\w*|demonstrat\w*"
                     r"|participants|marchers|them|people|students|activists|several|some|dozens|\d+)\b"
                     r"|\b(?:protest\w*|demonstrat\w*|participants|marchers|people|students|activists|several|some|dozens"
-                    r"|\d+|they)\s+(?:\w+\s+){0,3}?(?:were|was)\s+(?:\w+\s+)?(?:arrested|detained|apprehended|held)\b"
+                    r"|\d+|they)\s+(?:\w+\s+){0,3}?(?:were|was|been|being|got)\s+(?:\w+\s+)?(?:arrested|detained|apprehended"
+                    r"|held)\b"
                     r"|\bfired\b|\bblock\w*|\bprevent\w*|\bstopped|\bremov\w*|\bpushed"
-                    r"|\bforcibly|\bevict\w*|\bconfiscat\w*|\bkettl\w*|\bclear(?:ed)?\b")
+                    r"|\bforcibly|\bevict\w*|\bconfiscat\w*|\bkettl\w*|\bclear(?:ed)?\b|\bsuppress\w*|\bpepper[- ]spray\w*"
+                    r"|\bdrag(?:ged|ging)?\b")
 # Unmistakable interventions on the protest itself, strong enough to make a "peaceful" label one with intervention.
 _HOW_MANY = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|dozens|scores|many|a few"
              r"|(?:at least|around|about|over) (?:\d+|\w+))")
@@ -830,15 +832,16 @@ _PLAIN_INTERVENTION = _rx(
     # "at least 15 people, including two journalists, were arrested", "one woman was arrested"
     rf"|\b(?:protesters?|demonstrators?|participants|marchers|activists|students|people|persons|residents|locals"
     rf"|workers|members|women|men|woman|man|individuals|they|{_HOW_MANY})(?:,[^,.;]{{1,60}},)?\s+"
-    r"(?:\w+\s+){0,3}?(?:were|was)\s+(?:\w+\s+)?(?:arrested|detained|beaten|dragged|removed|dispersed)\b"
-    r"|\b(?:were|was)\s+(?:\w+\s+)?(?:arrested|detained|beaten|dragged|removed|dispersed)\s+by\s+(?:the\s+)?"
+    r"(?:\w+\s+){0,3}?(?:were|was|been|being|got)\s+(?:\w+\s+)?(?:arrested|detained|beaten|dragged|removed|dispersed)\b"
+    r"|\b(?:were|was|been|being|got)\s+(?:\w+\s+)?(?:arrested|detained|beaten|dragged|removed|dispersed)\s+by\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:police|security|soldiers|troops|military|forces|officers|gendarm\w*)"
     # "military forces stopped protesters from setting up tents", "the police interfered"
     r"|\b(?:police|policemen|security forces|soldiers|troops|military forces|army|officers|gendarm\w*)\s+(?:\w+\s+){0,2}?"
     r"(?:stopped|prevented|removed|used force|interfered|took down|pushed back|blocked)\b"
     # "Police forces arrested tailors who ...", "police detained 3 local residents who were taking part" (11 of the
     # 12 ACLED protest notes telling police arresting outside the grievance are protests with intervention)
-    r"|\b(?:police\w*|officers|security forces|soldiers|troops|gendarm\w*)\s+(?:\w+\s+){0,2}?(?:arrested|detained)\b"
+    r"|\b(?:police\w*|officers|security forces|soldiers|troops|gendarm\w*)\s+(?:\w+\s+){0,2}?(?<!\bto )(?:arrest(?:ed|s)?"
+    r"|detain(?:ed|s)?|suppress(?:ed|es)?)\b"
     rf"|\b(?:arrested|detained)\s+{_HOW_MANY}\s+(?:\w+\s+)?(?:protesters|demonstrators|participants|people|persons|residents"
     r"|activists|students|workers)\b")
 # What makes a demonstration violent: the demonstrators' own violence or vandalism (looked for outside the
@@ -858,6 +861,9 @@ _GRIEVANCE = _rx(r"\b(?:against|over|demand\w*|denounc\w*|condemn\w*|for)\b[^.;]
                  r"(?=,\s*(?:and|but|before|after|when|until|where|as)\b|\s(?:and|but)\s+(?:they\s+|(?:the\s+)?(?:protesters|demonstrators|crowd)\s+)?(?:were|was|the police|police)\b"
                  # "..., security forces intervened to disperse the demonstrators"
                  r"|,\s*(?:the\s+)?(?:police|security forces|soldiers|troops|military|army|officers|authorities|gendarm\w*)\b"
+                 # "... calling on the president to resign as police fired tear gas", "... cut short after police fired"
+                 r"|\s(?:as|when|while|until|after|before)\s+(?:the\s+)?(?:riot\s+)?(?:police|security forces|soldiers"
+                 r"|troops|officers|gendarm\w*)\s+(?!(?:officers?\s+)?(?:who|that|had|have)\b)"
                  # "..., protesting against their principal, burn their dorm": the protesters' own act after it
                  r"|,\s*(?:and\s+|then\s+)?(?:burn|set|torch|storm|smash|loot|destroy|vandal|pelt|threw|throw|hurl"
                  r"|block|barricad|broke|break|abduct)\w*\s"
