@@ -17,6 +17,7 @@ from sitrep.extract.detect import (
     LinearModel,
     Prediction,
     apply_codebook_rules,
+    attribution_only,
     classify,
     diplomatic_only,
     features,
@@ -1359,6 +1360,23 @@ def test_a_diplomatic_act_is_no_event(text: str, diplomatic: bool) -> None:
     assert diplomatic_only(text) is diplomatic
     for label in ("Peaceful protest", "Attack"):
         assert (apply_codebook_rules(text, pred(label, 0.7)).sub_event_type is None) is diplomatic
+
+
+@pytest.mark.parametrize(("text", "attribution"), [
+    ("The Islamic State claimed responsibility for a car bomb in the city on Friday that killed eight people.", True),
+    ("The group took credit for the suicide bomb that killed dozens at the mosque.", True),
+    ("The ministry denied its planes were responsible for air strikes that destroyed a hospital in the city.", True),
+    ("Officials rejected accusations of bombing a mosque in the province which killed at least 46 people.", True),
+    ("A separatist militia is believed to be behind the killing of the village chief last week.", True),
+    # the violence told outside the claim is reported, and a claim nobody made is no attribution
+    ("Gunmen killed five people at a market on Monday. The Islamic State claimed responsibility for the attack.", False),
+    ("Residents lynched a man suspected to be behind the killing of two children.", False),
+    ("A policeman was gunned down in the town. No group has claimed responsibility for the attack.", False),
+])
+def test_a_claim_of_responsibility_alone_is_no_event(text: str, attribution: bool) -> None:
+    assert attribution_only(text) is attribution
+    for label in ("Remote explosive/landmine/IED", "Attack"):
+        assert (apply_codebook_rules(text, pred(label, 0.7)).sub_event_type is None) is attribution
 
 
 def test_an_accident_is_never_upgraded_to_an_event() -> None:

@@ -1344,6 +1344,34 @@ _DIPLOMATIC_REASON = _rx(r"\b(?:over|in (?:response|reaction|retaliation) (?:to|
                          r"|because of|targeting)\b[^.;]*")
 
 
+# A claim or a denial of responsibility ("IS claimed responsibility for a car bomb that killed eight", "Russia denied
+# its planes were responsible for air strikes on a hospital", "suicide bombers are suspected to be behind the
+# blasts"): an attribution of a violence told elsewhere, not a report of it (CASE's ATTRIB class). The reported
+# act stands when the text tells it outside the claim ("A bomb detonated outside the embassy").
+_ATTRIBUTION = _rx(r"\b(?:claim(?:ed|s|ing)?|den(?:ied|ies|y|ying)|accept(?:ed|s)?|admitt?(?:ed|s)?|bears?|took|takes|taking)"
+                   r"\s+(?:\w+\s+){0,1}?(?:responsibility|credit)\s+for\b[^.;]*"
+                   r"|\b(?:den(?:ied|ies|y|ying)|reject(?:ed|s|ing)?)\s+(?:that\s+)?(?:[\w'-]+\s+){0,6}?(?:was|were|is|are|being)"
+                   r"\s+(?:\w+\s+)?responsible\s+for\b[^.;]*"
+                   r"|\b(?:reject(?:ed|s|ing)?|den(?:ied|ies|y|ying)|dismiss(?:ed|es)?)\s+(?:the\s+)?(?:allegations?|accusations?"
+                   r"|claims?|charges?|reports?)\s+(?:that|of)\b[^.;]*"
+                   r"|\bclaim(?:ed|s)\s+(?:the\s+)?(?:murder|killing|assassination|attack|bombing|beheading)s?\s+of\b[^.;]*"
+                   r"|\b(?:suspected|believed|thought|said)\s+to\s+(?:be|have been)\s+(?:behind|responsible for)\b[^.;]*")
+_ACT_TOLD = _rx(r"\b(?:bomb(?:s|ed|ing|ings)?|blasts?|explo\w*|detonat\w*|attack(?:s|ed|ing)?|shot|shoot\w*|fired|gunfire"
+                r"|kill(?:s|ed|ing)|dead|died|wound\w*|injur\w*|clash\w*|fighting|fought|air ?strikes?|shell(?:s|ed|ing)"
+                r"|abduct\w*|kidnap\w*|raid(?:s|ed)?|storm(?:s|ed)|ambush\w*|stabb\w*|beheaded|executed|massacre\w*|gunned"
+                r"|murder(?:s|ed)?|blown up|blew up|destroy(?:s|ed)?)\b")
+_NO_CLAIM = _rx(r"\b(?:no(?: one| group)?|nobody|none|not)\s+(?:\w+\s+){0,2}?(?:claimed|admitted|accepted)\b")
+
+
+def attribution_only(text: str) -> bool:
+    """A claim, denial or suspicion of responsibility with the violence told only as what it is about."""
+    if not _ATTRIBUTION.search(text) or _NO_CLAIM.search(text):
+        return False
+    rest = _ATTRIBUTION.sub(" ", text)
+    return not any(p.search(rest) for p in (_ACT_TOLD, _HARM_TO_PEOPLE, _VIOLENT_SCENE, _PROTEST, _LYNCHING,
+                                            _PROPERTY_HARM, _MOB_OR_VIGILANTES))
+
+
 def diplomatic_only(text: str) -> bool:
     """Sanctions imposed, an ambassador recalled, diplomats expelled, with any violence told only as the reason."""
     return bool(_DIPLOMATIC_ACT.search(text)) and not _VIOLENCE_TOLD.search(_DIPLOMATIC_REASON.sub(" ", text))
@@ -1521,6 +1549,9 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
       cordon off, rescue or investigate are no attackers), or a natural disaster with no violence told) -> no event;
     - any label but Agreement for sanctions imposed, an ambassador recalled or diplomats expelled where violence is
       told only as the reason (`diplomatic_only`) -> no event;
+    - any label but Agreement for a claim, denial or suspicion of responsibility whose violence is told only as
+      what it is about (`attribution_only`: "IS claimed responsibility for a car bomb that killed eight") -> no
+      event;
     - an arrest or mob-violence label for ordinary crime (`ordinary_crime`: a robbery, drugs, counterfeit money,
       smuggling or fraud with no crowd, no harm, nothing political and no arms told) -> no event;
     - drones captured or downed under another strategic label -> Disrupted weapons use; looting where fighters
@@ -1549,9 +1580,10 @@ def _codebook_rules(text: str, pred: Prediction) -> Prediction:
     if sub in _CONTRABAND_PRONE and contraband_taken(text):
         return _with(pred, "Looting/property destruction")
     if (sub in ("Arrests", "Mob violence") and ordinary_crime(text)) \
-            or (sub not in (None, "Agreement") and diplomatic_only(text)):
+            or (sub not in (None, "Agreement") and (diplomatic_only(text) or attribution_only(text))):
         # "Kolkata police arrested ten persons and recovered counterfeit notes": a crime story, no ACLED event;
-        # "Britain announced sanctions over the killing of protesters": a diplomatic act, no ACLED event
+        # "Britain announced sanctions over the killing of protesters": a diplomatic act, no ACLED event; "IS
+        # claimed responsibility for a car bomb that killed eight": an attribution, the bombing told elsewhere
         return pred.as_no_event()
     if sub is None:
         upgraded = _upgrade_no_event(text, pred)
