@@ -221,6 +221,12 @@ def test_codebook_rules_leave_correct_labels_alone(text: str, model_label: str) 
         ("Taxi bike riders burnt one vehicle after a road accident that killed one of their colleagues.", False),
         ("At least 23 people died in a bus fire on a highway in Bulgaria.", True),
         ("Unknown men set a bus on fire on the highway, killing five passengers.", False),
+        # leaks, fumes and snow
+        ("Over 400 people have been affected by a chlorine gas leakage from a reservoir in the city.", True),
+        ("Two children died after being poisoned by gas released from a pest control chemical.", True),
+        ("The army mobilised to dig out more than 200 vehicles stuck in heavy snow.", True),
+        ("Government forces used chlorine gas against the rebel-held town, killing 12.", False),
+        ("Rebels released 12 hostages they had held at the plant.", False),
     ],
 )
 def test_accidents_are_no_event(text: str, accident: bool) -> None:

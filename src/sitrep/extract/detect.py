@@ -1281,11 +1281,12 @@ _DRONE_CAPTURE = _rx(r"\b(?:got|gained|took|seized|taken|captured|hacked|downed|
 # An accident: a blast or fire at an industrial site, or a crash, with nobody said to have caused it on purpose.
 # ACLED codes no accidents; the model, taught that explosions are attacks, needs the reminder.
 _ACCIDENT_SITE = _rx(r"\b(?:plant|factory|factories|warehouse|refinery|refineries|depot|tank(?:er)?s?|boiler|garage|kitchen"
-                     r"|propane|cylinders?|containers?|blast site|gas (?:cylinder|leak"
-                     r"|pipeline|station)|pipelines?|mine|mines|colliery|fireworks?|chemical (?:plant|factory|spill|leak)"
+                     r"|propane|cylinders?|containers?|blast site|gas (?:cylinder|leak\w*"
+                     r"|pipeline|station)|pipelines?|mine|mines|colliery|fireworks?|chemical (?:plant|factory|spill|leak\w*)"
+                     r"|reservoir|pesticides?|pest control|fumigat\w*"
                      r"|industrial|workshop|mill|reactor|furnace|storage)\b")
 _ACCIDENT_HAPPENED = _rx(r"\b(?:explo(?:ded|sion|sions)|blasts?|fire|blaze|caught fire|went up in flames|leak\w*|spill\w*"
-                         r"|collaps\w*)\b")
+                         r"|collaps\w*|fumes|released)\b")
 _CRASH = _rx(r"\b(?:lost control|collided|collision|crash(?:ed|es)?|derail\w*|capsi[sz]\w*|sank|sinking|plunged|overturned"
              r"|head-on|road accident|traffic accident|accident(?:al|ally)?|stampede|drown(?:ed|ing)|electrocut\w*"
              r"|short[- ]circuit|gas explosion|oil spill|fire broke out|caught fire|went up in flames|gutted|collapsed"
@@ -1309,7 +1310,7 @@ _INTENT = _rx(r"\b(?:bomb\w*|ieds?|improvised|attack\w*|militants?|gunm[ae]n|reb
 _NATURAL_DISASTER = _rx(r"\b(?:earthquakes?|quakes?|floods?|flooding|flash floods?|torrential rains?|heavy rains?|monsoon"
                         r"|landslides?|mudslides?|cyclones?|hurricanes?|typhoons?|tsunamis?|wildfires?|bushfires?|forest fires?"
                         r"|burning (?:forests?|bush|woods|hills)"
-                        r"|droughts?|blizzards?|avalanches?|volcanic|eruptions?|heatwaves?)\b")
+                        r"|droughts?|blizzards?|avalanches?|volcanic|eruptions?|heatwaves?|heavy snow\w*|snowfall|snowstorms?)\b")
 _VIOLENCE_TOLD = _rx(r"\b(?:bomb\w*|ieds?|attack\w*|militants?|gunm[ae]n|rebels?|insurgents?|terror\w*|suicide|rockets?"
                      r"|missiles?|shell(?:ed|ing|s)\b|drones?|grenades?|shot|shoot\w*|gunfire|airstrikes?|air strikes?|clash\w*"
                      r"|fighting|protest\w*|demonstrat\w*|riot\w*|mob|loot\w*|arrest\w*|detain\w*|kill(?:ed|ing)? by"
