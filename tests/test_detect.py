@@ -1325,7 +1325,11 @@ def test_an_arrest_with_no_crowd_or_violence_is_no_riot(text: str, expected: str
     ("Kolkata police arrested ten persons and recovered counterfeit notes worth Rs 76 lakh.", "Arrests", True),
     ("A man robbed a bank in the city centre and barricaded himself inside a hotel room.", "Mob violence", True),
     ("A man was taken into custody after police found drugs and counterfeit money in his car.", "Arrests", True),
+    ("Police have caught a man attempting to rob three banks in one day.", "Mob violence", True),
+    ("Police arrested 29 people in a probe into alleged money laundering at two companies.", "Arrests", True),
+    ("Police caught a man on charges of circulating pornographic videos.", "Arrests", True),
     # politics, a crowd, harm or arms keep the event
+    ("Residents beat a man who tried to rob a shop in the market.", "Mob violence", False),
     ("Police arrested two opposition activists accused of fraud before the election.", "Arrests", False),
     ("A mob lynched two suspected robbers in the market.", "Mob violence", False),
     ("Robbers shot dead a shopkeeper and took his money.", "Mob violence", False),

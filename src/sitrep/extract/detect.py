@@ -1322,7 +1322,8 @@ _VIOLENCE_TOLD = _rx(r"\b(?:bomb\w*|ieds?|attack\w*|militants?|gunm[ae]n|rebels?
 # Ordinary crime (a robbery, drugs, counterfeit money, smuggling, fraud): no political violence or demonstration.
 # ACLED codes the mob that lynches a thief and the police raid that ends in a shoot-out, never the crime itself
 # or the arrest of its suspects (of the ~360 notes in our ACLED files that name such a crime, 2 are arrests).
-_ORDINARY_CRIME = _rx(r"\b(?:robber(?:y|ies)|robbed|theft|thefts|burglar\w*|break[- ]and[- ]enter|counterfeit|fake (?:currency"
+_ORDINARY_CRIME = _rx(r"\b(?:robber(?:y|ies)|robbed|rob|robs|robbing|theft|thefts|burglar\w*|break[- ]and[- ]enter|counterfeit"
+                      r"|money[- ]laundering|pornograph\w*|fake (?:currency"
                       r"|notes|money)|drugs?|narcotics?|heroin|cocaine|methamphetamine|smuggl\w*|traffick\w*|fraud\w*"
                       r"|embezzl\w*|bribe\w*|cyber ?crimes?|hack(?:ed|ing|ers?)|extortion)\b")
 _POLITICAL_CONTEXT = _rx(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|opposition|activists?|journalists?|party|parties"
