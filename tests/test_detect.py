@@ -1362,9 +1362,12 @@ def test_a_national_defense_force_is_the_state_taking_ground() -> None:
     ("The European Union announced new sanctions against Belarus in response to the crackdown on protesters.", True),
     ("Britain imposed sanctions on Myanmar's generals over the killing of protesters.", True),
     ("France recalled its ambassador to Mali after the coup.", True),
+    ("Ten diplomats were expelled by the government after a nerve agent attack on a former spy.", True),
+    ("The country retaliated over a new round of sanctions imposed a day ago over the bombing of its soldiers.", True),
     # violence told outside the reason is an event of its own
     ("Troops opened fire on protesters in Minsk hours after the EU announced new sanctions.", False),
     ("The army shelled the border town, days after Washington imposed sanctions on the generals.", False),
+    ("Troops shelled the town after sanctions were imposed on the regime.", False),
 ])
 def test_a_diplomatic_act_is_no_event(text: str, diplomatic: bool) -> None:
     assert diplomatic_only(text) is diplomatic

@@ -1341,7 +1341,10 @@ _RESPONDERS = _rx(r"\b(?:security forces|police(?:men)?|army|soldiers|troops|mil
 _DIPLOMATIC_ACT = _rx(r"\b(?:impos\w*|announc\w*|unveil\w*|slapp?\w*|extend\w*|lift\w*|tighten\w*|approv\w*|adopt\w*"
                       r"|agreed|propos\w*|threaten\w*)\s+(?:\w+\s+){0,3}?sanctions\b"
                       r"|\brecall(?:ed|s|ing)? (?:its|their|his|her) (?:ambassador|envoy)s?\b"
-                      r"|\bexpell?(?:ed|s|ing)? (?:\w+\s+){0,3}?(?:diplomats|ambassadors?|envoys?)\b")
+                      r"|\bexpell?(?:ed|s|ing)? (?:\w+\s+){0,3}?(?:diplomats|ambassadors?|envoys?)\b"
+                      # told in the passive: "Russian diplomats expelled by the US", "sanctions imposed a day ago"
+                      r"|\b(?:diplomats|ambassadors?|envoys?) (?:(?:were|was|will be|have been|had been)\s+)?expell?ed\b"
+                      r"|\bsanctions (?:(?:were|was|have been|had been)\s+)?(?:imposed|announced|approved|adopted)\b")
 _DIPLOMATIC_REASON = _rx(r"\b(?:over|in (?:response|reaction|retaliation) (?:to|for)|against|for|after|following"
                          r"|because of|targeting)\b[^.;]*")
 
