@@ -1133,6 +1133,9 @@ def test_an_air_strike_alone_stays_an_air_strike() -> None:
     ("Thirty IS militants surrendered to Afghan forces in the province.", "Agreement"),
     ("The two sides exchanged prisoners near the front line.", "Agreement"),
     ("The government released 98 prisoners to help progress the peace deal.", "Other"),
+    ("An officer supervises the exchange process of prisoners of war near the front line.", "Agreement"),
+    ("Civilians began leaving the besieged towns as a result of the deal to evacuate them.", "Agreement"),
+    ("The president promised to complete the release of all 5,000 prisoners as part of the deal.", "Agreement"),
 ])
 def test_surrenders_truces_and_prisoner_exchanges_are_agreements(text: str, expected: str) -> None:
     assert apply_codebook_rules(text, pred("Other")).sub_event_type == expected

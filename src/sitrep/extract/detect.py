@@ -683,7 +683,13 @@ _AGREEMENT = _rx(r"\bsurrender(?:ed|s)\b|\btruce\b|\bcease-?fire (?:agreement|de
                  r"|\bpeace (?:talks|accords?) (?:begin|began|started|opened|held)\b"
                  r"|\bsign(?:ed|s)? (?:an? |the )?(?:\w+ )?(?:agreements?|memorandum|mou|accords?|deal)\b"
                  r"|\bexchanged (?:\w+ )?prisoners\b|\bprisoner (?:exchange|swap)s?\b|\bswap(?:ping|ped)\b[^.]{0,60}"
-                 r"\bcaptured\b|\bbrokered an? (?:\w+ )?agreement\b"
+                 r"\bcaptured\b"
+                 # "the exchange process of prisoners of war", "the deal to evacuate civilians", "the release of all
+                 # 5,000 Taliban prisoners as part of the deal"
+                 r"|\b(?:exchange|swap)s? (?:\w+ ){0,2}?of (?:\w+ ){0,3}?(?:prisoners|detainees|captives)(?: of war)?\b"
+                 r"|\b(?:deal|agreement|accord) to evacuate\b|\bevacuation (?:deal|agreement)\b"
+                 r"|\brelease of (?:[\w,]+ ){0,4}?(?:prisoners|detainees)\b[^.]{0,40}\b(?:deal|agreement|accord)\b"
+                 r"|\bbrokered an? (?:\w+ )?agreement\b"
                  r"|\bagreed (?:on |to |upon )?(?:an? |the )?(?:\w+ ){0,2}?(?:cease-?fire|truce|peace (?:deal|agreement|plan))\b"
                  r"|\b(?:cease-?fire|truce) (?:took|came into|went into|takes) effect\b"
                  r"|\breleased\b[^.]{0,80}\bin exchange for\b")
