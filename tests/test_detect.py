@@ -978,6 +978,15 @@ def test_a_failed_attempt_to_take_ground_is_a_clash() -> None:
         "Non-state actor overtakes territory"
 
 
+def test_ground_held_only_briefly_is_an_armed_clash() -> None:
+    text = "Militants attacked an army base on Sunday, killing two soldiers, and briefly seized control of the town."
+    for sub in ("Government regains territory", "Non-state actor overtakes territory"):
+        assert apply_codebook_rules(text, pred(sub)).sub_event_type == "Armed clash"
+    held = "Militants attacked an army base on Sunday and seized control of the town."
+    assert apply_codebook_rules(held, pred("Non-state actor overtakes territory")).sub_event_type == \
+        "Non-state actor overtakes territory"
+
+
 def test_ground_taken_in_a_fight_whoever_took_it() -> None:
     for text in ("As the result of the clash the village was liberated from Russian forces.",
                  "Ukrainian forces regained the territory of Tolokun as the result of an armed clash.",

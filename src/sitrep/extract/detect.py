@@ -1089,6 +1089,7 @@ _FAILED_TAKE = _rx(r"\b(?:attempt\w*|tried|trying|failed|bid|intend\w*|sought|pl
                    r"(?:take|seize|capture|recapture|retake|control|storm|overrun|advance|enter|regain)\b")
 _BRIEF_HOLD = _rx(r"\b(?:briefly|temporarily|attempt\w* to|tried to|trying to|failed to|bid to|repell?ed|repuls\w*"
                   r"|beat back|foiled)\b")
+_HELD_BRIEFLY = _rx(r"\b(?:briefly|temporarily|for (?:a few|several|some|two|three) (?:hours|minutes))\b")
 # the labels a place taken overrides: the model's reading of a capture as a development or a mere clash
 _TAKEOVER_PRONE = frozenset({"Other", "Change to group/activity", "Disrupted weapons use",
                              "Looting/property destruction", "Armed clash"})
@@ -1783,6 +1784,9 @@ def _codebook_rules(text: str, pred: Prediction) -> Prediction:
         # "the Saudi-led forces intended to take control of Haylan Mountain, but the Yemeni forces pushed them
         # back": ground fought over, not taken (none of the 46 ACLED notes of our files telling an attempt to
         # take, storm or enter ground is territorial; 26 are armed clashes, most others protests)
+        return _with(pred, "Armed clash")
+    if sub in TERRITORIAL_BATTLES and _HELD_BRIEFLY.search(text):
+        # "Al-Shabab briefly seized control of the town": ground not held is fought over, an armed clash
         return _with(pred, "Armed clash")
     if sub in TERRITORIAL_BATTLES:
         taker = territory_taker(text)
