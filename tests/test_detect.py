@@ -956,6 +956,8 @@ def test_enemies_driven_out_or_a_whole_area_controlled_is_ground_taken() -> None
     ("Afghan security forces in a new crackdown on Taliban militants recaptured the district on Friday.", "state"),
     ("Government troops pushed into the enclave, clashing with insurgents and capturing a village.", "state"),
     ("After heavy fighting with government troops, the rebels captured the town.", "nonstate"),
+    ("Militants attacked an army base at dawn and seized control of the town.", "nonstate"),
+    ("Rebels overran police posts on the road and captured the district.", "nonstate"),
     # a country's forces, and the state's allies beside them
     ("The Syrian forces took full control of the town in fierce clashes with the militants.", "state"),
     ("The Iraqi military and pro-Government Shiite militias have taken control of the town.", "state"),

@@ -1117,7 +1117,10 @@ def ground_taken(text: str) -> bool:
 
 
 _JOINED = _rx(r"\s+and\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}")
-_FOUGHT_SIDE = _rx(r"\b(?:with|against|on|from|between|targeting|towards?)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}$")
+_FOUGHT_SIDE = _rx(r"\b(?:with|against|on|from|between|targeting|towards?|attack(?:ed|ing)|ambush(?:ed|ing)|raid(?:ed|ing)"
+                   r"|storm(?:ed|ing)|overr?an)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}$")
+# a force named as a place's owner, not as a doer: "an army base", "police posts"
+_FORCE_AS_PLACE = _rx(r"\s+(?:bases?|positions?|posts?|camps?|barracks|checkpoints?|headquarters|stations?|convoys?)\b")
 
 
 def territory_taker(text: str) -> str | None:
@@ -1134,7 +1137,7 @@ def territory_taker(text: str) -> str | None:
         clause_start = max(text.rfind(".", 0, verb.start()), text.rfind(";", 0, verb.start()), 0)
         # not the side fought ("in a crackdown on Taliban militants", "clashing with insurgents and capturing")
         before = [m for m in _TAKER_ACTIVE.finditer(text, clause_start, verb.start())
-                  if not _FOUGHT_SIDE.search(text, clause_start, m.start())]
+                  if not _FOUGHT_SIDE.search(text, clause_start, m.start()) and not _FORCE_AS_PLACE.match(text, m.end())]
         if before:
             # "pro-Hadi forces and Southern Resistance fighters took control": the state's side with its allies
             if len(before) > 1 and before[-2].group("state") and _JOINED.fullmatch(text, before[-2].end(),
