@@ -1459,6 +1459,10 @@ def test_protesters_who_clashed_are_a_violent_demonstration(text: str, expected:
      "Agreement", "Headquarters or base established"),
     ("Recent reports claim that OLF rebels have set up bases in Wajir district.", "Change to group/activity",
      "Headquarters or base established"),
+    ("The foreign military has created a new base in the oil-rich region, monitors reported.",
+     "Change to group/activity", "Headquarters or base established"),
+    ("Turkish forces have established today a new military post south of the town.", "Change to group/activity",
+     "Headquarters or base established"),
     # checkpoints are a change to the group's activity; a base attacked is a fight
     ("HTS set up checkpoints in the town to inspect residents' phones.", "Change to group/activity",
      "Change to group/activity"),

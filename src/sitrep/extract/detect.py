@@ -1025,9 +1025,9 @@ _FORCES_MOVE = _rx(r"\b(?:established|built|set up|erected|reinforced) (?:new |m
                    r"|\bpatroll?(?:ed|ing) the streets\b|\b(?:imposed|declared|announced|enforce[ds]?) (?:a |the )?curfew\b")
 # A base, outpost or headquarters set up: the codebook's "Headquarters or base established" (so are all 6 ACLED notes
 # in our files that tell it; checkpoints set up are a change to the group's activity)
-_BASE_SET_UP = _rx(r"\b(?:established|establishes|set up|sets up|setting up|built|builds|erected|opened|installed)\s+"
-                   r"(?:\w+\s+){0,3}?(?:bases?|outposts?|observation posts?|headquarters|hq|(?:military|army|field|rear)"
-                   r" (?:field )?camps?|garrisons?)\b")
+_BASE_SET_UP = _rx(r"\b(?:established|establishes|set up|sets up|setting up|built|builds|erected|opened|installed|created"
+                   r"|creates)\s+(?:\w+\s+){0,3}?(?:bases?|outposts?|observation posts?|military posts?|headquarters|hq"
+                   r"|(?:military|army|field|rear) (?:field )?camps?|garrisons?)\b")
 _FIGHT = _rx(r"\b(?:clash\w*|(?<!in )exchang\w*(?! for)|opened fire|fired|shot|gunfight|encounter\w*|ambush\w*|attack\w*|offensive"
              r"|raid\w*|killed|eliminated|neutrali[sz]ed|injur\w*|wound\w*|fatalit\w*|casualt\w*|dead|died)\b")
 _CONTEXT_CLAUSE = _rx(r"\bin the context of [^.]*")
