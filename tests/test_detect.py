@@ -965,6 +965,7 @@ def test_enemies_driven_out_or_a_whole_area_controlled_is_ground_taken() -> None
     ("The army and allied fighters captured a key neighbourhood of the city.", "state"),
     ("The Syrian Democratic Forces captured the town from the Islamic State.", None),
     ("Kurdish fighters took control of the town after clashes.", "nonstate"),
+    ("Taliban forces captured the district centre after clashes with the army.", "nonstate"),
 ])
 def test_who_took_the_ground_is_the_subject_not_the_side_fought(text: str, taker: str | None) -> None:
     assert territory_taker(text) == taker

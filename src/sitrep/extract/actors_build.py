@@ -341,9 +341,9 @@ def build_place_attribution(rows: list[dict[str, str]], min_events: int = 2, min
 
 
 def _iso2(country: str) -> str:
-    known = {r["country"]: r["iso2"] for r in _countries()}
-    if country in known:
-        return known[country]
+    known = next((r["iso2"] for r in _countries() if r["country"] == country), None)
+    if known:
+        return known
     try:
         return pycountry.countries.lookup(country).alpha_2
     except LookupError:

@@ -1045,9 +1045,11 @@ _TAKE_VERB = (r"(?:re-?captur\w*|retook|re-?tak(?:en|es|ing)|regain\w*|recover(?
               r"|gain(?:ed|s)? control|(?:drove|driven|pushed|flushed|chased|expelled|ousted) [\w' -]{1,40}? out\b"
               r"|freed|cleared|secured|took|taken|reclaim\w*|storm\w*|entered|controll(?:ed|ing) the (?:entire|whole))")
 _STATE_TAKER = (r"(?:army|armies|armed forces|troops|soldiers|troopers|military|marines|gendarm\w*|police"
-                # "Syrian forces", "Russian military forces" (not "Syrian Democratic Forces", not "Kurdish forces");
-                # "pro-Hadi forces", "allied fighters", "pro-government militias": the state's own or its affiliates
-                r"|(?-i:(?!Kurdish)[A-Z][a-z]+(?:ian|ish|ese|an|i)) (?:military |armed |security |government )?forces"
+                # "Syrian forces", "Russian military forces" (not "Syrian Democratic Forces", "Kurdish forces" or
+                # "Taliban forces"); "pro-Hadi forces", "allied fighters", "pro-government militias": the state's own
+                # or its affiliates
+                r"|(?-i:(?!(?:Kurdish|Taliban|Sunni|Shia|Shii)\b)[A-Z][a-z]+(?:ian|ish|ese|an|i)) (?:military |armed |security "
+                r"|government )?forces"
                 r"|pro-(?-i:[A-Z])[\w-]+ forces|(?:allied|affiliated) (?:forces|fighters|militias?)|pro-government (?:\w+ )?militias?"
                 r"|(?:government|govt|state|national|federal|regime|loyalist|pro-government|army|security|defen[cs]e"
                 r"|special|presidential|republican|military|coalition) forces?|forces loyal to (?:the )?(?:government"
