@@ -424,3 +424,13 @@ def test_a_rebel_groups_arrests_are_abductions_and_the_states_stay_arrests() -> 
     assert (rebels.sub_event_type, rebels.event_type) == ("Abduction/forced disappearance", "Violence against civilians")
     [state] = events("On 5 May 2020, police arrested five opposition activists in Nairobi.", published=date(2020, 5, 6))
     assert state.sub_event_type == "Arrests"
+
+
+def test_a_national_outlet_places_an_event_in_an_ambiguous_city() -> None:
+    # "An-Nahar" is learned Lebanese from ACLED's exports (the packaged outlets.csv); Libya's Tripoli is the bigger
+    text = ("On 9 May 2020, protesters gathered outside the Seray in Tripoli and demanded the release of activists "
+            "detained in recent demonstrations.")
+    lebanese = extract_article(Article(id="a", text=text, published=date(2020, 5, 10), source="An-Nahar"))
+    bare = extract_article(Article(id="b", text=text, published=date(2020, 5, 10)))
+    assert [(e.location, e.country) for e in lebanese] == [("Tripoli", "Lebanon")]
+    assert [(e.location, e.country) for e in bare] == [("Tripoli", "Libya")]
