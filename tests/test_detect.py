@@ -655,6 +655,10 @@ def test_villagers_as_victims_do_not_make_a_mob() -> None:
                     "A criminal gang attacked two villages and assaulted an unspecified number of residents.",
                     "Supporters of the opposition were assaulted by unknown people in the town."):
         assert apply_codebook_rules(victims, pred("Attack")).sub_event_type == "Attack", victims
+    # people driven from their homes by a fight are its victims too
+    for fled in ("Fighting between the army and a rebel battalion forced over 480 villagers to flee their village.",
+                 "Clashes between the two armed groups near the border displaced hundreds of residents."):
+        assert apply_codebook_rules(fled, pred("Armed clash")).sub_event_type == "Armed clash", fled
 
 
 def test_police_doing_the_violence_further_on_in_the_clause_make_no_mob() -> None:

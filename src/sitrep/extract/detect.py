@@ -722,6 +722,11 @@ _MOB_AS_VICTIM = _rx(r"\b(?:kill\w*|attack\w*|shot|shoot\w*|injur\w*|wound\w*|ab
                      r"|abduct|kidnap|rob|target|harass)\w*"
                      r"|\b(?:villagers|residents|locals|citizens)\s+(?:reported|report|suffered|sustained)\s+(?:\w+\s+)?"
                      r"(?:injur|wound)\w*"
+                     # "fighting between the military and the KNU forced over 480 villagers to flee": people driven out
+                     r"|\b(?:forc\w*|caus\w*|prompt\w*|displac\w*|evacuat\w*)\s+(?:[\w'\"-]+\s+){0,4}?"
+                     r"(?:villagers|residents|locals|citizens)\b"
+                     r"|\b(?:villagers|residents|locals|citizens)\b(?:\s+[\w,'-]+){0,8}?\s+(?:fled|flee\w*|(?:were|have been)"
+                     r"\s+(?:displaced|evacuated|forced))"
                      # "Scores of people were reportedly injured": a count of the hurt, not a crowd
                      r"|\b(?:scores|dozens|hundreds) of (?:people|persons|civilians|residents)\s+(?:were|had been|have been)"
                      r"\s+(?:\w+\s+)?(?:injur|wound|kill|hurt|attack|beat|shot)\w*")
