@@ -656,8 +656,9 @@ def test_villagers_as_victims_do_not_make_a_mob() -> None:
                     "Supporters of the opposition were assaulted by unknown people in the town."):
         assert apply_codebook_rules(victims, pred("Attack")).sub_event_type == "Attack", victims
     # people driven from their homes by a fight are its victims too
-    for fled in ("Fighting between the army and a rebel battalion forced over 480 villagers to flee their village.",
-                 "Clashes between the two armed groups near the border displaced hundreds of residents."):
+    for fled in ("Near the village, fighting between the military and a KNU battalion forced over 480 villagers to "
+                 "flee their village.",
+                 "Fighting between the military and the local battalion displaced hundreds of residents."):
         assert apply_codebook_rules(fled, pred("Armed clash")).sub_event_type == "Armed clash", fled
 
 
