@@ -434,3 +434,16 @@ def test_a_national_outlet_places_an_event_in_an_ambiguous_city() -> None:
     bare = extract_article(Article(id="b", text=text, published=date(2020, 5, 10)))
     assert [(e.location, e.country) for e in lebanese] == [("Tripoli", "Lebanon")]
     assert [(e.location, e.country) for e in bare] == [("Tripoli", "Libya")]
+
+
+def test_a_claim_after_the_event_it_attributes_is_part_of_its_telling() -> None:
+    text = ("A roadside bomb struck an army convoy near Afgooye on Saturday, killing four soldiers, officials said. "
+            "Al-Shabaab claimed responsibility for the attack in a statement on its radio station.")
+    events = extract_article(Article(id="a", text=text, published=date(2023, 6, 11)))
+    assert len(events) == 1
+    event = events[0]
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert "claimed responsibility" in event.notes
+    assert next(e for e in event.evidence if e.field == "event").end == len(text)
+    # the claim alone, with the attack told nowhere else, is an attribution: no event
+    assert extract_article(Article(id="b", text=text.split(". ", 1)[1], published=date(2023, 6, 11))) == []

@@ -172,6 +172,13 @@ def detect_events(doc: Document) -> list[EventGroup]:
                 current.predictions.append(pred)
                 current.context_end = sentence.end
                 continue
+            if not is_event and detect.attribution_only(sentence.text):
+                # "Al-Shabaab claimed responsibility for the attack": no event alone, but told of the event before
+                # it, whose telling it goes on
+                current.sentences.append(sentence)
+                current.predictions.append(current.predictions[-1])
+                current.context_end = sentence.end
+                continue
             if not is_event or _without_setting(doc, sentence):
                 # a sentence with no place or date of its own goes on about the event before it, whatever
                 # it reads like alone ("He was arrested in connection with ...")
