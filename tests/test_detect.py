@@ -962,6 +962,7 @@ def test_enemies_driven_out_or_a_whole_area_controlled_is_ground_taken() -> None
     ("Afghan security forces in a new crackdown on Taliban militants recaptured the district on Friday.", "state"),
     ("Government troops pushed into the enclave, clashing with insurgents and capturing a village.", "state"),
     ("After heavy fighting with government troops, the rebels captured the town.", "nonstate"),
+    ("Government troops pushed into a rebel-held enclave, clashing with insurgents and capturing a village.", "state"),
     ("Militants attacked an army base at dawn and seized control of the town.", "nonstate"),
     ("Rebels overran police posts on the road and captured the district.", "nonstate"),
     # a country's forces, and the state's allies beside them
@@ -1507,6 +1508,15 @@ def test_a_base_set_up_is_a_headquarters_or_base_established(text: str, label: s
 @pytest.mark.parametrize("label", ["Peaceful protest", "Protest with intervention"])
 def test_arrests_and_removals_of_protesters_are_an_intervention(text: str, expected: str, label: str) -> None:
     assert apply_codebook_rules(text, pred(label, 0.8)).sub_event_type == expected
+
+
+def test_an_incendiary_thrown_at_a_protest_makes_it_violent() -> None:
+    text = "A protester throws a Molotov cocktail during a demonstration near the government complex."
+    assert apply_codebook_rules(text, pred("Peaceful protest", 0.8)).sub_event_type == "Violent demonstration"
+    # the throwing the protest is about is its grievance
+    grievance = ("Protesters gathered outside the court against the detention of two activists accused of hurling a "
+                 "Molotov cocktail at a bank.")
+    assert apply_codebook_rules(grievance, pred("Peaceful protest", 0.8)).sub_event_type == "Peaceful protest"
 
 
 def test_the_grievance_ends_where_the_police_act() -> None:

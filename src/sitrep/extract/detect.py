@@ -908,6 +908,10 @@ _ACCIDENT_CLAUSE = _rx(r"[^.;,]*\b(?:accidents?|collided|collision|hit-and-run)\
 _TOLL_TURN = _rx(r"(?:,\s*|\s)(?:leading|resulting|led)\s+(?:to|in)\b"
                  r"|,\s*(?:killing|injuring|wounding|causing|and (?:one|two|three|\d+))\b")
 _RIOTING = _rx(r"\b(?:pelted|threw|throwing|hurled|hurling)\s+(?:stones|rocks|bricks|molotov cocktails|petrol bombs)\s+at\b"
+               # "a protester throws a Molotov cocktail during a demonstration": an incendiary thrown is violence
+               # wherever it lands (a finite verb: "detained for hurling a Molotov cocktail" is the grievance)
+               r"|\b(?:throws?|threw|hurl(?:s|ed)|lobb?(?:s|ed))\s+(?:an?\s+|\w+\s+)?(?:molotov cocktails?"
+               r"|petrol bombs?|fire ?bombs?|incendiary (?:devices?|bombs?))\b"
                r"|\b(?:turned|turns|turn|turning|became|becomes|descended into|degenerated into)\s+(?:\w+\s+)?violen\w*"
                r"|\b(?:escalating|scene of (?:\w+ )?)violence\b"
                r"|\b(?:stormed|broke into|breached|forced their way into)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:buildings?"
@@ -1127,7 +1131,9 @@ _JOINED = _rx(r"\s+and\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}")
 _FOUGHT_SIDE = _rx(r"\b(?:with|against|on|from|between|targeting|towards?|attack(?:ed|ing)|ambush(?:ed|ing)|raid(?:ed|ing)"
                    r"|storm(?:ed|ing)|overr?an)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}$")
 # a force named as a place's owner, not as a doer: "an army base", "police posts"
-_FORCE_AS_PLACE = _rx(r"\s+(?:bases?|positions?|posts?|camps?|barracks|checkpoints?|headquarters|stations?|convoys?)\b")
+# or as the holder of a place ("a rebel-held enclave")
+_FORCE_AS_PLACE = _rx(r"\s+(?:bases?|positions?|posts?|camps?|barracks|checkpoints?|headquarters|stations?|convoys?)\b"
+                      r"|-(?:held|controlled|run|occupied|dominated)\b")
 
 
 def territory_taker(text: str) -> str | None:
