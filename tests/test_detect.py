@@ -1519,6 +1519,16 @@ def test_an_incendiary_thrown_at_a_protest_makes_it_violent() -> None:
     assert apply_codebook_rules(grievance, pred("Peaceful protest", 0.8)).sub_event_type == "Peaceful protest"
 
 
+def test_a_non_violent_protest_or_a_violent_dispersal_is_no_violence_of_the_protesters() -> None:
+    text = ("Protesters were injured after security forces dispersed a demonstration using live bullets. More than ten "
+            "were injured after a non-violent demonstration was broken up near the bridge.")
+    assert apply_codebook_rules(text, pred("Excessive force against protesters", 0.8)).sub_event_type == \
+        "Excessive force against protesters"
+    violent = "Hundreds of students held a violent demonstration near the bridge, smashing shop windows."
+    assert apply_codebook_rules(violent, pred("Excessive force against protesters", 0.8)).sub_event_type == \
+        "Violent demonstration"
+
+
 def test_the_grievance_ends_where_the_police_act() -> None:
     # "as police fired tear gas" is what happened to the protest, not part of its demands
     text = ("Thousands of protesters rallied outside the army headquarters for a second day, calling on the military "

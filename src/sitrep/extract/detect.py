@@ -863,6 +863,10 @@ _DEMONSTRATORS_VIOLENCE = _rx(
     r"|violen\w*|loot\w*|ransack\w*|riot\w*|storm\w*|forcibl\w*|breach\w*|forced (?:their way|entry|open)"
     r"|broke (?:into|down|through)|threw|hurl\w*|molotov|tyres|tires|barricad\w*|hostage|confront\w*|tussle|manhandl\w*"
     r"|lock(?:ed)? (?:up|in)|gherao\w*|rampag\w*|chaos|unrest|skirmish\w*|retaliat\w*)\b")
+# "a non-violent demonstration", "security forces violently dispersed the protest": no violence of the protesters'
+# (the adverb goes; the dispersal stays, an intervention)
+_NOT_THEIR_VIOLENCE = _rx(r"\bnon[- ]?violen\w*|\b(?:violently|brutally)\s+(?=(?:dispers|broke up|break\w* up|suppress"
+                          r"|crack\w* down))")
 # "an attack on media freedom": words of violence used of rights and institutions are no violence at all.
 _FIGURATIVE_ATTACK = _rx(r"\b(?:attack|assault|war|violence)s? (?:on|against) (?:the )?(?:media|press|freedom|democracy"
                          r"|(?:human |civil |workers' |women's )?rights|journalism|free (?:speech|expression)"
@@ -1741,7 +1745,7 @@ def _codebook_rules(text: str, pred: Prediction) -> Prediction:
             # (not the death behind the protest: "when police tried to remove the body of a girl who was killed")
             return _with(pred, "Excessive force against protesters")
         beyond_grievance = _DEATH_BEHIND.sub(" ", _DEATH_THAT_MOVED.sub(" ", _GRIEVANCE.sub(
-            " ", _FIGURATIVE_ATTACK.sub(" ", text))))
+            " ", _NOT_THEIR_VIOLENCE.sub(" ", _FIGURATIVE_ATTACK.sub(" ", text)))))
         if sub == "Excessive force against protesters" \
                 and (_RIOTING.search(beyond_grievance) or _DEMONSTRATORS_DAMAGE.search(beyond_grievance)):
             # the codebook's excessive force is against peaceful protesters; force met by rioting is a violent
