@@ -167,16 +167,12 @@ def detect_events(doc: Document) -> list[EventGroup]:
         is_event = pred.sub_event_type is not None and not BRACKET_REMARK.match(sentence.text) \
             and not (BACKGROUND.search(COMPARED_SINCE.sub(" ", sentence.text)) and not _dated_to_the_day(doc, sentence))
         if current is not None and not NEW_EVENT.search(sentence.text):
-            if is_event and _continues(doc, current, sentence, pred):
+            # "Al-Shabaab claimed responsibility for the attack": no event alone, but it goes on telling the event
+            # before it, with that event's label
+            attribution = not is_event and detect.attribution_only(sentence.text)
+            if attribution or (is_event and _continues(doc, current, sentence, pred)):
                 current.sentences.append(sentence)
-                current.predictions.append(pred)
-                current.context_end = sentence.end
-                continue
-            if not is_event and detect.attribution_only(sentence.text):
-                # "Al-Shabaab claimed responsibility for the attack": no event alone, but told of the event before
-                # it, whose telling it goes on
-                current.sentences.append(sentence)
-                current.predictions.append(current.predictions[-1])
+                current.predictions.append(current.predictions[-1] if attribution else pred)
                 current.context_end = sentence.end
                 continue
             if not is_event or _without_setting(doc, sentence):
