@@ -401,3 +401,57 @@ def test_a_militia_word_alone_tells_no_identity() -> None:
 def test_a_country_adjective_is_no_community() -> None:
     text = "Ethiopian raiders attacked herders near the border."
     assert not any(m.actor.name.startswith("Ethiopian") for m in find_mentions(text, 0, len(text), "Kenya"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two named communities: both sides, the first acting
+    ("Clashes between Qoreni and Dabashi communities left four dead at a watering point.",
+     ["Qoreni Communal Militia (Kenya)", "Dabashi Communal Militia (Kenya)"]),
+    ("Fighting broke out between the Qoreni and Dabashi clans over pasture.",
+     ["Qoreni Clan Militia (Kenya)", "Dabashi Clan Militia (Kenya)"]),
+    # the community they come from names them, unless a name came first
+    ("Armed militiamen from the Qoreni sub-clan shot and killed a trader.", ["Qoreni Clan Militia (Kenya)"]),
+    ("Pastoralists from Dabashi raided the village.", ["Dabashi Communal Militia (Kenya)"]),
+    ("Herders from the Qoreni ethnic militia attacked the village.", ["Qoreni Ethnic Militia (Kenya)"]),
+    ("Suspected Qoreni militias from Dabashi clashed with police.", ["Qoreni Ethnic Militia (Kenya)"]),
+    # armed members of a community named bare, or its youth
+    ("Armed Qoreni descended on the village at night.", ["Qoreni Ethnic Militia (Kenya)"]),
+    ("On 2 April, armed Qoreni youth raided the village.", ["Qoreni Ethnic Militia (Kenya)"]),
+])
+def test_identity_militias_by_community_pairs_origin_and_armed_members(text: str, expected: list[str]) -> None:
+    found = [m.actor.name for m in find_mentions(text, 0, len(text), "Kenya") if m.actor.inter == 4]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Armed Forces of the country deployed to the town.",
+    "Five herders were killed in the attack.",
+    "Armed men from Ethiopia attacked the village.",
+    "Muslim youths protested in the town.",
+])
+def test_no_community_from_generic_words_numbers_or_countries(text: str) -> None:
+    assert not any(m.actor.inter == 4 for m in find_mentions(text, 0, len(text), "Kenya"))
+
+
+def test_herders_are_a_communal_militia_when_they_attack_and_civilians_when_attacked(nlp) -> None:
+    r = roles_of(nlp, "Armed pastoralists attacked two farmers with machetes, killing one.", "Sudan",
+                 "Violence against civilians", "Attack")
+    assert (r.actor1.name, r.actor1.inter) == ("Unidentified Communal Militia (Sudan)", 4)
+    r = roles_of(nlp, "Gunmen shot dead four herders near the well.", "Sudan", "Violence against civilians", "Attack")
+    assert r.actor1.inter == 3
+    assert r.actor2.name == "Civilians (Sudan)"
+    r = roles_of(nlp, "Herders grazing their cattle were detained and beaten by the army.", "Kenya",
+                 "Violence against civilians", "Attack")
+    assert r.actor1.inter == 1
+
+
+def test_an_unnamed_attacker_in_a_livestock_feud_is_a_communal_militia_but_not_for_a_victims_tribe(nlp) -> None:
+    r = roles_of(nlp, "Unidentified gunmen killed a man in the village. The killing is believed to be a revenge "
+                 "attack in a feud between two rival communities.", "Kenya", "Violence against civilians", "Attack")
+    assert (r.actor1.name, r.actor1.inter) == ("Unidentified Communal Militia (Kenya)", 4)
+    r = roles_of(nlp, "Unidentified gunmen attempted to assassinate a citizen from the Subaihi tribe in the market.",
+                 "Yemen", "Violence against civilians", "Attack")
+    assert (r.actor1.name, r.actor1.inter) == ("Unidentified Armed Group (Yemen)", 3)
+    r = roles_of(nlp, "A tribal elder was shot dead by unknown gunmen in the city.", "Afghanistan",
+                 "Violence against civilians", "Attack")
+    assert r.actor1.inter == 3

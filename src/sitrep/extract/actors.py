@@ -48,11 +48,17 @@ INTER_NAMES = {1: "State forces", 2: "Rebel group", 3: "Political militia", 4: "
                5: "Rioters", 6: "Protesters", 7: "Civilians", 8: "External/Other forces"}
 STATE_NAME_RE = re.compile(r"^(?:Military|Police) Forces of (?:the )?(.+?)(?: \(\d{4}-\d{0,4}\)(?: .*)?)?$"
                            r"|^Government of (?:the )?(.+?)(?: \(\d{4}-\d{0,4}\))?$")
-# Feuds between families, clans, castes or communities, and land or customary disputes
+# Feuds between families, clans, castes or communities, land or customary disputes, livestock raids: the setting
+# of ACLED's communal (identity) militias
 COMMUNAL_CONTEXT = re.compile(
-    r"\b(?:clans?|sub-?clans?|communal|inter-?communal|ethnic|tribal|tribes?|castes?|(?:rival|two|feuding) famil(?:y|ies)"
-    r"|between (?:\w+ )?famil(?:y|ies)|land (?:ownership )?disputes?|customary (?:conflict|dispute)s?|feud\w*"
-    r"|revenge killings?|armed youths?|local militiam[ae]n|cattle (?:raid\w*|rustl\w*))\b", re.IGNORECASE)
+    r"\b(?:clans?|sub-?clans?|communal|inter-?communal|ethnic|ethnically|tribal|tribes?|castes?"
+    r"|(?:rival|two|feuding) famil(?:y|ies)|between (?:\w+ )?famil(?:y|ies)|land (?:ownership )?disputes?"
+    r"|customary (?:conflict|dispute)s?|feud\w*|revenge killings?|armed youths?|local militiam[ae]n"
+    r"|cattle (?:raid\w*|rustl\w*)|(?:another|rival|neighbou?ring|pastoralist) community"
+    r"|(?:two|rival|neighbou?ring|pastoralist|feuding|warring|[A-Z]\w+ and [A-Z]\w+) communities"
+    r"|community (?:rivalry|revenge|conflict|tensions?))\b"
+    # a victim's title ("a tribal elder", "a CNL communal leader") tells nothing of who attacked
+    r"(?!\s+(?:elders?|leaders?|chiefs?|heads?|administrators?|officials?|council\w*))", re.IGNORECASE)
 TOKEN_RE = re.compile(r"[\w\u00c0-\u024f][\w\u00c0-\u024f'’\-]*(?:\.[\w]+)*\.?")
 LEADING_NOISE = re.compile(
     r"^(?:the|a|an|some|several|many|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|"
@@ -447,47 +453,122 @@ def find_mentions(text: str, start: int, end: int, country: str | None, *,
         out.append(Mention(s, e, text[s:e], actor, _kind(actor), hedged))
         i += n
     out += _coordinated_states(text, start, end, country, year, out)
+    for m in out:
+        members = MEMBERS_AFTER.match(text, m.end) if m.actor.inter == 4 else None
+        if members is not None and members.end() <= end:
+            # "armed Tugen youth raided ...": the community's members act, not a "Tugen" modifying a noun
+            m.end = m.actor.end = members.end()
+            m.text = m.actor.text = text[m.start:m.end]
     militias = _identity_militias(text, start, end, country, out)
-    # the identity told beats the generic alias of its head noun ("ethnic militiamen" is not just "militiamen")
-    out = [m for m in out if not (m.actor.name.startswith("Unidentified")
+    # the identity told beats the generic alias of its head noun ("ethnic militiamen" is not just "militiamen",
+    # "pastoralists from Dabashi" are not just pastoralists)
+    out = [m for m in out if not ((m.actor.name.startswith("Unidentified") or m.kind == "civilian")
                                   and any(i.start < m.end and m.start < i.end for i in militias))]
     return sorted(out + militias, key=lambda m: m.start)
 
 
-# "Pokot militiamen", "Degodia clan militia", "ethnic militiamen": identity militias ACLED names after the
-# community ("Pokot Ethnic Militia (Kenya)", "Degodia Clan Militia (Kenya)"), found by form when the alias
-# tables do not know the community (a region absent from the training exports)
+# "Pokot militiamen", "Degodia clan militia", "ethnic militiamen", "Turkana herders": identity militias ACLED
+# names after the community ("Pokot Ethnic Militia (Kenya)", "Degodia Clan Militia (Kenya)"), found by form when
+# the alias tables do not know the community (a region absent from the training exports)
 IDENTITY_MILITIA_RE = re.compile(
-    r"\b(?:(?P<name>[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?)\s+)?(?P<kind>(?i:ethnic|clan|tribal|communal|community)\s+)?"
-    r"(?i:militia(?:s|men)?|militiam[ae]n|raiders|warriors)\b")
+    r"\b(?:(?P<name>[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?)\s+)?"
+    r"(?P<kind>(?i:ethnic|clan|tribal|communal|community|pastoralist|herder)\s+)?"
+    r"(?P<head>(?i:militia(?:s|men)?|militiam[ae]n|raiders|warriors|herders|herdsmen|pastoralists)|(?<=[a-z] )youths?)\b"
+    # "armed Tugen youth", "Armed Borana descended on ...": armed members of a community, named bare
+    r"|\b(?i:armed)\s+(?P<armed>[A-Z][a-z]{2,})\b(?!\s+(?:[A-Z]|(?i:forces|groups?|gangs?|men|individuals)\b))")
 IDENTITY_KINDS = frozenset({"ethnic", "clan", "tribal", "communal", "community"})
+HERDING_KINDS = frozenset({"herders", "herdsmen", "pastoralists", "pastoralist", "herder"})
+HERDING_RE = re.compile(r"\b(?:herders?|herdsm[ae]n|pastoralists?)\b", re.IGNORECASE)
+VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
+# "militiamen from the Ayr sub-clan", "pastoralists from Lagdera", "herders from the Samburu ethnic militia": the
+# community they come from names them (unless a name came first: "Pokot militias from Barigo" are Pokot)
+IDENTITY_FROM_RE = re.compile(
+    r"\b(?i:militia(?:s|men)?|militiam[ae]n|raiders|herders|herdsmen|pastoralists|armed men)"
+    r"\s+(?:\w+ly\s+)?from\s+(?:the\s+)?(?P<name>[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]{2,})?)"
+    r"(?:\s+(?P<kind>(?i:sub-clan|clan|community|ethnic group|ethnic militia|clan militia)))?\b")
+# "clashes between Borana and Gabra communities", "the Ogiek and Kipsigi groups": two communities, both sides
+IDENTITY_PAIR_RE = re.compile(
+    r"\b(?P<a>[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?)\s+and\s+(?:the\s+)?(?P<b>[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?)\s+"
+    r"(?P<kind>(?i:communities|clans|sub-clans|tribes|ethnic groups|groups|pastoralists|herders|militias))\b")
+# the community's members acting, after a community the tables know ("Tugen youth raided ...")
+MEMBERS_AFTER = re.compile(r"\s+(?:youths?|men|militants|herders?|herdsmen|raiders?|pastoralists?|fighters|"
+                           r"warriors|militia(?:s|men)?|attackers|gunmen|bandits)\b", re.IGNORECASE)
 NOT_COMMUNITY = frozenset({"The", "A", "An", "Armed", "Local", "Rival", "Suspected", "Alleged", "Unknown",
-                           "Unidentified", "Some", "Several", "Many", "Two", "Three", "Other", "These", "Those",
+                           "Unidentified", "Some", "Several", "Many", "Other", "These", "Those", "Few", "Both",
                            "Government", "State", "Islamist", "Islamic", "Pro-Government", "Allied", "Militia",
-                           "Village", "Youth", "Youths", "Heavily", "Ethnic", "Clan", "Tribal"})
+                           "Village", "Youth", "Youths", "Heavily", "Ethnic", "Clan", "Tribal", "Muslim", "Christian",
+                           "Hindu", "Buddhist", "Sunni", "Shia", "Shiite", "Jihadist", "Security", "Police", "Army",
+                           "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Dozens",
+                           "Hundreds", "Thousands", "Scores"})
+LABEL_OF_KIND = {"clan": "Clan", "sub-clan": "Clan", "clans": "Clan", "sub-clans": "Clan", "clan militia": "Clan",
+                 "communal": "Communal", "community": "Communal", "communities": "Communal"}
+
+
+def _community(name: str | None) -> str | None:
+    """A capitalised word that may name a community: not a country or its people, not a generic word."""
+    if not name or name in NOT_COMMUNITY or name in _countries()[1] or name.lower() in _countries()[0]:
+        return None
+    return name
 
 
 def _identity_militias(text: str, start: int, end: int, country: str | None,
                        found: list[Mention]) -> list[Mention]:
-    taken = [(m.start, m.end) for m in found if not m.actor.name.startswith("Unidentified")]
+    taken = [(m.start, m.end) for m in found if not m.actor.name.startswith("Unidentified") and m.kind != "civilian"]
     suffix = f" ({country})" if country else ""
     out: list[Mention] = []
-    for m in IDENTITY_MILITIA_RE.finditer(text, start, end):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+
+    def add(s: int, e: int, name: str | None, label: str, kind: str = "armed") -> None:
+        if any(ts < e and s < te for ts, te in taken) or any(m.start < e and s < m.end for m in out):
+            return
+        actor = Actor(name=f"{name or 'Unidentified'} {label} Militia{suffix}", inter=4, text=text[s:e], start=s, end=e)
+        if kind == "civilian":
+            actor = Actor(name=f"Civilians{suffix}", inter=7, text=text[s:e], start=s, end=e)
+        out.append(Mention(s, e, text[s:e], actor, kind))
+
+    for m in IDENTITY_PAIR_RE.finditer(text, start, end):
+        first, second = _community(m.group("a")), _community(m.group("b"))
+        if first and second:
+            label = LABEL_OF_KIND.get(m.group("kind").lower(), "Ethnic")
+            add(m.start("a"), m.end("a"), first, label)
+            add(m.start("b"), m.end(), second, label)
+    for m in IDENTITY_FROM_RE.finditer(text, start, end):
+        named_before = re.search(r"([A-Z][a-z]{2,})\s+$", text[max(start, m.start() - 30):m.start()])
+        if named_before and _community(named_before.group(1)):
+            continue  # "Pokot militias from Barigo": the name told first is theirs
+        known = next((f for f in found if f.start == m.start("name") and f.actor.inter == 4), None)
+        if known is not None:
+            # a community the tables know: its members are that militia ("herders from the Samburu ...")
+            e = max(m.end(), known.end)
+            out.append(Mention(m.start(), e, text[m.start():e],
+                               known.actor.model_copy(update={"text": text[m.start():e], "start": m.start(), "end": e}),
+                               "armed"))
+        elif name := _community(m.group("name")):
+            add(m.start(), m.end(), name, LABEL_OF_KIND.get((m.group("kind") or "community").lower(), "Ethnic"))
+    herders: list[tuple[int, int]] = []
+    matches = list(IDENTITY_MILITIA_RE.finditer(text, start, end))
+    for m in matches:
+        if m.group("armed"):
+            if _community(m.group("armed")):
+                add(m.start("armed"), m.end("armed"), m.group("armed"), "Ethnic")
             continue
         if m.group("name") in _countries()[1]:
             continue  # "Ethiopian raiders": a country's people, not a community the tables lack
-        name = m.group("name") if m.group("name") not in NOT_COMMUNITY else None
+        name = _community(m.group("name"))
         kind = (m.group("kind") or "").strip().lower()
         if not kind and m.group("name") and m.group("name").lower() in IDENTITY_KINDS:
             kind = m.group("name").lower()  # "Ethnic militiamen ..." at a sentence start
-        if not name and not kind:
-            continue  # "militiamen" alone: no identity told
-        label = {"clan": "Clan", "communal": "Communal", "community": "Communal"}.get(kind, "Ethnic")
-        s = m.start("name") if m.group("name") and (name or not m.group("kind")) else m.start("kind")
-        actor = Actor(name=f"{name or 'Unidentified'} {label} Militia{suffix}", inter=4, text=text[s:m.end()],
-                      start=s, end=m.end())
-        out.append(Mention(s, m.end(), text[s:m.end()], actor, "armed"))
+        if not name and kind in ("", "pastoralist", "herder"):
+            if m.group("head").lower() in HERDING_KINDS or kind:
+                herders.append((m.start("kind") if kind else m.start("head"), m.end()))
+            continue  # "militiamen" alone: no identity told; herders alone are placed last
+        if not name and m.group("head").lower().startswith("youth"):
+            continue
+        label = LABEL_OF_KIND.get(kind) or ("Ethnic" if name or kind in ("ethnic", "tribal") else "Communal")
+        s = m.start("name") if name else m.start("kind")
+        add(s, m.end(), name, label)
+    for s, e in herders:
+        # herders alone: civilians when attacked, a communal militia when they attack (see _main_roles)
+        add(s, e, None, "Communal", "civilian")
     return out
 
 
@@ -682,6 +763,20 @@ def _as_default(actor: Actor, unidentified: Actor) -> Actor:
     return actor
 
 
+# "a citizen from the Subaihi tribe", "two people from the Rendille clan": who the victims were, not who attacked
+VICTIM_IDENTITY = re.compile(r"\b(?:from|of) (?:the )?[A-Z][\w'-]+(?: [A-Z][\w'-]+)? $")
+
+
+def _communal_default(actor: Actor, text: str, start: int, end: int, country: str | None) -> Actor:
+    """An unnamed perpetrator in a feud between families, clans or communities is ACLED's communal militia."""
+    if actor.name.startswith("Unidentified Armed Group") and any(
+            not VICTIM_IDENTITY.search(text, max(start, m.start() - 40), m.start())
+            for m in COMMUNAL_CONTEXT.finditer(text, start, end)):
+        name = f"Unidentified Communal Militia ({country})" if country else "Unidentified Communal Militia"
+        return actor.model_copy(update={"name": name, "inter": 4})
+    return actor
+
+
 def agents(doc: Document, start: int, end: int, country: str | None) -> list[Actor]:
     """Armed actors that act (subject, "by X", "X's attack") in doc.body[start:end]."""
     mentions = find_mentions(doc.body, start, end, country_name(country))
@@ -800,11 +895,19 @@ def _main_roles(doc: Document, start: int, end: int, country: str | None, event_
     suspected: Actor | None = None
     suspected_doer = False
     clean: list[tuple[Mention, str]] = []
+    armed_agent = any(m.kind in ("armed", "state") and r == "agent" and not m.hedged for m, r in roled)
     for m, role in roled:
         if m.hedged and m.kind in ("armed", "state"):
             if suspected is None:
                 suspected, suspected_doer = m.actor, role == "agent"
             continue
+        if m.kind == "civilian" and role in ("agent", "between") and event_type in VIOLENT_TYPES \
+                and HERDING_RE.search(m.text) and not armed_agent:
+            # pastoralists are civilians when attacked, a communal militia when they attack (and nobody
+            # armed does: "herders grazing their cattle were detained by the military")
+            name = f"Unidentified Communal Militia ({country})" if country else "Unidentified Communal Militia"
+            m = Mention(m.start, m.end, m.text, Actor(name=name, inter=4, text=m.text, start=m.start, end=m.end),
+                        "armed")
         clean.append((m, role))
 
     def of(kinds: tuple[str, ...], roles: tuple[str, ...]) -> list[Actor]:
@@ -859,7 +962,7 @@ def _main_roles(doc: Document, start: int, end: int, country: str | None, event_
                         None)
             if perp is not None:
                 roles.actor1 = perp
-        roles.actor1 = _as_default(roles.actor1, unidentified)
+        roles.actor1 = _communal_default(_as_default(roles.actor1, unidentified), doc.body, start, end, country)
         roles.actor2 = civ_patients[0] if civ_patients else civilians
         if roles.actor2.name != civilians.name and country:
             roles.actor2 = Actor(name=civilians.name, inter=7, text=roles.actor2.text, start=roles.actor2.start,
@@ -871,7 +974,8 @@ def _main_roles(doc: Document, start: int, end: int, country: str | None, event_
         rest = _unique(patients + others + between, [roles.actor1])
         roles.actor2 = rest[0] if rest else None
         if sub_event_type == "Looting/property destruction":
-            roles.actor1 = _as_default(roles.actor1 or unidentified.model_copy(), unidentified)
+            roles.actor1 = _communal_default(_as_default(roles.actor1 or unidentified.model_copy(), unidentified),
+                                             doc.body, start, end, country)
             if roles.actor2 is None:
                 roles.actor2 = civ_patients[0] if civ_patients else civilians
         elif sub_event_type == "Arrests" and roles.actor1 is None and country:
@@ -906,11 +1010,7 @@ def _main_roles(doc: Document, start: int, end: int, country: str | None, event_
     if roles.actor1 is None:
         roles.actor1 = unidentified.model_copy()
     roles.actor1 = _as_default(roles.actor1, unidentified)
-    if roles.actor1.name.startswith("Unidentified Armed Group") and event_type != "Protests" \
-            and COMMUNAL_CONTEXT.search(doc.body, start, end):
-        # an unnamed perpetrator in a feud between families, clans or communities: ACLED's communal militia
-        name = f"Unidentified Communal Militia ({country})" if country else "Unidentified Communal Militia"
-        roles.actor1 = roles.actor1.model_copy(update={"name": name, "inter": 4})
+    roles.actor1 = _communal_default(roles.actor1, doc.body, start, end, country)
     if sub_event_type == "Air/drone strike" and _actor_inter().get(roles.actor1.name + " Air Force"):
         # ACLED names the air arm where it tells it apart ("Military Forces of Russia (2000-) Air Force")
         roles.actor1 = roles.actor1.model_copy(update={"name": roles.actor1.name + " Air Force"})
