@@ -455,3 +455,19 @@ def test_an_unnamed_attacker_in_a_livestock_feud_is_a_communal_militia_but_not_f
     r = roles_of(nlp, "A tribal elder was shot dead by unknown gunmen in the city.", "Afghanistan",
                  "Violence against civilians", "Attack")
     assert r.actor1.inter == 3
+
+
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    ("A gendarme shot and killed a taxi driver after a dispute.", "Cameroon", "Police Forces of Cameroon"),
+    ("Police reservists shot and wounded a man in the town.", "Kenya", "Police Forces of Kenya"),
+    ("Prison guards beat up and injured a journalist in the prison.", "Kenya", "Police Forces of Kenya (2013-) Prison"),
+    ("Kenya defense forces clashed with Al Shabaab militants during a patrol.", "Kenya", "Military Forces of Kenya"),
+    ("Members of Kenya Defense Forces clashed with Al Shabaab members.", "Kenya", "Military Forces of Kenya"),
+    ("Eight Taliban militants were killed in an operation by ANDSF forces in Andar district.", "Afghanistan",
+     "Military Forces of Afghanistan"),
+])
+def test_state_forces_by_rank_unit_and_country_name(nlp, text: str, country: str, expected: str) -> None:
+    r = roles_of(nlp, text, country, "Battles" if "clash" in text or "Taliban" in text else
+                 "Violence against civilians", "Armed clash" if "clash" in text or "Taliban" in text else "Attack")
+    assert r.actor1.name.startswith(expected)
+    assert r.actor1.inter == 1
