@@ -106,6 +106,18 @@ def test_the_reports_own_hedge_on_the_doer_names_actor1_as_alleged() -> None:
     assert event.fatalities == 3
 
 
+@pytest.mark.parametrize(("text", "by"), [
+    ("On Friday, police were accused of beating motorists and pedestrians in Kisumu, Kenya, during the curfew.", None),
+    ("On Friday, residents accused soldiers of shooting dead two traders in the market of Kisumu, Kenya.", "residents"),
+])
+def test_an_accusation_naming_the_deed_codes_the_accused_as_actor1_marked_alleged(text: str, by: str | None) -> None:
+    # ACLED codes "police were accused of beating ..." with the police as actor1; the row says it is alleged
+    [event] = events(text)
+    assert event.inter1 == 1
+    assert event.claim.status == "alleged"
+    assert (event.claim.by or None) == by
+
+
 def test_the_lead_event_outranks_a_later_one() -> None:
     found = events("On Monday, hundreds of teachers marched in Nairobi, Kenya, to demand unpaid salaries. "
                    "Separately, police arrested two opposition activists in Mombasa.")

@@ -492,10 +492,13 @@ def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, i
                               year=when.year if when else None)
     claim, suspected = claims.find_claim(doc, group.start, group.end, following=group.context_end)
     unnamed = roles.actor1 is None or roles.actor1.name.startswith("Unidentified")
-    if roles.suspected is not None and roles.suspected_doer and unnamed and claim.by is None and (
-            suspected is None or suspected.name == roles.suspected.name):
-        # the report's own hedge on the doer ("suspected Fulani militias attacked"): ACLED codes the group
-        # as actor1; the row says the perpetrator is only suspected
+    same = suspected is not None and roles.suspected is not None and (
+        suspected.name == roles.suspected.name or suspected.start == roles.suspected.start is not None)
+    if roles.suspected is not None and roles.suspected_doer and unnamed and (
+            claim.by is None and (suspected is None or same) or roles.accused_of_deed and same):
+        # the report's own hedge on the doer ("suspected Fulani militias attacked"), or an accusation of the
+        # deed ("residents accused police of torching houses"): ACLED codes the group as actor1; the row says
+        # the perpetrator is only suspected, and by whom
         roles.actor1 = roles.suspected
         if claim.status == "reported":
             claim = Claim(status="alleged", by=claim.by)

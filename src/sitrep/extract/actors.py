@@ -76,6 +76,13 @@ class Roles:
     # the report itself names the doer with a hedge ("suspected ISGS militants killed three civilians"):
     # ACLED codes that group as actor1, and sitrep does too, with the claim marked "alleged"
     suspected_doer: bool = False
+    # the doer is accused of the deed itself ("police were accused of beating motorists", "residents accused
+    # soldiers of shooting two traders"): ACLED codes the accused as actor1 even when someone else accuses
+    accused_of_deed: bool = False
+
+
+# "accused X of beating", "X were accused of killing": an accusation that names the deed
+ACCUSED_OF_DEED = re.compile(r"\baccus\w*\b(?:\s+\S+){0,6}?\s+of\s+\w+ing\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -650,6 +657,12 @@ def _span_root(sdoc: Any, s: int, e: int) -> Any | None:
     return span.root
 
 
+def _accused_of_doing(verb: Any) -> bool:
+    """"accused X of beating ...", "X were accused of killing ...": the accusation names a deed."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.tag_ == "VBG" for g in c.children)
+               for c in verb.children)
+
+
 def _role(tok: Any) -> tuple[str, bool]:
     """('agent' | 'patient' | 'between' | 'other', hedged-by-the-parse) for the head token of a mention."""
     hedged = False
@@ -684,7 +697,7 @@ def _role(tok: Any) -> tuple[str, bool]:
             return "agent", hedged
         if dep in ("nsubjpass",):
             if head.lower_ in SUSPECT_VERBS:  # "X is believed to have...", "X was blamed"
-                return "other", True
+                return ("agent" if _accused_of_doing(head) else "other"), True
             aux = [c for c in head.children if c.dep_ == "auxpass"]
             if aux and all(a.text not in BE_FORMS for a in aux):  # "Boko Haram/IS attacked": IS is no auxiliary
                 return "agent", hedged
@@ -704,7 +717,8 @@ def _role(tok: Any) -> tuple[str, bool]:
             return "other", hedged  # "handed over to X", "after X", "for X"
         if dep in ("dobj", "obj", "dative", "attr", "oprd"):
             if head.lower_ in SUSPECT_VERBS:
-                return "other", True
+                # "residents accused police of torching houses": the accused did it, by their word
+                return ("agent" if _accused_of_doing(head) else "other"), True
             return "patient", hedged
         if dep in ("poss", "compound", "amod", "nmod") and head.lower_ in EVENT_NOUNS:
             return "agent", hedged
@@ -925,6 +939,9 @@ def _main_roles(doc: Document, start: int, end: int, country: str | None, event_
     civilians = Actor(name=f"Civilians ({country})" if country else "Civilians", inter=7)
     unidentified = unnamed_perpetrator(country, event_type)
     roles = Roles(suspected=suspected, suspected_doer=suspected_doer)
+    if suspected is not None and suspected_doer and suspected.start is not None:
+        roles.accused_of_deed = bool(ACCUSED_OF_DEED.search(
+            doc.body, max(start, suspected.start - 40), min(end, suspected.end + 60)))
 
     if event_type == "Protests":
         roles.actor1 = Actor(name=f"Protesters ({country})" if country else "Protesters", inter=6)

@@ -41,7 +41,9 @@ ALLEGE_RE = re.compile(
 SELF_CLAIM_RE = re.compile(r"\b(?:said|says|claimed|claims|announced|stated|declared)\s+(?:that\s+)?"
                            r"(?:it|they|its|their)\b", re.I)
 ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?:the\s+)?([^,.;]{2,60})", re.I)
-SUBJECT_SAY_RE = re.compile(r"(?:^|[,.;]\s*|\s)((?:[A-Z][\w'\-]*\s+){0,5}?(?:[\w'\-]+\s+){0,3}?[\w'\-]+)\s+"
+# (not a passive: in "police were accused of ..." nobody accuses; the police are the accused)
+SUBJECT_SAY_RE = re.compile(r"(?:^|[,.;]\s*|\s)((?:[A-Z][\w'\-]*\s+){0,5}?(?:[\w'\-]+\s+){0,3}?[\w'\-]+)"
+                            r"(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bare)(?<!\bbeen)(?<!\bbeing)(?<!\bbe)\s+"
                             r"(?:said|says|claimed|claims|announced|accused|accuses|blamed|blames|denied|"
                             r"denies|reported|stated|confirmed)\b")
 GENERIC_SOURCES = {"sources", "source", "activists", "witnesses", "residents", "officials", "media", "reports",
