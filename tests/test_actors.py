@@ -471,3 +471,12 @@ def test_state_forces_by_rank_unit_and_country_name(nlp, text: str, country: str
                  "Violence against civilians", "Armed clash" if "clash" in text or "Taliban" in text else "Attack")
     assert r.actor1.name.startswith(expected)
     assert r.actor1.inter == 1
+
+
+def test_a_subject_after_a_list_of_places_is_still_the_subject(nlp) -> None:
+    # ACLED's Myanmar notes: "On DATE, in TOWNSHIP, DISTRICT, STATE, X and Y clashed"; the parser hangs X onto
+    # the places, and the verb has no subject of its own
+    r = roles_of(nlp, "On 7 May 2020, in Paletwa Township, Mindat District, Chin State, the Myanmar military and "
+                 "AA clashed.", "Myanmar", "Battles", "Armed clash")
+    assert r.actor1.name.startswith("Military Forces of Myanmar")
+    assert r.actor2 is not None and "Arakan Army" in r.actor2.name

@@ -663,6 +663,19 @@ def _accused_of_doing(verb: Any) -> bool:
                for c in verb.children)
 
 
+def _subject_lost_in_places(tok: Any) -> bool:
+    """"On 7 May, in Paletwa Township, Chin State, the Myanmar military and AA clashed": the parser chains the
+    subject onto the list of places before it; a verb with no subject of its own gets it back."""
+    top = tok
+    while top.dep_ in ("appos", "conj") and top.head is not top:
+        top = top.head
+    if top.dep_ != "pobj" or top.head.lower_ not in LOCATIVE_PREPS or top.i > tok.i:
+        return False
+    verb = tok.sent.root
+    return verb.pos_ == "VERB" and verb.i > tok.i and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
+
+
 def _role(tok: Any) -> tuple[str, bool]:
     """('agent' | 'patient' | 'between' | 'other', hedged-by-the-parse) for the head token of a mention."""
     hedged = False
@@ -679,6 +692,8 @@ def _role(tok: Any) -> tuple[str, bool]:
         if dep in ("appos", "conj") and head is not tok:
             if dep == "conj" and head.dep_ == "pobj" and head.head.lower_ == "between":
                 return "between", hedged
+            if _subject_lost_in_places(tok):
+                return "agent", hedged
             tok = head
             continue
         if dep == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
