@@ -122,3 +122,10 @@ def test_by_is_short(nlp) -> None:
 def test_no_false_claims_or_denials(nlp, text: str) -> None:
     claim, _ = claim_of(nlp, text, "KE")
     assert claim.status == "reported", text
+
+
+@pytest.mark.parametrize("parsed", [True, False])
+@pytest.mark.parametrize("toll", ["No fatalities reported.", "No casualties reported.", "Two deaths reported."])
+def test_a_toll_that_is_reported_names_no_reporter(nlp, toll: str, parsed: bool) -> None:
+    claim, _ = claim_of(nlp, f"Shells fired by presumed LNA forces hit a clinic in Tripoli. {toll}", "LY", parsed=parsed)
+    assert claim.by is None

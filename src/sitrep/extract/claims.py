@@ -46,6 +46,9 @@ SUBJECT_SAY_RE = re.compile(r"(?:^|[,.;]\s*|\s)((?:[A-Z][\w'\-]*\s+){0,5}?(?:[\w
                             r"(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bare)(?<!\bbeen)(?<!\bbeing)(?<!\bbe)\s+"
                             r"(?:said|says|claimed|claims|announced|accused|accuses|blamed|blames|denied|"
                             r"denies|reported|stated|confirmed)\b")
+# subjects of "reported" that are what is reported, not who reports it ("No fatalities reported")
+NOT_SPEAKERS = frozenset({"fatalities", "fatality", "casualties", "casualty", "injuries", "injury", "deaths", "death",
+                          "dead", "injured", "wounded", "damage", "damages", "losses", "arrests", "incidents"})
 GENERIC_SOURCES = {"sources", "source", "activists", "witnesses", "residents", "officials", "media", "reports",
                    "observers", "monitors", "locals", "report", "observatory", "agency", "sources say"}
 STRIP_BY = re.compile(r"^(?:the|a|an|some|local|several|other)\s+", re.I)
@@ -90,6 +93,8 @@ def _speaker(sdoc: Any, s: int, e: int, verbs: set[str]) -> tuple[str, int, int]
                 subj = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if not subj and tok.dep_ == "conj" and tok.head.pos_ == "VERB":  # "X said ... and added"
                 subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if subj and subj[0].lower_ in NOT_SPEAKERS:
+                continue  # "No fatalities reported": a toll, not someone reporting it
             if subj:
                 sub = subj[0]
                 toks = [t for t in sub.subtree if t.dep_ not in ("relcl", "acl", "punct") and
@@ -137,7 +142,7 @@ def find_claim(doc: Document, start: int, end: int, *, following: int | None = N
                                 if m.kind in ("armed", "state", "government")]
                     return _short(sp[0]), (found_in[0] if found_in else None)
             m = SUBJECT_SAY_RE.search(sent)
-            if m:
+            if m and m.group(1).split()[-1].lower() not in NOT_SPEAKERS:
                 return _short(m.group(1)), actors.normalise_actor(m.group(1), country)
             return None, None
 
