@@ -480,3 +480,14 @@ def test_a_subject_after_a_list_of_places_is_still_the_subject(nlp) -> None:
                  "AA clashed.", "Myanmar", "Battles", "Armed clash")
     assert r.actor1.name.startswith("Military Forces of Myanmar")
     assert r.actor2 is not None and "Arakan Army" in r.actor2.name
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Four people were killed by unknown attackers in a suspected tribal attack in the village.",
+     "Unidentified Ethnic Militia (Kenya)"),
+    ("Unknown gunmen shot dead a herder in the village, in a revenge attack between two clans.",
+     "Unidentified Clan Militia (Kenya)"),
+    ("Unknown attackers burnt a house in the village over a land dispute.", "Unidentified Communal Militia (Kenya)"),
+])
+def test_an_unnamed_identity_militia_is_named_by_the_feud_told(nlp, text: str, expected: str) -> None:
+    assert roles_of(nlp, text, "Kenya", "Violence against civilians", "Attack").actor1.name == expected

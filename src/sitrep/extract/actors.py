@@ -800,13 +800,18 @@ VICTIM_IDENTITY = re.compile(r"\b(?:from|of) (?:the )?[A-Z][\w'-]+(?: [A-Z][\w'-
 
 
 def _communal_default(actor: Actor, text: str, start: int, end: int, country: str | None) -> Actor:
-    """An unnamed perpetrator in a feud between families, clans or communities is ACLED's communal militia."""
-    if actor.name.startswith("Unidentified Armed Group") and any(
-            not VICTIM_IDENTITY.search(text, max(start, m.start() - 40), m.start())
-            for m in COMMUNAL_CONTEXT.finditer(text, start, end)):
-        name = f"Unidentified Communal Militia ({country})" if country else "Unidentified Communal Militia"
-        return actor.model_copy(update={"name": name, "inter": 4})
-    return actor
+    """An unnamed perpetrator in a feud between families, clans or communities is ACLED's communal militia
+    (its ethnic or clan militia where the feud is told as ethnic or between clans)."""
+    if not actor.name.startswith("Unidentified Armed Group"):
+        return actor
+    told = [m.group(0).lower() for m in COMMUNAL_CONTEXT.finditer(text, start, end)
+            if not VICTIM_IDENTITY.search(text, max(start, m.start() - 40), m.start())]
+    if not told:
+        return actor
+    label = ("Ethnic" if any(w.startswith(("ethnic", "trib")) for w in told)
+             else "Clan" if any(w.startswith(("clan", "sub-clan", "subclan")) for w in told) else "Communal")
+    name = f"Unidentified {label} Militia ({country})" if country else f"Unidentified {label} Militia"
+    return actor.model_copy(update={"name": name, "inter": 4})
 
 
 def agents(doc: Document, start: int, end: int, country: str | None) -> list[Actor]:
