@@ -491,3 +491,9 @@ def test_a_subject_after_a_list_of_places_is_still_the_subject(nlp) -> None:
 ])
 def test_an_unnamed_identity_militia_is_named_by_the_feud_told(nlp, text: str, expected: str) -> None:
     assert roles_of(nlp, text, "Kenya", "Violence against civilians", "Attack").actor1.name == expected
+
+
+def test_mayi_mayi_militiamen_are_a_political_militia_not_an_ethnic_one() -> None:
+    text = "On 1 May 2020, Mayi Mayi militiamen and the police clashed in Oicha."
+    [m] = [m for m in find_mentions(text, 0, len(text), "Democratic Republic of Congo") if m.kind == "armed"]
+    assert (m.actor.name, m.actor.inter) == ("Mayi Mayi Militia", 3)
