@@ -415,7 +415,7 @@ def test_a_country_adjective_is_no_community() -> None:
     ("Herders from the Qoreni ethnic militia attacked the village.", ["Qoreni Ethnic Militia (Kenya)"]),
     ("Suspected Qoreni militias from Dabashi clashed with police.", ["Qoreni Ethnic Militia (Kenya)"]),
     # armed members of a community named bare, or its youth
-    ("Armed Qoreni descended on the village at night.", ["Qoreni Ethnic Militia (Kenya)"]),
+    ("At night, armed Qoreni descended on the village.", ["Qoreni Ethnic Militia (Kenya)"]),
     ("On 2 April, armed Qoreni youth raided the village.", ["Qoreni Ethnic Militia (Kenya)"]),
 ])
 def test_identity_militias_by_community_pairs_origin_and_armed_members(text: str, expected: list[str]) -> None:
@@ -425,12 +425,15 @@ def test_identity_militias_by_community_pairs_origin_and_armed_members(text: str
 
 @pytest.mark.parametrize("text", [
     "Armed Forces of the country deployed to the town.",
+    "Armed Men Attack Village Near Border.",
+    "Armed Bandits raided the market.",
     "Five herders were killed in the attack.",
     "Armed men from Ethiopia attacked the village.",
     "Muslim youths protested in the town.",
 ])
-def test_no_community_from_generic_words_numbers_or_countries(text: str) -> None:
-    assert not any(m.actor.inter == 4 for m in find_mentions(text, 0, len(text), "Kenya"))
+@pytest.mark.parametrize("country", ["Kenya", None])
+def test_no_community_from_generic_words_numbers_or_countries(text: str, country: str | None) -> None:
+    assert not any(m.actor.inter == 4 for m in find_mentions(text, 0, len(text), country))
 
 
 def test_herders_are_a_communal_militia_when_they_attack_and_civilians_when_attacked(nlp) -> None:

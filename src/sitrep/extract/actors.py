@@ -484,8 +484,9 @@ IDENTITY_MILITIA_RE = re.compile(
     r"\b(?:(?P<name>[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?)\s+)?"
     r"(?P<kind>(?i:ethnic|clan|tribal|communal|community|pastoralist|herder)\s+)?"
     r"(?P<head>(?i:militia(?:s|men)?|militiam[ae]n|raiders|warriors|herders|herdsmen|pastoralists)|(?<=[a-z] )youths?)\b"
-    # "armed Tugen youth", "Armed Borana descended on ...": armed members of a community, named bare
-    r"|\b(?i:armed)\s+(?P<armed>[A-Z][a-z]{2,})\b(?!\s+(?:[A-Z]|(?i:forces|groups?|gangs?|men|individuals)\b))")
+    # "armed Tugen youth", "... when armed Borana descended on ...": armed members of a community, named bare (not
+    # at a sentence start or in a title, where "Armed Men" or "Armed Forces" are capitalised common words)
+    r"|\barmed\s+(?P<armed>[A-Z][a-z]{2,})\b(?!\s+(?:[A-Z]|(?i:forces|groups?|gangs?|men|individuals)\b))")
 IDENTITY_KINDS = frozenset({"ethnic", "clan", "tribal", "communal", "community"})
 HERDING_KINDS = frozenset({"herders", "herdsmen", "pastoralists", "pastoralist", "herder"})
 HERDING_RE = re.compile(r"\b(?:herders?|herdsm[ae]n|pastoralists?)\b", re.IGNORECASE)
@@ -555,8 +556,7 @@ def _identity_militias(text: str, start: int, end: int, country: str | None,
         elif name := _community(m.group("name")):
             add(m.start(), m.end(), name, LABEL_OF_KIND.get((m.group("kind") or "community").lower(), "Ethnic"))
     herders: list[tuple[int, int]] = []
-    matches = list(IDENTITY_MILITIA_RE.finditer(text, start, end))
-    for m in matches:
+    for m in IDENTITY_MILITIA_RE.finditer(text, start, end):
         if m.group("armed"):
             if _community(m.group("armed")):
                 add(m.start("armed"), m.end("armed"), m.group("armed"), "Ethnic")
@@ -572,7 +572,7 @@ def _identity_militias(text: str, start: int, end: int, country: str | None,
                 herders.append((m.start("kind") if kind else m.start("head"), m.end()))
             continue  # "militiamen" alone: no identity told; herders alone are placed last
         if not name and m.group("head").lower().startswith("youth"):
-            continue
+            continue  # "armed youth": no community told
         label = LABEL_OF_KIND.get(kind) or ("Ethnic" if name or kind in ("ethnic", "tribal") else "Communal")
         s = m.start("name") if name else m.start("kind")
         add(s, m.end(), name, label)
