@@ -417,6 +417,7 @@ def test_a_country_adjective_is_no_community() -> None:
     # armed members of a community named bare, or its youth
     ("At night, armed Qoreni descended on the village.", ["Qoreni Ethnic Militia (Kenya)"]),
     ("On 2 April, armed Qoreni youth raided the village.", ["Qoreni Ethnic Militia (Kenya)"]),
+    ("A group of Qoreni ethnic individuals clashed with traders in the camp.", ["Qoreni Ethnic Militia (Kenya)"]),
 ])
 def test_identity_militias_by_community_pairs_origin_and_armed_members(text: str, expected: list[str]) -> None:
     found = [m.actor.name for m in find_mentions(text, 0, len(text), "Kenya") if m.actor.inter == 4]
@@ -430,6 +431,8 @@ def test_identity_militias_by_community_pairs_origin_and_armed_members(text: str
     "Five herders were killed in the attack.",
     "Armed men from Ethiopia attacked the village.",
     "Muslim youths protested in the town.",
+    "Ten individuals attacked the market.",
+    "Several members of the ruling party were arrested.",
 ])
 @pytest.mark.parametrize("country", ["Kenya", None])
 def test_no_community_from_generic_words_numbers_or_countries(text: str, country: str | None) -> None:
@@ -491,6 +494,8 @@ def test_a_subject_after_a_list_of_places_is_still_the_subject(nlp) -> None:
     ("Unknown gunmen shot dead a herder in the village, in a revenge attack between two clans.",
      "Unidentified Clan Militia (Kenya)"),
     ("Unknown attackers burnt a house in the village over a land dispute.", "Unidentified Communal Militia (Kenya)"),
+    ("Gunmen killed two people when clashes took place between two armed families in the town.",
+     "Unidentified Communal Militia (Kenya)"),
 ])
 def test_an_unnamed_identity_militia_is_named_by_the_feud_told(nlp, text: str, expected: str) -> None:
     assert roles_of(nlp, text, "Kenya", "Violence against civilians", "Attack").actor1.name == expected

@@ -52,7 +52,7 @@ STATE_NAME_RE = re.compile(r"^(?:Military|Police) Forces of (?:the )?(.+?)(?: \(
 # of ACLED's communal (identity) militias
 COMMUNAL_CONTEXT = re.compile(
     r"\b(?:clans?|sub-?clans?|communal|inter-?communal|ethnic|ethnically|tribal|tribes?|castes?"
-    r"|(?:rival|two|feuding) famil(?:y|ies)|between (?:\w+ )?famil(?:y|ies)|land (?:ownership )?disputes?"
+    r"|(?:rival|two|feuding|armed) famil(?:y|ies)|between (?:\w+ )?famil(?:y|ies)|land (?:ownership )?disputes?"
     r"|customary (?:conflict|dispute)s?|feud\w*|revenge killings?|armed youths?|local militiam[ae]n"
     r"|cattle (?:raid\w*|rustl\w*)|(?:another|rival|neighbou?ring|pastoralist) community"
     r"|(?:two|rival|neighbou?ring|pastoralist|feuding|warring|[A-Z]\w+ and [A-Z]\w+) communities"
@@ -483,7 +483,8 @@ def find_mentions(text: str, start: int, end: int, country: str | None, *,
 IDENTITY_MILITIA_RE = re.compile(
     r"\b(?:(?P<name>[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})?)\s+)?"
     r"(?P<kind>(?i:ethnic|clan|tribal|communal|community|pastoralist|herder)\s+)?"
-    r"(?P<head>(?i:militia(?:s|men)?|militiam[ae]n|raiders|warriors|herders|herdsmen|pastoralists)|(?<=[a-z] )youths?)\b"
+    r"(?P<head>(?i:militia(?:s|men)?|militiam[ae]n|raiders|warriors|herders|herdsmen|pastoralists|individuals|members)"
+    r"|(?<=[a-z] )youths?)\b"
     # "armed Tugen youth", "... when armed Borana descended on ...": armed members of a community, named bare (not
     # at a sentence start or in a title, where "Armed Men" or "Armed Forces" are capitalised common words)
     r"|\barmed\s+(?P<armed>[A-Z][a-z]{2,})\b(?!\s+(?:[A-Z]|(?i:forces|groups?|gangs?|men|individuals)\b))")
@@ -573,6 +574,8 @@ def _identity_militias(text: str, start: int, end: int, country: str | None,
             continue  # "militiamen" alone: no identity told; herders alone are placed last
         if not name and m.group("head").lower().startswith("youth"):
             continue  # "armed youth": no community told
+        if m.group("head").lower() in ("individuals", "members") and kind not in IDENTITY_KINDS:
+            continue  # "Kanuri ethnic individuals" are a community's, "ten individuals" anyone
         label = LABEL_OF_KIND.get(kind) or ("Ethnic" if name or kind in ("ethnic", "tribal") else "Communal")
         s = m.start("name") if name else m.start("kind")
         add(s, m.end(), name, label)
