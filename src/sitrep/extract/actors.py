@@ -516,6 +516,12 @@ LABEL_OF_KIND = {"clan": "Clan", "sub-clan": "Clan", "clans": "Clan", "sub-clans
                  "communal": "Communal", "community": "Communal", "communities": "Communal"}
 
 
+def _militia_name(community: str | None, label: str, country: str | None) -> str:
+    """ACLED's name for an identity militia: "Pokot Ethnic Militia (Kenya)", "Unidentified Clan Militia (Somalia)"."""
+    name = f"{community or 'Unidentified'} {label} Militia"
+    return f"{name} ({country})" if country else name
+
+
 def _community(name: str | None) -> str | None:
     """A capitalised word that may name a community: not a country or its people, not a generic word."""
     if not name or name in NOT_COMMUNITY or name in _countries()[1] or name.lower() in _countries()[0]:
@@ -526,16 +532,14 @@ def _community(name: str | None) -> str | None:
 def _identity_militias(text: str, start: int, end: int, country: str | None,
                        found: list[Mention]) -> list[Mention]:
     taken = [(m.start, m.end) for m in found if not m.actor.name.startswith("Unidentified") and m.kind != "civilian"]
-    suffix = f" ({country})" if country else ""
     out: list[Mention] = []
 
     def add(s: int, e: int, name: str | None, label: str, kind: str = "armed") -> None:
         if any(ts < e and s < te for ts, te in taken) or any(m.start < e and s < m.end for m in out):
             return
-        actor = Actor(name=f"{name or 'Unidentified'} {label} Militia{suffix}", inter=4, text=text[s:e], start=s, end=e)
-        if kind == "civilian":
-            actor = Actor(name=f"Civilians{suffix}", inter=7, text=text[s:e], start=s, end=e)
-        out.append(Mention(s, e, text[s:e], actor, kind))
+        civilians = f"Civilians ({country})" if country else "Civilians"
+        named, inter = (civilians, 7) if kind == "civilian" else (_militia_name(name, label, country), 4)
+        out.append(Mention(s, e, text[s:e], Actor(name=named, inter=inter, text=text[s:e], start=s, end=e), kind))
 
     for m in IDENTITY_PAIR_RE.finditer(text, start, end):
         first, second = _community(m.group("a")), _community(m.group("b"))
@@ -813,8 +817,7 @@ def _communal_default(actor: Actor, text: str, start: int, end: int, country: st
         return actor
     label = ("Ethnic" if any(w.startswith(("ethnic", "trib")) for w in told)
              else "Clan" if any(w.startswith(("clan", "sub-clan", "subclan")) for w in told) else "Communal")
-    name = f"Unidentified {label} Militia ({country})" if country else f"Unidentified {label} Militia"
-    return actor.model_copy(update={"name": name, "inter": 4})
+    return actor.model_copy(update={"name": _militia_name(None, label, country), "inter": 4})
 
 
 def agents(doc: Document, start: int, end: int, country: str | None) -> list[Actor]:
@@ -945,9 +948,8 @@ def _main_roles(doc: Document, start: int, end: int, country: str | None, event_
                 and HERDING_RE.search(m.text) and not armed_agent:
             # pastoralists are civilians when attacked, a communal militia when they attack (and nobody
             # armed does: "herders grazing their cattle were detained by the military")
-            name = f"Unidentified Communal Militia ({country})" if country else "Unidentified Communal Militia"
-            m = Mention(m.start, m.end, m.text, Actor(name=name, inter=4, text=m.text, start=m.start, end=m.end),
-                        "armed")
+            m = Mention(m.start, m.end, m.text, Actor(name=_militia_name(None, "Communal", country), inter=4,
+                                                      text=m.text, start=m.start, end=m.end), "armed")
         clean.append((m, role))
 
     def of(kinds: tuple[str, ...], roles: tuple[str, ...]) -> list[Actor]:
