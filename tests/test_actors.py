@@ -244,6 +244,20 @@ def test_build_actor_tables_from_acled_like_file(tmp_path: Path) -> None:
     assert inter["Zarg Ethnic Militia (Freedonia)"] == "4"
 
 
+def test_build_actor_tables_reads_actor_type_names(tmp_path: Path) -> None:
+    # an API export since 2024: inter1/inter2 name the actor type ("Rebel group") instead of coding it
+    src = tmp_path / "acled.csv"
+    src.write_text("event_date,year,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,"
+                   "inter2,interaction,country,notes\n"
+                   "2024-05-01,2024,Battles,Armed clash,Military Forces of Freedonia (2011-),,State forces,"
+                   "FLF: Freedonian Liberation Front,,Rebel group,State forces-Rebel group,Freedonia,x\n",
+                   encoding="utf-8")
+    (tmp_path / "aliases_curated.csv").write_text("alias,acled_name_template,inter,countries\n")
+    build_actor_tables([src], tmp_path)
+    inter = {r["name"]: r["inter"] for r in csv.DictReader((tmp_path / "actor_inter.csv").open(encoding="utf-8"))}
+    assert inter == {"Military Forces of Freedonia (2011-)": "1", "FLF: Freedonian Liberation Front": "2"}
+
+
 @pytest.mark.skipif(not SHARED.exists(), reason="needs ../shared/data/acled (training data, not shipped)")
 def test_acled_reader_reads_both_schemas() -> None:
     old = next(read_acled([ACLED / "old_schema" / "acled_africa_2016-07_sample.csv"]))

@@ -86,6 +86,17 @@ def test_evaluate_acled_metrics(tmp_path: Path, delimiter: str) -> None:
     assert "sub_event_type_weighted_f1" in report and "Grenade -> NONE" in report
 
 
+def test_evaluate_acled_reads_actor_type_names_as_inter_codes(tmp_path: Path) -> None:
+    # exports from ACLED's API since 2024 name the actor type in inter1 instead of coding it
+    names = {"6": "Protesters", "1": "State forces", "3": "Political militia"}
+    path = tmp_path / "acled.csv"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(HEADER)
+        writer.writerows([*row[:5], names[row[5]], *row[6:]] for row in ROWS)
+    assert evaluate_acled(path, _oracle, progress=False)["metrics"]["inter1"] == pytest.approx(2 / 3)
+
+
 def test_evaluate_acled_limit(tmp_path: Path) -> None:
     path = tmp_path / "acled.csv"
     _write_acled(path)

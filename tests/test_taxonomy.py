@@ -14,7 +14,9 @@ from sitrep.taxonomy import (
     codes_for,
     definition,
     disorder_type,
+    inter_from_name,
     interaction_code,
+    interaction_from_names,
     map_old_type,
     plover_for_cameo,
 )
@@ -66,6 +68,24 @@ def test_disorder_type_unknown_subtype_falls_back_on_event_type() -> None:
 )
 def test_interaction_code(inter1: int, inter2: int, expected: int) -> None:
     assert interaction_code(inter1, inter2) == expected
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("State forces", "1"), ("Rebel group", "2"), ("Political Militias", "3"), ("identity militia", "4"),
+    ("Rioters", "5"), ("Protesters", "6"), (" Civilians ", "7"), ("External/Other forces", "8"),
+    ("External/Other Forces", "8"), ("7", "7"), ("", ""), ("Journalists", "Journalists"),
+])
+def test_inter_from_name_reads_api_exports(cell: str, expected: str) -> None:
+    assert inter_from_name(cell) == expected
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("State forces-Civilians", "17"), ("Civilians-State forces", "17"), ("Protesters only", "60"),
+    ("Rioters-Rioters", "55"), ("External/Other forces-Rebel group", "28"), ("17", "17"), ("", ""),
+    ("State forces-Journalists", "State forces-Journalists"),
+])
+def test_interaction_from_names_reads_api_exports(cell: str, expected: str) -> None:
+    assert interaction_from_names(cell) == expected
 
 
 @pytest.mark.parametrize("sub_event_type", SUB_EVENT_TYPES)

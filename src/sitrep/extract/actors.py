@@ -44,8 +44,6 @@ POLICE_NOUNS = ("police", "policemen", "police officers", "police forces", "riot
 GOVERNMENT_NOUNS = ("government", "authorities", "officials", "ministry", "president", "regime")
 CIVILIAN_NOUNS = ("civilians", "civilian", "nationals", "citizens", "national", "citizen", "workers",
                   "journalist", "journalists", "tourists", "aid workers")
-INTER_NAMES = {1: "State forces", 2: "Rebel group", 3: "Political militia", 4: "Identity militia",
-               5: "Rioters", 6: "Protesters", 7: "Civilians", 8: "External/Other forces"}
 STATE_NAME_RE = re.compile(r"^(?:Military|Police) Forces of (?:the )?(.+?)(?: \(\d{4}-\d{0,4}\)(?: .*)?)?$"
                            r"|^Government of (?:the )?(.+?)(?: \(\d{4}-\d{0,4}\))?$")
 # Feuds between families, clans, castes or communities, land or customary disputes, livestock raids: the setting

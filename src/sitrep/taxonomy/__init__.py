@@ -185,6 +185,36 @@ def map_old_type(old_event_type: str, notes: str) -> tuple[str, str] | None:
     return None
 
 
+# ACLED's actor types by inter code. Exports from ACLED's API since 2024 write the names ("State forces",
+# "External/Other forces", pluralised by some tools) in inter1/inter2 and "State forces-Civilians" or
+# "Protesters only" in interaction; the older exports write the codes.
+ACTOR_TYPES = {1: "State forces", 2: "Rebel group", 3: "Political militia", 4: "Identity militia",
+               5: "Rioters", 6: "Protesters", 7: "Civilians", 8: "External/Other forces"}
+_ACTOR_TYPE_RE = re.compile(
+    r"(state forces?)|(rebel groups?)|(political militias?)|(identity militias?)|(rioters?)|(protesters?)"
+    r"|(civilians?)|((?:external/other|external|other) forces?)", re.IGNORECASE)
+
+
+def inter_from_name(value: str) -> str:
+    """An inter1/inter2 cell as its code: "State forces" -> "1"; a code or an empty cell stays as it is."""
+    match = _ACTOR_TYPE_RE.fullmatch(value.strip())
+    return str(match.lastindex) if match and match.lastindex else value
+
+
+def interaction_from_names(value: str) -> str:
+    """An interaction cell as its code: "State forces-Civilians" -> "17", "Protesters only" -> "60"; a code, an
+    empty cell or a form not known stays as it is."""
+    text = value.strip()
+    if text.isdigit():
+        return value
+    alone = re.fullmatch(r"(.+?)\s+only", text, re.IGNORECASE)
+    sides = [alone.group(1)] if alone else text.split("-")
+    codes = [inter_from_name(side) for side in sides]
+    if not 1 <= len(codes) <= 2 or not all(c in "12345678" and len(c) == 1 for c in codes):
+        return value
+    return str(interaction_code(int(codes[0]), int(codes[1]) if len(codes) == 2 else 0))
+
+
 def interaction_code(inter1: int, inter2: int) -> int:
     """ACLED's interaction code: the two inter codes, smaller first (2,7 -> 27; 1,0 -> 10; 0,0 -> 0)."""
     a, b = int(inter1), int(inter2)
