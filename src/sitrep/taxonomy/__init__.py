@@ -188,8 +188,7 @@ def map_old_type(old_event_type: str, notes: str) -> tuple[str, str] | None:
 # ACLED's actor types by inter code. Exports from ACLED's API since 2024 write the names ("State forces",
 # "External/Other forces", pluralised by some tools) in inter1/inter2 and "State forces-Civilians" or
 # "Protesters only" in interaction; the older exports write the codes.
-ACTOR_TYPES = {1: "State forces", 2: "Rebel group", 3: "Political militia", 4: "Identity militia",
-               5: "Rioters", 6: "Protesters", 7: "Civilians", 8: "External/Other forces"}
+# The groups of this pattern are the codes 1-8, in order.
 _ACTOR_TYPE_RE = re.compile(
     r"(state forces?)|(rebel groups?)|(political militias?)|(identity militias?)|(rioters?)|(protesters?)"
     r"|(civilians?)|((?:external/other|external|other) forces?)", re.IGNORECASE)
