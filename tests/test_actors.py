@@ -61,6 +61,29 @@ def test_syrian_state_forces_carry_acled_period(surface: str) -> None:
     assert actor.inter == 1
 
 
+@pytest.mark.parametrize(("surface", "country", "name", "inter"), [
+    # forces named by their own acronym or name rather than their country's ("the SAF and RSF clashed")
+    ("SAF", "Sudan", "Military Forces of Sudan (2019-)", 1),
+    ("the Sudanese Armed Forces", "Sudan", "Military Forces of Sudan (2019-)", 1),
+    ("Tatmadaw", "Myanmar", "Military Forces of Myanmar (2016-)", 1),
+    ("junta forces", "Myanmar", "Military Forces of Myanmar (2016-)", 1),
+    ("FDS", "Burkina Faso", "Military Forces of Burkina Faso (2015-)", 1),
+    ("BSF", "India", "Police Forces of India (2014-) Border Security Force", 1),
+    ("CRPF", "India", "Police Forces of India (2014-) Central Reserve Police Force", 1),
+    ("SPLA-IO", "South Sudan",
+     "SPLA/M-In Opposition: Sudanese People's Liberation Army/Movement-In Opposition", 2),
+])
+def test_forces_named_by_acronym(surface: str, country: str, name: str, inter: int) -> None:
+    actor = normalise_actor(surface, country, year=2024)
+    assert actor is not None and (actor.name, actor.inter) == (name, inter)
+
+
+def test_country_bound_acronyms_stay_home() -> None:
+    # Sudan's SAF is no other country's force; Syria's SNA is a rebel coalition, not Somalia's army
+    assert normalise_actor("SAF", "Kenya") is None
+    assert normalise_actor("SNA", "Syria").name == "JWS: Syrian National Army"
+
+
 def test_state_forces_abroad_are_external() -> None:
     russian = normalise_actor("Russian forces", "Ukraine")
     assert russian.name.startswith("Military Forces of Russia (")
