@@ -521,6 +521,20 @@ def test_town_itself_is_precision_1_and_near_is_precision_2() -> None:
     assert place is not None and place.name == "Kandahar" and precision == 2
 
 
+def test_at_sea_is_coded_at_the_coastal_town_named_and_near_it() -> None:
+    # "the Red Sea" is the sea, not Sudan's (or Egypt's) Red Sea province; "off X" puts the event near X
+    for text in ("Houthi forces fired a ballistic missile at a commercial ship in the Red Sea off Hodeidah.",
+                 "A cargo ship was hit by a missile off the coast of Hodeidah in the Red Sea."):
+        place, precision = located(text)
+        assert place is not None and (place.country_code, precision) == ("YE", 2), text
+        assert "Red Sea" not in places(text)
+
+
+def test_a_province_named_after_a_sea_is_still_the_province() -> None:
+    found = places("Protesters gathered in Port Sudan in Red Sea state on Friday.")
+    assert found["Red Sea"].country_code == "SD" and found["Red Sea"].feature_code == "ADM1"
+
+
 def test_region_only_is_precision_3() -> None:
     text = "Clashes between the army and militants were reported in Helmand province."
     place, precision = located(text)

@@ -24,6 +24,8 @@ NEAR = re.compile(
     r"|district of|frontlines?)\W*(?:of\W+)?(?:the\W+)?(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
+# "a ship hit off Hodeidah", "off the coast of Lamu": at sea, coded at the nearest coastal town
+OFFSHORE = re.compile(r"\boff\s+(?:the\s+(?:\w+\s+)?coast\s+of\s+)?$", re.IGNORECASE)
 AFTER_NEAR = re.compile(r"^\W{0,3}(countryside|district|area|outskirts|suburbs?|environs|frontlines?|front|"
                         r"axis|road|highway|border)\b", re.IGNORECASE)
 ORIGIN = re.compile(
@@ -122,7 +124,7 @@ def precision(doc: Document, place: Place) -> int:
     if code == "ADM1" or code in AREA_CODES:
         return 3
     after = body[place.end or 0:(place.end or 0) + 25]
-    if NEAR.search(before) or AFTER_NEAR.search(after):
+    if NEAR.search(before) or OFFSHORE.search(before) or AFTER_NEAR.search(after):
         return 2
     if code.startswith("ADM") or not code.startswith("PPL"):
         return 2  # a district, oil field, camp, base or crossing is coded at that spot, near a town

@@ -68,12 +68,14 @@ CONNECTORS = frozenset({"of", "and", "de", "la", "le", "du", "des", "del", "da",
 PROVINCE_WORDS = frozenset({"province", "provinces", "governorate", "governorates", "region", "regions", "oblast",
                             "oblasts", "state", "states", "prefecture", "wilaya", "wilayah", "department",
                             "countryside", "region's", "province's", "governorate's"})
+# the last word of a sea's or ocean's name ("the Red Sea"), which some provinces are named after
+SEA_WORDS = frozenset({"sea", "ocean", "gulf"})
 # "Migori MCAs", "Kisumu MPs": an acronym after a name is what the place has, never a surname
 ACRONYM = re.compile(r"[A-Z]{2,5}s?")
 DISTRICT_WORDS = frozenset({"district", "districts", "county", "counties", "subdistrict", "sub-district",
                             "municipality", "raion", "rayon", "tehsil", "division", "lga"})
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "around", "of", "across", "towards",
-                      "toward", "between", "and", "via", "through", "inside", "within", "on", "outskirts"})
+                      "toward", "between", "and", "via", "through", "inside", "within", "on", "outskirts", "off"})
 # words before or after a name that make it a place, not a person: "an Akkar road", "from Elwak to Mandera"
 PLACE_BEFORE = frozenset({"in", "at", "near", "from", "to", "into", "across", "towards", "toward", "via", "through",
                           "inside", "within", "a", "an", "the"})
@@ -495,6 +497,13 @@ class Parser:
                     continue
                 mention.locative = i > 0 and (tokens[i - 1].text.lower() in LOCATIVE
                                               or tokens[i - 1].text.lower() in PLACE_VERBS)
+                if last.lower() in SEA_WORDS and i > 0 and tokens[i - 1].text.lower() == "the" and \
+                        mention.cue != "province":
+                    # "a ship hit in the Red Sea": the sea, not Sudan's or Egypt's Red Sea province
+                    hits = [h for h in hits if h.entry.kind != ADMIN1]
+                    if not hits:
+                        continue
+                    mention.hits = hits
                 if mention.wordlike and not mention.locative and not mention.cue and \
                         all(h.name_kind in (ALT, LOOSE) for h in hits) and not any(h.entry.kind == COUNTRY for h in hits):
                     # "Tour operators": a word that is only another name of a place ("Tour" for Tours); a country's
