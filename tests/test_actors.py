@@ -78,6 +78,29 @@ def test_forces_named_by_acronym(surface: str, country: str, name: str, inter: i
     assert actor is not None and (actor.name, actor.inter) == (name, inter)
 
 
+def test_an_article_does_not_cut_a_longer_name_short() -> None:
+    # "the government" is an alias, but "the Government of Ethiopia" names Ethiopia's, wherever the event is
+    text = "On 10 May 2024, the Government of Ethiopia and the OLA signed a ceasefire agreement in Dar es Salaam."
+    names = [m.actor.name for m in find_mentions(text, 0, len(text), "Tanzania")]
+    assert names[0].startswith("Government of Ethiopia (")
+    text = "The police arrested two men in Dar es Salaam."
+    assert [m.actor.name for m in find_mentions(text, 0, len(text), "Tanzania")][0].startswith("Police Forces of Tanzania")
+
+
+def test_a_named_group_takes_the_generic_noun_after_it() -> None:
+    # "ELN guerrillas" are the ELN's members, not a second, unidentified armed group
+    text = "On 5 January 2024, ELN guerrillas attacked a military base in Arauca."
+    found = [(m.text, m.actor.name) for m in find_mentions(text, 0, len(text), "Colombia")]
+    assert found[0] == ("ELN guerrillas", "ELN: National Liberation Army")
+    assert not any(name.startswith("Unidentified") for _, name in found)
+
+
+def test_settlers_in_palestine() -> None:
+    actor = normalise_actor("Israeli settlers", "Palestine")
+    assert actor is not None and (actor.name, actor.inter) == ("Settlers (Israel)", 3)
+    assert normalise_actor("settlers", "Kenya") is None  # forest settlers in Kenya are no Israeli settlers
+
+
 def test_country_bound_acronyms_stay_home() -> None:
     # Sudan's SAF is no other country's force; Syria's SNA is a rebel coalition, not Somalia's army
     assert normalise_actor("SAF", "Kenya") is None

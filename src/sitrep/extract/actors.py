@@ -425,9 +425,8 @@ def find_mentions(text: str, start: int, end: int, country: str | None, *,
     toks = [(s, e - 1, t[:-1]) if t.endswith(".") and t.count(".") == 1 else (s, e, t) for s, e, t in toks]
     toks = _split_hyphen_agents(toks)
     out: list[Mention] = []
-    i = 0
-    while i < len(toks):
-        hit = None
+
+    def longest_at(i: int) -> tuple[int, Actor] | None:
         for n in range(min(longest, len(toks) - i), 0, -1):
             key = " ".join(t for _, _, t in toks[i:i + n])
             rows = exact.get(key) or lower.get(key.lower())
@@ -436,8 +435,19 @@ def find_mentions(text: str, start: int, end: int, country: str | None, *,
                 if row is not None:
                     actor = _fill(row, country, year)
                     if actor is not None:
-                        hit = (n, actor)
-                        break
+                        return n, actor
+        return None
+
+    i = 0
+    while i < len(toks):
+        hit = longest_at(i)
+        if hit is not None and hit[0] > 1 and toks[i][2].lower() in ("the", "a", "an"):
+            # "the Government of Ethiopia": the article's alias ("the government") yields to a longer name
+            # behind it
+            inner = longest_at(i + 1)
+            if inner is not None and inner[0] >= hit[0]:
+                i += 1
+                continue
         if hit is None and i + 3 < len(toks) and toks[i][2][:1].isupper() and toks[i + 1][2].lower() in ("and", "or") \
                 and toks[i + 2][2][:1].isupper():
             # "Turkish and Russian forces", "Samburu and Pokot tribesmen": the first name shares the noun
@@ -460,6 +470,7 @@ def find_mentions(text: str, start: int, end: int, country: str | None, *,
                                 r"possibly|probably)\s+(?:\w+\s+){0,2}$", before))
         out.append(Mention(s, e, text[s:e], actor, _kind(actor), hedged))
         i += n
+    out = _with_generic_heads(text, out)
     out += _coordinated_states(text, start, end, country, year, out)
     for m in out:
         members = MEMBERS_AFTER.match(text, m.end) if m.actor.inter == 4 else None
@@ -473,6 +484,22 @@ def find_mentions(text: str, start: int, end: int, country: str | None, *,
     out = [m for m in out if not ((m.actor.name.startswith("Unidentified") or m.kind == "civilian")
                                   and any(i.start < m.end and m.start < i.end for i in militias))]
     return sorted(out + militias, key=lambda m: m.start)
+
+
+def _with_generic_heads(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A named group's mention takes the generic noun right after it ("ELN guerrillas", "Hamas gunmen"): the
+    noun is the group's members, not another, unidentified armed group."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and m.actor.name.startswith("Unidentified Armed Group") and not text[prev.end:m.start].strip() \
+                and prev.actor.inter in (2, 3, 4) and not prev.actor.name.startswith("Unidentified") \
+                and prev.kind != "civilian":
+            prev.end = prev.actor.end = m.end
+            prev.text = prev.actor.text = text[prev.start:prev.end]
+            continue
+        out.append(m)
+    return out
 
 
 # "Pokot militiamen", "Degodia clan militia", "ethnic militiamen", "Turkana herders": identity militias ACLED
