@@ -326,6 +326,9 @@ def test_a_sentence_without_place_or_date_is_a_remark_on_the_event_before_it() -
     found = events("On 2 May 2020, residents protested in Beni, DR Congo, against insecurity. Police arrested two "
                    "of them.")
     assert [e.sub_event_type for e in found] == ["Protest with intervention"]
+    # the remark names who intervened
+    assert (found[0].actor2, found[0].inter2, found[0].interaction) == (
+        "Police Forces of the Democratic Republic of Congo (2019-)", 1, 16)
 
 
 def test_demonstrations_in_two_towns_are_two_rows() -> None:

@@ -57,6 +57,7 @@ GRIEVANCE_SUB_TYPES = frozenset({"Peaceful protest", "Protest with intervention"
 # The codebook's protests that nobody died at: a death the report tells is what moved the protest or an event of
 # its own (none of the 3,618 such rows of our four ACLED files has a fatality); a death at the protest makes it
 # excessive force or a violent demonstration.
+INTERVENED_SUB_TYPES = frozenset({"Protest with intervention", "Excessive force against protesters"})
 BLOODLESS_SUB_TYPES = frozenset({"Peaceful protest", "Protest with intervention"})
 REBEL_INTER = 2
 EXTERNAL_INTER = 8  # ACLED's "external/other forces": a foreign state's military or police
@@ -490,6 +491,13 @@ def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, i
     roles = actors.find_roles(doc, group.start, group.end, country=country.get("country"),
                               event_type=best.event_type, sub_event_type=best.sub_event_type,
                               year=when.year if when else None)
+    if roles.actor2 is None and best.sub_event_type in INTERVENED_SUB_TYPES and group.context_end > group.end:
+        # "Students held a sit-in in Nairobi. Police arrested 30 people.": the intervention told in a remark after
+        # the event's sentences names the force that intervened
+        roles.actor2 = next((m.actor for m in actors.find_mentions(doc.body, group.end, group.context_end,
+                                                                   country.get("country"),
+                                                                   year=when.year if when else None)
+                             if m.kind == "state"), None)
     claim, suspected = claims.find_claim(doc, group.start, group.end, following=group.context_end)
     unnamed = roles.actor1 is None or roles.actor1.name.startswith("Unidentified")
     same = suspected is not None and roles.suspected is not None and (
