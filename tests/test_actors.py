@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -29,9 +30,10 @@ def make_doc(nlp, text: str, *, parsed: bool = True) -> Document:
     return doc
 
 
-def roles_of(nlp, text: str, country: str, event_type: str, sub: str, *, parsed: bool = True) -> Roles:
+def roles_of(nlp, text: str, country: str, event_type: str, sub: str, *, parsed: bool = True,
+             when: date | None = None) -> Roles:
     doc = make_doc(nlp, text, parsed=parsed)
-    return find_roles(doc, 0, len(text), country=country, event_type=event_type, sub_event_type=sub)
+    return find_roles(doc, 0, len(text), country=country, event_type=event_type, sub_event_type=sub, when=when)
 
 
 # ----------------------------------------------------------------------------------- normalise_actor
@@ -74,7 +76,7 @@ def test_syrian_state_forces_carry_acled_period(surface: str) -> None:
      "SPLA/M-In Opposition: Sudanese People's Liberation Army/Movement-In Opposition", 2),
 ])
 def test_forces_named_by_acronym(surface: str, country: str, name: str, inter: int) -> None:
-    actor = normalise_actor(surface, country, year=2024)
+    actor = normalise_actor(surface, country, when=2024)
     assert actor is not None and (actor.name, actor.inter) == (name, inter)
 
 
@@ -114,10 +116,32 @@ def test_state_forces_abroad_are_external() -> None:
     assert normalise_actor("Russian troops", "Russia").inter == 1
 
 
+def test_taliban_are_afghanistan_s_state_forces_from_15_august_2021() -> None:
+    # ACLED codes the Taliban as the state from the fall of Kabul; the exports end before it, so the period and
+    # the names that hold from that day are curated (state_forces_curated.csv, aliases_curated.csv's `since`)
+    before = normalise_actor("Taliban", "Afghanistan", when=date(2021, 8, 14))
+    after = normalise_actor("Taliban fighters", "Afghanistan", when=date(2021, 8, 15))
+    assert (before.name, before.inter) == ("Taliban", 2)
+    assert (after.name, after.inter) == ("Military Forces of Afghanistan (2021-)", 1)
+    assert normalise_actor("Taliban police", "Afghanistan", when=date(2023, 1, 5)).name == \
+        "Police Forces of Afghanistan (2021-)"
+    assert normalise_actor("police", "Afghanistan", when=date(2021, 3, 1)).name == "Police Forces of Afghanistan (2014-)"
+    assert normalise_actor("police", "Afghanistan", when=2021).name == "Police Forces of Afghanistan (2014-)"
+    # elsewhere, and where the day is unknown, the Taliban stay the Taliban
+    assert normalise_actor("Taliban", "Pakistan", when=date(2023, 1, 5)).name == "Taliban"
+    assert normalise_actor("Taliban", "Afghanistan").name == "Taliban"
+
+
+def test_taliban_arrests_after_the_takeover_are_the_state_s(nlp) -> None:
+    text = "On 3 October 2024, the Taliban arrested a women's rights activist in Kabul."
+    roles = roles_of(nlp, text, "Afghanistan", "Strategic developments", "Arrests", when=date(2024, 10, 3))
+    assert (roles.actor1.name, roles.actor1.inter) == ("Military Forces of Afghanistan (2021-)", 1)
+
+
 def test_police_period_follows_the_year() -> None:
-    assert normalise_actor("police", "Kenya", year=2020).name == "Police Forces of Kenya (2013-)"
-    assert normalise_actor("police", "Kenya", year=2007).name == "Police Forces of Kenya (2002-2013)"
-    assert normalise_actor("policemen", "Kenya", year=1998).name == "Police Forces of Kenya (1978-2002)"
+    assert normalise_actor("police", "Kenya", when=2020).name == "Police Forces of Kenya (2013-)"
+    assert normalise_actor("police", "Kenya", when=2007).name == "Police Forces of Kenya (2002-2013)"
+    assert normalise_actor("policemen", "Kenya", when=1998).name == "Police Forces of Kenya (1978-2002)"
     assert state_force("Kenya", "military", 2020) == "Military Forces of Kenya (2013-)"
 
 
@@ -277,8 +301,12 @@ def test_build_actor_tables_from_acled_like_file(tmp_path: Path) -> None:
     counts = build_actor_tables([src], tmp_path)
     assert counts["rows"] == 4
     forces = list(csv.DictReader((tmp_path / "state_forces.csv").open(encoding="utf-8")))
-    assert [(f["country"], f["period"]) for f in forces] == [("Freedonia", "(2011-)"), ("Freedonia", "(1990-2011)")]
-    assert forces[1]["police"] == "Police Forces of Freedonia (1990-2011)"
+    assert [(f["country"], f["period"]) for f in forces if f["country"] == "Freedonia"] == [
+        ("Freedonia", "(2011-)"), ("Freedonia", "(1990-2011)")]
+    # the curated periods no export can show come along, with their source
+    assert any(f["country"] == "Afghanistan" and f["period"] == "(2021-)" and f["source"].startswith("https://")
+               for f in forces)
+    assert [f for f in forces if f["country"] == "Freedonia"][1]["police"] == "Police Forces of Freedonia (1990-2011)"
     aliases = {(r["alias"], r["acled_name_template"], r["inter"])
                for r in csv.DictReader((tmp_path / "aliases.csv").open(encoding="utf-8"))}
     assert ("FLF", "FLF: Freedonian Liberation Front", "2") in aliases

@@ -490,13 +490,13 @@ def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, i
 
     roles = actors.find_roles(doc, group.start, group.end, country=country.get("country"),
                               event_type=best.event_type, sub_event_type=best.sub_event_type,
-                              year=when.year if when else None)
+                              when=when)
     if roles.actor2 is None and best.sub_event_type in INTERVENED_SUB_TYPES and group.context_end > group.end:
         # "Students held a sit-in in Nairobi. Police arrested 30 people.": the intervention told in a remark after
         # the event's sentences names the force that intervened
         roles.actor2 = next((m.actor for m in actors.find_mentions(doc.body, group.end, group.context_end,
                                                                    country.get("country"),
-                                                                   year=when.year if when else None)
+                                                                   when=when)
                              if m.kind == "state"), None)
     claim, suspected = claims.find_claim(doc, group.start, group.end, following=group.context_end)
     unnamed = roles.actor1 is None or roles.actor1.name.startswith("Unidentified")

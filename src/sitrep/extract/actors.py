@@ -18,6 +18,7 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -89,6 +90,7 @@ class AliasRow:
     inter: int
     countries: frozenset[str]
     curated: bool
+    since: date | None = None  # the name holds for events from this day on ("Taliban" as the state, 2021-08-15)
 
 
 @dataclass
@@ -179,21 +181,37 @@ def _state_forces() -> dict[str, list[dict[str, str]]]:
     return out
 
 
-def state_force(country: str, kind: str = "military", year: int | None = None) -> str:
-    """ACLED's name for a country's military / police / government, in the regime period of `year`."""
+def state_force(country: str, kind: str = "military", when: date | int | None = None) -> str:
+    """ACLED's name for a country's military / police / government, in the regime period of `when` (the event's
+    date, or only its year)."""
     rows = _state_forces().get(country, [])
     if rows:
+        day = _as_day(when)
+
         def fits(r: dict[str, str]) -> bool:
-            start = int(r["start"]) if r["start"] else 0
-            end = int(r["end"]) if r["end"] else 9999
-            return year is None or start <= year <= end
+            return day is None or _period_day(r["start"], last=False) <= day <= _period_day(r["end"], last=True)
 
         cands = [r for r in rows if fits(r)] or rows
-        cands = [r for r in cands if int(r["events"]) >= 3] or cands
-        best = max(cands, key=lambda r: (int(r["start"] or 0), r["end"] == "", int(r["events"])))
+        # (a curated period has no event count: it begins after the exports end)
+        cands = [r for r in cands if not r["events"] or int(r["events"]) >= 3] or cands
+        best = max(cands, key=lambda r: (_period_day(r["start"], last=False), r["end"] == "", int(r["events"] or 0)))
         return best[kind]
     return {"military": "Military Forces of {}", "police": "Police Forces of {}",
             "government": "Government of {}"}[kind].format(country)
+
+
+def _as_day(when: date | int | None) -> date | None:
+    """An event's day; a year alone stands for its middle (a period beginning within that year is not yet on)."""
+    return date(when, 7, 1) if isinstance(when, int) else when
+
+
+def _period_day(value: str, *, last: bool) -> date:
+    """A period bound of `state_forces.csv` as a day: a year ("2013") or a day ("2021-08-15"); none is open."""
+    if not value:
+        return date.max if last else date.min
+    if len(value) == 4:
+        return date(int(value), 12, 31) if last else date(int(value), 1, 1)
+    return date.fromisoformat(value)
 
 
 @cache
@@ -263,7 +281,8 @@ def _aliases() -> tuple[dict[str, list[AliasRow]], dict[str, list[AliasRow]], in
         if not alias:
             continue
         row = AliasRow(r["acled_name_template"], int(r["inter"] or 0),
-                       frozenset(c for c in r["countries"].split(";") if c), r["source"] == "curated")
+                       frozenset(c for c in r["countries"].split(";") if c), r["source"] == "curated",
+                       date.fromisoformat(r["since"]) if r.get("since") else None)
         # Acronyms ("IS", "SAA", "NDF") only match in their own case; words match in any case.
         is_acronym = sum(ch.isupper() for ch in alias) >= 2 and alias.upper() == alias
         (exact if is_acronym else lower).setdefault(alias if is_acronym else alias.lower(), []).append(row)
@@ -307,26 +326,31 @@ def _tokens(text: str) -> list[str]:
     return [t.rstrip(".") if t.count(".") == 1 and t.endswith(".") else t for t in TOKEN_RE.findall(text)]
 
 
-def _pick(rows: list[AliasRow], country: str | None) -> AliasRow | None:
-    """The alias row for this country: a country-specific one, else a general one, else (for named groups
-    seen elsewhere) the most specific one."""
+def _pick(rows: list[AliasRow], country: str | None, when: date | int | None = None) -> AliasRow | None:
+    """The alias row for this country and day: a country-specific one, else a general one, else (for named
+    groups seen elsewhere) the most specific one. A row that holds only from a day on ("Taliban" as Afghanistan's
+    state forces from 15 August 2021) counts from that day, and none where the day is unknown; it wins over the
+    older rows of its rank."""
+    day = _as_day(when)
+    rows = [r for r in rows if r.since is None or (day is not None and r.since <= day)]
+
+    def newest(ranked: list[AliasRow]) -> AliasRow | None:
+        return max(ranked, key=lambda r: r.since or date.min) if ranked else None
+
     own = [r for r in rows if any(c.startswith("@") for c in r.countries)]
     if own:
         return own[0]
-    if country:
-        for r in rows:
-            if country in r.countries:
-                return r
-    for r in rows:
-        if not r.countries:
-            return r
+    if country and (found := newest([r for r in rows if country in r.countries])):
+        return found
+    if found := newest([r for r in rows if not r.countries]):
+        return found
     if country is None:  # names ACLED used elsewhere only count where it used them, unless we don't know where
         named = [r for r in rows if "{" not in r.template]
         return named[0] if named else None
     return None
 
 
-def _fill(row: AliasRow, country: str | None, year: int | None) -> Actor | None:
+def _fill(row: AliasRow, country: str | None, when: date | int | None) -> Actor | None:
     template = row.template
     home = next((c[1:] for c in row.countries if c.startswith("@")), None)
     target = home or country
@@ -334,7 +358,7 @@ def _fill(row: AliasRow, country: str | None, year: int | None) -> Actor | None:
         if "{" + key + "}" in template:
             if not target:
                 return None
-            template = template.replace("{" + key + "}", state_force(target, key, year))
+            template = template.replace("{" + key + "}", state_force(target, key, when))
     if "{country}" in template:
         template = template.replace(" ({country})", f" ({target})" if target else "")
         template = template.replace("{country}", target or "")
@@ -358,7 +382,7 @@ def actor_inter(name: str, country: str | None, default: int = 0) -> int:
     return _actor_inter().get(name) or default or 3
 
 
-def normalise_actor(surface: str, country: str | None, *, year: int | None = None) -> Actor | None:
+def normalise_actor(surface: str, country: str | None, *, when: date | int | None = None) -> Actor | None:
     """ACLED's actor for a surface mention ("ISIS", "the Syrian army", "gunmen") in an event in `country`.
 
     None when the mention is not an actor the tables know."""
@@ -379,9 +403,9 @@ def normalise_actor(surface: str, country: str | None, *, year: int | None = Non
         key = " ".join(_tokens(cand))
         rows = exact.get(key) or lower.get(key.lower())
         if rows:
-            row = _pick(rows, country)
+            row = _pick(rows, country, when)
             if row is not None:
-                actor = _fill(row, country, year)
+                actor = _fill(row, country, when)
                 if actor is not None:
                     actor.text = surface
                     return actor
@@ -417,7 +441,7 @@ def _split_hyphen_agents(toks: list[tuple[int, int, str]]) -> list[tuple[int, in
 
 
 def find_mentions(text: str, start: int, end: int, country: str | None, *,
-                  year: int | None = None) -> list[Mention]:
+                  when: date | int | None = None) -> list[Mention]:
     """Actor mentions in text[start:end], longest alias first, left to right, no overlaps."""
     country = country_name(country)
     lower, exact, longest = _aliases()
@@ -431,9 +455,9 @@ def find_mentions(text: str, start: int, end: int, country: str | None, *,
             key = " ".join(t for _, _, t in toks[i:i + n])
             rows = exact.get(key) or lower.get(key.lower())
             if rows and not (n == 1 and key.isupper() and len(key) > 1 and key not in exact and key.lower() not in lower):
-                row = _pick(rows, country)
+                row = _pick(rows, country, when)
                 if row is not None:
-                    actor = _fill(row, country, year)
+                    actor = _fill(row, country, when)
                     if actor is not None:
                         return n, actor
         return None
@@ -454,8 +478,8 @@ def find_mentions(text: str, start: int, end: int, country: str | None, *,
             for n in range(min(longest, len(toks) - i - 2), 1, -1):
                 key = " ".join([toks[i][2]] + [t for _, _, t in toks[i + 3:i + 2 + n]])
                 rows = lower.get(key.lower())
-                row = _pick(rows, country) if rows else None
-                actor = _fill(row, country, year) if row else None
+                row = _pick(rows, country, when) if rows else None
+                actor = _fill(row, country, when) if row else None
                 if actor is not None:
                     hit = (1, actor)
                     break
@@ -471,7 +495,7 @@ def find_mentions(text: str, start: int, end: int, country: str | None, *,
         out.append(Mention(s, e, text[s:e], actor, _kind(actor), hedged))
         i += n
     out = _with_generic_heads(text, out)
-    out += _coordinated_states(text, start, end, country, year, out)
+    out += _coordinated_states(text, start, end, country, when, out)
     for m in out:
         members = MEMBERS_AFTER.match(text, m.end) if m.actor.inter == 4 else None
         if members is not None and members.end() <= end:
@@ -618,7 +642,7 @@ COORDINATED_RE = re.compile(r"\b(military|armed|security|police) forces of (?:th
                             r"([A-Z][\w\-]+(?: [A-Z][\w\-]+){0,3})")
 
 
-def _coordinated_states(text: str, start: int, end: int, country: str | None, year: int | None,
+def _coordinated_states(text: str, start: int, end: int, country: str | None, when: date | int | None,
                         found: list[Mention]) -> list[Mention]:
     """"military forces of India and Pakistan": the second country's forces are a mention too."""
     names, _ = _countries()
@@ -633,7 +657,7 @@ def _coordinated_states(text: str, start: int, end: int, country: str | None, ye
                 if any(f.start <= s < f.end for f in found):
                     break
                 kind = "police" if m.group(1) == "police" else "military"
-                name = state_force(owner, kind, year)
+                name = state_force(owner, kind, when)
                 actor = Actor(name=name, inter=actor_inter(name, country, 1), text=text[s:e], start=s, end=e)
                 out.append(Mention(s, e, text[s:e], actor, "state"))
                 break
@@ -863,16 +887,17 @@ def _unique(actors: list[Actor], exclude: list[Actor | None]) -> list[Actor]:
 
 
 def find_roles(doc: Document, start: int, end: int, *, country: str | None, event_type: str,
-               sub_event_type: str, year: int | None = None) -> Roles:
+               sub_event_type: str, when: date | int | None = None) -> Roles:
     """Actors of the event told in doc.body[start:end]: actor1, actor2, associated actors, suspect.
 
     `country` is the event's country (ACLED name or ISO code; the document's focus country when None);
-    `year` picks the regime period of state forces (default: the publication year, else the latest)."""
+    `when` (the event's date, or its year) picks the regime period of state forces and the names that hold
+    from a day on (default: the publication date, else the latest period)."""
     country = country_name(country or doc.country_focus)
-    if year is None and doc.article.published is not None:
-        year = doc.article.published.year
-    roles = _main_roles(doc, start, end, country, event_type, sub_event_type, year)
-    _add_associates(doc, start, end, country, event_type, year, roles)
+    if when is None and doc.article.published is not None:
+        when = doc.article.published
+    roles = _main_roles(doc, start, end, country, event_type, sub_event_type, when)
+    _add_associates(doc, start, end, country, event_type, when, roles)
     return roles
 
 
@@ -913,11 +938,11 @@ def find_groups(text: str, start: int, end: int, country: str | None) -> list[Me
 
 
 def _add_associates(doc: Document, start: int, end: int, country: str | None, event_type: str,
-                    year: int | None, roles: Roles) -> None:
+                    when: date | int | None, roles: Roles) -> None:
     """Associated actors: the identity groups of protesters / rioters (assoc_actor_1) and of civilian victims
     (assoc_actor_2), an ethnic militia's community when its members are the victims, allies acting with actor1."""
     groups = _roled(doc, start, end, find_groups(doc.body, start, end, country))
-    mentions = _roled(doc, start, end, find_mentions(doc.body, start, end, country, year=year))
+    mentions = _roled(doc, start, end, find_mentions(doc.body, start, end, country, when=when))
     associates = [(m, r) for m, r in mentions if m.kind == "associate" and not m.hedged]
     main = [roles.actor1, roles.actor2]
     if event_type in ("Protests", "Riots"):
@@ -957,8 +982,8 @@ def _repelled_attacker(text: str, start: int, end: int, mentions: list[tuple[Men
 
 
 def _main_roles(doc: Document, start: int, end: int, country: str | None, event_type: str,
-                sub_event_type: str, year: int | None) -> Roles:
-    mentions = find_mentions(doc.body, start, end, country, year=year)
+                sub_event_type: str, when: date | int | None) -> Roles:
+    mentions = find_mentions(doc.body, start, end, country, when=when)
     roled = _roled(doc, start, end, mentions)
     suspected: Actor | None = None
     suspected_doer = False
@@ -1049,7 +1074,7 @@ def _main_roles(doc: Document, start: int, end: int, country: str | None, event_
             if roles.actor2 is None:
                 roles.actor2 = civ_patients[0] if civ_patients else civilians
         elif sub_event_type == "Arrests" and roles.actor1 is None and country:
-            roles.actor1 = Actor(name=state_force(country, "police", year), inter=1)
+            roles.actor1 = Actor(name=state_force(country, "police", when), inter=1)
         elif roles.actor1 is None and any(m.kind == "civilian" for m, _ in clean):
             # "27 civilians were evacuated from Popasna": the civilians are the ones who act
             roles.actor1 = next(m.actor for m, _ in clean if m.kind == "civilian").model_copy(
@@ -1075,7 +1100,7 @@ def _main_roles(doc: Document, start: int, end: int, country: str | None, event_
             roles.actor1 is None or roles.actor1.inter not in (1, 8)):
         # by definition the state's forces regain it ("Mozambique's military re-captured Quissanga")
         held = roles.actor1 if roles.actor1 is not None and roles.actor1.inter in (2, 3, 4) else None
-        roles.actor1 = Actor(name=state_force(country, "military", year), inter=1)
+        roles.actor1 = Actor(name=state_force(country, "military", when), inter=1)
         roles.actor2 = roles.actor2 or held
     if roles.actor1 is None:
         roles.actor1 = unidentified.model_copy()

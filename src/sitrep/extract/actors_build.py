@@ -390,8 +390,16 @@ def expand_curated(path: Path) -> list[dict[str, str]]:
                 if alias.strip():
                     out.append({"alias": alias.strip(), "acled_name_template": row["acled_name_template"],
                                 "inter": row["inter"], "countries": row.get("countries") or "",
-                                "source": "curated"})
+                                "source": "curated", "since": row.get("since") or ""})
     return out
+
+
+def curated_state_forces(path: Path) -> list[dict[str, str]]:
+    """`state_forces_curated.csv`: regime periods that begin after the exports end, which no export can show
+    (the Taliban's government of Afghanistan from 15 August 2021), each with its public source; `start` may
+    be a day (YYYY-MM-DD) where the period begins within a year."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [{**row, "events": ""} for row in csv.DictReader(fh)]
 
 
 def _write(path: Path, rows: list[dict[str, str]], fields: list[str]) -> None:
@@ -411,7 +419,13 @@ def build_actor_tables(acled_files: Iterable[str | Path], out_dir: str | Path = 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     rows = list(read_acled(acled_files))
-    forces = build_state_forces(rows)
+    forces = [{**r, "source": "acled"} for r in build_state_forces(rows)]
+    curated_forces_path = out / "state_forces_curated.csv"
+    if not curated_forces_path.exists():
+        curated_forces_path = DATA_DIR / "state_forces_curated.csv"
+    curated_forces = curated_state_forces(curated_forces_path)
+    periods = {(r["country"], r["period"]) for r in curated_forces}
+    forces = curated_forces + [r for r in forces if (r["country"], r["period"]) not in periods]
     inter = build_actor_inter(rows)
     curated_path = out / "aliases_curated.csv"
     if not curated_path.exists():
@@ -426,10 +440,10 @@ def build_actor_tables(acled_files: Iterable[str | Path], out_dir: str | Path = 
     _write(out / "unidentified.csv", unidentified,
            ["country", "event_type", "acled_name_template", "inter", "share", "events"])
     _write(out / "state_forces.csv", forces,
-           ["country", "period", "start", "end", "military", "police", "government", "events"])
+           ["country", "period", "start", "end", "military", "police", "government", "events", "source"])
     _write(out / "actor_inter.csv", inter, ["name", "inter", "events", "countries"])
     _write(out / "aliases.csv", curated + derived,
-           ["alias", "acled_name_template", "inter", "countries", "source"])
+           ["alias", "acled_name_template", "inter", "countries", "source", "since"])
     outlets = build_outlets(rows)
     _write(out / "outlets.csv", outlets, ["outlet", "country", "iso2", "share", "events"])
     return {"outlets": len(outlets), "rows": len(rows), "state_forces": len(forces), "actor_inter": len(inter),
@@ -446,6 +460,7 @@ def evaluate_roles(acled_files: Iterable[str | Path], *, limit: int | None = Non
     only: old-schema files have no sub_event_type). `limit` takes every k-th row to keep it quick."""
     from datetime import date
 
+    from sitrep.evaluate import parse_acled_date
     from sitrep.extract.actors import find_roles
     from sitrep.model import Article, Document
     from sitrep.nlp import get_nlp
@@ -460,11 +475,12 @@ def evaluate_roles(acled_files: Iterable[str | Path], *, limit: int | None = Non
     totals: collections.Counter[str] = collections.Counter()
     for row, parsed in zip(rows, nlp.pipe((r["notes"] for r in rows), batch_size=64), strict=True):
         year = _year(row)
+        when = parse_acled_date(row.get("event_date", "")) or year
         doc = Document(article=Article(id=row.get("event_id_cnty", ""), text=row["notes"],
                                        published=date(year, 1, 1) if year else None))
         doc.spacy_doc = parsed
         roles = find_roles(doc, 0, len(row["notes"]), country=row["country"], event_type=row["event_type"],
-                           sub_event_type=row["sub_event_type"], year=year)
+                           sub_event_type=row["sub_event_type"], when=when)
         got = {"actor1": roles.actor1.name if roles.actor1 else "", "inter1": str(roles.actor1.inter if roles.actor1 else 0),
                "actor2": roles.actor2.name if roles.actor2 else "", "inter2": str(roles.actor2.inter if roles.actor2 else 0)}
         got["assoc_actor_1"] = "; ".join(sorted(a.name for a in roles.assoc_actor_1))
