@@ -97,6 +97,23 @@ def test_evaluate_acled_reads_actor_type_names_as_inter_codes(tmp_path: Path) ->
     assert evaluate_acled(path, _oracle, progress=False)["metrics"]["inter1"] == pytest.approx(2 / 3)
 
 
+def test_evaluate_acled_can_drop_the_crowd_size_tag(tmp_path: Path) -> None:
+    # newer exports carry crowd size in a tags column: their notes end without "[size=no report]"
+    path = tmp_path / "acled.csv"
+    _write_acled(path)
+    seen: list[str] = []
+
+    def extract(article: Article) -> list[Event]:
+        seen.append(article.text)
+        return []
+
+    evaluate_acled(path, extract, progress=False)
+    evaluate_acled(path, extract, progress=False, with_size_tags=False)
+    assert seen[0] == ROWS[0][10] and seen[0].endswith("[size=no report]")
+    assert seen[3] == "On 9 May 2020, traders protested in Nairobi."
+    assert seen[4] == ROWS[1][10]  # notes without the tag are untouched
+
+
 def test_evaluate_acled_limit(tmp_path: Path) -> None:
     path = tmp_path / "acled.csv"
     _write_acled(path)

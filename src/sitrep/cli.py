@@ -341,6 +341,11 @@ def eval_acled(file: Path, limit: Annotated[int | None, typer.Option(help="Only 
                as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
                with_source: Annotated[bool, typer.Option(
                    "--source/--no-source", help="Pass each row's source (the outlet) with its notes.")] = True,
+               size_tags: Annotated[bool, typer.Option(
+                   "--size-tags/--no-size-tags",
+                   help="Keep the crowd-size tag ('\\[size=no report]') closing demonstration notes; "
+                        "--no-size-tags drops it, as exports that carry crowd size in a tags column write notes.")
+               ] = True,
                rows: Annotated[Path | None, typer.Option(
                    help="Also write each row's gold and predicted fields, and the measures it failed, as JSON "
                         "lines to this file.")] = None) -> None:
@@ -350,7 +355,7 @@ def eval_acled(file: Path, limit: Annotated[int | None, typer.Option(help="Only 
     _eval_input(file)
     records: list[dict] | None = [] if rows else None
     result = evaluate.evaluate_acled(file, pipeline.extract_article, limit=limit, progress=err.is_terminal,
-                                     with_source=with_source, rows_out=records)
+                                     with_source=with_source, with_size_tags=size_tags, rows_out=records)
     typer.echo(json.dumps(result, indent=1, default=str) if as_json else evaluate.format_report(result))
     _write_rows(records, rows)
 

@@ -121,15 +121,20 @@ def _confusion(gold: Sequence[str], pred: Sequence[str], top: int = 20) -> dict:
 
 
 # --- ACLED -----------------------------------------------------------------------------------------------
+# the crowd-size tag closing ACLED's demonstration notes until its exports moved crowd size to a `tags` column
+SIZE_TAG = re.compile(r"\s*\[\s*size\s*=[^\]]*\]", re.IGNORECASE)
 # the coded columns a row's record shows, gold beside predicted
 _ROW_FIELDS = ("event_date", "event_type", "sub_event_type", "actor1", "inter1", "actor2", "fatalities", "country",
                "admin1", "location", "latitude", "longitude")
 
 
 def evaluate_acled(csv_path: Path, extract: Extract, *, limit: int | None = None, progress: bool = True,
-                   with_source: bool = True, rows_out: list[dict[str, Any]] | None = None) -> dict:
+                   with_source: bool = True, with_size_tags: bool = True,
+                   rows_out: list[dict[str, Any]] | None = None) -> dict:
     """Score `extract` on an ACLED export: each row's notes are an article published the day after the
-    event (from the row's source unless `with_source` is False); the highest-confidence event is compared
+    event (from the row's source unless `with_source` is False; without the crowd-size tag, "[size=no report]",
+    if `with_size_tags` is False, as exports that carry crowd size in a `tags` column write notes); the
+    highest-confidence event is compared
     with the row's coded columns. With `rows_out`, each row's gold and predicted fields and the measures it
     failed are appended to it.
 
@@ -148,7 +153,7 @@ def evaluate_acled(csv_path: Path, extract: Extract, *, limit: int | None = None
         event_date = parse_acled_date(row.get("event_date", ""))
         article = Article(
             id=row.get("event_id_cnty") or row.get("data_id") or f"row{i}",
-            text=row["notes"],
+            text=row["notes"] if with_size_tags else SIZE_TAG.sub("", row["notes"]),
             published=event_date + timedelta(days=1) if event_date else None,
             source=(row.get("source") or None) if with_source else None,
         )
@@ -184,7 +189,7 @@ def evaluate_acled(csv_path: Path, extract: Extract, *, limit: int | None = None
                 hits[name].append(ok)
         if rows_out is not None:
             rows_out.append({
-                "row": i, "id": article.id, "notes": row["notes"],
+                "row": i, "id": article.id, "notes": article.text,
                 "gold": {f: row.get(f) for f in _ROW_FIELDS},
                 "predicted": {f: getattr(best, f) for f in (*_ROW_FIELDS, "geo_precision")} if best else None,
                 "km": round(km, 1) if km is not None else None,
