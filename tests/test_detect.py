@@ -92,6 +92,12 @@ def pred(sub: str | None, p: float = 0.9) -> Prediction:
         ("Armed men shot dead a police officer and a woman.", "Attack", "Attack"),
         ("Boda boda operators stormed the hospital and killed two suspected robbers.", "Attack", "Mob violence"),
         ("Residents armed with pangas and clubs lynched a suspected thief.", "Attack", "Mob violence"),
+        # the crowd as the agent of a passive is the doer, not the victim
+        ("A suspected thief was beaten up by locals inside a bus terminal.", "Attack", "Mob violence"),
+        ("Gunmen beat up two residents in the village.", "Attack", "Attack"),
+        # bows and arrows are a communal militia's weapon, not a mob's
+        ("Two people were injured with arrows when they were attacked by 10 youth over a land dispute.", "Attack",
+         "Attack"),
         ("Two clans clashed over grazing land, leaving three dead.", "Armed clash", "Armed clash"),
         ("A boda boda driver was fatally assaulted by police during the curfew.", "Attack", "Attack"),
         ("A militia attacked a police camp at the primary school.", "Attack", "Armed clash"),
