@@ -277,6 +277,17 @@ def test_rules_upgrade_explicit_attacks_with_model_support() -> None:
     assert out.probability == pytest.approx(0.4)
 
 
+def test_rules_upgrade_a_demonstration_the_model_leans_to() -> None:
+    # an event likelier than none, a demonstration the likeliest, and a word of demonstrating told
+    text = "In Juiz de Fora, people did a motorcade to demand the re-opening of businesses."
+    leaning = Prediction(None, None, 0.43, 0.57, "Peaceful protest")
+    assert apply_codebook_rules(text, leaning).sub_event_type == "Peaceful protest"
+    # ... not with less support, nor with no word of demonstrating
+    assert apply_codebook_rules(text, Prediction(None, None, 0.6, 0.4, "Peaceful protest")).sub_event_type is None
+    plain = "In Juiz de Fora, people waited for the re-opening of businesses."
+    assert apply_codebook_rules(plain, leaning).sub_event_type is None
+
+
 def test_rules_code_an_armed_groups_movement_the_model_leans_to() -> None:
     text = "Houthi reinforcements reportedly arrived on the Nihm and Sirwah frontlines."
     leaning = Prediction(None, None, 0.4, 0.6, "Armed clash")

@@ -1482,6 +1482,12 @@ def _upgrade_no_event(text: str, pred: Prediction) -> Prediction:
     if pred.p_event >= _UPGRADE_MIN and _AGREEMENT.search(text) \
             and not _FIGHT.search(_AGREEMENT.sub(" ", _NO_CASUALTY.sub(" ", text))):
         return _upgraded(pred, "Agreement")
+    if pred.best_event and EVENT_TYPES.get(pred.best_event) in DEMONSTRATIONS and pred.p_event >= 0.5 \
+            and _DEMONSTRATION_CUE.search(text):
+        # "people did a motorcade to demand the re-opening of businesses": an event likelier than none, a
+        # demonstration the likeliest, and a word of demonstrating told; only no single label outweighed "none"
+        return apply_codebook_rules(text, Prediction(pred.best_event, EVENT_TYPES[pred.best_event], pred.p_event,
+                                                     pred.p_event, pred.best_event))
     if pred.best_event and pred.p_event >= _UPGRADE_MIN and _UPGRADE.search(text):
         upgraded = Prediction(pred.best_event, EVENT_TYPES.get(pred.best_event), pred.p_event, pred.p_event,
                               pred.best_event)
