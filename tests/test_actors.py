@@ -319,7 +319,7 @@ def test_build_actor_tables_from_acled_like_file(tmp_path: Path) -> None:
 
 
 def test_build_actor_tables_reads_actor_type_names(tmp_path: Path) -> None:
-    # an API export since 2024: inter1/inter2 name the actor type ("Rebel group") instead of coding it
+    # a newer API export: inter1/inter2 name the actor type ("Rebel group") instead of coding it
     src = tmp_path / "acled.csv"
     src.write_text("event_date,year,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,"
                    "inter2,interaction,country,notes\n"

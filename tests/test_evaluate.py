@@ -87,7 +87,7 @@ def test_evaluate_acled_metrics(tmp_path: Path, delimiter: str) -> None:
 
 
 def test_evaluate_acled_reads_actor_type_names_as_inter_codes(tmp_path: Path) -> None:
-    # exports from ACLED's API since 2024 name the actor type in inter1 instead of coding it
+    # newer exports from ACLED's API name the actor type in inter1 instead of coding it
     names = {"6": "Protesters", "1": "State forces", "3": "Political militia"}
     path = tmp_path / "acled.csv"
     with open(path, "w", encoding="utf-8", newline="") as fh:

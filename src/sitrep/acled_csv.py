@@ -1,7 +1,7 @@
 """Reading ACLED CSV exports: the one place that knows their encodings and separators.
 
 Exports come comma- or semicolon-separated, in UTF-8 (with or without a byte-order mark) or latin-1, with
-current lower-case or pre-2019 upper-case headers, and with inter codes as numbers or (API exports since 2024)
+current lower-case or pre-2019 upper-case headers, and with inter codes as numbers or (newer API exports)
 as actor-type names. Rows come back with lower-cased, stripped keys and values, inter codes as numbers.
 """
 

@@ -185,7 +185,7 @@ def map_old_type(old_event_type: str, notes: str) -> tuple[str, str] | None:
     return None
 
 
-# ACLED's actor types by inter code. Exports from ACLED's API since 2024 write the names ("State forces",
+# ACLED's actor types by inter code. Newer exports from ACLED's API write the names ("State forces",
 # "External/Other forces", pluralised by some tools) in inter1/inter2 and "State forces-Civilians" or
 # "Protesters only" in interaction; the older exports write the codes.
 # The groups of this pattern are the codes 1-8, in order.
