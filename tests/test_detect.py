@@ -92,6 +92,12 @@ def pred(sub: str | None, p: float = 0.9) -> Prediction:
         ("Armed men shot dead a police officer and a woman.", "Attack", "Attack"),
         ("Boda boda operators stormed the hospital and killed two suspected robbers.", "Attack", "Mob violence"),
         ("Residents armed with pangas and clubs lynched a suspected thief.", "Attack", "Mob violence"),
+        # a protest whose only violence is what it protests against
+        ("Residents demonstrated in Rongo after a journalist was attacked by two unknown assailants.", "Attack",
+         "Peaceful protest"),
+        ("Members of the community protested along the highway after 32 sheep were killed by a speeding truck.",
+         "Mob violence", "Peaceful protest"),
+        ("Gunmen attacked protesters in the square, killing two.", "Attack", "Attack"),
         # the crowd as the agent of a passive is the doer, not the victim
         ("A suspected thief was beaten up by locals inside a bus terminal.", "Attack", "Mob violence"),
         ("Gunmen beat up two residents in the village.", "Attack", "Attack"),

@@ -696,6 +696,9 @@ _AGREEMENT = _rx(r"\bsurrender(?:ed|s)\b|\btruce\b|\bcease-?fire (?:agreement|de
 _HARM_TO_PEOPLE = _rx(r"\b(?:shot|shoot\w*|stabb\w*|beat(?:en|ing)?|abduct\w*|kidnap\w*|tortur\w*|rap(?:ed|ing)|assault\w*"
                       r"|hack(?:ed|ing) to death|lynch\w*|opened fire|fired|exchang\w*|hostage|threatened|injur\w*"
                       r"|wound\w*|killed|dead|died|body|bodies|corpse|death|alive)\b")
+# any word of violence done ("killing two", "attacked protesters"), for telling what lies outside a grievance
+_VIOLENCE_WORD = _rx(r"\b(?:kill\w*|murder\w*|attack\w*|assassinat\w*|massacr\w*|behead\w*|bomb\w*|explo\w*|gun\w*"
+                     r"|hack\w*|burn\w*|torch\w*|loot\w*|destroy\w*|vandal\w*|raid\w*|storm\w*)\b")
 _VIOLENT_SCENE = _rx(r"\b(?:attack\w*|raid\w*|invad\w*|invasion|storm\w*|incursion|ambush\w*|battle|fight\w*|clash\w*"
                         r"|riot\w*|protest\w*|demonstrat\w*|ston(?:e|ed|es|ing)|mob|crowd|villagers|residents|youths?"
                         r"|supporters|community|students|angry|rowdy|group of|unrest|violence|vigilantes?|strik\w+"
@@ -1693,6 +1696,17 @@ def _codebook_rules(text: str, pred: Prediction) -> Prediction:
     if sub != "Looting/property destruction" and _GOODS_SEIZED.search(text) and not _ARMS.search(text) \
             and not _FIGHT.search(told_harm) and not _PROTEST.search(text):
         return _with(pred, "Looting/property destruction")
+    if sub in ("Attack", "Mob violence") and _PROTEST.search(text):
+        # "residents demonstrated in Rongo after a journalist was attacked by two unknown assailants": a protest
+        # whose only violence is the one it protests against
+        beyond_grievance = _DEATH_BEHIND.sub(" ", _DEATH_THAT_MOVED.sub(" ", _GRIEVANCE.sub(
+            " ", _NOT_THEIR_VIOLENCE.sub(" ", _FIGURATIVE_ATTACK.sub(" ", text)))))
+        if not _HARM_TO_PEOPLE.search(beyond_grievance) and not _VIOLENCE_WORD.search(beyond_grievance) \
+                and not _rioting_told(text) \
+                and not _DEMONSTRATORS_DAMAGE.search(beyond_grievance) and not _LYNCHING.search(text) \
+                and not _CLASH.search(beyond_grievance):
+            return _with(pred, "Protest with intervention" if _PLAIN_INTERVENTION.search(beyond_grievance)
+                         else "Peaceful protest")
     if not violent:
         if sub == "Mob violence" and _DETAINED.search(text) and not _MOB.search(text) \
                 and not _HARM_TO_PEOPLE.search(told_harm) and not _PROPERTY_HARM.search(text) \
