@@ -98,6 +98,16 @@ def pred(sub: str | None, p: float = 0.9) -> Prediction:
         ("Members of the community protested along the highway after 32 sheep were killed by a speeding truck.",
          "Mob violence", "Peaceful protest"),
         ("Gunmen attacked protesters in the square, killing two.", "Attack", "Attack"),
+        # a crowd's damage to property is mob violence; raiders', armed groups' or the state's is not
+        ("Angry residents destroyed property and looted a clinic over a land dispute.", "Looting/property destruction",
+         "Mob violence"),
+        ("Villagers set on fire seven houses belonging to a man accused of witchcraft.", "Attack", "Mob violence"),
+        ("Police destroyed the stalls of traders in the market.", "Looting/property destruction",
+         "Looting/property destruction"),
+        ("Raiders torched houses of residents in the village.", "Looting/property destruction",
+         "Looting/property destruction"),
+        # a mob's killing of an alleged child defiler is the mob's violence, not sexual violence
+        ("A mob killed a man who had allegedly confessed to having defiled a child.", "Attack", "Mob violence"),
         # the crowd as the agent of a passive is the doer, not the victim
         ("A suspected thief was beaten up by locals inside a bus terminal.", "Attack", "Mob violence"),
         ("Gunmen beat up two residents in the village.", "Attack", "Attack"),
