@@ -98,6 +98,8 @@ def pred(sub: str | None, p: float = 0.9) -> Prediction:
         ("Members of the community protested along the highway after 32 sheep were killed by a speeding truck.",
          "Mob violence", "Peaceful protest"),
         ("Gunmen attacked protesters in the square, killing two.", "Attack", "Attack"),
+        ("A protest was held in the town by relatives and friends of the man beaten to death by police.", "Attack",
+         "Peaceful protest"),
         # a crowd's damage to property is mob violence; raiders', armed groups' or the state's is not
         ("Angry residents destroyed property and looted a clinic over a land dispute.", "Looting/property destruction",
          "Mob violence"),

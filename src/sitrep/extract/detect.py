@@ -927,7 +927,11 @@ _DEATH_BEHIND = _rx(r"\bprotest(?:ed|ing|s)?\s+(?:the|a|an|his|her|their)\s+[^.;
                     r"[^.;]*"
                     # "blocked police from taking the body of a man who was allegedly killed by police"
                     r"|\b(?:tak\w+|took|remov\w+|carr\w+|collect\w+|retriev\w+|bur(?:y|ied|ying|ial)|exhum\w+|plac\w+"
-                    r"|with)\s+(?:\w+\s+){0,2}?bod(?:y|ies)\s+of\b[^.;,]*")
+                    r"|with)\s+(?:\w+\s+){0,2}?bod(?:y|ies)\s+of\b[^.;,]*"
+                    # "a protest was held by relatives and friends of the man beaten to death by police": whose kin
+                    r"|\b(?:relatives|friends|famil(?:y|ies)|colleagues|parents|widows?|mothers?|kin)\b(?:\s+and\s+\w+)?"
+                    r"\s+of\s+(?:the|a|an)\s+[^.;]*?\b(?:killed|beaten to death|shot dead|murdered|died|death|lynched)\b"
+                    r"[^.;,]*")
 # the appositive that tells who killed the person mourned: ", killed by police officers in Kayole village"
 _KILLED_BY_AFTER = _rx(r"\s*,\s*(?:who\s+(?:was|were|had been)\s+)?(?:allegedly\s+|reportedly\s+)?"
                        r"(?:killed|shot dead|shot|murdered|beaten to death)\s+by\b[^.;,]*")
