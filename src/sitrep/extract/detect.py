@@ -763,6 +763,13 @@ def _crowd_damage(text: str) -> bool:
         and not _ARMED_SIDE.search(text) and not _RAIDERS.search(text)
 
 
+def _beyond_grievance(text: str) -> str:
+    """A demonstration report with what the demonstrators protest against blanked out: the grievance clause, the
+    death behind the protest, violence that is not theirs and figurative attacks."""
+    return _DEATH_BEHIND.sub(" ", _DEATH_THAT_MOVED.sub(" ", _GRIEVANCE.sub(
+        " ", _NOT_THEIR_VIOLENCE.sub(" ", _FIGURATIVE_ATTACK.sub(" ", text)))))
+
+
 def _crowd_as_doers(text: str) -> bool:
     """A crowd word or a crowd's size once the victims are set aside ("beat up residents", "attacked 'dozens' of
     residents" name no crowd that did it)."""
@@ -1721,8 +1728,7 @@ def _codebook_rules(text: str, pred: Prediction) -> Prediction:
     if sub in ("Attack", "Mob violence") and _PROTEST.search(text):
         # "residents demonstrated in Rongo after a journalist was attacked by two unknown assailants": a protest
         # whose only violence is the one it protests against
-        beyond_grievance = _DEATH_BEHIND.sub(" ", _DEATH_THAT_MOVED.sub(" ", _GRIEVANCE.sub(
-            " ", _NOT_THEIR_VIOLENCE.sub(" ", _FIGURATIVE_ATTACK.sub(" ", text)))))
+        beyond_grievance = _beyond_grievance(text)
         if not _HARM_TO_PEOPLE.search(beyond_grievance) and not _VIOLENCE_WORD.search(beyond_grievance) \
                 and not _rioting_told(text) \
                 and not _DEMONSTRATORS_DAMAGE.search(beyond_grievance) and not _LYNCHING.search(text) \
@@ -1791,8 +1797,7 @@ def _codebook_rules(text: str, pred: Prediction) -> Prediction:
                 and _PROTEST.search(text) and _LETHAL_ON_PROTEST.search(_DEATH_BEHIND.sub(" ", text)):
             # (not the death behind the protest: "when police tried to remove the body of a girl who was killed")
             return _with(pred, "Excessive force against protesters")
-        beyond_grievance = _DEATH_BEHIND.sub(" ", _DEATH_THAT_MOVED.sub(" ", _GRIEVANCE.sub(
-            " ", _NOT_THEIR_VIOLENCE.sub(" ", _FIGURATIVE_ATTACK.sub(" ", text)))))
+        beyond_grievance = _beyond_grievance(text)
         if sub == "Excessive force against protesters" \
                 and (_RIOTING.search(beyond_grievance) or _DEMONSTRATORS_DAMAGE.search(beyond_grievance)):
             # the codebook's excessive force is against peaceful protesters; force met by rioting is a violent
