@@ -1584,3 +1584,22 @@ def test_the_grievance_ends_where_the_police_act() -> None:
 ])
 def test_a_raid_on_property_alone_is_looting(text: str, expected: str) -> None:
     assert apply_codebook_rules(text, pred("Attack", 0.8)).sub_event_type == expected
+
+
+@pytest.mark.parametrize(("text", "label", "expected"), [
+    # a threat is no harm done
+    ("Two trucks of a logging company were set on fire by armed men. The perpetrators threatened the drivers with "
+     "guns before setting the vehicles on fire. No people were reported injured.", "Attack",
+     "Looting/property destruction"),
+    ("Militants stopped a truck on the road to Djibo, seized the phones of the passengers and sent it back.",
+     "Attack", "Looting/property destruction"),
+    # property taken with nobody taken is no abduction
+    ("Boko Haram looted a refugee camp in Kolofata town, taking away foods and clothes.",
+     "Abduction/forced disappearance", "Looting/property destruction"),
+    ("Boko Haram abducted two girls from a refugee camp in Kolofata town, taking away foods and clothes.",
+     "Abduction/forced disappearance", "Abduction/forced disappearance"),
+    # harm done to people still keeps the attack
+    ("Gunmen threatened the drivers and shot one of them before setting the trucks on fire.", "Attack", "Attack"),
+])
+def test_property_taken_or_burnt_with_nobody_hurt_is_looting(text: str, label: str, expected: str) -> None:
+    assert apply_codebook_rules(text, pred(label, 0.8)).sub_event_type == expected

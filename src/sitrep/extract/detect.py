@@ -636,7 +636,11 @@ _CLAIMED_SHOOTOUT = _rx(r"\b(?:claim\w*|thought of as|alleg\w*|said|says|accordi
 _PROPERTY_HARM = _rx(r"\b(?:set (?:on )?fire|set ablaze|burn(?:ed|t|ing)?(?: down)?|torch(?:ed|ing)|vandali[sz]\w*|loot\w*"
                      r"|pillag\w*|ransack\w*|destroy\w*|demolish\w*|st(?:ole|olen|eal\w*)|took away|taking away"
                      r"|carried away|seiz(?:ed|ing) (?:a |an |the |two |three |several )?(?:\w+ ){0,2}(?:vehicles?|cars?"
-                     r"|trucks?|motorcycles?|motorbikes?|boats?|cattle|livestock|goods|property|food))\b")
+                     r"|trucks?|motorcycles?|motorbikes?|boats?|cattle|livestock|goods|property|foods?|phones?|money"
+                     r"|belongings|valuables)|stripp(?:ed|ing) (?:\w+ ){0,2}of (?:their |his |her )?(?:\w+ )?(?:phones?"
+                     r"|money|belongings|valuables|goods))\b")
+# A threat is no harm done: "perpetrators threatened the drivers with guns before setting the trucks on fire"
+_THREAT = _rx(r"\bthreatened\b")
 # A rape told as done, and one the victim of the event is only accused of ("a man accused of raping a girl")
 _RAPE_DONE = _rx(r"\b(?:raped|raping|rapes|gang-?raped|sexually (?:assaulted|abused)|defiled)\b")
 _RAPE_ALLEGED = _rx(r"\b(?:accused of|alleged(?:ly)?(?: to have)?|suspected of|suspect(?:ed)? (?:in|of)|charged with|arrested for"
@@ -1700,8 +1704,11 @@ def _codebook_rules(text: str, pred: Prediction) -> Prediction:
         return _with(pred, "Disrupted weapons use")
     told_harm = _NO_CASUALTY.sub(" ", text)
     told_now = _BACKGROUND_ATTACKS.sub(" ", told_harm)
-    if sub in ("Attack", "Armed clash", "Mob violence") and _PROPERTY_HARM.search(text) \
-            and not _HARM_TO_PEOPLE.search(told_harm) and not _CASUALTY.search(told_harm) \
+    if (sub in ("Attack", "Armed clash", "Mob violence")
+            # "Boko Haram looted a refugee camp, taking away foods and clothes": nobody taken
+            or (sub == "Abduction/forced disappearance" and not _ABDUCTED.search(text))) \
+            and _PROPERTY_HARM.search(text) and not _HARM_TO_PEOPLE.search(_THREAT.sub(" ", told_harm)) \
+            and not _CASUALTY.search(told_harm) \
             and (not _VIOLENT_SCENE.search(text)
                  # "Boko Haram raided several houses, taking away clothes and food": a raid on property alone
                  or (sub == "Attack" and not _FIGHT_TOLD.search(told_now) and not _EXPLOSIVE_WORD.search(text)
