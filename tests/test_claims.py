@@ -129,3 +129,14 @@ def test_no_false_claims_or_denials(nlp, text: str) -> None:
 def test_a_toll_that_is_reported_names_no_reporter(nlp, toll: str, parsed: bool) -> None:
     claim, _ = claim_of(nlp, f"Shells fired by presumed LNA forces hit a clinic in Tripoli. {toll}", "LY", parsed=parsed)
     assert claim.by is None
+
+
+@pytest.mark.parametrize("parsed", [True, False])
+@pytest.mark.parametrize("text", [
+    "As reported on 30 April 2020, in Mojolo, Sinaloa, the burned body of a woman was found.",
+    "Around 7 May (as reported), rebels attacked an army post near Yei, killing two soldiers.",
+])
+def test_as_reported_names_no_reporter(nlp, text: str, parsed: bool) -> None:
+    claim, _ = claim_of(nlp, text, "MX", parsed=parsed)
+    assert claim.status == "reported"
+    assert claim.by is None

@@ -46,9 +46,10 @@ SUBJECT_SAY_RE = re.compile(r"(?:^|[,.;]\s*|\s)((?:[A-Z][\w'\-]*\s+){0,5}?(?:[\w
                             r"(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bare)(?<!\bbeen)(?<!\bbeing)(?<!\bbe)\s+"
                             r"(?:said|says|claimed|claims|announced|accused|accuses|blamed|blames|denied|"
                             r"denies|reported|stated|confirmed)\b")
-# subjects of "reported" that are what is reported, not who reports it ("No fatalities reported")
+# subjects of "reported" that are what is reported, not who reports it ("No fatalities reported"), and the "as"
+# of "As reported on 30 April", which names nobody
 NOT_SPEAKERS = frozenset({"fatalities", "fatality", "casualties", "casualty", "injuries", "injury", "deaths", "death",
-                          "dead", "injured", "wounded", "damage", "damages", "losses", "arrests", "incidents"})
+                          "dead", "injured", "wounded", "damage", "damages", "losses", "arrests", "incidents", "as"})
 GENERIC_SOURCES = {"sources", "source", "activists", "witnesses", "residents", "officials", "media", "reports",
                    "observers", "monitors", "locals", "report", "observatory", "agency", "sources say"}
 STRIP_BY = re.compile(r"^(?:the|a|an|some|local|several|other)\s+", re.I)
