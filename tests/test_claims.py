@@ -140,3 +140,30 @@ def test_as_reported_names_no_reporter(nlp, text: str, parsed: bool) -> None:
     claim, _ = claim_of(nlp, text, "MX", parsed=parsed)
     assert claim.status == "reported"
     assert claim.by is None
+
+
+@pytest.mark.parametrize("parsed", [True, False])
+@pytest.mark.parametrize(("text", "by"), [
+    # a pronoun names nobody
+    ("Citizens protested from their balconies against what they say is a dictatorship.", None),
+    # the accused of a passive "accused of" are not the accusers
+    ("Protesters gathered in Tyre against the detention of activists accused of attacking a bank.", None),
+    # a negated report is nobody's report
+    ("A rebel shot and killed a civilian man in Bubamba. The motive behind the incident was not reported.", None),
+    # the source of "according to" ends where a clause begins
+    ("An armed man killed a man in Apodaca. According to reports the attack was related to a feud between gangs.",
+     "reports"),
+    # a conjunction is no part of the speaker
+    ("Citizens blocked streets in Subtanjalla with burning tires, and citizens claimed that police entered homes.",
+     "citizens"),
+])
+def test_who_says_it_is_someone_named(nlp, text: str, by: str | None, parsed: bool) -> None:
+    doc = make_doc(nlp, text, "TR", parsed=parsed)
+    claim, _ = find_claim(doc, 0, len(text))
+    assert claim.by == by, (text, claim)
+
+
+def test_a_relative_pronoun_stands_for_its_noun(nlp) -> None:
+    text = "Families who claim their children were kidnapped by the PKK protested in Diyarbakir."
+    claim, _ = find_claim(make_doc(nlp, text, "TR"), 0, len(text))
+    assert claim.by == "Families"

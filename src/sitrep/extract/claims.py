@@ -43,9 +43,9 @@ SELF_CLAIM_RE = re.compile(r"\b(?:said|says|claimed|claims|announced|stated|decl
 ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?:the\s+)?([^,.;]{2,60})", re.I)
 # (not a passive: in "police were accused of ..." nobody accuses; the police are the accused)
 SUBJECT_SAY_RE = re.compile(r"(?:^|[,.;]\s*|\s)((?:[A-Z][\w'\-]*\s+){0,5}?(?:[\w'\-]+\s+){0,3}?[\w'\-]+)"
-                            r"(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bare)(?<!\bbeen)(?<!\bbeing)(?<!\bbe)\s+"
+                            r"(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bare)(?<!\bbeen)(?<!\bbeing)(?<!\bbe)(?<!\bnot)\s+"
                             r"(?:said|says|claimed|claims|announced|accused|accuses|blamed|blames|denied|"
-                            r"denies|reported|stated|confirmed)\b")
+                            r"denies|reported|stated|confirmed)\b(?!\s+(?:of|for)\b)")
 # subjects of "reported" that are what is reported, not who reports it ("No fatalities reported"), and the "as"
 # of "As reported on 30 April", which names nobody
 NOT_SPEAKERS = frozenset({"fatalities", "fatality", "casualties", "casualty", "injuries", "injury", "deaths", "death",
@@ -53,6 +53,11 @@ NOT_SPEAKERS = frozenset({"fatalities", "fatality", "casualties", "casualty", "i
 GENERIC_SOURCES = {"sources", "source", "activists", "witnesses", "residents", "officials", "media", "reports",
                    "observers", "monitors", "locals", "report", "observatory", "agency", "sources say"}
 STRIP_BY = re.compile(r"^(?:the|a|an|some|local|several|other)\s+", re.I)
+# who says it, where the subject is only a pronoun: nobody the reader can name
+PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it", "who", "which", "that", "this", "these", "those"})
+# "according to reports the attack was related to ...": the source ends where a clause begins
+SOURCE_ENDS = re.compile(r"\s+(?:the|a|an|this|that|these|those|it|he|she|they|there|some|one|two|three|several)\s.*$",
+                         re.I)
 
 
 def _sentences(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
@@ -74,6 +79,7 @@ def _short(phrase: str) -> str:
     acr = re.findall(r"\b[A-Z]{2,6}\b", phrase)
     if acr and len(phrase.split()) > 2:
         return acr[0]
+    phrase = re.sub(r"^(?:and|or|but|while)\s+", "", phrase, flags=re.I)  # "..., and citizens claimed"
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
     phrase = STRIP_BY.sub("", phrase) if len(phrase.split()) > 2 else phrase
     words = phrase.split()
@@ -96,6 +102,12 @@ def _speaker(sdoc: Any, s: int, e: int, verbs: set[str]) -> tuple[str, int, int]
                 subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
             if subj and subj[0].lower_ in NOT_SPEAKERS:
                 continue  # "No fatalities reported": a toll, not someone reporting it
+            if subj and subj[0].lower_ in ("who", "that") and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+                subj = [tok.head]  # "families who claim their children were kidnapped": the families
+            if subj and subj[0].lower_ in PRONOUNS:
+                continue  # "what they say is a dictatorship": nobody named
+            if tok.i + 1 < len(sdoc) and tok.nbor(1).lower_ in ("of", "for") and tok.lower_ in ("accused", "blamed"):
+                continue  # "activists accused of vandalising a bank": the accused, not the accuser
             if subj:
                 sub = subj[0]
                 toks = [t for t in sub.subtree if t.dep_ not in ("relcl", "acl", "punct") and
@@ -143,7 +155,7 @@ def find_claim(doc: Document, start: int, end: int, *, following: int | None = N
                                 if m.kind in ("armed", "state", "government")]
                     return _short(sp[0]), (found_in[0] if found_in else None)
             m = SUBJECT_SAY_RE.search(sent)
-            if m and m.group(1).split()[-1].lower() not in NOT_SPEAKERS:
+            if m and m.group(1).split()[-1].lower() not in NOT_SPEAKERS | PRONOUNS:
                 return _short(m.group(1)), actors.normalise_actor(m.group(1), country)
             return None, None
 
@@ -157,7 +169,8 @@ def find_claim(doc: Document, start: int, end: int, *, following: int | None = N
         acc = ACCORDING_RE.search(sent)
         said_by, said_actor = who(SAY_VERBS)
         if acc and said_by is None:
-            said_by, said_actor = _short(acc.group(1)), actors.normalise_actor(acc.group(1), country)
+            source = SOURCE_ENDS.sub("", acc.group(1))
+            said_by, said_actor = _short(source), actors.normalise_actor(source, country)
         speaker_is_party = said_actor is not None and (said_actor.name in event_mentions
                                                         or said_actor.inter in (1, 2, 3, 8)
                                                         and SELF_CLAIM_RE.search(sent) is not None)
@@ -171,7 +184,7 @@ def find_claim(doc: Document, start: int, end: int, *, following: int | None = N
             by, _ = who({"accused", "accuses", "accusing", "blamed", "blames", "blaming", "alleged", "alleges",
                          "say", "says", "said", "suspect", "suspected", "believe", "believed"})
             if by is None and acc:
-                by = _short(acc.group(1))
+                by = _short(SOURCE_ENDS.sub("", acc.group(1)))
             found["alleged"] = (by, _accused(doc, s, e, country))
         elif speaker_is_party and not neg_claim and "claimed" not in found:
             found["claimed"] = (said_by, said_actor)
