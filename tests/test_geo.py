@@ -343,6 +343,20 @@ def test_a_province_called_a_person_beside_a_province_called_a_place_is_a_provin
     assert "Victoria" not in found(text, {"Victoria Beckham": "PERSON", "Queensland": "GPE", "Victoria": "PERSON"})
 
 
+def test_a_province_ending_a_person_after_in_is_the_province() -> None:
+    def found(text: str, person: str) -> list[tuple[str, str | None]]:
+        start = text.index(person)
+        ents = [Entity(start=start, end=start + len(person), text=person, label="PERSON")]
+        doc = geo.geoparse(Document(article=Article(id="t", text=text), entities=ents))
+        return [(p.text, p.country_code) for p in doc.places]
+
+    # "in Mojolo Sinaloa": a village and its province without a comma, which the small model calls a person
+    assert found("On 30 April 2020, in Mojolo Sinaloa, a female body was found.", "Mojolo Sinaloa") == \
+        [("Sinaloa", "MX")]
+    # a person's surname that is a province stays the person's where no "in" or "near" stands before the name
+    assert found("Officers questioned Maria Sinaloa about the shooting.", "Maria Sinaloa") == []
+
+
 def test_countries_by_their_diplomatic_abbreviations() -> None:
     found = places("Talks between the DPRK and the ROK resumed; the PRC and KSA welcomed them.")
     assert {k: v.country_code for k, v in found.items()} == {"DPRK": "KP", "ROK": "KR", "PRC": "CN", "KSA": "SA"}

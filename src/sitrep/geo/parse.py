@@ -580,6 +580,13 @@ class Parser:
             and not (prev is not None and _is_cap(prev) and _joinable(text, prev, tokens[m.tok_start]))
             and not (nxt is not None and _is_cap(nxt) and _joinable(text, tokens[m.tok_end - 1], nxt))
             and not _told_as_person(key, named, text) and not PEOPLE_AFTER.match(text, m.end))
+        # "in Mojolo Sinaloa": the small model calls a village and its province, written without a comma, a person;
+        # a province's own name ending such a "person" that stands after "in" or "near" is the province
+        tail_province = (
+            label in PERSON_LABELS and n_tok == 1 and any(h.entry.kind == ADMIN1 and h.name_kind == MAIN for h in m.hits)
+            and any(lab in PERSON_LABELS and e0 == m.end and s0 < m.start
+                    and text[:s0].rsplit(None, 1)[-1:] and text[:s0].rsplit(None, 1)[-1].lower() in PLACE_PREPS
+                    for s0, e0, lab in named or []))
         # "infiltrating Uvira", "a missile fell on Rafah": the small model calls unfamiliar city names persons; a
         # city of 100,000 or more named exactly, alone (no title, relative, first name or surname beside it, no
         # speech verb after it), that the text gives no person as a first name or surname, is the city
@@ -591,6 +598,7 @@ class Parser:
                 _is_cap(nxt) and _joinable(text, tokens[m.tok_end - 1], nxt)))) and \
             not (prev is not None and _is_cap(prev) and not prev.sent_start and _joinable(text, prev, tokens[m.tok_start])) \
             and not _told_as_person(key, named, text, first_name=True) and not _shares_a_surname(m, named, text)
+        province = province or tail_province
         if label in PERSON_LABELS and not strong and not province and not city and (
                 key not in place_ctx or m.how == FUZZY):
             return False
@@ -666,7 +674,7 @@ class Parser:
             route = _route_end(tokens, m.tok_start, m.tok_end - 1, text)
             # (a function word written with a capital is no part of a name: "the western countryside Of Dar'a",
             # "Bombing In Kabul")
-            if not strong and not in_org and not route and prev is not None and _is_cap(prev) and \
+            if not strong and not in_org and not route and not tail_province and prev is not None and _is_cap(prev) and \
                     not prev.sent_start and _joinable(text, prev, tokens[m.tok_start]) and \
                     prev_low not in DESCRIPTIVE and prev_low not in LOCATIVE:
                 return False
