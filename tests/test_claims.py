@@ -153,6 +153,8 @@ def test_as_reported_names_no_reporter(nlp, text: str, parsed: bool) -> None:
     # the source of "according to" ends where a clause begins
     ("An armed man killed a man in Apodaca. According to reports the attack was related to a feud between gangs.",
      "reports"),
+    ("Two soldiers were killed in an ambush near Gao, according to a statement by the ministry.",
+     "statement by the ministry"),
     # a conjunction is no part of the speaker
     ("Citizens blocked streets in Subtanjalla with burning tires, and citizens claimed that police entered homes.",
      "citizens"),

@@ -55,8 +55,10 @@ GENERIC_SOURCES = {"sources", "source", "activists", "witnesses", "residents", "
 STRIP_BY = re.compile(r"^(?:the|a|an|some|local|several|other)\s+", re.I)
 # who says it, where the subject is only a pronoun: nobody the reader can name
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it", "who", "which", "that", "this", "these", "those"})
-# "according to reports the attack was related to ...": the source ends where a clause begins
-SOURCE_ENDS = re.compile(r"\s+(?:the|a|an|this|that|these|those|it|he|she|they|there|some|one|two|three|several)\s.*$",
+# "according to reports the attack was related to ...": the source ends where a clause begins (a determiner or a
+# pronoun after a noun; "a statement by the ministry", "sources in the area" go on)
+SOURCE_ENDS = re.compile(r"(?<!\bby)(?<!\bof)(?<!\bin)(?<!\bat)(?<!\bon)(?<!\bto)(?<!\bfor)(?<!\bfrom)(?<!\bwith)"
+                         r"\s+(?:the|a|an|this|that|these|those|it|he|she|they|there|some|one|two|three|several)\s.*$",
                          re.I)
 
 

@@ -584,8 +584,7 @@ class Parser:
         # a province's own name ending such a "person" that stands after "in" or "near" is the province
         tail_province = (
             label in PERSON_LABELS and n_tok == 1 and any(h.entry.kind == ADMIN1 and h.name_kind == MAIN for h in m.hits)
-            and any(lab in PERSON_LABELS and e0 == m.end and s0 < m.start
-                    and text[:s0].rsplit(None, 1)[-1:] and text[:s0].rsplit(None, 1)[-1].lower() in PLACE_PREPS
+            and any(lab in PERSON_LABELS and e0 == m.end and s0 < m.start and _after_place_prep(text, s0)
                     for s0, e0, lab in named or []))
         # "infiltrating Uvira", "a missile fell on Rafah": the small model calls unfamiliar city names persons; a
         # city of 100,000 or more named exactly, alone (no title, relative, first name or surname beside it, no
@@ -1317,6 +1316,12 @@ PERSON_LABELS = frozenset({"PERSON"})
 
 # prepositions that put the capitalised word after them in a place ("in Cairns"), unlike "of"/"and"/"with"
 PLACE_PREPS = frozenset({"in", "near", "outside", "inside", "around", "into", "across", "towards", "toward"})
+
+
+def _after_place_prep(text: str, start: int) -> bool:
+    """Whether the word before `start` is a preposition that puts a place after it ("in", "near")."""
+    before = text[max(0, start - 12):start].split()
+    return bool(before) and before[-1].lower() in PLACE_PREPS
 
 
 def _dateline(text: str, tokens: list[Token], m: Mention) -> bool:
