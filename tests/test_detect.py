@@ -1603,3 +1603,16 @@ def test_a_raid_on_property_alone_is_looting(text: str, expected: str) -> None:
 ])
 def test_property_taken_or_burnt_with_nobody_hurt_is_looting(text: str, label: str, expected: str) -> None:
     assert apply_codebook_rules(text, pred(label, 0.8)).sub_event_type == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Migrant workers pelted stones at police in Surat, demanding to return home during the lockdown.",
+     "Violent demonstration"),
+    ("People cut off the streets and burnt tires to demand that electricity be restored to their houses.",
+     "Violent demonstration"),
+    # a lynching or a witch hunt stays the mob's violence, and "demanded to know" asks a question
+    ("A mob lynched a suspected thief and demanded that police release his accomplices.", "Mob violence"),
+    ("Villagers burned a police post; the suspect's mother had demanded to know where her son was.", "Mob violence"),
+])
+def test_a_crowd_with_a_demand_is_demonstrating(text: str, expected: str) -> None:
+    assert apply_codebook_rules(text, pred("Mob violence", 0.8)).sub_event_type == expected
