@@ -1616,3 +1616,11 @@ def test_property_taken_or_burnt_with_nobody_hurt_is_looting(text: str, label: s
 ])
 def test_a_crowd_with_a_demand_is_demonstrating(text: str, expected: str) -> None:
     assert apply_codebook_rules(text, pred("Mob violence", 0.8)).sub_event_type == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Prisoners demonstrated setting fire to mattresses in order to demand their release.",
+    "People burned objects in front of a bank agency to demonstrate against its closing.",
+])
+def test_demonstrators_burning_things_is_a_violent_demonstration(text: str) -> None:
+    assert apply_codebook_rules(text, pred("Peaceful protest", 0.8)).sub_event_type == "Violent demonstration"
