@@ -1613,6 +1613,9 @@ def test_property_taken_or_burnt_with_nobody_hurt_is_looting(text: str, label: s
     # a lynching or a witch hunt stays the mob's violence, and "demanded to know" asks a question
     ("A mob lynched a suspected thief and demanded that police release his accomplices.", "Mob violence"),
     ("Villagers burned a police post; the suspect's mother had demanded to know where her son was.", "Mob violence"),
+    # a protest whose only violence is what it protests against stays a peaceful protest
+    ("Residents demonstrated in Rongo after a journalist was attacked by two unknown assailants, demanding justice.",
+     "Peaceful protest"),
 ])
 def test_a_crowd_with_a_demand_is_demonstrating(text: str, expected: str) -> None:
     assert apply_codebook_rules(text, pred("Mob violence", 0.8)).sub_event_type == expected

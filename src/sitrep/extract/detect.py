@@ -1740,8 +1740,6 @@ def _codebook_rules(text: str, pred: Prediction) -> Prediction:
         return _with(pred, "Looting/property destruction")
     if sub == "Looting/property destruction" and _crowd_damage(text):
         return _with(pred, "Mob violence")
-    if sub == "Mob violence" and _DEMAND.search(text) and not _LYNCHING.search(text) and not _WITCH_HUNT.search(text):
-        return _with(pred, "Violent demonstration")
     if sub in ("Attack", "Mob violence") and _PROTEST.search(text):
         # "residents demonstrated in Rongo after a journalist was attacked by two unknown assailants": a protest
         # whose only violence is the one it protests against
@@ -1752,6 +1750,8 @@ def _codebook_rules(text: str, pred: Prediction) -> Prediction:
                 and not _CLASH.search(beyond_grievance):
             return _with(pred, "Protest with intervention" if _PLAIN_INTERVENTION.search(beyond_grievance)
                          else "Peaceful protest")
+    if sub == "Mob violence" and _DEMAND.search(text) and not _LYNCHING.search(text) and not _WITCH_HUNT.search(text):
+        return _with(pred, "Violent demonstration")
     if not violent:
         if sub == "Mob violence" and _DETAINED.search(text) and not _MOB.search(text) \
                 and not _HARM_TO_PEOPLE.search(told_harm) and not _PROPERTY_HARM.search(text) \
