@@ -169,3 +169,25 @@ def test_a_relative_pronoun_stands_for_its_noun(nlp) -> None:
     text = "Families who claim their children were kidnapped by the PKK protested in Diyarbakir."
     claim, _ = find_claim(make_doc(nlp, text, "TR"), 0, len(text))
     assert claim.by == "Families"
+
+
+@pytest.mark.parametrize("parsed", [True, False])
+@pytest.mark.parametrize(("text", "by"), [
+    # the attribution closing a sentence names who says it, however the small model parses the sentence
+    ("Civilians near the capital were attacked with suspected poisonous gas believed to have been launched by the "
+     "government, activists and rescue teams said.", "activists and rescue teams"),
+    # when it was said and where the speaker sits are no part of who
+    ("Israeli forces abducted the governor in Beit Hanina, according to Palestinian media reports on 20 October.",
+     "Palestinian media reports"),
+    ("Four protesters died from gunfire outside the consulate, the head of the forensics department in the holy "
+     "city told reporters.", "head of the forensics department"),
+    # a toll claimed is no claim, and "according to it" names nobody
+    ("Rebels started peace talks to end a 63-year conflict that has claimed 160,000 lives.", None),
+    ("The decree was signed by the president. According to it, the land forces take orders from the staff.", None),
+    # a passive report closing the sentence names nobody
+    ("Gunmen attacked a bus near Gao on Monday, three people were reported.", None),
+])
+def test_the_closing_attribution_and_what_is_no_part_of_it(nlp, text: str, by: str | None, parsed: bool) -> None:
+    doc = make_doc(nlp, text, "SY", parsed=parsed)
+    claim, _ = find_claim(doc, 0, len(text))
+    assert claim.by == by, (text, claim)

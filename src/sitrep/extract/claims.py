@@ -45,7 +45,10 @@ ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?:the\s+)?([^,.;]{2,60})", re.I)
 SUBJECT_SAY_RE = re.compile(r"(?:^|[,.;]\s*|\s)((?:[A-Z][\w'\-]*\s+){0,5}?(?:[\w'\-]+\s+){0,3}?[\w'\-]+)"
                             r"(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bare)(?<!\bbeen)(?<!\bbeing)(?<!\bbe)(?<!\bnot)\s+"
                             r"(?:said|says|claimed|claims|announced|accused|accuses|blamed|blames|denied|"
-                            r"denies|reported|stated|confirmed)\b(?!\s+(?:of|for)\b)")
+                            r"denies|reported|stated|confirmed)\b(?!\s+(?:of|for)\b)(?!\s+(?:[\d,]+\s+|the\s+)?lives\b)")
+# the news attribution closing a sentence: "..., activists and rescue teams said.", "..., police said on Monday."
+CLOSING_SAY_RE = re.compile(r",\s+((?:[\w'\-]+\s+){0,9}?[\w'\-]+)\s+(said|says|reported|told|stated|added|confirmed)\b"
+                            r"[^,;]*$")
 # subjects of "reported" that are what is reported, not who reports it ("No fatalities reported"), and the "as"
 # of "As reported on 30 April", which names nobody
 NOT_SPEAKERS = frozenset({"fatalities", "fatality", "casualties", "casualty", "injuries", "injury", "deaths", "death",
@@ -53,6 +56,11 @@ NOT_SPEAKERS = frozenset({"fatalities", "fatality", "casualties", "casualty", "i
 GENERIC_SOURCES = {"sources", "source", "activists", "witnesses", "residents", "officials", "media", "reports",
                    "observers", "monitors", "locals", "report", "observatory", "agency", "sources say"}
 STRIP_BY = re.compile(r"^(?:the|a|an|some|local|several|other)\s+", re.I)
+# when it was said, after who said it ("reports on 20 October", "combined by Saba on Wednesday")
+WHEN_SAID = re.compile(r"\s+(?:on|last|this|early|late)\s+(?:\w+day|\d{1,2}(?:\s+\w+)?|[A-Z][a-z]+\s+\d{1,2}|week|month"
+                       r"|night|morning|evening)\b.*$|\s+(?:today|yesterday|tonight)\b.*$")
+# a passive or negated report ("..., 3 people were reported"): nobody speaks
+AUXILIARIES = frozenset({"was", "were", "is", "are", "been", "being", "be", "not", "has", "have", "had"})
 # who says it, where the subject is only a pronoun: nobody the reader can name
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it", "who", "which", "that", "this", "these", "those"})
 # "according to reports the attack was related to ...": the source ends where a clause begins (a determiner or a
@@ -81,11 +89,19 @@ def _short(phrase: str) -> str:
     acr = re.findall(r"\b[A-Z]{2,6}\b", phrase)
     if acr and len(phrase.split()) > 2:
         return acr[0]
+    phrase = WHEN_SAID.sub("", phrase)  # "Palestinian media reports on 20 October"
     phrase = re.sub(r"^(?:and|or|but|while)\s+", "", phrase, flags=re.I)  # "..., and citizens claimed"
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
     phrase = STRIP_BY.sub("", phrase) if len(phrase.split()) > 2 else phrase
+    if len(phrase.split()) > 5:
+        # "the head of the forensics department in the holy city": who, not where
+        phrase = re.sub(r"\s+(?:in|at|near|from)\s+.*$", "", phrase, flags=re.I)
     words = phrase.split()
-    return " ".join(words[-4:]) if len(words) > 5 else phrase
+    if len(words) > 5:
+        words = words[-4:]
+        while words and words[0].lower() in ("and", "or", "of", "by", "the", "a", "an"):
+            words = words[1:]  # "Turkish state-run media and Syrian opposition activists": not "and Syrian ..."
+    return " ".join(words)
 
 
 def _speaker(sdoc: Any, s: int, e: int, verbs: set[str]) -> tuple[str, int, int] | None:
@@ -97,6 +113,10 @@ def _speaker(sdoc: Any, s: int, e: int, verbs: set[str]) -> tuple[str, int, int]
         if tok.lower_ in verbs and tok.pos_ in ("VERB", "AUX"):
             if tok.i > 0 and tok.nbor(-1).lower_ == "as":  # "(as reported)": nobody in particular
                 continue
+            if tok.dep_ in ("amod", "acl"):
+                continue  # "suspected poisonous gas", "gas believed to have been launched": no one speaks
+            if any(c.dep_ == "dobj" and c.lower_ in ("life", "lives") for c in tok.children):
+                continue  # "a conflict that has claimed 160,000 lives": a toll, not a claim
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             if not subj:  # "... was reported by X"
                 subj = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -150,12 +170,17 @@ def find_claim(doc: Document, start: int, end: int, *, following: int | None = N
         sent = text[s:e]
 
         def who(verbs: set[str], s: int = s, e: int = e, sent: str = sent) -> tuple[str | None, Actor | None]:
-            if sdoc is not None:
-                sp = _speaker(sdoc, s, e, verbs)
-                if sp is not None:
-                    found_in = [m.actor for m in actors.find_mentions(text, sp[1], sp[2], country)
-                                if m.kind in ("armed", "state", "government")]
-                    return _short(sp[0]), (found_in[0] if found_in else None)
+            closing = CLOSING_SAY_RE.search(sent)
+            if closing and closing.group(2) in verbs \
+                    and closing.group(1).split()[-1].lower() not in PRONOUNS | NOT_SPEAKERS | AUXILIARIES \
+                    and closing.group(1).split()[0].lower() not in PRONOUNS:
+                sp: tuple[str, int, int] | None = (closing.group(1), s + closing.start(1), s + closing.end(1))
+            else:
+                sp = _speaker(sdoc, s, e, verbs) if sdoc is not None else None
+            if sp is not None:
+                found_in = [m.actor for m in actors.find_mentions(text, sp[1], sp[2], country)
+                            if m.kind in ("armed", "state", "government")]
+                return _short(sp[0]), (found_in[0] if found_in else None)
             m = SUBJECT_SAY_RE.search(sent)
             if m and m.group(1).split()[-1].lower() not in NOT_SPEAKERS | PRONOUNS:
                 return _short(m.group(1)), actors.normalise_actor(m.group(1), country)
@@ -170,7 +195,7 @@ def find_claim(doc: Document, start: int, end: int, *, following: int | None = N
             continue
         acc = ACCORDING_RE.search(sent)
         said_by, said_actor = who(SAY_VERBS)
-        if acc and said_by is None:
+        if acc and said_by is None and SOURCE_ENDS.sub("", acc.group(1)).lower() not in PRONOUNS:
             source = SOURCE_ENDS.sub("", acc.group(1))
             said_by, said_actor = _short(source), actors.normalise_actor(source, country)
         speaker_is_party = said_actor is not None and (said_actor.name in event_mentions
@@ -185,7 +210,7 @@ def find_claim(doc: Document, start: int, end: int, *, following: int | None = N
         if allege and "alleged" not in found:
             by, _ = who({"accused", "accuses", "accusing", "blamed", "blames", "blaming", "alleged", "alleges",
                          "say", "says", "said", "suspect", "suspected", "believe", "believed"})
-            if by is None and acc:
+            if by is None and acc and SOURCE_ENDS.sub("", acc.group(1)).lower() not in PRONOUNS:
                 by = _short(SOURCE_ENDS.sub("", acc.group(1)))
             found["alleged"] = (by, _accused(doc, s, e, country))
         elif speaker_is_party and not neg_claim and "claimed" not in found:
