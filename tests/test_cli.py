@@ -281,6 +281,27 @@ def test_eval_writes_each_row_when_asked(tmp_path: Path) -> None:
     assert blocker.read_text(encoding="utf-8") == "x"
 
 
+@pytest.mark.parametrize(("kind", "content", "problem"), [
+    ("acled", "a,b\n1,2\n", "no rows with notes and an ACLED event type"),
+    ("acled", "", "no rows with notes and an ACLED event type"),
+    ("case", "snippet,label\nPolice fired tear gas at protesters,PEACEFUL_PROTEST\n", "one column per row"),
+    ("case", "", "no snippets"),
+    ("case", b"\xff\xfe\x00bad", "not UTF-8 text"),
+])
+def test_eval_names_the_file_and_the_problem_in_one_line(tmp_path: Path, kind: str, content: str | bytes,
+                                                         problem: str) -> None:
+    bad = tmp_path / ("a-long-file-name-so-that-the-error-runs-past-eighty-columns-" + kind + ".csv")
+    if isinstance(content, bytes):
+        bad.write_bytes(content)
+    else:
+        bad.write_text(content, encoding="utf-8")
+    p = sitrep("eval", kind, str(bad))
+    assert p.returncode == 1
+    lines = [line for line in p.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and str(bad) in lines[0] and problem in lines[0], p.stderr
+    assert "Traceback" not in p.stderr
+
+
 def test_eval_geo_names_a_file_that_is_not_xml(tmp_path: Path) -> None:
     bad = tmp_path / "gold.xml"
     bad.write_text("<articles><article><text>Cut off", encoding="utf-8")

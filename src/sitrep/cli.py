@@ -33,7 +33,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="News reports of armed conflict in, geocoded ACLED-style events out.")
 eval_app = typer.Typer(no_args_is_help=True, help="Measure sitrep against gold data.")
 app.add_typer(eval_app, name="eval")
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # an error stays one line, however long
 
 Paths = Annotated[list[str], typer.Argument(help="Files (.txt .html .jsonl .csv .xml feeds), folders, URLs, or - for JSONL on stdin.")]
 Output = Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")]
@@ -354,8 +354,12 @@ def eval_acled(file: Path, limit: Annotated[int | None, typer.Option(help="Only 
 
     _eval_input(file)
     records: list[dict] | None = [] if rows else None
-    result = evaluate.evaluate_acled(file, pipeline.extract_article, limit=limit, progress=err.is_terminal,
-                                     with_source=with_source, with_size_tags=size_tags, rows_out=records)
+    try:
+        result = evaluate.evaluate_acled(file, pipeline.extract_article, limit=limit, progress=err.is_terminal,
+                                         with_source=with_source, with_size_tags=size_tags, rows_out=records)
+    except ValueError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from exc
     typer.echo(json.dumps(result, indent=1, default=str) if as_json else evaluate.format_report(result))
     _write_rows(records, rows)
 
@@ -371,8 +375,12 @@ def eval_case(file: Path, limit: Annotated[int | None, typer.Option(help="Only t
 
     _eval_input(file)
     records: list[dict] | None = [] if rows else None
-    result = evaluate.evaluate_case(file, pipeline.extract_article, limit=limit, progress=err.is_terminal,
-                                    rows_out=records)
+    try:
+        result = evaluate.evaluate_case(file, pipeline.extract_article, limit=limit, progress=err.is_terminal,
+                                        rows_out=records)
+    except ValueError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from exc
     typer.echo(json.dumps(result, indent=1, default=str) if as_json else evaluate.format_report(result))
     _write_rows(records, rows)
 

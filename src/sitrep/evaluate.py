@@ -143,6 +143,8 @@ def evaluate_acled(csv_path: Path, extract: Extract, *, limit: int | None = None
     from sitrep.train import read_acled  # reading only; no scikit-learn involved
 
     rows = [r for r in read_acled(Path(csv_path)) if r.get("sub_event_type")]
+    if not rows:
+        raise ValueError(f"{csv_path}: no rows with notes and an ACLED event type (is it an ACLED export?)")
     if limit is not None:
         rows = rows[:limit]
     bar = _Progress(len(rows), progress, f"eval {Path(csv_path).name}")
@@ -236,10 +238,13 @@ def read_case_tsv(path: Path) -> list[tuple[str, str]]:
     a number 1..25 (CASE order, see CASE_LABELS); anything else (NONE, NATURAL_DISASTER,
     MAN_MADE_DISASTER, ORG_CRIME, empty) marks a row that should produce no event.
     """
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = [r for r in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE) if any(c.strip() for c in r)]
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            rows = [r for r in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE) if any(c.strip() for c in r)]
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
     if not rows:
-        return []
+        raise ValueError(f"{path}: no snippets")
     header = [c.strip().lower() for c in rows[0]]
     text_names = ("text", "snippet", "eventsnippet", "event_snippet", "sentence", "sent_text")
     label_names = ("label", "class", "event_type", "sub_event_type", "subtype", "sub_type", "gold", "type")
@@ -249,6 +254,8 @@ def read_case_tsv(path: Path) -> list[tuple[str, str]]:
         body = rows[1:]
     else:
         width = max(len(r) for r in rows)
+        if width < 2:
+            raise ValueError(f"{path}: one column per row; expected tab-separated text and label columns")
 
         def score(col: int) -> tuple[int, int]:
             # label-like: one of the 25 (code, name or number) or another CASE-style code (NATURAL_DISASTER);
