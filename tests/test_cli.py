@@ -245,6 +245,12 @@ def test_train_then_extract_with_the_new_model(tmp_path: Path) -> None:
     assert p.returncode == 1 and "missing.csv: no such file" in p.stderr
     p = sitrep("train")
     assert p.returncode == 2 and "no ACLED export given" in p.stderr
+    # a file that is no ACLED export is named, and no model folder is left behind
+    not_acled = tmp_path / "contacts.csv"
+    not_acled.write_text("name,phone\nAmina,0712\n", encoding="utf-8")
+    p = sitrep("train", "--acled", str(acled), str(not_acled), "--out", str(tmp_path / "m3"))
+    assert p.returncode == 1 and "contacts.csv: no rows with notes and an ACLED event type" in p.stderr
+    assert not (tmp_path / "m3").exists()
     p = sitrep("train", "--acled", str(acled), "--dense-mix", "1.5", "--out", str(tmp_path / "m2"))
     assert p.returncode == 2 and "--dense-mix must lie in [0, 1)" in p.stderr
     # the model SITREP_MODEL_DIR points at carries its token vectors with it

@@ -294,9 +294,13 @@ def train(
         err.print("[red]error:[/] --transformer-layers must lie in 1..6 and --transformer-epochs be positive")
         raise typer.Exit(2)
     mix = {"dense_mix": dense_mix} if dense_mix is not None else {}
-    manifest = train_model(acled, out, extra_negatives=negatives or (), holdout=holdout or (), seed=seed,
-                           dev_case=dev_case or (), progress=err.is_terminal, transformer=transformer,
-                           transformer_layers=transformer_layers, transformer_epochs=transformer_epochs, **mix)
+    try:
+        manifest = train_model(acled, out, extra_negatives=negatives or (), holdout=holdout or (), seed=seed,
+                               dev_case=dev_case or (), progress=err.is_terminal, transformer=transformer,
+                               transformer_layers=transformer_layers, transformer_epochs=transformer_epochs, **mix)
+    except ValueError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from exc
     err.print(json.dumps(manifest.get("dev_scores", {}), indent=1)[:3000])
     err.print(f"model written to {out} (use it with SITREP_MODEL_DIR={out})")
     if actor_tables:

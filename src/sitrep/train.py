@@ -333,6 +333,8 @@ def build_examples(acled_files: Sequence[Path], *, extra_negatives: Sequence[Pat
     sources: dict[str, dict] = {}
     for path in acled_files:
         rows = read_acled(Path(path))
+        if not any(r.get("sub_event_type") for r in rows):
+            raise ValueError(f"{path}: no rows with notes and an ACLED event type (is it an ACLED export?)")
         old = any("old_event_type" in r for r in rows)
         n_before = len(examples)
         for row in rows:
@@ -455,7 +457,6 @@ def train(acled_files: Sequence[Path], out_dir: Path, *, extra_negatives: Sequen
         dense_mix = 0.0 if transformer else DENSE_MIX
     started = time.time()
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     india = next((Path(p) for p in extra_negatives if Path(p).suffix == ".jsonl"), None)
     dev_scores: dict[str, dict] = {}
     vectors = shipped_vectors() if dense_mix > 0 else None
@@ -478,6 +479,7 @@ def train(acled_files: Sequence[Path], out_dir: Path, *, extra_negatives: Sequen
     examples, sources = build_examples(acled_files, extra_negatives=extra_negatives)
     _log(progress, f"{len(examples)} examples; fitting ({1 << n_bits} hashed features)")
     model = fitted(examples)
+    out_dir.mkdir(parents=True, exist_ok=True)  # only now: a bad input file leaves no empty model folder behind
     expert_info = None
     if transformer:
         from sitrep.finetune import finetune_transformer
