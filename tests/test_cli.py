@@ -314,3 +314,17 @@ def test_eval_geo_names_a_file_that_is_not_xml(tmp_path: Path) -> None:
     p = sitrep("eval", "geo", str(bad))
     assert p.returncode == 1
     assert str(bad) in p.stderr and "not well-formed XML" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_a_database_that_cannot_be_opened_is_one_line_before_any_work(tmp_path: Path) -> None:
+    not_a_database = tmp_path / "notes.db"
+    not_a_database.write_bytes(b"these are notes, not a database" * 10)
+    src = jsonl(tmp_path / "in.jsonl", [{"id": "a1", "text": BOMBING, "published": "2021-03-10"}])
+    for args in (("run", str(src), "--db", str(not_a_database), "--no-export"),
+                 ("export", "--db", str(not_a_database), "-o", str(tmp_path / "out.csv"))):
+        p = sitrep(*args)
+        assert p.returncode == 1, p.stderr
+        lines = [line for line in p.stderr.splitlines() if line.strip()]
+        assert len(lines) == 1 and f"{not_a_database}: migration failed" in lines[0], p.stderr
+        assert "Traceback" not in p.stderr and "extracting" not in p.stderr
+    assert not_a_database.read_bytes() == b"these are notes, not a database" * 10

@@ -7,6 +7,7 @@ a database this test may wipe) to run the same store tests on PostgreSQL as well
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import threading
 from datetime import date
@@ -193,8 +194,20 @@ def test_use_before_migrate_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_unknown_driver_is_a_store_error() -> None:
-    with pytest.raises(StoreError, match="cannot open database"):
+    with pytest.raises(StoreError, match="cannot open the database"):
         Store("nosuchdialect://user@host/db")
+
+
+def test_a_store_error_names_the_database_but_not_its_password(tmp_path: Path) -> None:
+    with pytest.raises(StoreError) as caught:
+        Store("nosuchdialect://analyst:s3cret@db.example.org/events")
+    assert "db.example.org/events" in str(caught.value) and "s3cret" not in str(caught.value)
+    not_a_database = tmp_path / "notes.db"
+    not_a_database.write_bytes(b"these are notes, not a database" * 10)
+    store = Store(str(not_a_database))
+    with pytest.raises(StoreError, match=f"^{re.escape(str(not_a_database))}: migration failed"):
+        store.migrate()
+    store.close()
 
 
 # -- saving --------------------------------------------------------------------------------------

@@ -180,18 +180,23 @@ def run(
     from sitrep.merge import merge_events
     from sitrep.store import Store, StoreError, db_url
 
-    tally = Tally()
-    articles, events = [], []
-    with _progress("extracting") as advance:
-        for doc, found in pipeline.extract_many(_articles(paths, tally)):
-            advance()
-            articles.append(doc.article)
-            events.extend(found)
-    if not articles:
-        tally.finish()
-    store = Store(db_url(db))
     try:
+        # a database that cannot be opened is told before the extraction, not after it
+        store = Store(db_url(db))
         store.migrate()
+    except StoreError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from exc
+    try:
+        tally = Tally()
+        articles, events = [], []
+        with _progress("extracting") as advance:
+            for doc, found in pipeline.extract_many(_articles(paths, tally)):
+                advance()
+                articles.append(doc.article)
+                events.extend(found)
+        if not articles:
+            tally.finish()
         events = merge_events(events, store.existing_event_ids(e.event_id for e in events))
         tally.by_type.update(e.event_type for e in events)
         stats = store.save(articles, events)
@@ -220,7 +225,7 @@ def export_cmd(
 ) -> None:
     """Export the stored events (format from --format or the output's suffix)."""
     from sitrep import export
-    from sitrep.store import Store, db_url
+    from sitrep.store import Store, StoreError, db_url
 
     if output is None and fmt is None:
         raise typer.BadParameter("give --format or an output file with a known suffix")
@@ -230,10 +235,17 @@ def export_cmd(
     if not db.startswith(("sqlite:", "postgresql")) and not Path(db).exists():
         err.print(f"[red]error:[/] {db}: no such database")
         raise typer.Exit(1)
-    store = Store(db_url(db))
+    try:
+        store = Store(db_url(db))
+    except StoreError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from exc
     try:
         store.migrate()
         events = store.events()
+    except StoreError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from exc
     finally:
         store.close()
     if output is None:

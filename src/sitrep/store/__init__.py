@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -73,6 +74,13 @@ def db_url(value: str | None) -> str:
     if value == ":memory:":
         return "sqlite://"
     return f"sqlite:///{Path(value).expanduser()}"
+
+
+def _shown(url: str) -> str:
+    """The database as an error names it: a SQLite file by its path, a server URL without its password."""
+    if url.startswith("sqlite:///"):
+        return url.removeprefix("sqlite:///") or url
+    return re.sub(r"(//[^:/@]*:)[^@/]*@", r"\1***@", url)
 
 
 def _one_line(what: str, exc: BaseException) -> str:
@@ -214,6 +222,7 @@ class Store:
     def __init__(self, url: str = DEFAULT_URL) -> None:
         url = db_url(url)  # a bare path is accepted too
         self.url = url
+        self.shown = _shown(url)
         try:
             parsed = make_url(url)
             kwargs: dict[str, Any] = {}
@@ -229,7 +238,7 @@ class Store:
                     kwargs["connect_args"] = {"timeout": 60}
             self._engine: Engine = sa.create_engine(parsed, **kwargs)
         except Exception as exc:
-            raise StoreError(_one_line(f"cannot open database {url!r}", exc)) from exc
+            raise StoreError(_one_line(f"{self.shown}: cannot open the database", exc)) from exc
         if self._sqlite:
             _sqlite_setup(self._engine)
         self._ready = False
@@ -247,7 +256,7 @@ class Store:
         except StoreError:
             raise
         except Exception as exc:
-            raise StoreError(_one_line("migration failed", exc)) from exc
+            raise StoreError(_one_line(f"{self.shown}: migration failed", exc)) from exc
         self._ready = True
 
     def close(self) -> None:
