@@ -99,7 +99,7 @@ def _short(phrase: str) -> str:
     words = phrase.split()
     if len(words) > 5:
         words = words[-4:]
-        while words and words[0].lower() in ("and", "or", "of", "by", "the", "a", "an"):
+        while len(words) > 1 and words[0].lower() in ("and", "or", "of", "by", "the", "a", "an"):
             words = words[1:]  # "Turkish state-run media and Syrian opposition activists": not "and Syrian ..."
     return " ".join(words)
 
