@@ -328,3 +328,16 @@ def test_a_database_that_cannot_be_opened_is_one_line_before_any_work(tmp_path: 
         assert len(lines) == 1 and f"{not_a_database}: migration failed" in lines[0], p.stderr
         assert "Traceback" not in p.stderr and "extracting" not in p.stderr
     assert not_a_database.read_bytes() == b"these are notes, not a database" * 10
+
+
+def test_a_file_of_unusable_lines_tells_three_and_counts_the_rest(tmp_path: Path) -> None:
+    src = jsonl(tmp_path / "rows.jsonl", [{"id": f"r{i}", "notes": "no text field here"} for i in range(40)]
+                + [{"id": "ok", "text": BOMBING, "published": "2021-03-10"}])
+    p = sitrep("extract", str(src))
+    assert p.returncode == 0, p.stderr
+    told = [line for line in p.stderr.splitlines() if line.startswith("skipped")]
+    assert told[:3] == [f"skipped {src}:{i}: record has no 'text' or 'html'" for i in (1, 2, 3)]
+    assert len(told) == 4 and "more lines for the same reason" in told[3]
+    assert "40" in next(line for line in p.stderr.splitlines() if "record has no 'text' or 'html'" in line
+                        and "│" in line)
+    assert len(events_of(p.stdout)) >= 1

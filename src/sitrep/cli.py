@@ -63,14 +63,28 @@ def _progress(label: str) -> Iterator[Any]:
 class Tally:
     """What happened to each input, for the summary and the exit status."""
 
+    # lines of one file skipped for one reason that are told one by one; the rest are counted in the summary
+    SKIPS_TOLD = 3
+
     def __init__(self) -> None:
         self.read = 0
         self.skipped: list[str] = []
         self.by_type: Counter[str] = Counter()
+        self._skips_per_file: Counter[tuple[str, str]] = Counter()
 
     def skip(self, item: Any) -> None:
         self.skipped.append(str(item))
-        err.print(f"[yellow]skipped[/] {item}")
+        # "data.jsonl:7": a line of a file; a file of 5,000 unusable lines is not 5,000 lines of stderr
+        origin = str(getattr(item, "origin", item))
+        key = (origin.rsplit(":", 1)[0] if origin.rsplit(":", 1)[-1].isdigit() else origin,
+               str(getattr(item, "reason", "")))
+        self._skips_per_file[key] += 1
+        told = self._skips_per_file[key]
+        if told <= self.SKIPS_TOLD:
+            err.print(f"[yellow]skipped[/] {item}")
+        elif told == self.SKIPS_TOLD + 1:
+            err.print(f"[yellow]skipped[/] {key[0]}: more lines for the same reason ({key[1]}); "
+                      "the summary counts them")
 
     def table(self, title: str) -> Table:
         table = Table(title=title, show_header=False)
