@@ -1627,3 +1627,21 @@ def test_a_crowd_with_a_demand_is_demonstrating(text: str, expected: str) -> Non
 ])
 def test_demonstrators_burning_things_is_a_violent_demonstration(text: str) -> None:
     assert apply_codebook_rules(text, pred("Peaceful protest", 0.8)).sub_event_type == "Violent demonstration"
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("National Resistance forces reportedly established fortifications in the east of Hodeidah city.",
+     "Government regains territory"),
+    ("National Resistance forces reportedly established new fortifications in the east of Ad Durayhimi city.",
+     "Headquarters or base established"),
+    ("Pro-Houthi reinforcements from Dhamar governorate and Rada (Al Bayda) reportedly arrived in Radman Al Awad "
+     "district as tensions with tribesmen grow.", "Other"),
+])
+def test_forces_fortifying_or_reinforced_change_their_activity(text: str, label: str) -> None:
+    assert apply_codebook_rules(text, pred(label, 0.8)).sub_event_type == "Change to group/activity"
+
+
+def test_ground_taken_and_then_fortified_stays_taken() -> None:
+    text = "Government forces took control of the village of Al Jah and established fortifications around it."
+    assert apply_codebook_rules(text, pred("Government regains territory", 0.8)).sub_event_type == \
+        "Government regains territory"

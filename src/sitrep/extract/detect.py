@@ -1073,7 +1073,7 @@ _ARMS = _rx(r"\b(?:arms|ammunition|weapons|rifles?|guns|firearms|explosives?|ied
             r"|munitions?|magazines?|cartridges|rounds)\b")
 _FORCES_MOVE = _rx(r"\b(?:established|built|set up|erected|reinforced) (?:new |more |additional |two |three |several )?"
                    r"(?:fortifications?|trenches|defen[cs]e lines?|military posts?)\b|\bdug (?:new )?trenches\b"
-                   r"|\breinforcements,? (?:[\w-]+,? ){0,8}?(?:arrived|reached|(?:were|was) (?:reported|sent|seen))\b"
+                   r"|\breinforcements,? (?:[\w()-]+,? ){0,10}?(?:arrived|reached|(?:were|was) (?:reported|sent|seen))\b"
                    r"|\bdeployed (?:to|in|at|along|throughout)\b|\brecruitment (?:campaign|drive)\b"
                    r"|\bdeployed (?:more |additional |extra |new |\w+ )?(?:troops|forces|soldiers|units|policemen|police)"
                    r" (?:to|in|at|along|around|across)\b|\breinforced (?:their|its) (?:presence|positions)\b"
@@ -1777,9 +1777,11 @@ def _codebook_rules(text: str, pred: Prediction) -> Prediction:
         if sub == "Other" and _SUICIDE.search(text) and _EXPLOSIVE_WORD.search(text):
             # "two suicide bombers blew themselves up when police surrounded them"
             return _with(pred, "Suicide bomb")
-        if sub == "Other" and _FORCES_MOVE.search(text) and not _HARM_TO_PEOPLE.search(told_harm) \
+        if (sub == "Other" or (sub == "Headquarters or base established" and not _BASE_SET_UP.search(text))) \
+                and _FORCES_MOVE.search(text) and not _HARM_TO_PEOPLE.search(told_harm) \
                 and not _FIGHT.search(_CONTEXT_CLAUSE.sub(" ", told_harm)):
-            # "coalition reinforcements reached the base": a change to the group's activity, not "other"
+            # "coalition reinforcements reached the base", "forces established new fortifications": a change to
+            # the group's activity, not "other" nor a base
             return _with(pred, "Change to group/activity")
         if sub == "Mob violence" and _CLASH.search(text) \
                 and (_ORGANISED_COMMUNAL.search(text) or _NAMED_COMMUNITIES.search(text)) \
@@ -1861,8 +1863,10 @@ def _codebook_rules(text: str, pred: Prediction) -> Prediction:
     quiet = not _FIGHT.search(_CONTEXT_CLAUSE.sub(" ", told_harm))
     if quiet and sub in ("Armed clash", "Attack") and _ARMS_FOUND.search(text) and _ARMS.search(text):
         return _with(pred, "Disrupted weapons use")
-    if quiet and sub in ("Armed clash", "Attack", "Shelling/artillery/missile attack", "Air/drone strike",
-                         "Mob violence", "Abduction/forced disappearance", "Remote explosive/landmine/IED") \
+    if quiet and (sub in ("Armed clash", "Attack", "Shelling/artillery/missile attack", "Air/drone strike",
+                          "Mob violence", "Abduction/forced disappearance", "Remote explosive/landmine/IED")
+                  # "National Resistance forces established fortifications in the east of Hodeidah": no ground taken
+                  or (sub in TERRITORIAL_BATTLES and place_taken(text) is None)) \
             and _FORCES_MOVE.search(text) and not _HARM_TO_PEOPLE.search(told_harm):
         return _with(pred, "Change to group/activity")
 
