@@ -194,9 +194,12 @@ def find_claim(doc: Document, start: int, end: int, *, following: int | None = N
             found["claimed"] = (by, actor)
             continue
         acc = ACCORDING_RE.search(sent)
+        # the source of "according to X", unless X is only a pronoun ("according to it")
+        source = SOURCE_ENDS.sub("", acc.group(1)) if acc else None
+        if source is not None and source.lower() in PRONOUNS:
+            source = None
         said_by, said_actor = who(SAY_VERBS)
-        if acc and said_by is None and SOURCE_ENDS.sub("", acc.group(1)).lower() not in PRONOUNS:
-            source = SOURCE_ENDS.sub("", acc.group(1))
+        if source is not None and said_by is None:
             said_by, said_actor = _short(source), actors.normalise_actor(source, country)
         speaker_is_party = said_actor is not None and (said_actor.name in event_mentions
                                                         or said_actor.inter in (1, 2, 3, 8)
@@ -210,8 +213,8 @@ def find_claim(doc: Document, start: int, end: int, *, following: int | None = N
         if allege and "alleged" not in found:
             by, _ = who({"accused", "accuses", "accusing", "blamed", "blames", "blaming", "alleged", "alleges",
                          "say", "says", "said", "suspect", "suspected", "believe", "believed"})
-            if by is None and acc and SOURCE_ENDS.sub("", acc.group(1)).lower() not in PRONOUNS:
-                by = _short(SOURCE_ENDS.sub("", acc.group(1)))
+            if by is None and source is not None:
+                by = _short(source)
             found["alleged"] = (by, _accused(doc, s, e, country))
         elif speaker_is_party and not neg_claim and "claimed" not in found:
             found["claimed"] = (said_by, said_actor)
