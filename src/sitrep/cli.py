@@ -52,6 +52,17 @@ def main(version: Annotated[bool, typer.Option("--version", callback=_version, i
 
 
 @contextmanager
+def _exit_on(*errors: type[Exception]) -> Iterator[None]:
+    """End the command with one line on stderr and exit status 1 on an error of these kinds (the error's message
+    names the file or database and the problem)."""
+    try:
+        yield
+    except errors as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from exc
+
+
+@contextmanager
 def _progress(label: str) -> Iterator[Any]:
     columns = [SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn()]
@@ -194,30 +205,25 @@ def run(
     from sitrep.merge import merge_events
     from sitrep.store import Store, StoreError, db_url
 
-    try:
+    with _exit_on(StoreError):
         # a database that cannot be opened is told before the extraction, not after it
         store = Store(db_url(db))
         store.migrate()
-    except StoreError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(1) from exc
     try:
-        tally = Tally()
-        articles, events = [], []
-        with _progress("extracting") as advance:
-            for doc, found in pipeline.extract_many(_articles(paths, tally)):
-                advance()
-                articles.append(doc.article)
-                events.extend(found)
-        if not articles:
-            tally.finish()
-        events = merge_events(events, store.existing_event_ids(e.event_id for e in events))
-        tally.by_type.update(e.event_type for e in events)
-        stats = store.save(articles, events)
-        stored = store.events()
-    except StoreError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(1) from exc
+        with _exit_on(StoreError):
+            tally = Tally()
+            articles, events = [], []
+            with _progress("extracting") as advance:
+                for doc, found in pipeline.extract_many(_articles(paths, tally)):
+                    advance()
+                    articles.append(doc.article)
+                    events.extend(found)
+            if not articles:
+                tally.finish()
+            events = merge_events(events, store.existing_event_ids(e.event_id for e in events))
+            tally.by_type.update(e.event_type for e in events)
+            stats = store.save(articles, events)
+            stored = store.events()
     finally:
         store.close()
     summary = tally.table("sitrep run")
@@ -249,19 +255,13 @@ def export_cmd(
     if not db.startswith(("sqlite:", "postgresql")) and not Path(db).exists():
         err.print(f"[red]error:[/] {db}: no such database")
         raise typer.Exit(1)
-    try:
+    with _exit_on(StoreError):
         store = Store(db_url(db))
-    except StoreError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(1) from exc
-    try:
-        store.migrate()
-        events = store.events()
-    except StoreError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(1) from exc
-    finally:
-        store.close()
+        try:
+            store.migrate()
+            events = store.events()
+        finally:
+            store.close()
     if output is None:
         if chosen == "parquet":
             raise typer.BadParameter("parquet needs -o FILE")
@@ -320,13 +320,10 @@ def train(
         err.print("[red]error:[/] --transformer-layers must lie in 1..6 and --transformer-epochs be positive")
         raise typer.Exit(2)
     mix = {"dense_mix": dense_mix} if dense_mix is not None else {}
-    try:
+    with _exit_on(ValueError):
         manifest = train_model(acled, out, extra_negatives=negatives or (), holdout=holdout or (), seed=seed,
                                dev_case=dev_case or (), progress=err.is_terminal, transformer=transformer,
                                transformer_layers=transformer_layers, transformer_epochs=transformer_epochs, **mix)
-    except ValueError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(1) from exc
     err.print(json.dumps(manifest.get("dev_scores", {}), indent=1)[:3000])
     err.print(f"model written to {out} (use it with SITREP_MODEL_DIR={out})")
     if actor_tables:
@@ -351,11 +348,8 @@ def distill(
     if dim < 8:
         err.print(f"[red]error:[/] --dim must be at least 8, not {dim}")
         raise typer.Exit(2)
-    try:
+    with _exit_on(RuntimeError):
         table = distill_token_vectors(out, dim=dim)
-    except RuntimeError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(1) from exc
     err.print(f"wrote {out}: {len(table.vocab)} token vectors of {table.dim} dimensions "
               f"({out.stat().st_size / 1e6:.1f} MB) in {table.info['seconds']} s")
 
@@ -384,12 +378,9 @@ def eval_acled(file: Path, limit: Annotated[int | None, typer.Option(help="Only 
 
     _eval_input(file)
     records: list[dict] | None = [] if rows else None
-    try:
+    with _exit_on(ValueError):
         result = evaluate.evaluate_acled(file, pipeline.extract_article, limit=limit, progress=err.is_terminal,
                                          with_source=with_source, with_size_tags=size_tags, rows_out=records)
-    except ValueError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(1) from exc
     typer.echo(json.dumps(result, indent=1, default=str) if as_json else evaluate.format_report(result))
     _write_rows(records, rows)
 
@@ -405,12 +396,9 @@ def eval_case(file: Path, limit: Annotated[int | None, typer.Option(help="Only t
 
     _eval_input(file)
     records: list[dict] | None = [] if rows else None
-    try:
+    with _exit_on(ValueError):
         result = evaluate.evaluate_case(file, pipeline.extract_article, limit=limit, progress=err.is_terminal,
                                         rows_out=records)
-    except ValueError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(1) from exc
     typer.echo(json.dumps(result, indent=1, default=str) if as_json else evaluate.format_report(result))
     _write_rows(records, rows)
 
@@ -438,11 +426,8 @@ def eval_geo(file: Path, as_json: Annotated[bool, typer.Option("--json", help="P
 
     _eval_input(file)
     records: list[dict] | None = [] if rows else None
-    try:
+    with _exit_on(ValueError):
         result = geo_eval.evaluate_geo(file, progress=err.is_terminal, rows_out=records)
-    except ValueError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(1) from None
     typer.echo(json.dumps(result, indent=1, default=str) if as_json else geo_eval.format_report(result))
     _write_rows(records, rows)
 
