@@ -26,6 +26,7 @@ from sitrep.extract.detect import (
     is_accident,
     load_model,
     ordinary_crime,
+    place_taken,
     territory_taker,
 )
 from sitrep.extract.transformer import TRANSFORMER_FILE, VOCAB_FILE
@@ -1645,3 +1646,29 @@ def test_ground_taken_and_then_fortified_stays_taken() -> None:
     text = "Government forces took control of the village of Al Jah and established fortifications around it."
     assert apply_codebook_rules(text, pred("Government regains territory", 0.8)).sub_event_type == \
         "Government regains territory"
+
+
+def test_a_list_of_places_taken_is_ground_taken() -> None:
+    listed = ("Pro-Hadi forces and Southern Resistance fighters took control of Lakmat al Qalah, Lakmat az Zufur and "
+              "Ath Thawkab areas in Battar front, killing a number of pro-Houthi fighters.")
+    assert apply_codebook_rules(listed, pred("Armed clash")).sub_event_type == "Government regains territory"
+    # a place and its province after a comma is no list: the province is where, not what was taken
+    contained = "Following clashes, the army took control of Oleshky, Kherson region."
+    assert place_taken(contained) is None
+
+
+def test_a_rocket_fired_at_a_target_with_no_firefight_is_shelling() -> None:
+    for text in ("On 9 March 2020, Taliban militants shot an RPG at an Afghan military tank in Nahri Saraj district.",
+                 "Regime forces targeted two excavators belonging to the Turkish forces using ATGMs on the front.",
+                 "A Taliban antiaircraft targeted an Afghan forces plane in Farah province."):
+        assert apply_codebook_rules(text, pred("Armed clash")).sub_event_type == \
+            "Shelling/artillery/missile attack", text
+    for text in ("Ukrainian forces fired anti-tank missiles and small arms at DPR positions near Shyroka Balka.",
+                 "Rebels clashed with the army and fired RPGs at an armoured vehicle."):
+        assert apply_codebook_rules(text, pred("Armed clash")).sub_event_type == "Armed clash", text
+    destroyed = "Opposition factions destroyed a regime bulldozer on the front, using an ATGM. Nobody was hurt."
+    assert apply_codebook_rules(destroyed, pred("Looting/property destruction")).sub_event_type == \
+        "Shelling/artillery/missile attack"
+    carried = "Gunmen carrying RPGs stormed the village and beat the residents."
+    assert apply_codebook_rules(carried, pred("Attack")).sub_event_type == "Attack"
+
