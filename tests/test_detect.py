@@ -1672,3 +1672,15 @@ def test_a_rocket_fired_at_a_target_with_no_firefight_is_shelling() -> None:
     carried = "Gunmen carrying RPGs stormed the village and beat the residents."
     assert apply_codebook_rules(carried, pred("Attack")).sub_event_type == "Attack"
 
+
+def test_a_body_found_with_signs_of_violence_is_an_attack() -> None:
+    for text, label in (("In Zapopan, eight bags that contained human remains were found in Jardines de los Belenes.",
+                         "Other"),
+                        ("The body of a man was found under a bridge with tied hands and wires around his neck.",
+                         "Mob violence")):
+        assert apply_codebook_rules(text, pred(label)).sub_event_type == "Attack", text
+    # a crowd's riot over a body found is the crowd's
+    crowd = ("About 500 community members set alight a tavern after the body of a teen was found near it, and "
+             "stoned the fire brigade's vehicles.")
+    assert apply_codebook_rules(crowd, pred("Mob violence")).sub_event_type == "Mob violence"
+
