@@ -1684,3 +1684,21 @@ def test_a_body_found_with_signs_of_violence_is_an_attack() -> None:
              "stoned the fire brigade's vehicles.")
     assert apply_codebook_rules(crowd, pred("Mob violence")).sub_event_type == "Mob violence"
 
+
+def test_a_member_of_the_forces_off_duty_or_retired_is_attacked_not_fought() -> None:
+    for text in ("Armed men carried out a drive-by shooting against a police officer who was off-duty. The officer died.",
+                 "A former military officer was shot and killed by alleged gang members."):
+        assert apply_codebook_rules(text, pred("Armed clash")).sub_event_type == "Attack", text
+    unsure = "A policeman was shot and killed by Taliban militants while shopping [not clear if he was off-duty]."
+    assert apply_codebook_rules(unsure, pred("Armed clash")).sub_event_type == "Armed clash"
+    fought = "Gunmen clashed with an off-duty soldier, who returned fire, killing one of them."
+    assert apply_codebook_rules(fought, pred("Armed clash")).sub_event_type == "Armed clash"
+
+
+def test_armed_men_attacking_a_security_guard_fight_an_armed_side() -> None:
+    for text in ("Armed men who arrived in two vehicles attacked a private security guard. The guard died.",
+                 "A man shot at a private security guard after he was told to keep his distance."):
+        assert apply_codebook_rules(text, pred("Attack")).sub_event_type == "Armed clash", text
+    guards_did = "Security guards of the station physically assaulted a woman street artist."
+    assert apply_codebook_rules(guards_did, pred("Attack")).sub_event_type == "Attack"
+

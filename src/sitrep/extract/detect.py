@@ -1052,6 +1052,11 @@ _MASS_GRAVE = _rx(r"\bmass graves?\b")
 _BODY_FOUND = _rx(r"\bhuman remains\b|\bbod(?:y|ies)\b[^.;]{0,80}?\b(?:was|were|had been|has been) (?:\w+ )?(?:found"
                   r"|discovered|recovered)\b|\b(?:found|discovered|recovered) (?:the )?(?:dead )?bod(?:y|ies)\b"
                   r"|\b(?:was|were) found (?:dead|killed|murdered|shot dead)\b")
+# a member of the forces off duty, retired or former: no armed side when attacked
+_OFF_DUTY = _rx(r"\boff-?duty\b|\b(?:former|retired|ex-)\s*(?:[\w-]+\s+){0,2}?(?:police\w*|military|army|soldiers?"
+                r"|officers?|servicem[ae]n|guards?)\b")
+# "[not clear from the source if he was off-duty]": a doubt, not a fact
+_UNSURE_OFF_DUTY = _rx(r"\b(?:if|whether)\s+(?:he|she|they|the \w+)\s+(?:was|were)\s+off-?duty\b")
 _KILLERS_TOLD = _rx(r"\b(?:forces|gunmen|militants|soldiers|troops|fighters|police|militia\w*|rebels)\s+(?:\w+\s+){0,2}?"
                     r"(?:killed|executed|shot|massacred)\b(?! by)")
 _LETHAL_ON_PROTEST = _rx(r"\b(?:police|security forces|soldiers|troops|army|officers)\b.{0,60}"
@@ -1258,6 +1263,10 @@ _ARMED_TARGET = _rx(r"\b(?:attack(?:ed|ing|s)?|opened fire (?:on|at)|fired (?:on
                     r"|\b(?:police|soldiers|troops|security forces|officers|the army)\s+(?:\w+\s+)?(?:fired|shot) back\b"
                     r"|\b(?:opened fire|fired(?: \w+)?|shot) (?:on|at|upon) (?:the\s+|a\s+|two\s+|several\s+)?(?:police|policemen"
                     r"|officers|soldiers|troops|security forces|reservists)\b"
+                    # "armed men attacked a private security guard": guards are armed (5 of the 6 ACLED notes telling
+                    # armed men or a gunman attacking one are battles)
+                    r"|\b(?:attacked|shot at|opened fire (?:on|at)|fired (?:on|at))\s+(?:an?\s+|the\s+|two\s+)?"
+                    r"(?:private\s+)?security guards?\b"
                     r"|\breturned fire\b|\bexchange(?:d)? (?:of )?fire\b|\bexchanged gunfire\b")
 # A ground fight with air support ("an operation by special forces, backed by airstrikes, killed 18 militants"): the
 # ten notes of our ACLED files (old schema included) telling one are all battles
@@ -2003,6 +2012,11 @@ def _codebook_rules(text: str, pred: Prediction) -> Prediction:
         # unorganised perpetrators are a mob; clans or communities fighting each other are communal militias
         # in a battle, and violence by police or soldiers is theirs, not a mob's
         return _with(pred, "Mob violence")
+    if sub in ("Attack", "Armed clash") and _OFF_DUTY.search(_UNSURE_OFF_DUTY.sub(" ", text)) and not _CLASH.search(text) \
+            and not _TWO_SIDED.search(text) and not _SHOOTOUT.search(text):
+        # "a police officer who was off-duty", "a former military officer was shot and killed": no armed side
+        # fought, a person was attacked (17 of the 20 ACLED notes so worded that tell violence are attacks)
+        return _with(pred, "Attack")
     if sub == "Attack" and (_ARMED_TARGET.search(text) or (_CLASH.search(text) and _COMMUNAL.search(text))
                             or (_SHOOTOUT.search(text) and not _CLAIMED_SHOOTOUT.search(text))):
         # an attack on a police post or patrol, an exchange of fire, a shoot-out, communities clashing: a battle
