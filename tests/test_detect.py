@@ -1702,3 +1702,9 @@ def test_armed_men_attacking_a_security_guard_fight_an_armed_side() -> None:
     guards_did = "Security guards of the station physically assaulted a woman street artist."
     assert apply_codebook_rules(guards_did, pred("Attack")).sub_event_type == "Attack"
 
+
+def test_suspects_put_to_death_by_nobody_named_is_a_crowds_justice() -> None:
+    burnt = "20 May. Three suspected thieves were burnt to death in Kinangop."
+    assert apply_codebook_rules(burnt, pred("Attack")).sub_event_type == "Mob violence"
+    shot = "Two suspected robbers were shot dead by police in a raid."
+    assert apply_codebook_rules(shot, pred("Attack")).sub_event_type != "Mob violence"

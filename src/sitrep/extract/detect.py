@@ -750,6 +750,10 @@ _WAR_WEAPON = _rx(r"\bgun\w*|\bshot\b|\bshoot\w*|(?<!set )(?<!on )\bfire[ds]?\b|
                   r"|\barrows?\b"
                   r"|\barmed\b(?! with (?:pangas|machetes|sticks|clubs|stones|knives|rungus|crude|whips|axes))")
 _LYNCHING = _rx(r"\blynch\w*")
+# a crowd's justice told without the crowd: "three suspected thieves were burnt to death", "two suspected
+# criminals were stoned to death" (all 5 ACLED notes so worded are mob violence)
+_SUSPECTS_PUT_TO_DEATH = _rx(r"\b(?:suspected|alleged) (?:thie(?:f|ves)|robbers?|criminals?|kidnappers?|rapists?|witch\w*)\b"
+                             r"[^.;]{0,40}?\b(?:burnt|burned|beaten|stoned|hacked|clubbed) to death\b")
 # What a crowd demands ("migrant workers pelted stones at police, demanding to return home", "burnt tires to demand
 # that electricity be restored"): a crowd with a demand is demonstrating (of the ACLED riot notes telling a demand,
 # 76 of 81 in the global file and 343 of 357 in Kenya's are violent demonstrations, not mob violence); "demanded to
@@ -2001,7 +2005,8 @@ def _codebook_rules(text: str, pred: Prediction) -> Prediction:
             return _with(pred, "Protest with intervention" if _PLAIN_INTERVENTION.search(beyond_grievance)
                          else "Peaceful protest")
     if sub == "Attack" and not _STATE_DOER.search(text) and (
-            _LYNCHING.search(text) or ((_MOB_OR_VIGILANTES.search(text) or _WITCH_HUNT.search(text))
+            _LYNCHING.search(text) or _SUSPECTS_PUT_TO_DEATH.search(text)
+            or ((_MOB_OR_VIGILANTES.search(text) or _WITCH_HUNT.search(text))
                                       and not _WAR_WEAPON.search(text))):
         # a lynching, a mob's or vigilantes' killing of a suspect or an alleged witch: mob violence, not an armed
         # group's attack
