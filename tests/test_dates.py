@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sitrep.extract.dates import find_dates, first_event_date
+from sitrep.extract.dates import dateline_end, find_dates, first_event_date
 
 PUBLISHED = date(2019, 2, 22)  # a Friday
 
@@ -71,3 +71,21 @@ def test_never_crashes(text: str, published: date) -> None:
     for d in find_dates(text, published):
         assert 0 <= d.start < d.end <= len(text)
         assert d.precision in (1, 2, 3)
+
+
+@pytest.mark.parametrize(("text", "dateline"), [
+    ("KADUNA, Nigeria, May 2, 2023 - Gunmen killed five", "KADUNA, Nigeria, May 2, 2023 - "),
+    ("WASHINGTON, April 5 (Thomson Reuters Foundation) - The", "WASHINGTON, April 5 (Thomson Reuters Foundation) - "),
+    ("SANAA (Reuters) - Air strikes", "SANAA (Reuters) - "),
+    ("NEW DELHI: Farmers across the state", "NEW DELHI: "),
+    ("On 3 May 2020, police shot", ""),
+    ("The UN said - nothing more", ""),
+])
+def test_a_wire_dateline_is_found_where_a_paragraph_opens(text: str, dateline: str) -> None:
+    assert text[:dateline_end(text, 0)] == dateline
+
+
+@given(st.text(max_size=80))
+def test_a_dateline_never_runs_past_its_line(text: str) -> None:
+    end = dateline_end(text, 0)
+    assert 0 <= end <= len(text) and "\n" not in text[:end]

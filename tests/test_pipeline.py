@@ -462,3 +462,20 @@ def test_a_claim_after_the_event_it_attributes_is_part_of_its_telling() -> None:
     assert next(e for e in event.evidence if e.field == "event").end == len(text)
     # the claim alone, with the attack told nowhere else, is an attribution: no event
     assert extract_article(Article(id="b", text=text.split(". ", 1)[1], published=date(2023, 6, 11))) == []
+
+
+def test_a_protest_against_the_event_before_it_is_an_event_of_its_own() -> None:
+    found = events("Gunmen killed five villagers in Kajuru on Monday. Angry residents later blocked the Kaduna-Abuja "
+                   "road to protest the killings.")
+    assert [(e.event_type, e.fatalities) for e in found] == [("Violence against civilians", 5), ("Protests", 0)]
+    # what the demonstrators did next is still told with "the protesters"
+    assert len(events("Students marched in Nairobi on Monday. The protesters later burnt tyres.")) == 1
+
+
+def test_a_datelines_filing_date_is_not_the_events_date() -> None:
+    found = events("KADUNA, Nigeria, May 10, 2022 - Gunmen killed five villagers in Kajuru on Monday.")
+    assert [e.event_date for e in found] == [date(2022, 5, 9)]
+    assert found[0].notes.startswith("On 9 May 2022, Gunmen killed five villagers"), found[0].notes
+    # a date the report opens with, no dateline, is the event's
+    assert [e.event_date for e in events("On 8 May 2022, gunmen killed five villagers in Kajuru.")] == [
+        date(2022, 5, 8)]

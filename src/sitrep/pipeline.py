@@ -330,7 +330,10 @@ def _is_headline(doc: Document, sentence: Sentence) -> bool:
 
 def _continues(doc: Document, group: EventGroup, sentence: Sentence, pred: detect.Prediction) -> bool:
     """Does an event sentence go on telling the group's event (rather than start a new one)?"""
-    if ANAPHORA.search(sentence.text):
+    # "Residents blocked the road to protest the killings": a protest of the event before it is an event of its
+    # own (ACLED codes both), though it names that event
+    protest_of_it = pred.event_type in DEMONSTRATION_TYPES and group.best.event_type not in DEMONSTRATION_TYPES
+    if ANAPHORA.search(sentence.text) and not protest_of_it:
         return _same_date(doc, group, sentence)
     if _same_family(pred.event_type, group.best.event_type):
         return _same_date(doc, group, sentence) and not _elsewhere(doc, group, sentence)
@@ -389,6 +392,11 @@ def _event_date(doc: Document, group: EventGroup, previous: tuple[date | None, i
                 ) -> tuple[date | None, int, dates.DateMention | None]:
     published = doc.article.published
     mentions = list(_dates_in(doc, group.start, group.context_end))
+    # the filing date of a dateline opening the group's paragraph is no date of the event
+    opening = next((s for s in doc.sentences if s.paragraph == group.sentences[0].paragraph), None)
+    if opening is not None:
+        filed_until = dates.dateline_end(doc.body, opening.start)
+        mentions = [m for m in mentions if not opening.start <= m.start < filed_until]
     chosen = dates.first_event_date(mentions, published)
     if chosen is None:
         # an earlier sentence of the same paragraph may carry the date ("On Monday, ... . The blast ...")
@@ -411,12 +419,13 @@ def _actor_fields(actor: Actor | None) -> tuple[str, int]:
 
 def _note(doc: Document, group: EventGroup, when: date | None, claim: Claim, suspected: Actor | None,
           attributed: Actor | None = None, *, stand_in: Place | None = None) -> str:
-    told = " ".join(re.sub(r"\s+", " ", s.text).strip() for s in group.sentences)
+    # a dateline opening the report ("KADUNA, Nigeria, May 2, 2023 - ") tells where and when it was filed
+    begins = dates.dateline_end(doc.body, group.start)
+    told = " ".join(re.sub(r"\s+", " ", s.text).strip() for s in group.sentences)[begins - group.start:].lstrip()
     # ACLED notes open with the date; a report that already does ("On February 21, ...") keeps its own
-    opens_with_date = any(d.start - group.start < 12
-                          for d in _dates_in(doc, group.start, group.sentences[0].end))
+    opens_with_date = any(d.start - begins < 12 for d in _dates_in(doc, begins, group.sentences[0].end))
     if when and not opens_with_date:
-        if _common_word_at(doc, group.start):
+        if _common_word_at(doc, begins):
             told = told[0].lower() + told[1:]  # "A roadside bomb" -> "On 10 June 2023, a roadside bomb"
         told = f"On {when.day} {when:%B %Y}, {told}"
     note = told
@@ -437,8 +446,8 @@ def _common_word_at(doc: Document, start: int) -> bool:
     if span is None or not len(span):
         return False
     token = span[0]
-    if token.ent_type_ or token.pos_ == "PROPN":
-        return False  # "Russian forces", "Kharkiv": names keep their capital
+    if (token.ent_type_ and token.ent_type_ not in ("CARDINAL", "QUANTITY")) or token.pos_ == "PROPN":
+        return False  # "Russian forces", "Kharkiv": names keep their capital ("Thousands of people" need none)
     return (token.text[:1].isupper() and not token.text.isupper()) or token.text == "A"
 
 

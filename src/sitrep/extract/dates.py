@@ -183,6 +183,19 @@ def find_dates(text: str, published: date | None, start: int = 0, end: int | Non
     return found
 
 
+# A wire-style dateline opening a paragraph: the place in capitals, maybe its country, the filing date and the
+# agency, then a dash ("KADUNA, Nigeria, May 2, 2023 -", "WASHINGTON, April 5 (Thomson Reuters Foundation) -",
+# "SANAA (Reuters) -"). Its date is when the report was filed, not when the event happened.
+DATELINE = re.compile(r"[ \t]*[A-Z][A-Z'.-]{2,}(?:[ -][A-Z][A-Z'.-]+){0,3}(?:,[ \t]*[A-Z][\w.'-]*(?:[ \t][A-Z][\w.'-]*){0,2})?"
+                      r"(?:,?[ \t]+[^\n()\-\u2013\u2014:]{3,30}?)?(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[-\u2013\u2014:][ \t]")
+
+
+def dateline_end(text: str, start: int) -> int:
+    """Where a dateline opening `text` at `start` ends (`start` itself if there is none)."""
+    m = DATELINE.match(text, start)
+    return m.end() if m else start
+
+
 def first_event_date(mentions: list[DateMention], published: date | None) -> DateMention | None:
     """The date an event is coded at: the first precise mention that is not after publication."""
     usable = [d for d in mentions if published is None or d.value <= published + timedelta(days=1)]
