@@ -1708,3 +1708,13 @@ def test_suspects_put_to_death_by_nobody_named_is_a_crowds_justice() -> None:
     assert apply_codebook_rules(burnt, pred("Attack")).sub_event_type == "Mob violence"
     shot = "Two suspected robbers were shot dead by police in a raid."
     assert apply_codebook_rules(shot, pred("Attack")).sub_event_type != "Mob violence"
+
+
+def test_a_protester_dying_where_police_fired_is_excessive_force() -> None:
+    text = ("Police fired tear gas and rubber bullets at thousands of farmers who tried to march towards the capital, "
+            "and one protester died, farm union leaders said.")
+    assert apply_codebook_rules(text, pred("Protest with intervention")).sub_event_type == \
+        "Excessive force against protesters"
+    # the death that moved the protest is no death at it
+    moved = "Residents protested after one protester died in custody last week; police watched."
+    assert apply_codebook_rules(moved, pred("Peaceful protest")).sub_event_type == "Peaceful protest"

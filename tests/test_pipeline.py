@@ -476,6 +476,21 @@ def test_a_datelines_filing_date_is_not_the_events_date() -> None:
     found = events("KADUNA, Nigeria, May 10, 2022 - Gunmen killed five villagers in Kajuru on Monday.")
     assert [e.event_date for e in found] == [date(2022, 5, 9)]
     assert found[0].notes.startswith("On 9 May 2022, Gunmen killed five villagers"), found[0].notes
+    # the small sentence model cuts "OUAGADOUGOU" off as a sentence of its own: still a dateline
+    split = events("Militants kill 20 soldiers\n\nOUAGADOUGOU, Sept 10, 2022 - Suspected jihadists ambushed an army "
+                   "convoy near the town of Koumbri in northern Burkina Faso on Monday, killing at least 20 soldiers, two "
+                   "security sources said.", published=date(2022, 9, 10), title="Militants kill 20 soldiers")
+    assert [e.event_date for e in split] == [date(2022, 9, 5)]
+    assert split[0].notes.startswith("On 5 September 2022, suspected jihadists ambushed"), split[0].notes
     # a date the report opens with, no dateline, is the event's
     assert [e.event_date for e in events("On 8 May 2022, gunmen killed five villagers in Kajuru.")] == [
         date(2022, 5, 8)]
+
+
+def test_a_claim_opening_the_next_paragraph_names_the_perpetrator() -> None:
+    found = events("Suspected jihadists ambushed an army convoy near Koumbri in northern Burkina Faso on Monday, killing "
+                   "at least 20 soldiers.\n\nThe al Qaeda-linked group JNIM claimed responsibility for the attack in a "
+                   "statement on Tuesday.")
+    assert len(found) == 1
+    assert found[0].claim.status == "claimed" and found[0].actor1.startswith("JNIM"), (found[0].claim, found[0].actor1)
+

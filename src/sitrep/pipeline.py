@@ -163,6 +163,14 @@ def detect_events(doc: Document) -> list[EventGroup]:
     leads_closed: set[int] = set()  # paragraphs whose first group began, or whose lead an event-like sentence broke
     for sentence, pred in zip(sentences, preds, strict=True):
         same_paragraph = current is not None and current.sentences[-1].paragraph == sentence.paragraph
+        if not same_paragraph and current is not None and pred.sub_event_type is None \
+                and ANAPHORA.search(sentence.text) and detect.attribution_only(sentence.text):
+            # "The al Qaeda-linked group JNIM claimed responsibility for the attack", opening the next paragraph,
+            # goes on telling the event that closed the paragraph before
+            current.sentences.append(sentence)
+            current.predictions.append(current.predictions[-1])
+            current.context_end = sentence.end
+            continue
         if not same_paragraph:
             current = None
         is_event = pred.sub_event_type is not None and not BRACKET_REMARK.match(sentence.text) \
@@ -393,10 +401,8 @@ def _event_date(doc: Document, group: EventGroup, previous: tuple[date | None, i
     published = doc.article.published
     mentions = list(_dates_in(doc, group.start, group.context_end))
     # the filing date of a dateline opening the group's paragraph is no date of the event
-    opening = next((s for s in doc.sentences if s.paragraph == group.sentences[0].paragraph), None)
-    if opening is not None:
-        filed_until = dates.dateline_end(doc.body, opening.start)
-        mentions = [m for m in mentions if not opening.start <= m.start < filed_until]
+    filed_until = _dateline_end(doc, group)
+    mentions = [m for m in mentions if m.start >= filed_until]
     chosen = dates.first_event_date(mentions, published)
     if chosen is None:
         # an earlier sentence of the same paragraph may carry the date ("On Monday, ... . The blast ...")
@@ -404,13 +410,20 @@ def _event_date(doc: Document, group: EventGroup, previous: tuple[date | None, i
         before = [s for s in doc.sentences if s.paragraph == paragraph and s.end <= group.start]
         if before:
             chosen = dates.first_event_date(
-                list(_dates_in(doc, before[0].start, before[-1].end)), published)
+                [m for m in _dates_in(doc, before[0].start, before[-1].end) if m.start >= filed_until], published)
     if chosen is not None:
         return chosen.value, chosen.precision, chosen
     if previous is not None:
         return previous[0], previous[1], None  # the story goes on from the event told before
     # Nothing said: news reports what happened on or just before publication.
     return published, 2, None
+
+
+def _dateline_end(doc: Document, group: EventGroup) -> int:
+    """Where a wire dateline opening the group's paragraph ends ("KADUNA, Nigeria, May 2, 2023 - "), which the
+    small sentence model may have cut into sentences of its own; the paragraph's start if it opens with none."""
+    opening = next((s for s in doc.sentences if s.paragraph == group.sentences[0].paragraph), group.sentences[0])
+    return dates.dateline_end(doc.body, opening.start)
 
 
 def _actor_fields(actor: Actor | None) -> tuple[str, int]:
@@ -420,7 +433,7 @@ def _actor_fields(actor: Actor | None) -> tuple[str, int]:
 def _note(doc: Document, group: EventGroup, when: date | None, claim: Claim, suspected: Actor | None,
           attributed: Actor | None = None, *, stand_in: Place | None = None) -> str:
     # a dateline opening the report ("KADUNA, Nigeria, May 2, 2023 - ") tells where and when it was filed
-    begins = dates.dateline_end(doc.body, group.start)
+    begins = max(group.start, _dateline_end(doc, group))
     told = " ".join(re.sub(r"\s+", " ", s.text).strip() for s in group.sentences)[begins - group.start:].lstrip()
     # ACLED notes open with the date; a report that already does ("On February 21, ...") keeps its own
     opens_with_date = any(d.start - begins < 12 for d in _dates_in(doc, begins, group.sentences[0].end))

@@ -1071,7 +1071,11 @@ _LETHAL_ON_PROTEST = _rx(r"\b(?:police|security forces|soldiers|troops|army|offi
                          r"(?:police|security forces|soldiers|troops|army|officers)\b"
                          r"|\b(?:protesters?|demonstrators?)\b (?:\w+ ){0,3}?(?:were|was) (?:shot dead|killed|shot)\b.{0,60}"
                          r"\b(?:when|as|after)\b.{0,40}\b(?:police|security forces|soldiers|troops|army|military|paramilitar\w*"
-                         r"|riot police)\b")
+                         r"|riot police)\b"
+                         # "police fired tear gas at thousands of farmers ..., and one protester died"
+                         r"|\b(?:police|security forces|soldiers|troops|army|officers)\b[^.;]{0,200}?\b(?:one|a|two|three"
+                         r"|four|five|\d+|several)\s+(?:\w+\s+)?(?:protesters?|demonstrators?|marchers?)\s+(?:\w+\s+)?"
+                         r"(?:died|was killed|were killed)\b")
 
 # a death told ("were killed", "the body of", "beheaded"), and its negations ("no one was killed")
 _KILLING = _rx(r"\b(?:killed|killing|found dead|shot dead|bod(?:y|ies) of|corpses?|beheaded|executed|murdered"
