@@ -116,6 +116,13 @@ def test_state_forces_abroad_are_external() -> None:
     assert normalise_actor("Russian troops", "Russia").inter == 1
 
 
+def test_a_states_forces_told_by_what_they_do() -> None:
+    # "Ukrainian forces repelled 12 Russian attacks", "Israeli strikes hit Gaza"
+    assert normalise_actor("Russian attacks", "Ukraine").name.startswith("Military Forces of Russia (")
+    assert normalise_actor("Israeli strikes", "Palestine").name.startswith("Military Forces of Israel (")
+    assert normalise_actor("Russian air defences", "Russia").name.startswith("Military Forces of Russia (")
+
+
 def test_taliban_are_afghanistan_s_state_forces_from_15_august_2021() -> None:
     # ACLED codes the Taliban as the state from the fall of Kabul; the exports end before it, so the period and
     # the names that hold from that day are curated (state_forces_curated.csv, aliases_curated.csv's `since`)

@@ -191,3 +191,12 @@ def test_the_closing_attribution_and_what_is_no_part_of_it(nlp, text: str, by: s
     doc = make_doc(nlp, text, "SY", parsed=parsed)
     claim, _ = find_claim(doc, 0, len(text))
     assert claim.by == by, (text, claim)
+
+
+@pytest.mark.parametrize("parsed", [True, False])
+def test_no_group_claiming_names_nobody(nlp, parsed: bool) -> None:
+    claim, _ = claim_of(nlp, "Gunmen killed four worshippers in an attack on a church in Djibo on Sunday. No group has "
+                        "claimed the attack, but the region has been hit by jihadists linked to al-Qaeda.", "BF",
+                        parsed=parsed)
+    assert claim.by is None or "group" not in claim.by.lower(), claim
+

@@ -494,3 +494,57 @@ def test_a_claim_opening_the_next_paragraph_names_the_perpetrator() -> None:
     assert len(found) == 1
     assert found[0].claim.status == "claimed" and found[0].actor1.startswith("JNIM"), (found[0].claim, found[0].actor1)
 
+
+def test_an_event_whose_words_name_only_another_country_is_not_put_at_the_town_before_it() -> None:
+    found = events("Ukrainian forces repelled 12 Russian attacks near Maryinka on Monday, the General Staff said.\n\n"
+                   "Turkish drones struck a PKK position in northern Iraq on Monday, the Turkish defence ministry said.")
+    assert [(e.country, e.geo_precision) for e in found] == [("Ukraine", 2), ("Iraq", 3)], \
+        [(e.location, e.country) for e in found]
+
+
+def test_the_toll_of_the_fighting_told_in_the_next_paragraph_is_that_events() -> None:
+    found = events("The paramilitary Rapid Support Forces took control of the city of Nyala, the capital of South Darfur "
+                   "state, after days of fighting with the army on Monday.\n\nThe army did not comment. At least 50 "
+                   "civilians were killed in the fighting, according to a local monitoring group.")
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Non-state actor overtakes territory", 50)], \
+        [(e.sub_event_type, e.fatalities) for e in found]
+    # a later paragraph that names its own place is another event
+    other = events("Gunmen killed three villagers in Kajuru on Monday.\n\nIn Zaria, the attack sparked clashes that "
+                   "killed two people.")
+    assert len(other) == 2
+
+
+def test_the_northwestern_city_of_x_is_x_itself() -> None:
+    found = events("A suicide bomber blew himself up inside a mosque in the northwestern city of Peshawar on Monday, "
+                   "killing at least 59 people.")
+    assert [(e.location, e.geo_precision) for e in found] == [("Peshawar", 1)]
+    near = events("A suicide bomber blew himself up at a checkpoint north of Peshawar on Monday, killing 9 people.")
+    assert [(e.location, e.geo_precision) for e in near] == [("Peshawar", 2)]
+
+
+def test_the_place_a_report_was_filed_from_is_the_events_only_where_it_names_no_other() -> None:
+    elsewhere = events("MOSCOW, May 10, 2022 - Russian air defences shot down two Ukrainian drones over the Belgorod "
+                       "region on Monday, the defence ministry said.")
+    assert [(e.location, e.actor1[:26], e.actor2[:27]) for e in elsewhere] == [
+        ("Belgorod", "Military Forces of Russia ", "Military Forces of Ukraine ")]
+    only = events("PESHAWAR, Pakistan, May 10, 2022 - A suicide bomber blew himself up inside a mosque on Monday, "
+                  "killing at least 59 people.")
+    assert [(e.location, e.geo_precision) for e in only] == [("Peshawar", 1)]
+
+
+def test_an_event_in_the_gulf_of_a_town_is_near_it() -> None:
+    found = events("Houthi rebels fired two anti-ship missiles at a cargo ship in the Gulf of Aden on Monday, causing "
+                   "damage but no injuries.")
+    assert [(e.location, e.geo_precision) for e in found] == [("Aden", 2)]
+
+
+def test_a_deed_told_in_the_next_paragraph_is_its_own_event(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "the SAA and the NDF eliminated several ISIS members ... in the framework of the operation", a paragraph
+    # after the operation's end was told: a clash of its own, though it names "the operation"
+    use_fake_model(monkeypatch, lambda t: labelled("Armed clash", 0.9, 0.95, "Armed clash") if "eliminated" in t
+                   else labelled("Change to group/activity", 0.9, 0.95, "Change to group/activity") if "combing" in t
+                   else labelled(None, 0.9, 0.1, "Attack"))
+    text = ("The army finished its combing operation in the central Syrian desert on Monday.\n\nAccording to the "
+            "statement, the soldiers eliminated several ISIS members in the framework of the operation.")
+    groups = pipeline.detect_events(pipeline.prepare(Article(id="t", text=text, published=date(2022, 5, 10))))
+    assert [g.best.sub_event_type for g in groups] == ["Change to group/activity", "Armed clash"]

@@ -43,6 +43,9 @@ NEW_EVENT = re.compile(
     re.IGNORECASE,
 )
 # Cues that a sentence goes on telling the event before it.
+# a toll told as suffered, not as someone's deed ("At least 50 civilians were killed in the fighting")
+TOLL_SUFFERED = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|dead)\b"
+                           r"|\b(?:died|dead|killed|wounded|injured)\s+in\s+(?:the|this|that)\b", re.IGNORECASE)
 ANAPHORA = re.compile(
     r"\b(?:the|this|that|such)\s+(?:attack|attacks|blast|explosion|bombing|incident|clashes?|fighting|"
     r"strike|strikes|raid|ambush|assault|operation|shelling|protest|protests|demonstration|rally|riot|"
@@ -190,6 +193,17 @@ def detect_events(doc: Document) -> list[EventGroup]:
                 current.context.append(sentence)
                 current.context_end = sentence.end
                 continue
+        if is_event and current is None and groups and groups[-1].sentences[-1].paragraph == sentence.paragraph - 1 \
+                and ANAPHORA.search(sentence.text) and _without_setting(doc, sentence) \
+                and not NEW_EVENT.search(sentence.text) and _continues(doc, groups[-1], sentence, pred) \
+                and (_same_family(pred.event_type, groups[-1].best.event_type) or TOLL_SUFFERED.search(sentence.text)):
+            # "At least 50 civilians were killed in the fighting", in the paragraph after the event it tells of,
+            # with no place or date of its own: that event's toll, not a new event
+            current = groups[-1]
+            current.sentences.append(sentence)
+            current.predictions.append(pred)
+            current.context_end = sentence.end
+            continue
         if is_event:
             current = EventGroup([sentence], [pred], sentence.end)
             if sentence.paragraph not in leads_closed:

@@ -39,7 +39,11 @@ MILITARY_NOUNS = ("forces", "force", "troops", "army", "military", "soldiers", "
                   "outpost", "checkpoint", "checkpoints", "convoy", "convoys", "patrol", "patrols",
                   "military vehicles", "military base", "personnel", "sailors", "officers", "servicemen",
                   "army positions", "military positions", "warships", "ships", "missiles", "missile strikes",
-                  "airstrikes", "air strikes", "shelling", "artillery fire", "military aircraft")
+                  "airstrikes", "air strikes", "shelling", "artillery fire", "military aircraft",
+                  # a state's forces told by what they do: "repelled 12 Russian attacks", "Israeli strikes"
+                  "attacks", "attack", "offensive", "counteroffensive", "counter-offensive", "strikes", "shells",
+                  "rockets", "bombardment", "raids", "assault", "air defences", "air defenses", "air defence",
+                  "air defense", "air defence systems", "air defense systems")
 POLICE_NOUNS = ("police", "policemen", "police officers", "police forces", "riot police", "gendarmes",
                 "gendarmerie", "security services", "intelligence", "border police", "coast guard")
 GOVERNMENT_NOUNS = ("government", "authorities", "officials", "ministry", "president", "regime")

@@ -61,6 +61,8 @@ WHEN_SAID = re.compile(r"\s+(?:on|last|this|early|late)\s+(?:\w+day|\d{1,2}(?:\s
                        r"|night|morning|evening)\b.*$|\s+(?:today|yesterday|tonight)\b.*$")
 # a passive or negated report ("..., 3 people were reported"): nobody speaks
 AUXILIARIES = frozenset({"was", "were", "is", "are", "been", "being", "be", "not", "has", "have", "had"})
+# a subject that names nobody: "No group has claimed", "Nobody claimed"
+NEGATORS = frozenset({"no", "none", "nobody", "neither", "nor"})
 # who says it, where the subject is only a pronoun: nobody the reader can name
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it", "who", "which", "that", "this", "these", "those"})
 # "according to reports the attack was related to ...": the source ends where a clause begins (a determiner or a
@@ -182,7 +184,9 @@ def find_claim(doc: Document, start: int, end: int, *, following: int | None = N
                             if m.kind in ("armed", "state", "government")]
                 return _short(sp[0]), (found_in[0] if found_in else None)
             m = SUBJECT_SAY_RE.search(sent)
-            if m and m.group(1).split()[-1].lower() not in NOT_SPEAKERS | PRONOUNS:
+            # ("No group has claimed the attack": nobody, and an auxiliary is no speaker's name)
+            if m and m.group(1).split()[-1].lower() not in NOT_SPEAKERS | PRONOUNS | AUXILIARIES \
+                    and m.group(1).split()[0].lower() not in NEGATORS:
                 return _short(m.group(1)), actors.normalise_actor(m.group(1), country)
             return None, None
 

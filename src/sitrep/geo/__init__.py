@@ -34,7 +34,7 @@ from sitrep.geo.gazetteer import (
     build_gazetteer,
     default_path,
 )
-from sitrep.geo.locate import choose
+from sitrep.geo.locate import choose, first_sentence_end, named_countries
 from sitrep.geo.normalize import fold
 from sitrep.geo.parse import (
     CUE_WEIGHT,
@@ -321,13 +321,17 @@ def locate_event(doc: Document, start: int, end: int) -> tuple[Place | None, int
     place, precision = choose(doc, start, end, [p for p in doc.places if p.feature_code not in FACILITY_CODES], gaz)
     if place is not None and place.feature_code == "ADM1":
         place = _at_seat(place, gaz)
-    if place is None and doc.country_focus:
+    # the country the event's own words name ("in northern Iraq"), else the article's
+    opening = first_sentence_end(doc, start, end)
+    told = sorted(named_countries(doc, [p for p in doc.places if p.start is not None and start <= p.start < opening],
+                                  gaz))
+    country = told[0] if len(told) == 1 else doc.country_focus
+    if place is None and country:
         # a region cue ("the OSCE SMM observed ...") names the province: coded at its seat, as ACLED codes a
         # region; otherwise the country's capital
-        provinces = [code for code in cue_admin1s(doc.body, gaz.admin1_names)
-                     if code.split(".")[0] == doc.country_focus]
+        provinces = [code for code in cue_admin1s(doc.body, gaz.admin1_names) if code.split(".")[0] == country]
         seat = gaz.seat(provinces[0]) if provinces else None
-        place = _standing_in(seat or gaz.capital(doc.country_focus), gaz)
+        place = _standing_in(seat or gaz.capital(country), gaz)
         precision = 3 if place is not None else None
     return place, precision
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from sitrep.extract.dates import dateline_end
 from sitrep.geo.distance import km_between
 from sitrep.geo.facilities import FACILITY_CODES
 from sitrep.geo.gazetteer import ADMIN1, AREA_CODES, COUNTRY, DEMONYM, Gazetteer
@@ -19,13 +20,17 @@ from sitrep.model import Document, Place
 COUNTRY_CODES = frozenset({"PCLI", "PCLS", "PCLD", "PCLIX", "CONT"})
 NEAR = re.compile(
     r"\b(near|nearby|outside|outskirts|vicinity|around|close to|suburbs?|environs|countryside|surroundings"
+    # ("north of", "northern"; not "the northwestern city of Peshawar", which is the city itself)
     r"|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?(?: of)?"
+    r"(?!\s+(?:city|town|village|port|capital|border town|market town)\s+of\b)"
     r"|km|kilometers?|kilometres?|miles?|on the road|road between|highway|villages? of|area of|areas? of"
     r"|district of|frontlines?)\W*(?:of\W+)?(?:the\W+)?(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
 # "a ship hit off Hodeidah", "off the coast of Lamu": at sea, coded at the nearest coastal town
-OFFSHORE = re.compile(r"\boff\s+(?:the\s+(?:\w+\s+)?coast\s+of\s+)?$", re.IGNORECASE)
+# at sea off a town or in the waters named after it: "off the coast of Hodeidah", "in the Gulf of Aden"
+OFFSHORE = re.compile(r"\boff\s+(?:the\s+(?:\w+\s+)?coast\s+of\s+)?$|\b(?:gulf|bay|sea|strait|straits)\s+of\s+$",
+                      re.IGNORECASE)
 AFTER_NEAR = re.compile(r"^\W{0,3}(countryside|district|area|outskirts|suburbs?|environs|frontlines?|front|"
                         r"axis|road|highway|border)\b", re.IGNORECASE)
 ORIGIN = re.compile(
@@ -296,11 +301,37 @@ def _demonym(place: Place, gaz: Gazetteer | None) -> bool:
         h.name_kind == DEMONYM and h.entry.cc == place.country_code for h in gaz.lookup(fold(place.text)))
 
 
+# a country told as where things happen: "in northern Iraq", "across Sudan" (not "US forces", "the border with
+# Somalia", "the road leading to Uganda")
+_IN_COUNTRY = re.compile(r"\b(?:in|inside|across|throughout|within)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west"
+                         r"|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$", re.IGNORECASE)
+
+
+def first_sentence_end(doc: Document, start: int, end: int) -> int:
+    """The end of the sentence the event's telling opens with (a country named later, "a driver detained in
+    Uganda", tells of something else)."""
+    return next((s.end for s in doc.sentences if s.start <= start < s.end), end)
+
+
+def named_countries(doc: Document, places: list[Place], gaz: Gazetteer | None) -> set[str]:
+    """The countries `places` name as where the event is ("in northern Iraq"; not "Turkish drones", whose they are,
+    nor "US forces" or "the border with Somalia")."""
+    return {p.country_code for p in places if _specificity(p) == 0 and p.country_code and p.start is not None
+            and not _demonym(p, gaz) and _IN_COUNTRY.search(doc.body, max(0, p.start - 30), p.start)}
+
+
 def choose(doc: Document, start: int, end: int, places: list[Place],
            gaz: Gazetteer | None = None) -> tuple[Place | None, int | None]:
     places = [_country_area(doc, p, gaz) or p for p in places]
     in_span = [p for p in places if p.start is not None and start <= p.start < end]
     inside = [p for p in in_span if _specificity(p) > 0]
+    # "MOSCOW, Aug 14, 2023 - ... shot down two drones over the Belgorod region": the place a report was filed
+    # from is where the event happened only when the event names no other
+    line_start = doc.body.rfind("\n", 0, start) + 1
+    filed_until = dateline_end(doc.body, line_start)
+    told = [p for p in inside if not line_start <= (p.start or 0) < filed_until]
+    if told:
+        inside = told
     followers = _list_followers(doc, inside)
     # "Abu Saida in Diyala province": where the event's own words name a province, a town of another country
     # that is not named either is a namesake abroad, and the province is the better location
@@ -342,16 +373,23 @@ def choose(doc: Document, start: int, end: int, places: list[Place],
     if ranked and rank(ranked[0]) > 0:
         best = ranked[0]
         return best, precision(doc, best)
+    # "Turkish drones struck a PKK position in northern Iraq": an event whose own words name only a country is in
+    # that country, not at a town a sentence before or after names elsewhere
+    countries = named_countries(doc, [p for p in in_span if (p.start or 0) < first_sentence_end(doc, start, end)], gaz)
+
+    def near_enough(p: Place) -> bool:
+        return not countries or p.country_code in countries
+
     for s_start, s_end in _sentence_bounds(doc, start)[:4]:
         earlier = [p for p in places if p.start is not None and s_start <= p.start < min(s_end, start)
-                   and _specificity(p) > 0 and _rank(doc, p) > 0]
+                   and _specificity(p) > 0 and _rank(doc, p) > 0 and near_enough(p)]
         if earlier:
             best = max(earlier, key=lambda p: (_rank(doc, p), p.start or 0))
             return best, precision(doc, best)
     # "several riders demonstrated ... The riders fought the police in Kajiado town": told in the next sentence
     for s_start, s_end in _sentences_after(doc, end)[:2]:
         later = [p for p in places if p.start is not None and s_start <= p.start < s_end
-                 and _specificity(p) > 0 and _rank(doc, p) > 0]
+                 and _specificity(p) > 0 and _rank(doc, p) > 0 and near_enough(p)]
         if later:
             best = max(later, key=lambda p: (_rank(doc, p), -(p.start or 0)))
             return best, precision(doc, best)
