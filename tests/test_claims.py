@@ -200,3 +200,8 @@ def test_no_group_claiming_names_nobody(nlp, parsed: bool) -> None:
                         parsed=parsed)
     assert claim.by is None or "group" not in claim.by.lower(), claim
 
+
+def test_a_dateline_is_nobody_who_speaks(nlp) -> None:
+    claim, _ = claim_of(nlp, "KABUL, Feb 14, 2022 (Reuters) - Afghanistan's Taliban administration said on Monday its "
+                        "forces had killed 10 Islamic State fighters in a raid on a hideout in western Kabul.", "AF")
+    assert claim.by is not None and "KABUL" not in claim.by and "Taliban" in claim.by, claim

@@ -240,3 +240,9 @@ def test_never_crashes_and_offsets_are_inside(text: str) -> None:
 ])
 def test_acled_closing_totals_and_single_deaths(text: str, killed: int) -> None:
     assert total(find_casualties(text), "killed")[0] == killed
+
+
+def test_the_toll_of_the_earlier_event_a_report_dates_by_is_not_this_ones() -> None:
+    text = ("The Taliban administration said its forces had killed 10 Islamic State fighters in a raid in western Kabul, "
+            "a day after the group claimed a bombing that killed three people in Jalalabad.")
+    assert total(find_casualties(text, 0, len(text)), "killed")[0] == 10

@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from sitrep.extract import actors
+from sitrep.extract.dates import dateline_end
 from sitrep.model import Actor, Claim, Document
 
 SAY_VERBS = {"said", "says", "say", "saying", "stated", "states", "announced", "announces", "reported",
@@ -73,9 +74,11 @@ SOURCE_ENDS = re.compile(r"(?<!\bby)(?<!\bof)(?<!\bin)(?<!\bat)(?<!\bon)(?<!\bto
 
 
 def _sentences(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
-    spans = [(s.start, s.end) for s in doc.sentences if s.end > start and s.start < end]
+    """The sentences of doc.body[start:end], each without a wire dateline it opens with ("KABUL, Feb 14, 2022
+    (Reuters) - ": the place filed from is nobody who speaks)."""
+    spans = [(dateline_end(doc.body, s.start), s.end) for s in doc.sentences if s.end > start and s.start < end]
     if spans:
-        return spans
+        return [(s, e) for s, e in spans if s < e]
     text = doc.body
     out, pos = [], start
     for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Z\"“])", text[start:end]):
@@ -132,9 +135,17 @@ def _speaker(sdoc: Any, s: int, e: int, verbs: set[str]) -> tuple[str, int, int]
                 continue  # "what they say is a dictatorship": nobody named
             if tok.i + 1 < len(sdoc) and tok.nbor(1).lower_ in ("of", "for") and tok.lower_ in ("accused", "blamed"):
                 continue  # "activists accused of vandalising a bank": the accused, not the accuser
+            if subj and subj[0].idx < s:
+                # the parser took the dateline before the sentence for the subject ("KABUL, Feb 14, 2022 (Reuters) -
+                # Afghanistan's Taliban administration said"): the words between the dateline and the verb
+                words = sdoc.text[s:tok.idx].split()
+                if 0 < len(words) <= 6:
+                    return (" ".join(words), s, tok.idx)
+                continue
             if subj:
                 sub = subj[0]
-                toks = [t for t in sub.subtree if t.dep_ not in ("relcl", "acl", "punct") and
+                # (within the sentence: a dateline before it the parser hangs on the subject is nobody)
+                toks = [t for t in sub.subtree if t.dep_ not in ("relcl", "acl", "punct") and t.idx >= s and
                         not any(a.dep_ in ("relcl", "acl") for a in t.ancestors if a.i in range(sub.left_edge.i,
                                                                                                 sub.right_edge.i + 1))]
                 if toks:

@@ -208,6 +208,8 @@ NOT_THIS_TOLL = re.compile(
     r"|(?:arrested|detained|jailed|sentenced|charged|convicted|prosecuted|wanted)\s+(?:\w+\s+){0,3}?(?:for|with|of)"
     r"(?:\s+allegedly)?)\s+(?:\w+\s+){0,2}?"
     r"(?:kill\w*|murder\w*|lynch\w*|shot|shoot\w*|stabb\w*|hack\w*|beat\w*)[^.;,]*"
+    # an earlier event the report dates this one by: "a day after the group claimed a bombing that killed three"
+    r"|\b(?:a|one|two|three|four|five|six|seven|several|few|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:after|since)\b[^.;]*"
     r"|\b(?:attempted|tried|trying|attempting|wanted|threatened)\s+to\s+(?:\w+\s+)?(?:lynch|kill|murder|behead|execute)\b"
     r"[^.;,]*|\b(?:nearly|almost)\s+(?:lynch|kill|murder|beat)\w*[^.;,]*|\b(?:narrowly\s+)?escaped?\s+death\b"
     # (a sentence carried out is a killing: "a Sharia court sentenced to death and executed a young male")
