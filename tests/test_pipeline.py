@@ -548,3 +548,13 @@ def test_a_deed_told_in_the_next_paragraph_is_its_own_event(monkeypatch: pytest.
             "statement, the soldiers eliminated several ISIS members in the framework of the operation.")
     groups = pipeline.detect_events(pipeline.prepare(Article(id="t", text=text, published=date(2022, 5, 10))))
     assert [g.best.sub_event_type for g in groups] == ["Change to group/activity", "Armed clash"]
+
+
+def test_the_same_people_told_again_go_on_with_the_event(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "They were attacked with stones and bottles": the crowd of the sentence before, not a protest of its own
+    use_fake_model(monkeypatch, lambda t: labelled("Violent demonstration", 0.9, 0.95, "Violent demonstration")
+                   if "stones" in t else labelled("Attack", 0.9, 0.95, "Attack"))
+    text = ("About 250 people targeted police officers in Kypseli on Monday. They were attacked with stones and "
+            "bottles in Kypseli.")
+    groups = pipeline.detect_events(pipeline.prepare(Article(id="t", text=text, published=date(2022, 5, 10))))
+    assert len(groups) == 1

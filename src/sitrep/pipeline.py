@@ -46,12 +46,15 @@ NEW_EVENT = re.compile(
 # a toll told as suffered, not as someone's deed ("At least 50 civilians were killed in the fighting")
 TOLL_SUFFERED = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|dead)\b"
                            r"|\b(?:died|dead|killed|wounded|injured)\s+in\s+(?:the|this|that)\b", re.IGNORECASE)
+# who took part, told again: "the attackers", "the crowd", "They ..."
+PARTICIPANT_ANAPHORA = (r"\bthe\s+(?:victims?|attackers?|assailants?|perpetrators?|demonstrators|protesters|protestors"
+                        r"|rioters|marchers|crowd|mob|group)\b"
+                        r"|^\s*(?:They|The\s+riders|The\s+youths|Demonstrators|Protesters|Protestors|Rioters)\b")
+PARTICIPANTS_AGAIN = re.compile(PARTICIPANT_ANAPHORA, re.IGNORECASE)
 ANAPHORA = re.compile(
     r"\b(?:the|this|that|such)\s+(?:attack|attacks|blast|explosion|bombing|incident|clashes?|fighting|"
     r"strike|strikes|raid|ambush|assault|operation|shelling|protest|protests|demonstration|rally|riot|"
-    r"violence|killing|killings|shooting|bomb)\b|\bthe\s+(?:victims?|attackers?|assailants?|perpetrators?|"
-    r"demonstrators|protesters|protestors|rioters|marchers|crowd|mob|group)\b"
-    r"|^\s*(?:They|The\s+riders|The\s+youths|Demonstrators|Protesters|Protestors|Rioters)\b",
+    r"violence|killing|killings|shooting|bomb)\b|" + PARTICIPANT_ANAPHORA,
     re.IGNORECASE,
 )
 # demonstrations and mobs whose toll is only what happened at them: the deaths that moved them are other events
@@ -353,8 +356,10 @@ def _is_headline(doc: Document, sentence: Sentence) -> bool:
 def _continues(doc: Document, group: EventGroup, sentence: Sentence, pred: detect.Prediction) -> bool:
     """Does an event sentence go on telling the group's event (rather than start a new one)?"""
     # "Residents blocked the road to protest the killings": a protest of the event before it is an event of its
-    # own (ACLED codes both), though it names that event
-    protest_of_it = pred.event_type in DEMONSTRATION_TYPES and group.best.event_type not in DEMONSTRATION_TYPES
+    # own (ACLED codes both), though it names that event; the same people told again ("They were attacked with
+    # stones", "the group") go on with it
+    protest_of_it = pred.event_type in DEMONSTRATION_TYPES and group.best.event_type not in DEMONSTRATION_TYPES \
+        and not PARTICIPANTS_AGAIN.search(sentence.text)
     if ANAPHORA.search(sentence.text) and not protest_of_it:
         return _same_date(doc, group, sentence)
     if _same_family(pred.event_type, group.best.event_type):
