@@ -453,7 +453,9 @@ def _note(doc: Document, group: EventGroup, when: date | None, claim: Claim, sus
           attributed: Actor | None = None, *, stand_in: Place | None = None) -> str:
     # a dateline opening the report ("KADUNA, Nigeria, May 2, 2023 - ") tells where and when it was filed
     begins = max(group.start, _dateline_end(doc, group))
-    told = " ".join(re.sub(r"\s+", " ", s.text).strip() for s in group.sentences)[begins - group.start:].lstrip()
+    first = group.sentences[0]
+    texts = [doc.body[min(begins, first.end):first.end]] + [s.text for s in group.sentences[1:]]
+    told = " ".join(t for t in (re.sub(r"\s+", " ", t).strip() for t in texts) if t)
     # ACLED notes open with the date; a report that already does ("On February 21, ...") keeps its own
     opens_with_date = any(d.start - begins < 12 for d in _dates_in(doc, begins, group.sentences[0].end))
     if when and not opens_with_date:

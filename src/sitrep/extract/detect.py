@@ -1580,12 +1580,16 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
       air strike label where no aircraft, drone or armed forces are named anywhere is shelling, an IED or an attack;
     - an armed clash or attack where only aircraft/drones, or only artillery/rockets/missiles, are named
       (no guns, no fighting) -> Air/drone strike or Shelling/artillery/missile attack;
-    - an "attack" that was a lynching, a mob's or vigilantes' killing or a witch hunt (not by police or soldiers) ->
-      Mob violence;
+    - an RPG, an ATGM or anti-aircraft fire at a target with no firefight or small arms, under a clash, attack or
+      property-destruction label -> Shelling/artillery/missile attack;
+    - a body or human remains found, no crowd or protest told, under an "other" or mob label -> Attack;
+    - an "attack" that was a lynching, a mob's or vigilantes' killing or a witch hunt (not by police or soldiers),
+      or suspects "burnt to death" with nobody named -> Mob violence;
+    - a clash or attack on a member of the forces off duty, retired or former, no fight told -> Attack;
     - an "attack" where police or soldiers killed gang members, raiders or militants (not drug suspects) -> Armed
       clash;
-    - an "attack" whose victims are soldiers, police or fighters (and no civilians), or gang members, or that
-      was a shoot-out (not merely one side's claim of one) -> Armed clash;
+    - an "attack" whose victims are soldiers, police, security guards or fighters (and no civilians), or gang
+      members, or that was a shoot-out (not merely one side's claim of one) -> Armed clash;
     - an "armed clash" with unarmed victims and no sign of a second armed side -> Attack;
     - shelling or an air strike answered by the other side ("exchanged artillery", "returned fire"), or air support
       of a ground fight ("an operation backed by airstrikes") -> Armed clash;

@@ -34,7 +34,7 @@ from sitrep.geo.gazetteer import (
     build_gazetteer,
     default_path,
 )
-from sitrep.geo.locate import choose, first_sentence_end, named_countries
+from sitrep.geo.locate import choose, countries_told
 from sitrep.geo.normalize import fold
 from sitrep.geo.parse import (
     CUE_WEIGHT,
@@ -322,9 +322,7 @@ def locate_event(doc: Document, start: int, end: int) -> tuple[Place | None, int
     if place is not None and place.feature_code == "ADM1":
         place = _at_seat(place, gaz)
     # the country the event's own words name ("in northern Iraq"), else the article's
-    opening = first_sentence_end(doc, start, end)
-    told = sorted(named_countries(doc, [p for p in doc.places if p.start is not None and start <= p.start < opening],
-                                  gaz))
+    told = sorted(countries_told(doc, start, end, doc.places, gaz))
     country = told[0] if len(told) == 1 else doc.country_focus
     if place is None and country:
         # a region cue ("the OSCE SMM observed ...") names the province: coded at its seat, as ACLED codes a

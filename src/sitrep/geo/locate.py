@@ -27,8 +27,8 @@ NEAR = re.compile(
     r"|district of|frontlines?)\W*(?:of\W+)?(?:the\W+)?(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
-# "a ship hit off Hodeidah", "off the coast of Lamu": at sea, coded at the nearest coastal town
-# at sea off a town or in the waters named after it: "off the coast of Hodeidah", "in the Gulf of Aden"
+# at sea off a town or in the waters named after it ("a ship hit off Hodeidah", "off the coast of Lamu", "in the
+# Gulf of Aden"): coded at the nearest coastal town, near it
 OFFSHORE = re.compile(r"\boff\s+(?:the\s+(?:\w+\s+)?coast\s+of\s+)?$|\b(?:gulf|bay|sea|strait|straits)\s+of\s+$",
                       re.IGNORECASE)
 AFTER_NEAR = re.compile(r"^\W{0,3}(countryside|district|area|outskirts|suburbs?|environs|frontlines?|front|"
@@ -307,17 +307,14 @@ _IN_COUNTRY = re.compile(r"\b(?:in|inside|across|throughout|within)\s+(?:the\s+)
                          r"|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$", re.IGNORECASE)
 
 
-def first_sentence_end(doc: Document, start: int, end: int) -> int:
-    """The end of the sentence the event's telling opens with (a country named later, "a driver detained in
-    Uganda", tells of something else)."""
-    return next((s.end for s in doc.sentences if s.start <= start < s.end), end)
-
-
-def named_countries(doc: Document, places: list[Place], gaz: Gazetteer | None) -> set[str]:
-    """The countries `places` name as where the event is ("in northern Iraq"; not "Turkish drones", whose they are,
-    nor "US forces" or "the border with Somalia")."""
-    return {p.country_code for p in places if _specificity(p) == 0 and p.country_code and p.start is not None
-            and not _demonym(p, gaz) and _IN_COUNTRY.search(doc.body, max(0, p.start - 30), p.start)}
+def countries_told(doc: Document, start: int, end: int, places: list[Place], gaz: Gazetteer | None) -> set[str]:
+    """The countries the opening sentence of the event told in doc.body[start:end] names as where it is ("in
+    northern Iraq"; not "Turkish drones", whose they are, nor "US forces" or "the border with Somalia"; a country
+    named later, "a driver detained in Uganda", tells of something else)."""
+    opening_end = next((s.end for s in doc.sentences if s.start <= start < s.end), end)
+    return {p.country_code for p in places if p.start is not None and start <= p.start < opening_end
+            and _specificity(p) == 0 and p.country_code and not _demonym(p, gaz)
+            and _IN_COUNTRY.search(doc.body, max(0, p.start - 30), p.start)}
 
 
 def choose(doc: Document, start: int, end: int, places: list[Place],
@@ -375,7 +372,7 @@ def choose(doc: Document, start: int, end: int, places: list[Place],
         return best, precision(doc, best)
     # "Turkish drones struck a PKK position in northern Iraq": an event whose own words name only a country is in
     # that country, not at a town a sentence before or after names elsewhere
-    countries = named_countries(doc, [p for p in in_span if (p.start or 0) < first_sentence_end(doc, start, end)], gaz)
+    countries = countries_told(doc, start, end, in_span, gaz)
 
     def near_enough(p: Place) -> bool:
         return not countries or p.country_code in countries
