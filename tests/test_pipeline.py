@@ -558,3 +558,10 @@ def test_the_same_people_told_again_go_on_with_the_event(monkeypatch: pytest.Mon
             "bottles in Kypseli.")
     groups = pipeline.detect_events(pipeline.prepare(Article(id="t", text=text, published=date(2022, 5, 10))))
     assert len(groups) == 1
+
+
+def test_its_forces_are_the_speaking_states() -> None:
+    found = events("Russia's defence ministry said its air defences shot down two Ukrainian drones over the Belgorod "
+                   "region on Monday.")
+    assert [(e.actor1[:26], e.actor2[:27]) for e in found] == [
+        ("Military Forces of Russia ", "Military Forces of Ukraine ")], [(e.actor1, e.actor2) for e in found]

@@ -500,6 +500,7 @@ def find_mentions(text: str, start: int, end: int, country: str | None, *,
         i += n
     out = _with_generic_heads(text, out)
     out += _coordinated_states(text, start, end, country, when, out)
+    out += _possessive_forces(text, start, end, country, when, out)
     for m in out:
         members = MEMBERS_AFTER.match(text, m.end) if m.actor.inter == 4 else None
         if members is not None and members.end() <= end:
@@ -644,6 +645,31 @@ def _identity_militias(text: str, start: int, end: int, country: str | None,
 
 COORDINATED_RE = re.compile(r"\b(military|armed|security|police) forces of (?:the )?[A-Z][\w\- ]*? and (?:the )?"
                             r"([A-Z][\w\-]+(?: [A-Z][\w\-]+){0,3})")
+
+
+# "Russia's defence ministry said its air defences shot down ...", "the Afghan army said its troops ...": the
+# forces the speaking state calls its own
+POSSESSIVE_FORCES_RE = re.compile(
+    r"\b(?P<owner>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s|\u2019s)?\s+(?:[A-Z][\w-]*\s+){0,2}?(?:defen[cs]e ministry"
+    r"|ministry of defen[cs]e|army|military|government|administration|armed forces|junta)\b[^.;]{0,60}?"
+    r"\b(?P<its>(?:its|their)\s+(?:forces|troops|soldiers|air defen[cs]es|units|army|military))\b")
+
+
+def _possessive_forces(text: str, start: int, end: int, country: str | None, when: date | int | None,
+                       found: list[Mention]) -> list[Mention]:
+    """"its forces" of a state that speaks ("Russia's defence ministry said its air defences ..."): that state's
+    military, a mention where no other actor stands."""
+    names, demonyms = _countries()
+    out = []
+    for m in POSSESSIVE_FORCES_RE.finditer(text, start, end):
+        owner = names.get(m.group("owner").lower()) or demonyms.get(m.group("owner"))
+        s, e = m.start("its"), m.end("its")
+        if owner is None or any(f.start < e and s < f.end for f in found):
+            continue
+        name = state_force(owner, "military", when)
+        actor = Actor(name=name, inter=actor_inter(name, country, 1), text=text[s:e], start=s, end=e)
+        out.append(Mention(s, e, text[s:e], actor, "state"))
+    return out
 
 
 def _coordinated_states(text: str, start: int, end: int, country: str | None, when: date | int | None,
