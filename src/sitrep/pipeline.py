@@ -111,6 +111,12 @@ class EventGroup:
     # then "the group also demanded the payment of their unpaid wages")
     lead_start: int | None = None
 
+    def add(self, sentence: Sentence, pred: detect.Prediction) -> None:
+        """Another sentence that tells this event, with its label."""
+        self.sentences.append(sentence)
+        self.predictions.append(pred)
+        self.context_end = sentence.end
+
     @property
     def start(self) -> int:
         return self.sentences[0].start
@@ -173,9 +179,7 @@ def detect_events(doc: Document) -> list[EventGroup]:
                 and ANAPHORA.search(sentence.text) and detect.attribution_only(sentence.text):
             # "The al Qaeda-linked group JNIM claimed responsibility for the attack", opening the next paragraph,
             # goes on telling the event that closed the paragraph before
-            current.sentences.append(sentence)
-            current.predictions.append(current.predictions[-1])
-            current.context_end = sentence.end
+            current.add(sentence, current.predictions[-1])
             continue
         if not same_paragraph:
             current = None
@@ -186,9 +190,7 @@ def detect_events(doc: Document) -> list[EventGroup]:
             # before it, with that event's label
             attribution = not is_event and detect.attribution_only(sentence.text)
             if attribution or (is_event and _continues(doc, current, sentence, pred)):
-                current.sentences.append(sentence)
-                current.predictions.append(current.predictions[-1] if attribution else pred)
-                current.context_end = sentence.end
+                current.add(sentence, current.predictions[-1] if attribution else pred)
                 continue
             if not is_event or _without_setting(doc, sentence):
                 # a sentence with no place or date of its own goes on about the event before it, whatever
@@ -203,9 +205,7 @@ def detect_events(doc: Document) -> list[EventGroup]:
             # "At least 50 civilians were killed in the fighting", in the paragraph after the event it tells of,
             # with no place or date of its own: that event's toll, not a new event
             current = groups[-1]
-            current.sentences.append(sentence)
-            current.predictions.append(pred)
-            current.context_end = sentence.end
+            current.add(sentence, pred)
             continue
         if is_event:
             current = EventGroup([sentence], [pred], sentence.end)

@@ -321,17 +321,19 @@ def locate_event(doc: Document, start: int, end: int) -> tuple[Place | None, int
     place, precision = choose(doc, start, end, [p for p in doc.places if p.feature_code not in FACILITY_CODES], gaz)
     if place is not None and place.feature_code == "ADM1":
         place = _at_seat(place, gaz)
+    if place is not None:
+        return place, precision
     # the country the event's own words name ("in northern Iraq"), else the article's
     told = sorted(countries_told(doc, start, end, doc.places, gaz))
     country = told[0] if len(told) == 1 else doc.country_focus
-    if place is None and country:
-        # a region cue ("the OSCE SMM observed ...") names the province: coded at its seat, as ACLED codes a
-        # region; otherwise the country's capital
-        provinces = [code for code in cue_admin1s(doc.body, gaz.admin1_names) if code.split(".")[0] == country]
-        seat = gaz.seat(provinces[0]) if provinces else None
-        place = _standing_in(seat or gaz.capital(country), gaz)
-        precision = 3 if place is not None else None
-    return place, precision
+    if not country:
+        return None, precision
+    # a region cue ("the OSCE SMM observed ...") names the province: coded at its seat, as ACLED codes a region;
+    # otherwise the country's capital
+    provinces = [code for code in cue_admin1s(doc.body, gaz.admin1_names) if code.split(".")[0] == country]
+    seat = gaz.seat(provinces[0]) if provinces else None
+    place = _standing_in(seat or gaz.capital(country), gaz)
+    return place, (3 if place is not None else None)
 
 
 def _standing_in(seat: Entry | None, gaz: Gazetteer) -> Place | None:
