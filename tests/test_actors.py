@@ -116,6 +116,16 @@ def test_state_forces_abroad_are_external() -> None:
     assert normalise_actor("Russian troops", "Russia").inter == 1
 
 
+def test_a_national_army_by_its_acronym_is_that_state_s_wherever_it_fights() -> None:
+    assert normalise_actor("FARDC", "Democratic Republic of Congo", when=date(2020, 5, 1)).name == \
+        "Military Forces of the Democratic Republic of Congo (2019-)"
+    ethiopian = normalise_actor("ENDF", "Somalia", when=date(2020, 5, 1))
+    assert ethiopian.name.startswith("Military Forces of Ethiopia (") and ethiopian.inter == 8
+    assert normalise_actor("KDF", "Somalia").name.startswith("Military Forces of Kenya (")
+    assert normalise_actor("NDS", "Afghanistan", when=date(2020, 3, 1)).name == \
+        "Police Forces of Afghanistan (2014-) National Directorate of Security"
+
+
 def test_a_states_forces_told_by_what_they_do() -> None:
     # "Ukrainian forces repelled 12 Russian attacks", "Israeli strikes hit Gaza"
     assert normalise_actor("Russian attacks", "Ukraine").name.startswith("Military Forces of Russia (")
@@ -323,6 +333,28 @@ def test_build_actor_tables_from_acled_like_file(tmp_path: Path) -> None:
     assert ("armed men", "Unidentified Armed Group ({country})", "3") in aliases
     inter = {r["name"]: r["inter"] for r in csv.DictReader((tmp_path / "actor_inter.csv").open(encoding="utf-8"))}
     assert inter["Zarg Ethnic Militia (Freedonia)"] == "4"
+
+
+def test_build_actor_tables_reads_names_that_end_in_brackets(tmp_path: Path) -> None:
+    src = tmp_path / "acled.csv"
+    src.write_text("event_date;year;event_type;sub_event_type;actor1;assoc_actor_1;inter1;actor2;assoc_actor_2;inter2;"
+                   "country;notes\n"
+                   "1 May 2016;2016;Battles;Armed clash;SPLM-N: Sudan People's Liberation Movement (North);;2;"
+                   "Military Forces of Sudan (1989-);;1;Sudan;x\n"
+                   "2 May 2020;2020;Battles;Armed clash;Ambazonian Separatists (Cameroon);;2;"
+                   "Military Forces of Cameroon (1982-);;1;Cameroon;x\n"
+                   "3 May 2020;2020;Protests;Peaceful protest;Protesters (Kenya);Aid Workers (Canada);6;;;0;Kenya;x\n",
+                   encoding="utf-8")
+    (tmp_path / "aliases_curated.csv").write_text("alias,acled_name_template,inter,countries\n")
+    build_actor_tables([src], tmp_path)
+    aliases = {(r["alias"], r["acled_name_template"], r["inter"], r["countries"])
+               for r in csv.DictReader((tmp_path / "aliases.csv").open(encoding="utf-8"))}
+    # a bracket that is no country is part of the name: the abbreviation still names the group
+    assert ("SPLM-N", "SPLM-N: Sudan People's Liberation Movement (North)", "2", "Sudan") in aliases
+    # a country in brackets: the group's own words, where ACLED used the name
+    assert ("Ambazonian Separatists", "Ambazonian Separatists (Cameroon)", "2", "Cameroon") in aliases
+    # an identity group ACLED lists among associates, in another country, is no actor's alias
+    assert not any(a[0] == "Aid Workers" for a in aliases)
 
 
 def test_build_actor_tables_reads_actor_type_names(tmp_path: Path) -> None:

@@ -188,6 +188,7 @@ def derive_aliases(rows: list[dict[str, str]], inter_rows: list[dict[str, str]])
             (as_actor if code else as_assoc)[name] += 1
             if row.get("country"):
                 countries[name].add(row["country"])
+    country_names = {r["country"] for r in _countries()}
     out: list[dict[str, str]] = []
 
     def add(alias: str, name: str) -> None:
@@ -209,9 +210,16 @@ def derive_aliases(rows: list[dict[str, str]], inter_rows: list[dict[str, str]])
             if " Ethnic " in name or " Clan " in name:
                 add(group, name)  # "clashes between Samburu and Pokot": the bare group name, in its country
             continue
-        if m or GENERIC_RE.match(name) or re.search(r"\([^)]*\)$", name) and not re.search(r"\(\d{4}-", name):
+        if m or GENERIC_RE.match(name) or " and/or " in name or "," in name:
             continue
-        if " and/or " in name or "," in name:
+        tail = re.search(r" \((?P<inside>[^)]*)\)$", name)
+        if tail and tail["inside"] in country_names:
+            # "Ambazonian Separatists (Cameroon)": an actor's own words, in that country; a group ACLED mostly
+            # lists among associates ("Aid Workers (Canada)" in Kenya) is left to groups.csv
+            bare = name[:tail.start()]
+            if tail["inside"] in countries[name] and as_actor[name] >= as_assoc[name] and \
+                    not ABBR_RE.match(name) and len(bare) >= 4:
+                add(bare, name)
             continue
         a = ABBR_RE.match(name)
         if a:
