@@ -186,6 +186,9 @@ def coded(text: str) -> tuple[int, int]:
     # a figure after "including" is a part of the one before it, which keeps its verb
     ("12 Taliban militants including 2 commanders were killed and 5 were wounded.", 12, 5),
     ("4 pro-government militia members and 3 Taliban militants were killed and 1 was wounded.", 7, 1),
+    # "no one" is nobody, not one
+    ("Men hurled a grenade at the house of a politician, damaging a car. No one was hurt.", 0, 0),
+    ("A bomb went off near the market; no one was killed.", 0, 0),
 ])
 def test_acled_counting_rules(text: str, killed: int, injured: int) -> None:
     assert coded(text) == (killed, injured)

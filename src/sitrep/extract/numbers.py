@@ -437,6 +437,8 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
         if re.match(r"(?:1[89]|20)\d\d(?!\d)", amount) or re.match(r"[:.]\d", text[m.end(): m.end() + 2]):
             continue
         before = text[max(start, m.start() - 40): m.start()]
+        if amount.lower() == "one" and re.search(r"\bno\s+$", before, re.IGNORECASE):
+            continue  # "No one was hurt": nobody (NO_CASUALTIES reads it as 0)
         if SUBSET.search(before):
             continue  # "killing two people, including a child": a part of a figure already counted
         if MONTH_BEFORE.search(before):
