@@ -403,6 +403,54 @@ def test_a_protests_toll_leaves_out_the_deaths_it_protests_against(text: str, fa
     assert found and found[0].fatalities == fatalities, [(e.sub_event_type, e.fatalities) for e in found]
 
 
+def test_the_next_paragraph_telling_the_deal_goes_on_with_the_agreement(monkeypatch: pytest.MonkeyPatch) -> None:
+    def label(text: str) -> detect.Prediction:
+        if "agreed" in text:
+            return labelled("Agreement", 0.9, 0.95, "Agreement")
+        if "shelled" in text:
+            return labelled("Shelling/artillery/missile attack", 0.9, 0.95, "Shelling/artillery/missile attack")
+        return labelled("Change to group/activity", 0.8, 0.9, "Change to group/activity")
+
+    use_fake_model(monkeypatch, label)
+    agreement = ("The government and the rebels agreed on Sunday to a ceasefire in Manbij, a monitor said.\n\n"
+                 "Under the deal, brokered by Russia, government troops will deploy along the frontline.")
+    assert [e.sub_event_type for e in events(agreement)] == ["Agreement"]
+    # a deed that names the truce is still a deed of its own
+    broken = agreement.replace("Under the deal, brokered by Russia, government troops will deploy along the "
+                               "frontline.", "Hours after the truce took effect, rebels shelled the town.")
+    assert [e.sub_event_type for e in events(broken)] == ["Agreement", "Shelling/artillery/missile attack"]
+
+
+def test_the_next_paragraphs_crowd_and_charge_go_on_with_the_demonstration(monkeypatch: pytest.MonkeyPatch) -> None:
+    def label(text: str) -> detect.Prediction:
+        if "accused" in text:
+            return labelled("Arrests", 0.6, 0.8, "Arrests")
+        if "set fire" in text:
+            return labelled("Violent demonstration", 0.9, 0.95, "Violent demonstration")
+        return labelled("Excessive force against protesters", 0.7, 0.9, "Excessive force against protesters")
+
+    use_fake_model(monkeypatch, label)
+    text = ("Protesters set fire to a police station in Kericho on Wednesday after a taxi driver died in custody.\n\n"
+            "Police fired tear gas and live bullets to disperse hundreds of demonstrators, wounding three people.\n\n"
+            "A local rights group accused the police of using excessive force.")
+    assert [(e.sub_event_type, e.injuries) for e in events(text)] == [("Violent demonstration", 3)]
+    # a charge with a setting of its own is another event
+    dated = text.replace("accused the police of using", "accused the police in Nakuru on Friday of using")
+    assert len(events(dated)) == 2
+
+
+@pytest.mark.parametrize(("sub", "text"), [
+    ("Agreement", "The Syrian government and Kurdish-led forces agreed on Sunday to a ceasefire in Manbij, after "
+                  "three days of clashes that killed at least 20 fighters, a war monitor said."),
+    ("Arrests", "Police in Mombasa arrested 12 suspects over the attack on a bus that killed six passengers."),
+])
+def test_a_strategic_development_that_is_no_violence_has_no_toll(monkeypatch: pytest.MonkeyPatch, sub: str,
+                                                                  text: str) -> None:
+    use_fake_model(monkeypatch, lambda t: labelled(sub, 0.9, 0.95, sub))
+    found = events(text)
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [(sub, 0)]
+
+
 def test_a_record_the_event_is_compared_with_is_no_background() -> None:
     found = events("Opposition fighters retook a strategic town from government forces, cutting a key highway days "
                    "after the government reopened it for the first time since 2012.")

@@ -51,6 +51,11 @@ PARTICIPANT_ANAPHORA = (r"\bthe\s+(?:victims?|attackers?|assailants?|perpetrator
                         r"|rioters|marchers|crowd|mob|group)\b"
                         r"|^\s*(?:They|The\s+riders|The\s+youths|Demonstrators|Protesters|Protestors|Rioters)\b")
 PARTICIPANTS_AGAIN = re.compile(PARTICIPANT_ANAPHORA, re.IGNORECASE)
+# "X accused the police of ...": a sentence whose deed is a charge someone makes
+ACCUSATION = re.compile(r"[^.;:]{0,80}?\b(?:accused|accuses|blamed|blames)\s+(?:the\s+)?[^.;:]{1,60}?\s+(?:of|for)\s",
+                        re.IGNORECASE)
+CROWD = re.compile(r"\b(?:demonstrators|protesters|protestors|rioters|marchers|crowds?|mob)\b", re.IGNORECASE)
+DEAL_ANAPHORA = re.compile(r"\b(?:the|this|that)\s+(?:deal|agreement|accord|ceasefire|truce|pact)\b", re.IGNORECASE)
 ANAPHORA = re.compile(
     r"\b(?:the|this|that|such)\s+(?:attack|attacks|blast|explosion|bombing|incident|clashes?|fighting|"
     r"strike|strikes|raid|ambush|assault|operation|shelling|protest|protests|demonstration|rally|riot|"
@@ -62,9 +67,13 @@ GRIEVANCE_SUB_TYPES = frozenset({"Peaceful protest", "Protest with intervention"
                                  "Mob violence"})
 # The codebook's protests that nobody died at: a death the report tells is what moved the protest or an event of
 # its own (none of the 3,618 such rows of our four ACLED files has a fatality); a death at the protest makes it
-# excessive force or a violent demonstration.
+# excessive force or a violent demonstration. Nor do the strategic developments that are no violence (none of
+# their 563 rows): the toll a report tells beside an agreement or an arrest ("agreed to a ceasefire after three
+# days of clashes that killed 20 fighters") is that of the fighting before it.
 INTERVENED_SUB_TYPES = frozenset({"Protest with intervention", "Excessive force against protesters"})
-BLOODLESS_SUB_TYPES = frozenset({"Peaceful protest", "Protest with intervention"})
+BLOODLESS_SUB_TYPES = frozenset({"Peaceful protest", "Protest with intervention", "Agreement", "Arrests",
+                                 "Change to group/activity", "Headquarters or base established",
+                                 "Looting/property destruction", "Non-violent transfer of territory"})
 REBEL_INTER = 2
 EXTERNAL_INTER = 8  # ACLED's "external/other forces": a foreign state's military or police
 STATE_INTER = 1
@@ -199,7 +208,15 @@ def detect_events(doc: Document) -> list[EventGroup]:
                 current.context_end = sentence.end
                 continue
         if is_event and current is None and groups and groups[-1].sentences[-1].paragraph == sentence.paragraph - 1 \
-                and ANAPHORA.search(sentence.text) and _without_setting(doc, sentence) \
+                and ACCUSATION.match(sentence.text) and _without_setting(doc, sentence) \
+                and not NEW_EVENT.search(sentence.text):
+            # "A local rights group accused the police of using excessive force.", in the paragraph after the
+            # event, with no place or date of its own: a charge about that event, not an event of its own
+            groups[-1].context.append(sentence)
+            groups[-1].context_end = sentence.end
+            continue
+        if is_event and current is None and groups and groups[-1].sentences[-1].paragraph == sentence.paragraph - 1 \
+                and _told_again(sentence.text, groups[-1]) and _without_setting(doc, sentence) \
                 and not NEW_EVENT.search(sentence.text) and _continues(doc, groups[-1], sentence, pred) \
                 and (_same_family(pred.event_type, groups[-1].best.event_type) or TOLL_SUFFERED.search(sentence.text)):
             # "At least 50 civilians were killed in the fighting", in the paragraph after the event it tells of,
@@ -351,6 +368,15 @@ def _is_headline(doc: Document, sentence: Sentence) -> bool:
     capitalised = sum(w[0].isupper() for w in words if len(w) > 3)
     long_words = sum(len(w) > 3 for w in words)
     return "\n" not in text and not re.search(r"[.!?\"”]$", text) and long_words > 0 and capitalised / long_words > 0.6
+
+
+def _told_again(text: str, group: EventGroup) -> bool:
+    """The sentence names the group's event again: "the attack", "the crowd"; after a demonstration, its
+    crowd ("Police fired tear gas to disperse hundreds of demonstrators"); after an agreement, "Under the deal, ..."
+    (which, beside any other event, names what it is about, not that event)."""
+    return ANAPHORA.search(text) is not None or (
+        group.best.sub_event_type == "Agreement" and DEAL_ANAPHORA.search(text) is not None) or (
+        group.best.event_type in DEMONSTRATION_TYPES and CROWD.search(text) is not None)
 
 
 def _continues(doc: Document, group: EventGroup, sentence: Sentence, pred: detect.Prediction) -> bool:
@@ -515,13 +541,8 @@ def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, i
         casualties += [c for c in numbers.find_casualties(doc.body, group.context_end, group.paragraph_end)
                        if c.coded]
     fatalities, f_low, f_high, used_f = numbers.total(casualties, "killed")
-    if best.sub_event_type in BLOODLESS_SUB_TYPES:
-        fatalities, f_low, f_high, used_f = 0, None, None, []
     injuries, _, _, used_i = numbers.total(casualties, "injured")
-    for c in used_f:
-        evidence += _evidence(doc, "fatalities", c.start, c.end)
-    for c in used_i:
-        evidence += _evidence(doc, "injuries", c.start, c.end)
+    casualty_evidence_at = len(evidence)  # filled in once the label is final
 
     place, geo_precision = geo.locate_event(doc, group.start, group.end)
     country_code = place.country_code if place else doc.country_focus
@@ -582,6 +603,11 @@ def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, i
         # the codebook's government is the state's own: a foreign army taking ground is a non-state actor
         # overtaking it (44 of the 46 ACLED territorial rows whose actor1 is a foreign state's forces)
         best = best.relabelled(OVERTAKEN)
+    if best.sub_event_type in BLOODLESS_SUB_TYPES:  # the label as finally coded (arrests by rebels are abductions)
+        fatalities, f_low, f_high, used_f = 0, None, None, []
+    evidence[casualty_evidence_at:casualty_evidence_at] = \
+        [ev for c in used_f for ev in _evidence(doc, "fatalities", c.start, c.end)] + \
+        [ev for c in used_i for ev in _evidence(doc, "injuries", c.start, c.end)]
     for name, actor in (("actor1", roles.actor1), ("actor2", roles.actor2)):
         if actor is not None:
             evidence += _evidence(doc, name, actor.start, actor.end)
