@@ -116,6 +116,16 @@ def test_state_forces_abroad_are_external() -> None:
     assert normalise_actor("Russian troops", "Russia").inter == 1
 
 
+def test_army_ending_an_unknown_groups_name_is_no_state_army() -> None:
+    text = "The Sindhudesh Revolutionary Army claimed the attack; the Army said troops were deployed."
+    found = [(m.start, m.actor.name) for m in find_mentions(text, 0, len(text), "Pakistan")]
+    army = text.index("Army")
+    assert not any(start == army for start, _ in found)
+    # "the Army" alone is the state's
+    assert (text.index("Army", army + 1), "Military Forces of Pakistan (2018-)") in found
+    assert normalise_actor("Balochistan Liberation Army", "Pakistan").name == "BLA: Baloch Liberation Army"
+
+
 def test_a_national_army_by_its_acronym_is_that_state_s_wherever_it_fights() -> None:
     assert normalise_actor("FARDC", "Democratic Republic of Congo", when=date(2020, 5, 1)).name == \
         "Military Forces of the Democratic Republic of Congo (2019-)"

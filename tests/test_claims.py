@@ -63,6 +63,21 @@ def test_party_saying_it_did_it_is_claimed(nlp) -> None:
     assert claim.by is not None and "Houthi" in claim.by
 
 
+def test_the_claimant_is_named_not_its_apposition(nlp) -> None:
+    text = ("A suicide bomber blew himself up at a restaurant in Mogadishu, killing nine people. Al Shabaab, the "
+            "al Qaeda-linked group fighting to topple the government, said it carried out the attack.")
+    claim, actor = claim_of(nlp, text, "Somalia")
+    assert claim.status == "claimed" and claim.by == "Al Shabaab"
+    assert actor is not None and actor.name == "Al Shabaab"
+
+
+def test_a_party_going_after_the_doers_claims_nothing(nlp) -> None:
+    text = ("Suspected ADF rebels killed 18 villagers in a raid near Beni, local leaders said. The army said its "
+            "troops were pursuing the attackers.")
+    claim, _ = claim_of(nlp, text, "Democratic Republic of Congo")
+    assert claim.status != "claimed"
+
+
 def test_no_one_claimed_is_not_claimed(nlp) -> None:
     claim, _ = claim_of(nlp, "A bomb exploded at a bus station in Jalalabad, killing three passengers. "
                              "No group has claimed responsibility for the blast.", "AF")

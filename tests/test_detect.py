@@ -27,6 +27,7 @@ from sitrep.extract.detect import (
     load_model,
     ordinary_crime,
     place_taken,
+    pursuit_only,
     territory_taker,
 )
 from sitrep.extract.transformer import TRANSFORMER_FILE, VOCAB_FILE
@@ -186,6 +187,11 @@ def pred(sub: str | None, p: float = 0.9) -> Prediction:
          "Non-state actor overtakes territory", "Non-violent transfer of territory"),
         ("Fighters entered the town before dawn and did not encounter any resistance.",
          "Non-state actor overtakes territory", "Non-violent transfer of territory"),
+        # a fire weapon thrown is no explosive device: property destruction, or an attack on a person's home
+        ("Unknown assailants threw a petrol bomb at the offices of a newspaper, causing minor damage. Nobody was "
+         "injured.", "Remote explosive/landmine/IED", "Looting/property destruction"),
+        ("Men hurled Molotov cocktails at the home of a local councillor, burning his car.",
+         "Remote explosive/landmine/IED", "Attack"),
     ],
 )
 def test_codebook_rules(text: str, model_label: str, expected: str) -> None:
@@ -201,6 +207,8 @@ def test_codebook_rules(text: str, model_label: str, expected: str) -> None:
         ("Rebels clashed with the army near the town, leaving ten dead.", "Armed clash"),
         ("Soldiers and rebels fought with rifles and mortars all night.", "Armed clash"),
         ("A landmine exploded under a bus, killing four passengers.", "Remote explosive/landmine/IED"),
+        ("A bomb exploded at a checkpoint hours after rioters threw petrol bombs at the police.",
+         "Remote explosive/landmine/IED"),
         ("Protesters marched to parliament demanding reforms.", "Peaceful protest"),
         ("Police detained 20 protesters before they reached the parliament.", "Protest with intervention"),
         ("Police fired tear gas to disperse the protesters.", "Protest with intervention"),
@@ -1718,3 +1726,13 @@ def test_a_protester_dying_where_police_fired_is_excessive_force() -> None:
     # the death that moved the protest is no death at it
     moved = "Residents protested after one protester died in custody last week; police watched."
     assert apply_codebook_rules(moved, pred("Peaceful protest")).sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The army said its troops were pursuing the attackers.", True),
+    ("Police are hunting the gunmen, a spokesman said.", True),
+    ("Troops pursuing the attackers killed two of them.", False),  # the pursuit is itself a deed
+    ("Gunmen attacked the village.", False),
+])
+def test_a_force_going_after_the_doers_is_no_event(text: str, expected: bool) -> None:
+    assert pursuit_only(text) is expected

@@ -193,6 +193,7 @@ def detect_events(doc: Document) -> list[EventGroup]:
         if not same_paragraph:
             current = None
         is_event = pred.sub_event_type is not None and not BRACKET_REMARK.match(sentence.text) \
+            and not detect.pursuit_only(sentence.text) \
             and not (BACKGROUND.search(COMPARED_SINCE.sub(" ", sentence.text)) and not _dated_to_the_day(doc, sentence))
         if current is not None and not NEW_EVENT.search(sentence.text):
             # "Al-Shabaab claimed responsibility for the attack": no event alone, but it goes on telling the event

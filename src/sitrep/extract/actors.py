@@ -487,6 +487,8 @@ def find_mentions(text: str, start: int, end: int, country: str | None, *,
                 if actor is not None:
                     hit = (1, actor)
                     break
+        if hit is not None and hit[0] == 1 and toks[i][2] == "Army" and i > 0 and _unknown_name_word(toks[i - 1][2]):
+            hit = None  # "The Balochistan Liberation Army claimed ...": the end of a group's name, not a state's army
         if hit is None:
             i += 1
             continue
@@ -513,6 +515,14 @@ def find_mentions(text: str, start: int, end: int, country: str | None, *,
     out = [m for m in out if not ((m.actor.name.startswith("Unidentified") or m.kind == "civilian")
                                   and any(i.start < m.end and m.start < i.end for i in militias))]
     return sorted(out + militias, key=lambda m: m.start)
+
+
+def _unknown_name_word(word: str) -> bool:
+    """A capitalised word that names no country and is no article: "Liberation" in "Balochistan Liberation Army"
+    (not "Pakistani" or "Kenya" in "Pakistani Army", "Kenya Army")."""
+    names, demonyms = _countries()
+    return word[:1].isupper() and word.lower() not in names and word not in demonyms \
+        and word.lower() not in ("the", "a", "an", "national")
 
 
 def _with_generic_heads(text: str, mentions: list[Mention]) -> list[Mention]:

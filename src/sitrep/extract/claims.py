@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sitrep.extract import actors
+from sitrep.extract import actors, detect
 from sitrep.extract.dates import dateline_end
 from sitrep.model import Actor, Claim, Document
 
@@ -144,10 +144,11 @@ def _speaker(sdoc: Any, s: int, e: int, verbs: set[str]) -> tuple[str, int, int]
                 continue
             if subj:
                 sub = subj[0]
-                # (within the sentence: a dateline before it the parser hangs on the subject is nobody)
-                toks = [t for t in sub.subtree if t.dep_ not in ("relcl", "acl", "punct") and t.idx >= s and
-                        not any(a.dep_ in ("relcl", "acl") for a in t.ancestors if a.i in range(sub.left_edge.i,
-                                                                                                sub.right_edge.i + 1))]
+                # (within the sentence: a dateline before it the parser hangs on the subject is nobody; "Al
+                # Shabaab, the al Qaeda-linked group fighting the government, said": the name, not its apposition)
+                toks = [t for t in sub.subtree if t.dep_ not in ("relcl", "acl", "punct", "appos") and t.idx >= s and
+                        not any(a.dep_ in ("relcl", "acl", "appos") for a in t.ancestors
+                                if a.i in range(sub.left_edge.i, sub.right_edge.i + 1))]
                 if toks:
                     return (sdoc[toks[0].i: toks[-1].i + 1].text, toks[0].idx, toks[-1].idx + len(toks[-1]))
     return None
@@ -216,9 +217,10 @@ def find_claim(doc: Document, start: int, end: int, *, following: int | None = N
         said_by, said_actor = who(SAY_VERBS)
         if source is not None and said_by is None:
             said_by, said_actor = _short(source), actors.normalise_actor(source, country)
-        speaker_is_party = said_actor is not None and (said_actor.name in event_mentions
-                                                        or said_actor.inter in (1, 2, 3, 8)
-                                                        and SELF_CLAIM_RE.search(sent) is not None)
+        # (a party telling how it goes after the doers, "the army said its troops were pursuing the attackers",
+        # claims no deed)
+        speaker_is_party = said_actor is not None and not detect.PURSUIT.search(sent) and (
+            said_actor.name in event_mentions or said_actor.inter in (1, 2, 3, 8) and SELF_CLAIM_RE.search(sent) is not None)
         if not speaker_is_party and said_by is not None and event_mentions:
             # "The IRGC have got control of..., IRGC General X said": the speaker's organisation is the agent.
             speaker_is_party = any(tok.lower() in name.lower() for name in event_mentions

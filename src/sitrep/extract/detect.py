@@ -537,6 +537,9 @@ _CHEMICAL = _rx(r"\bchemical (?:weapons?|attacks?|agents?|munitions?|shells?|bom
 # a grenade attack that set off the violence told ("youths rioted after a grenade attack blamed on Al Shabaab")
 _AFTER_GRENADE = _rx(r"\b(?:after|following|in (?:retaliation|response) (?:for|to)|over(?!\s+\d))\s+(?:\w+\s+){0,4}?grenade")
 _EXPLOSIVE_WORD = _rx(r"\bbomb|\bexplo|\bblast")
+# a fire weapon thrown by hand: no explosive device in the codebook's sense
+_INCENDIARY = _rx(r"\b(?:petrol|gasoline|fire|molotov)[ -]?bomb(?:s|ed|ing)?\b|\bmolotov(?: cocktails?)?|\bincendiary (?:device|bomb)s?\b")
+_PERSON_TARGETED = _rx(r"\b(?:home|house|residence|car|vehicle)\s+of\b|\b(?:his|her|their)\s+(?:home|house|residence|car)\b")
 # a chemical attack the text refers back to, not the event it tells ("the town that was the scene of a 2017 chemical
 # weapons attack", "air strikes in retaliation for a chlorine attack", "facilities accused of making sarin")
 _CHEMICAL_RECALLED = _rx(r"\b(?:scene of|site of|in (?:retaliation|response) (?:for|to)|(?:accused|suspected) of (?:carrying out|"
@@ -1081,6 +1084,7 @@ _LETHAL_ON_PROTEST = _rx(r"\b(?:police|security forces|soldiers|troops|army|offi
 _KILLING = _rx(r"\b(?:killed|killing|found dead|shot dead|bod(?:y|ies) of|corpses?|beheaded|executed|murdered"
                r"|lifeless)\b")
 _NOBODY_KILLED = _rx(r"\b(?:no ?one|nobody|none)\s+(?:\w+\s+){0,2}?(?:killed|died|dead)\b")
+_NOBODY_HURT = _rx(r"\b(?:no ?one|nobody|none)\s+(?:\w+\s+){0,2}?(?:killed|died|dead|hurt|injured|wounded|harmed)\b")
 # "No fatalities nor injuries reported", "without casualties": set aside before looking for casualties.
 # ("No people were reported injured or killed": the second word may be a verb too)
 _NO_CASUALTY = _rx(r"\b(?:no|without|neither|nor|not any)\s+(?:\w+\s+){0,3}?(?:fatalit\w*|casualt\w*|injur\w*|deaths?)\b"
@@ -1480,6 +1484,17 @@ def attribution_only(text: str) -> bool:
                                             _PROPERTY_HARM, _MOB_OR_VIGILANTES))
 
 
+# a force going after the doers of an event told before: "troops were pursuing the attackers"
+PURSUIT = _rx(r"\b(?:pursu\w*|hunt\w*|search\w*\s+for|look\w*\s+for|chas\w+|track\w*)\s+(?:down\s+)?(?:the|those)\s+"
+              r"(?:attackers|assailants|perpetrators|gunmen|militants|killers|suspects|culprits|rebels|raiders)\b")
+
+
+def pursuit_only(text: str) -> bool:
+    """A force going after the doers of an event told before, with no violence of its own ("The army said its
+    troops were pursuing the attackers"): no event."""
+    return bool(PURSUIT.search(text)) and not _ACT_TOLD.search(PURSUIT.sub(" ", text))
+
+
 def diplomatic_only(text: str) -> bool:
     """Sanctions imposed, an ambassador recalled, diplomats expelled, with any violence told only as the reason."""
     return bool(_DIPLOMATIC_ACT.search(text)) and not _VIOLENCE_TOLD.search(_DIPLOMATIC_REASON.sub(" ", text))
@@ -1726,6 +1741,13 @@ def _codebook_rules(text: str, pred: Prediction) -> Prediction:
         # been abducted": a killing told with the abduction makes an attack (of the 66 notes of our four ACLED
         # files telling both, 55 are attacks or armed clashes and one is an abduction)
         return _with(pred, "Attack")
+    if sub in ("Remote explosive/landmine/IED", "Grenade") and _INCENDIARY.search(text) \
+            and not _EXPLOSIVE_WORD.search(_INCENDIARY.sub(" ", text)) and not _GRENADE.search(text):
+        # "unknown assailants threw a petrol bomb at the offices of a newspaper": a fire weapon, no explosive
+        # device (of the 13 ACLED notes telling an armed group's petrol bombs or Molotov cocktails, 10 are attacks
+        # and 3 property destruction, none an explosion); a person's home or car, or anyone hurt, makes an attack
+        hurt = _CASUALTY.search(_NOBODY_HURT.sub(" ", _NO_CASUALTY.sub(" ", text))) or _PERSON_TARGETED.search(text)
+        return _with(pred, "Attack" if hurt else "Looting/property destruction")
     if sub in _ARMS_TAKEN_PRONE and arms_taken_quietly(text):
         # "police seized eight guns and 500 live bullets in a raid": weapons taken out of use, nobody hurt
         return _with(pred, "Disrupted weapons use")
