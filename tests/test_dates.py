@@ -30,6 +30,9 @@ PUBLISHED = date(2019, 2, 22)  # a Friday
     ("Raids continued during the week starting on the 5th of February.", date(2019, 2, 7), 2),
     ("Clashes occurred last week.", date(2019, 2, 13), 2),
     ("Rioters looted shops last weekend.", date(2019, 2, 16), 2),
+    # the weekend just past in a Friday's paper; the days before it "earlier this week"
+    ("Gunmen killed three farmers over the weekend.", date(2019, 2, 16), 2),
+    ("Gunmen killed three farmers earlier this week.", date(2019, 2, 19), 2),
     ("Troops entered the town on December 30.", date(2018, 12, 30), 1),
     ("Police raided the house on 2019-02-20.", date(2019, 2, 20), 1),
     ("The rally was held last night.", date(2019, 2, 21), 1),

@@ -52,7 +52,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("span", re.compile(r"\b(?:in|over|during|within)\s+the\s+(?:last|past|previous)\s+(?P<n>\d+|one|two|three|"
                         r"four|five|six|seven|few|several|couple\s+of)?\s*(?P<unit>days?|weeks?|hours?|24\s+hours)\b",
                         re.IGNORECASE)),
-    ("week", re.compile(r"\b(?P<which>last|this|earlier\s+this|past)\s+(?P<span>week(?:end)?)\b", re.IGNORECASE)),
+    ("week", re.compile(r"\b(?P<which>last|this|earlier\s+this|past|(?:over|during|at)\s+the)\s+(?P<span>week(?:end)?)\b",
+                        re.IGNORECASE)),
 ]
 
 
@@ -151,8 +152,10 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date,
             start -= timedelta(days=7)
         # the middle of the week, or of the weekend (its Saturday)
         middle = 5 if g["span"].lower() == "weekend" else 2
-        if middle == 5 and which == "this" and published.weekday() < 5:
-            start -= timedelta(days=7)  # "this weekend" in a Tuesday's paper: the one just past
+        if middle == 5 and which not in {"last", "past"} and published.weekday() < 5:
+            start -= timedelta(days=7)  # "this weekend", "over the weekend" in a Tuesday's paper: the one just past
+        elif middle == 2 and which.startswith("earlier") and published.weekday() > 0:
+            middle = (published.weekday() - 1) // 2  # "earlier this week": the days before the paper's
         return _not_after(start + timedelta(days=middle), published), 2
     return None
 
