@@ -1453,6 +1453,10 @@ def test_a_national_defense_force_is_the_state_taking_ground() -> None:
     (attribution_only, "Residents lynched a man suspected to be behind the killing of two children.", False),
     (attribution_only, "A policeman was gunned down in the town. No group has claimed responsibility for the attack.",
      False),
+    # nobody's claim, with no violence told, is a remark on the event before it
+    (attribution_only, "No group has claimed responsibility, but jihadists linked to al Qaeda and Islamic State are "
+     "active in the area.", True),
+    (attribution_only, "No one has claimed the attack, which killed five people.", False),
 ])
 def test_diplomatic_acts_and_claims_of_responsibility_are_no_event(rule: Callable[[str], bool], text: str,
                                                                     no_event: bool) -> None:

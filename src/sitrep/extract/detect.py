@@ -1473,13 +1473,19 @@ _ACT_TOLD = _rx(r"\b(?:bomb(?:s|ed|ing|ings)?|blasts?|explo\w*|detonat\w*|attack
                 r"|abduct\w*|kidnap\w*|raid(?:s|ed)?|storm(?:s|ed)|ambush\w*|stabb\w*|beheaded|executed|massacre\w*|gunned"
                 r"|murder(?:s|ed)?|blown up|blew up|destroy(?:s|ed)?)\b")
 _NO_CLAIM = _rx(r"\b(?:no(?: one| group)?|nobody|none|not)\s+(?:\w+\s+){0,2}?(?:claimed|admitted|accepted)\b")
+_NO_CLAIM_CLAUSE = _rx(r"\b(?:no(?: one| group)?|nobody|none)\s+(?:\w+\s+){0,2}?(?:claimed|admitted|accepted)\b[^.;,]*")
 
 
 def attribution_only(text: str) -> bool:
-    """A claim, denial or suspicion of responsibility with the violence told only as what it is about."""
-    if not _ATTRIBUTION.search(text) or _NO_CLAIM.search(text):
+    """A claim, denial or suspicion of responsibility with the violence told only as what it is about; or nobody's
+    claim with no violence told at all ("No group has claimed responsibility, but jihadists linked to al Qaeda are
+    active in the area")."""
+    if _NO_CLAIM.search(text):
+        rest = _NO_CLAIM_CLAUSE.sub(" ", text)
+    elif _ATTRIBUTION.search(text):
+        rest = _ATTRIBUTION.sub(" ", text)
+    else:
         return False
-    rest = _ATTRIBUTION.sub(" ", text)
     return not any(p.search(rest) for p in (_ACT_TOLD, _HARM_TO_PEOPLE, _VIOLENT_SCENE, _PROTEST, _LYNCHING,
                                             _PROPERTY_HARM, _MOB_OR_VIGILANTES))
 
