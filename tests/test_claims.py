@@ -76,6 +76,10 @@ def test_a_party_going_after_the_doers_claims_nothing(nlp) -> None:
             "troops were pursuing the attackers.")
     claim, _ = claim_of(nlp, text, "Democratic Republic of Congo")
     assert claim.status != "claimed"
+    text = ("Suspected Hindu nationalists attacked a church in Kondagaon on Sunday, injuring five worshippers, a "
+            "priest said. Police said they had detained three people.")
+    claim, _ = claim_of(nlp, text, "India")
+    assert claim.status != "claimed"
 
 
 def test_no_one_claimed_is_not_claimed(nlp) -> None:

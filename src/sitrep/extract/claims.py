@@ -41,6 +41,12 @@ ALLEGE_RE = re.compile(
     r"thought to|attributed\s+to|pointed\s+the\s+finger|held\s+responsible|linked\s+to)", re.I)
 SELF_CLAIM_RE = re.compile(r"\b(?:said|says|claimed|claims|announced|stated|declared)\s+(?:that\s+)?"
                            r"(?:it|they|its|their)\b", re.I)
+# a party's own response to the event, not its deed: "Police said they had detained three people"
+RESPONSE_SAID = re.compile(r"\b(?:said|says|announced|stated)\s+(?:that\s+)?(?:it|they|its\s+\w+|their\s+\w+)\s+"
+                           r"(?:had\s+|have\s+|has\s+|were\s+|was\s+|are\s+|is\s+|would\s+|will\s+)?(?:been\s+)?"
+                           r"(?:detain\w*|arrest\w*|investigat\w*|open\w*\s+an?\s+(?:investigation|inquiry|probe)|"
+                           r"launch\w*\s+an?\s+(?:investigation|inquiry|probe|manhunt)|search\w*|deploy\w*|"
+                           r"reinforc\w*|evacuat\w*)\b", re.I)
 ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?:the\s+)?([^,.;]{2,60})", re.I)
 # (not a passive: in "police were accused of ..." nobody accuses; the police are the accused)
 SUBJECT_SAY_RE = re.compile(r"(?:^|[,.;]\s*|\s)((?:[A-Z][\w'\-]*\s+){0,5}?(?:[\w'\-]+\s+){0,3}?[\w'\-]+)"
@@ -218,8 +224,9 @@ def find_claim(doc: Document, start: int, end: int, *, following: int | None = N
         if source is not None and said_by is None:
             said_by, said_actor = _short(source), actors.normalise_actor(source, country)
         # (a party telling how it goes after the doers, "the army said its troops were pursuing the attackers",
-        # claims no deed)
-        speaker_is_party = said_actor is not None and not detect.PURSUIT.search(sent) and (
+        # "police said they had detained three people", claims no deed)
+        speaker_is_party = said_actor is not None and not detect.PURSUIT.search(sent) \
+            and not RESPONSE_SAID.search(sent) and (
             said_actor.name in event_mentions or said_actor.inter in (1, 2, 3, 8) and SELF_CLAIM_RE.search(sent) is not None)
         if not speaker_is_party and said_by is not None and event_mentions:
             # "The IRGC have got control of..., IRGC General X said": the speaker's organisation is the agent.
