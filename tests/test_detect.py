@@ -187,6 +187,9 @@ def pred(sub: str | None, p: float = 0.9) -> Prediction:
          "Non-state actor overtakes territory", "Non-violent transfer of territory"),
         ("Fighters entered the town before dawn and did not encounter any resistance.",
          "Non-state actor overtakes territory", "Non-violent transfer of territory"),
+        # excessive force needs a force: a protester's harm to himself is his protest
+        ("A man set himself on fire outside the parliament building in Tunis to protest against unemployment. He "
+         "was taken to hospital.", "Excessive force against protesters", "Peaceful protest"),
         # a fire weapon thrown is no explosive device: property destruction, or an attack on a person's home
         ("Unknown assailants threw a petrol bomb at the offices of a newspaper, causing minor damage. Nobody was "
          "injured.", "Remote explosive/landmine/IED", "Looting/property destruction"),
@@ -212,6 +215,7 @@ def test_codebook_rules(text: str, model_label: str, expected: str) -> None:
         ("Protesters marched to parliament demanding reforms.", "Peaceful protest"),
         ("Police detained 20 protesters before they reached the parliament.", "Protest with intervention"),
         ("Police fired tear gas to disperse the protesters.", "Protest with intervention"),
+        ("A student was shot dead during protests in Kombewa.", "Excessive force against protesters"),
         ("Gunmen shot dead a teacher outside his school.", "Attack"),
         ("Police shot dead a robbery suspect.", "Attack"),
         ("Teachers protested against the looting of public funds.", "Peaceful protest"),

@@ -1066,6 +1066,11 @@ _OFF_DUTY = _rx(r"\boff-?duty\b|\b(?:former|retired|ex-)\s*(?:[\w-]+\s+){0,2}?(?
 _UNSURE_OFF_DUTY = _rx(r"\b(?:if|whether)\s+(?:he|she|they|the \w+)\s+(?:was|were)\s+off-?duty\b")
 _KILLERS_TOLD = _rx(r"\b(?:forces|gunmen|militants|soldiers|troops|fighters|police|militia\w*|rebels)\s+(?:\w+\s+){0,2}?"
                     r"(?:killed|executed|shot|massacred)\b(?! by)")
+# who could use force on protesters: no such word, nobody hurt, is a protest with no force used on it
+_FORCE_PRESENT = _rx(r"\b(?:police\w*|soldiers?|security|troops?|army|military|officers?|gendarm\w*|forces?|guards?"
+                     r"|authorities|militia\w*|cops?|law enforcement|agents?|paramilitar\w*|constables?)\b")
+# a protester's harm to himself ("set himself on fire outside parliament")
+_SELF_HARM = _rx(r"\bself-?immolat\w*|\bset (?:himself|herself|themselves) (?:on fire|ablaze|alight)|\bhunger strike\w*")
 _LETHAL_ON_PROTEST = _rx(r"\b(?:police|security forces|soldiers|troops|army|officers)\b.{0,60}"
                          r"\b(?:shot dead|killed|opened fire|live (?:bullets|ammunition|rounds))\b"
                          r"|\b(?:protesters?|demonstrators?)\b.{0,40}\b(?:shot dead|killed)\b.{0,30}\bby (?:police|security)"
@@ -1731,6 +1736,12 @@ def _codebook_rules(text: str, pred: Prediction) -> Prediction:
         return pred if upgraded is not pred and is_accident(text) else upgraded
     event_type = EVENT_TYPES.get(sub)
     violent = event_type in (_ERV, "Battles", "Violence against civilians") or sub == "Disrupted weapons use"
+    if sub == "Excessive force against protesters" and not _FORCE_PRESENT.search(text):
+        self_told = _SELF_HARM.sub(" ", text)
+        if not _CASUALTY.search(self_told) and not _HARM_TO_PEOPLE.search(self_told):
+            # "A man set himself on fire outside parliament to protest against unemployment": no force told and
+            # nobody harmed but by himself (each of ACLED's 80 notes of excessive force names a force or a victim)
+            return _with(pred, "Peaceful protest")
 
     if event_type == STRATEGIC and sub not in ("Disrupted weapons use", "Agreement") and _DRONE_CAPTURE.search(text) \
             and not _CASUALTY.search(text):
