@@ -1428,6 +1428,17 @@ def test_a_national_defense_force_is_the_state_taking_ground() -> None:
     assert out.sub_event_type == "Government regains territory"
 
 
+@pytest.mark.parametrize(("text", "no_event"), [
+    ("Thousands of residents fled towards El Fasher.", True),
+    ("Families fled their homes and took refuge in the forest.", True),
+    # a forced displacement is ACLED's Other development; fleeing an attack told is that attack
+    ("Residents of Mariupol were forcibly displaced to Russia.", False),
+    ("Villagers fled after gunmen attacked the market.", False),
+])
+def test_people_fleeing_of_their_own_accord_is_no_event(text: str, no_event: bool) -> None:
+    assert (apply_codebook_rules(text, pred("Other", 0.7)).sub_event_type is None) is no_event
+
+
 @pytest.mark.parametrize(("rule", "text", "no_event"), [
     # a diplomatic act with violence told only as its reason
     (diplomatic_only, "The European Union announced new sanctions against Belarus in response to the crackdown on "
@@ -1739,6 +1750,7 @@ def test_a_protester_dying_where_police_fired_is_excessive_force() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("The army said its troops were pursuing the attackers.", True),
     ("Police are hunting the gunmen, a spokesman said.", True),
+    ("The commander said officers had been deployed to pursue the bandits.", True),
     ("Troops pursuing the attackers killed two of them.", False),  # the pursuit is itself a deed
     ("Gunmen attacked the village.", False),
 ])

@@ -439,6 +439,29 @@ def test_the_next_paragraphs_crowd_and_charge_go_on_with_the_demonstration(monke
     assert len(events(dated)) == 2
 
 
+def test_a_quarter_of_the_events_town_is_no_other_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    def label(text: str) -> detect.Prediction:
+        if "teargas" in text:
+            return labelled("Violent demonstration", 0.9, 0.95, "Violent demonstration")
+        return labelled("Attack", 0.8, 0.9, "Attack")
+
+    use_fake_model(monkeypatch, label)
+    text = ("Police in Kisumu lobbed teargas at opposition supporters who had barricaded roads on Monday. A "
+            "19-year-old student was shot dead in Nyalenda, residents said.")
+    assert [(e.sub_event_type, e.fatalities) for e in events(text)] == [("Violent demonstration", 1)]
+    # another town is another event
+    apart = text.replace("Nyalenda", "Kakamega")
+    assert [e.sub_event_type for e in events(apart)] == ["Violent demonstration", "Attack"]
+
+
+def test_a_suspected_doer_the_source_names_is_actor1(monkeypatch: pytest.MonkeyPatch) -> None:
+    use_fake_model(monkeypatch, lambda t: labelled("Attack", 0.9, 0.95, "Attack"))
+    found = events("Two people were killed when suspected Pokot raiders attacked a village in Baringo County on "
+                   "Tuesday night, police said.")
+    assert [(e.actor1, e.claim.status, e.claim.by) for e in found] == [
+        ("Pokot Ethnic Militia (Kenya)", "alleged", "police")]
+
+
 @pytest.mark.parametrize(("sub", "text"), [
     ("Agreement", "The Syrian government and Kurdish-led forces agreed on Sunday to a ceasefire in Manbij, after "
                   "three days of clashes that killed at least 20 fighters, a war monitor said."),

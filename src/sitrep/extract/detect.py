@@ -1066,6 +1066,10 @@ _OFF_DUTY = _rx(r"\boff-?duty\b|\b(?:former|retired|ex-)\s*(?:[\w-]+\s+){0,2}?(?
 _UNSURE_OFF_DUTY = _rx(r"\b(?:if|whether)\s+(?:he|she|they|the \w+)\s+(?:was|were)\s+off-?duty\b")
 _KILLERS_TOLD = _rx(r"\b(?:forces|gunmen|militants|soldiers|troops|fighters|police|militia\w*|rebels)\s+(?:\w+\s+){0,2}?"
                     r"(?:killed|executed|shot|massacred)\b(?! by)")
+# people fleeing of their own accord ("Thousands of residents fled towards El Fasher"), which ACLED does not code;
+# a forced displacement is its Other development
+_FLEEING = _rx(r"\b(?:fled|flee(?:s|ing)?|escaped|sought refuge|took refuge|seeking refuge)\b")
+_FORCED_OUT = _rx(r"\bforc(?:ed|ibly|ing)\b|\bexpel\w*|\bdeport\w*|\bevict\w*|\bdriven out\b|\bdisplaced by\b")
 # who could use force on protesters: no such word, nobody hurt, is a protest with no force used on it
 _FORCE_PRESENT = _rx(r"\b(?:police\w*|soldiers?|security|troops?|army|military|officers?|gendarm\w*|forces?|guards?"
                      r"|authorities|militia\w*|cops?|law enforcement|agents?|paramilitar\w*|constables?)\b")
@@ -1497,7 +1501,8 @@ def attribution_only(text: str) -> bool:
 
 # a force going after the doers of an event told before: "troops were pursuing the attackers"
 PURSUIT = _rx(r"\b(?:pursu\w*|hunt\w*|search\w*\s+for|look\w*\s+for|chas\w+|track\w*)\s+(?:down\s+)?(?:the|those)\s+"
-              r"(?:attackers|assailants|perpetrators|gunmen|militants|killers|suspects|culprits|rebels|raiders)\b")
+              r"(?:attackers|assailants|perpetrators|gunmen|militants|killers|suspects|culprits|rebels|raiders|bandits"
+              r"|criminals|robbers|thieves|kidnappers|abductors|insurgents|terrorists|jihadists|rustlers)\b")
 
 
 def pursuit_only(text: str) -> bool:
@@ -1736,9 +1741,15 @@ def _codebook_rules(text: str, pred: Prediction) -> Prediction:
         return pred if upgraded is not pred and is_accident(text) else upgraded
     event_type = EVENT_TYPES.get(sub)
     violent = event_type in (_ERV, "Battles", "Violence against civilians") or sub == "Disrupted weapons use"
+    if sub == "Other" and _FLEEING.search(text) and not _FORCED_OUT.search(text) and not _ACT_TOLD.search(text) \
+            and not _HARM_TO_PEOPLE.search(text):
+        # "Thousands of residents fled towards El Fasher": a consequence told after an event, no event of its own
+        return pred.as_no_event()
     if sub == "Excessive force against protesters" and not _FORCE_PRESENT.search(text):
         self_told = _SELF_HARM.sub(" ", text)
-        if not _CASUALTY.search(self_told) and not _HARM_TO_PEOPLE.search(self_told):
+        if not _CASUALTY.search(self_told) and not _HARM_TO_PEOPLE.search(self_told) \
+                and not _PROPERTY_HARM.search(self_told) and not _rioting_told(self_told) \
+                and not _DEMONSTRATORS_DAMAGE.search(self_told):
             # "A man set himself on fire outside parliament to protest against unemployment": no force told and
             # nobody harmed but by himself (each of ACLED's 80 notes of excessive force names a force or a victim)
             return _with(pred, "Peaceful protest")
