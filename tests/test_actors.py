@@ -398,6 +398,15 @@ def test_actor1_agreement_on_acled_notes() -> None:
     assert scores["actor1"] >= 0.5
 
 
+def test_the_police_who_tell_of_a_mob_are_not_its_target(nlp) -> None:
+    r = roles_of(nlp, "A mob in Kisii lynched two men on Sunday evening, police said.", "Kenya", "Riots",
+                 "Mob violence")
+    assert (r.actor1.name, r.actor2.name) == ("Rioters (Kenya)", "Civilians (Kenya)")
+    r = roles_of(nlp, "Rioters pelted police with stones in Kisii on Sunday.", "Kenya", "Riots",
+                 "Violent demonstration")
+    assert r.actor2 is not None and r.actor2.name.startswith("Police Forces of Kenya")
+
+
 def test_accuser_is_not_the_suspect(nlp) -> None:
     r = roles_of(nlp, "The army accused al-Shabaab fighters of killing two teachers near Mandera.", "Kenya",
                  "Violence against civilians", "Attack")

@@ -454,6 +454,18 @@ def test_a_quarter_of_the_events_town_is_no_other_place(monkeypatch: pytest.Monk
     assert [e.sub_event_type for e in events(apart)] == ["Violent demonstration", "Attack"]
 
 
+def test_where_the_bodies_were_taken_is_no_event_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    def label(text: str) -> detect.Prediction:
+        if "lynched" in text:
+            return labelled("Mob violence", 0.9, 0.95, "Mob violence")
+        return labelled("Attack", 0.6, 0.8, "Attack")
+
+    use_fake_model(monkeypatch, label)
+    found = events("A mob in Kisii lynched two men suspected of stealing a motorcycle on Sunday evening, police "
+                   "said. The bodies were taken to Kisii Level Five Hospital mortuary.")
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Mob violence", 2)]
+
+
 def test_a_suspected_doer_the_source_names_is_actor1(monkeypatch: pytest.MonkeyPatch) -> None:
     use_fake_model(monkeypatch, lambda t: labelled("Attack", 0.9, 0.95, "Attack"))
     found = events("Two people were killed when suspected Pokot raiders attacked a village in Baringo County on "

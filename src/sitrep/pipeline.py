@@ -49,7 +49,7 @@ TOLL_SUFFERED = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:\w+
                            r"|\b(?:died|dead|killed|wounded|injured)\s+in\s+(?:the|this|that)\b", re.IGNORECASE)
 # who took part, told again: "the attackers", "the crowd", "They ..."
 PARTICIPANT_ANAPHORA = (r"\bthe\s+(?:victims?|attackers?|assailants?|perpetrators?|demonstrators|protesters|protestors"
-                        r"|rioters|marchers|crowd|mob|group)\b"
+                        r"|rioters|marchers|crowd|mob|group|bod(?:y|ies)|dead|deceased|injured|wounded)\b"
                         r"|^\s*(?:They|The\s+riders|The\s+youths|Demonstrators|Protesters|Protestors|Rioters)\b")
 PARTICIPANTS_AGAIN = re.compile(PARTICIPANT_ANAPHORA, re.IGNORECASE)
 # "X accused the police of ...": a sentence whose deed is a charge someone makes

@@ -1075,7 +1075,8 @@ def _main_roles(doc: Document, start: int, end: int, country: str | None, event_
         first = next((m.actor for m, _ in clean if m.kind == "rioter"), None)
         if first is not None:
             roles.actor1.text, roles.actor1.start, roles.actor1.end = first.text, first.start, first.end
-        state = [m.actor for m, _ in clean if m.kind == "state"]
+        # (not the police who only tell of it: "A mob lynched two men, police said")
+        state = [m.actor for m, r in clean if m.kind == "state" and r != "source"]
         victims = [m.actor for m, r in clean if m.kind == "civilian" and r in ("patient", "counterpart")]
         text = doc.body[start:end].lower()
         if state:
