@@ -198,6 +198,12 @@ def test_the_word_a_country_calls_its_provinces_picks_the_province() -> None:
         == "CO"
 
 
+def test_a_province_that_is_the_countrys_second_level_is_picked_by_its_word() -> None:
+    # the Philippines' provinces are GeoNames' second level: "Samar province" is no alternate name of Samara
+    found = places("Philippine troops clashed with guerrillas in the mountains of Samar province on Sunday.")
+    assert (found["Samar"].country_code, found["Samar"].feature_code) == ("PH", "ADM2")
+
+
 def test_a_name_closing_the_clause_after_an_unknown_name_is_its_province() -> None:
     # "Lypivka" and "Makovyshche" are villages the gazetteer lacks: "Kyiv" after them is the oblast, not the city
     # (a province of its own, "Kyiv City")

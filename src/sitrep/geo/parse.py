@@ -1267,7 +1267,9 @@ def _prior(h: Hit, m: Mention) -> float:
         s -= 1.5  # a respelling of another place where one is spelt exactly so ("Dar'a" is not Dili)
     called = e.kind == ADMIN1 and _admin1_called(e.cc, m.cue_word)
     if m.cue == "province" or called:
-        s += 2.5 if e.kind == ADMIN1 else 0.0  # "Makueni county": Kenya's counties are its provinces
+        # "Makueni county": Kenya's counties are its provinces; "Samar province": the Philippines' provinces are
+        # the second level (not Russia's Samara)
+        s += 2.5 if e.kind == ADMIN1 or (e.kind == ADMIN2 and _admin2_called(e.cc, m.cue_word)) else 0.0
         if m.cue == "province" and called:
             s += ADMIN1_WORD_BONUS  # "Bolivar state" is Venezuela's state, not Colombia's department
     elif m.cue == "countryside":
@@ -1288,6 +1290,22 @@ def _admin1_words() -> dict[str, str]:
         if sub.parent_code is None:
             types.setdefault(sub.country_code, Counter())[sub.type.lower()] += 1
     return {cc: kinds.most_common(1)[0][0] for cc, kinds in types.items()}
+
+
+@cache
+def _admin2_words() -> dict[str, str]:
+    """Country code -> what its second-level subdivisions are mostly called ("province" for the Philippines,
+    Italy, Spain), from pycountry's ISO 3166-2 types."""
+    types: dict[str, Counter[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None:
+            types.setdefault(sub.country_code, Counter())[sub.type.lower()] += 1
+    return {cc: kinds.most_common(1)[0][0] for cc, kinds in types.items()}
+
+
+def _admin2_called(cc: str, word: str) -> bool:
+    """Whether `word` ("province") is what the country calls its second-level subdivisions."""
+    return bool(word) and _admin2_words().get(cc, "") in (word, word.removesuffix("s"), word[:-3] + "y")
 
 
 def _admin1_called(cc: str, word: str) -> bool:
