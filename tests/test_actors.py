@@ -140,6 +140,7 @@ def test_a_states_forces_told_by_what_they_do() -> None:
     # "Ukrainian forces repelled 12 Russian attacks", "Israeli strikes hit Gaza"
     assert normalise_actor("Russian attacks", "Ukraine").name.startswith("Military Forces of Russia (")
     assert normalise_actor("Russian assaults", "Ukraine").name.startswith("Military Forces of Russia (")
+    assert normalise_actor("An Israeli air strike", "Lebanon").name.startswith("Military Forces of Israel (")
     assert normalise_actor("Israeli strikes", "Palestine").name.startswith("Military Forces of Israel (")
     assert normalise_actor("Russian air defences", "Russia").name.startswith("Military Forces of Russia (")
 

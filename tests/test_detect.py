@@ -187,6 +187,10 @@ def pred(sub: str | None, p: float = 0.9) -> Prediction:
          "Non-state actor overtakes territory", "Non-violent transfer of territory"),
         ("Fighters entered the town before dawn and did not encounter any resistance.",
          "Non-state actor overtakes territory", "Non-violent transfer of territory"),
+        # a crowd fighting the forces, nobody armed on its side, is a riot
+        ("Clashes erupted in Georgetown between police and residents after a man was shot dead by officers.",
+         "Armed clash", "Mob violence"),
+        ("Protesters clashed with police outside parliament, hurling stones.", "Armed clash", "Violent demonstration"),
         # excessive force needs a force: a protester's harm to himself is his protest
         ("A man set himself on fire outside the parliament building in Tunis to protest against unemployment. He "
          "was taken to hospital.", "Excessive force against protesters", "Peaceful protest"),
@@ -216,6 +220,7 @@ def test_codebook_rules(text: str, model_label: str, expected: str) -> None:
         ("Police detained 20 protesters before they reached the parliament.", "Protest with intervention"),
         ("Police fired tear gas to disperse the protesters.", "Protest with intervention"),
         ("A student was shot dead during protests in Kombewa.", "Excessive force against protesters"),
+        ("Villagers clashed with soldiers, firing rifles from the hills.", "Armed clash"),
         ("Gunmen shot dead a teacher outside his school.", "Attack"),
         ("Police shot dead a robbery suspect.", "Attack"),
         ("Teachers protested against the looting of public funds.", "Peaceful protest"),

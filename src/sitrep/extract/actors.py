@@ -42,7 +42,9 @@ MILITARY_NOUNS = ("forces", "force", "troops", "army", "military", "soldiers", "
                   "airstrikes", "air strikes", "shelling", "artillery fire", "military aircraft",
                   # a state's forces told by what they do: "repelled 12 Russian attacks", "Israeli strikes"
                   "attacks", "attack", "offensive", "counteroffensive", "counter-offensive", "strikes", "shells",
-                  "rockets", "bombardment", "raids", "assault", "assaults", "air defences", "air defenses", "air defence",
+                  "rockets", "bombardment", "raids", "assault", "assaults", "air strike", "airstrike", "strike",
+                  "drone strike", "drone strikes", "missile strike", "missile", "rocket", "raid",
+                  "air defences", "air defenses", "air defence",
                   "air defense", "air defence systems", "air defense systems")
 POLICE_NOUNS = ("police", "policemen", "police officers", "police forces", "riot police", "gendarmes",
                 "gendarmerie", "security services", "intelligence", "border police", "coast guard")
