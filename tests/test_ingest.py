@@ -209,6 +209,18 @@ def test_text_file(tmp_path: Path) -> None:
     assert article.source is None
 
 
+def test_a_story_that_opens_with_its_lead_has_no_title(tmp_path: Path) -> None:
+    # the lead is prose, not a headline: as a title its last sentence was dropped from the body as a restatement
+    lead = ("Jihadi rebels attacked a military camp in Bamako early Tuesday, the army said. JNIM claimed "
+            "responsibility.")
+    (tmp_path / "story.txt").write_text(lead + "\n\nThe army said the situation was under control.\n")
+    (article,) = read([str(tmp_path / "story.txt")])
+    assert isinstance(article, Article) and article.title is None
+    (tmp_path / "headed.txt").write_text("Jihadists attack army camp in Bamako\n\n" + lead + "\n")
+    (article,) = read([str(tmp_path / "headed.txt")])
+    assert isinstance(article, Article) and article.title == "Jihadists attack army camp in Bamako"
+
+
 def test_a_one_line_text_file_has_no_title(tmp_path: Path) -> None:
     # the line is the body: as a title too it was read twice, once without the NER guards
     (tmp_path / "note.txt").write_text("# \nA Burundian woman was abducted by intelligence agents.\n")

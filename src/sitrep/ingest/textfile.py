@@ -208,9 +208,9 @@ def dateline_date(text: str, max_lines: int = 15) -> date | None:
 
 
 def title_line(text: str, max_chars: int = 300) -> str | None:
-    """The first non-empty line (markdown '#' dropped), unless it is too long to be a title or is the whole
-    text (a one-line file is all body)."""
+    """The first non-empty line (markdown '#' dropped), unless it is too long to be a title, reads as a paragraph
+    of prose (a story that opens with its lead, no headline) or is the whole text (a one-line file is all body)."""
     lines = [line for ln in text.split("\n") if (line := ln.strip().lstrip("#").strip())]
-    if len(lines) < 2:
+    if len(lines) < 2 or is_prose(lines[0]):
         return None
     return lines[0] if len(lines[0]) <= max_chars else None
