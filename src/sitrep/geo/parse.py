@@ -407,6 +407,7 @@ class Parser:
         self._outlets: dict[tuple[str | None, str | None], Counter[str]] = {}  # a feed repeats its outlets
         self._outlet_table: dict[str, str] | None = None
         _admin1_words()  # pycountry's subdivision table takes ~60 ms to load: at start-up, not on an article
+        _admin2_words()
 
     # ------------------------------------------------------------------ recognition
     def recognise(self, text: str, entities: list[Entity] | None = None) -> tuple[list[Token], list[Mention]]:
