@@ -406,8 +406,8 @@ class Parser:
         self.gaz = gaz
         self._outlets: dict[tuple[str | None, str | None], Counter[str]] = {}  # a feed repeats its outlets
         self._outlet_table: dict[str, str] | None = None
-        _admin1_words()  # pycountry's subdivision table takes ~60 ms to load: at start-up, not on an article
-        _admin2_words()
+        for second_level in (False, True):  # pycountry's subdivision table takes ~60 ms to load: at start-up,
+            _subdivision_words(second_level)  # not on an article
 
     # ------------------------------------------------------------------ recognition
     def recognise(self, text: str, entities: list[Entity] | None = None) -> tuple[list[Token], list[Mention]]:
@@ -1270,7 +1270,7 @@ def _prior(h: Hit, m: Mention) -> float:
     if m.cue == "province" or called:
         # "Makueni county": Kenya's counties are its provinces; "Samar province": the Philippines' provinces are
         # the second level (not Russia's Samara)
-        s += 2.5 if e.kind == ADMIN1 or (e.kind == ADMIN2 and _admin2_called(e.cc, m.cue_word)) else 0.0
+        s += 2.5 if e.kind == ADMIN1 or (e.kind == ADMIN2 and _admin1_called(e.cc, m.cue_word, second_level=True)) else 0.0
         if m.cue == "province" and called:
             s += ADMIN1_WORD_BONUS  # "Bolivar state" is Venezuela's state, not Colombia's department
     elif m.cue == "countryside":
@@ -1283,35 +1283,20 @@ def _prior(h: Hit, m: Mention) -> float:
 
 
 @cache
-def _admin1_words() -> dict[str, str]:
-    """Country code -> what its first-level subdivisions are mostly called, lower case ("county" for Kenya),
-    from pycountry's ISO 3166-2 types."""
+def _subdivision_words(second_level: bool) -> dict[str, str]:
+    """Country code -> what its first-level (or second-level) subdivisions are mostly called, lower case ("county"
+    for Kenya; "province" at the second level for the Philippines, Italy, Spain), from pycountry's ISO 3166-2 types."""
     types: dict[str, Counter[str]] = {}
     for sub in pycountry.subdivisions:
-        if sub.parent_code is None:
+        if (sub.parent_code is not None) == second_level:
             types.setdefault(sub.country_code, Counter())[sub.type.lower()] += 1
     return {cc: kinds.most_common(1)[0][0] for cc, kinds in types.items()}
 
 
-@cache
-def _admin2_words() -> dict[str, str]:
-    """Country code -> what its second-level subdivisions are mostly called ("province" for the Philippines,
-    Italy, Spain), from pycountry's ISO 3166-2 types."""
-    types: dict[str, Counter[str]] = {}
-    for sub in pycountry.subdivisions:
-        if sub.parent_code is not None:
-            types.setdefault(sub.country_code, Counter())[sub.type.lower()] += 1
-    return {cc: kinds.most_common(1)[0][0] for cc, kinds in types.items()}
-
-
-def _admin2_called(cc: str, word: str) -> bool:
-    """Whether `word` ("province") is what the country calls its second-level subdivisions."""
-    return bool(word) and _admin2_words().get(cc, "") in (word, word.removesuffix("s"), word[:-3] + "y")
-
-
-def _admin1_called(cc: str, word: str) -> bool:
-    """Whether `word` ("county", "counties") is what the country calls its first-level subdivisions."""
-    return bool(word) and _admin1_words().get(cc, "") in (word, word.removesuffix("s"), word[:-3] + "y")
+def _admin1_called(cc: str, word: str, *, second_level: bool = False) -> bool:
+    """Whether `word` ("county", "counties") is what the country calls its first-level subdivisions (or, with
+    `second_level`, its second-level ones: "province" in the Philippines)."""
+    return bool(word) and _subdivision_words(second_level).get(cc, "") in (word, word.removesuffix("s"), word[:-3] + "y")
 
 
 def _named_admin2(e: Entry, m: Mention) -> bool:
