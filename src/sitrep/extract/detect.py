@@ -1622,6 +1622,12 @@ def apply_codebook_rules(text: str, pred: Prediction) -> Prediction:
     - an RPG, an ATGM or anti-aircraft fire at a target with no firefight or small arms, under a clash, attack or
       property-destruction label -> Shelling/artillery/missile attack;
     - a body or human remains found, no crowd or protest told, under an "other" or mob label -> Attack;
+    - a petrol bomb or Molotov cocktail under an IED or grenade label -> Looting/property destruction, or Attack
+      where a person's home or car is hit or anyone is hurt;
+    - an armed clash between a crowd and the forces with nobody armed on the crowd's side -> Violent demonstration;
+    - excessive force where no force is named and nobody harmed but by his own hand (self-immolation) -> Peaceful
+      protest;
+    - people fleeing of their own accord under an "other" label -> no event;
     - an "attack" that was a lynching, a mob's or vigilantes' killing or a witch hunt (not by police or soldiers),
       or suspects "burnt to death" with nobody named -> Mob violence;
     - a clash or attack on a member of the forces off duty, retired or former, no fight told -> Attack;
