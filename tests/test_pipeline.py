@@ -454,6 +454,19 @@ def test_a_quarter_of_the_events_town_is_no_other_place(monkeypatch: pytest.Monk
     assert [e.sub_event_type for e in events(apart)] == ["Violent demonstration", "Attack"]
 
 
+def test_the_next_paragraphs_attackers_neutralized_are_the_events_toll(monkeypatch: pytest.MonkeyPatch) -> None:
+    def label(text: str) -> detect.Prediction:
+        if "attacked" in text:
+            return labelled("Armed clash", 0.9, 0.95, "Armed clash")
+        return labelled("Arrests", 0.6, 0.8, "Arrests")
+
+    use_fake_model(monkeypatch, label)
+    found = events("Jihadi rebels attacked a military camp in Bamako early Tuesday, the army said.\n\nThe army said "
+                   "the situation was under control and that several attackers had been \"neutralized\" and others "
+                   "arrested.")
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Armed clash", 3)]
+
+
 def test_where_the_bodies_were_taken_is_no_event_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
     def label(text: str) -> detect.Prediction:
         if "lynched" in text:

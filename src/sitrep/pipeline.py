@@ -45,11 +45,15 @@ NEW_EVENT = re.compile(
 )
 # Cues that a sentence goes on telling the event before it.
 # a toll told as suffered, not as someone's deed ("At least 50 civilians were killed in the fighting")
-TOLL_SUFFERED = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:\w+\s+)?(?:killed|wounded|injured|hurt|dead)\b"
+TOLL_SUFFERED = re.compile(r"\b(?:were|was|have been|has been|had been)\s+(?:\w+\s+)?[\"“]?(?:killed|wounded|injured|hurt|dead"
+                           r"|neutrali[sz]ed)\b"
                            r"|\b(?:died|dead|killed|wounded|injured)\s+in\s+(?:the|this|that)\b", re.IGNORECASE)
 # who took part, told again: "the attackers", "the crowd", "They ..."
 PARTICIPANT_ANAPHORA = (r"\bthe\s+(?:victims?|attackers?|assailants?|perpetrators?|demonstrators|protesters|protestors"
                         r"|rioters|marchers|crowd|mob|group|bod(?:y|ies)|dead|deceased|injured|wounded)\b"
+                        # "several attackers had been neutralized": some of the doers told before
+                        r"|\b(?:several|some|many|most|all|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+                        r"(?:of\s+the\s+)?(?:attackers|assailants)\b"
                         r"|^\s*(?:They|The\s+riders|The\s+youths|Demonstrators|Protesters|Protestors|Rioters)\b")
 PARTICIPANTS_AGAIN = re.compile(PARTICIPANT_ANAPHORA, re.IGNORECASE)
 # "X accused the police of ...": a sentence whose deed is a charge someone makes
