@@ -568,6 +568,17 @@ def test_victims_origin_and_speaker_location_are_not_event_locations() -> None:
     assert place is not None and place.text == "Palmyra"
 
 
+def test_an_office_where_it_happened_is_no_speakers_place() -> None:
+    # the ministry is where teachers demonstrated, not where someone spoke
+    text = ("Around 200 teachers demonstrated in front of the Ministry of Education in Tegucigalpa (Distrito "
+            "Central, Francisco Morazan) demanding salary increases.")
+    place, precision = located(text)
+    assert place is not None and (place.text, precision) == ("Tegucigalpa", 1)
+    spoken = "The ministry of defence in Kyiv said Russian shelling killed two people in Kherson."
+    place, _ = located(spoken)
+    assert place is not None and place.text == "Kherson"
+
+
 @pytest.mark.parametrize(("text", "where"), [
     ("In Rajshahi, masked assailants attacked a Dhaka-bound motorcade in the city.", "Rajshahi"),
     ("A driver injured in a petrol bomb attack in Feni on Monday died at a hospital in Dhaka.", "Feni"),

@@ -55,6 +55,10 @@ OFFICE_NAMED = re.compile(r"(?:\s+(?:county|town|city|district|constituency|stat
                           r"|woman representative|womens? rep)\b", re.IGNORECASE)
 # "members of Svoboda", "supporters of Jubilee": a party or group named after (or like) a place
 # ("workers of Paris Confectionery", "officials of Assam's forest department": whose they are)
+# "demonstrated in front of the Ministry of Education in Tegucigalpa": the office is where it happened, no speaker's
+OFFICE_AS_SCENE = re.compile(r"\b(?:in\s+front\s+of|outside|near|at|to|towards?|into|stormed|attacked|besieged|surrounded"
+                             r"|targeted|blocked)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:ministry|office|agency|headquarters)\b"
+                             r"[^.;]*$", re.IGNORECASE)
 MEMBERS_OF = re.compile(r"\b(?:members?|supporters?|activists?|leaders?|cadres?|loyalists?|followers?|workers|employees"
                         r"|staff|officials?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 RESIDENTS_AFTER = re.compile(r"\s+(?:residents|villagers|inhabitants|townspeople|townsfolk|dwellers)\b", re.IGNORECASE)
@@ -171,7 +175,7 @@ def _rank(doc: Document, place: Place) -> float:
     score = float(_specificity(place))
     if ORIGIN.search(before):
         score -= 3.0  # "workers from X": where the victims came from, not where it happened
-    if SPEECH.search(before):
+    if SPEECH.search(before) and not OFFICE_AS_SCENE.search(body, max(0, start - 100), start):
         score -= 3.0  # "said in Damascus": where someone spoke
     if MEMBERS_OF.search(before):
         score -= 3.0  # "members of Svoboda protested in Kyiv": a group, not where it acted
