@@ -399,6 +399,15 @@ def test_actor1_agreement_on_acled_notes() -> None:
     assert scores["actor1"] >= 0.5
 
 
+def test_those_arrested_are_civilians_unless_a_group_is_named(nlp) -> None:
+    r = roles_of(nlp, "Israeli forces arrested 5 Palestinians in a raid in Nablus.", "Palestine",
+                 "Strategic developments", "Arrests")
+    assert r.actor1.name.startswith("Military Forces of Israel") and r.actor2.name == "Civilians (Palestine)"
+    r = roles_of(nlp, "Soldiers arrested two Al Shabaab militants in Mandera.", "Kenya", "Strategic developments",
+                 "Arrests")
+    assert r.actor2.name == "Al Shabaab"
+
+
 def test_the_police_who_tell_of_a_mob_are_not_its_target(nlp) -> None:
     r = roles_of(nlp, "A mob in Kisii lynched two men on Sunday evening, police said.", "Kenya", "Riots",
                  "Mob violence")
