@@ -53,12 +53,12 @@ PEOPLE_NAMED = re.compile(r"(?:'s)?\s+(?:\w+\s+)?(?:community|communities|clans?
 OFFICE_NAMED = re.compile(r"(?:\s+(?:county|town|city|district|constituency|state|province))?\s+(?:senator|governor"
                           r"|mp|mca|mla|member of (?:parliament|the county assembly)|legislator|lawmaker|deputy governor"
                           r"|woman representative|womens? rep)\b", re.IGNORECASE)
-# "members of Svoboda", "supporters of Jubilee": a party or group named after (or like) a place
-# ("workers of Paris Confectionery", "officials of Assam's forest department": whose they are)
 # "demonstrated in front of the Ministry of Education in Tegucigalpa": the office is where it happened, no speaker's
 OFFICE_AS_SCENE = re.compile(r"\b(?:in\s+front\s+of|outside|near|at|to|towards?|into|stormed|attacked|besieged|surrounded"
                              r"|targeted|blocked)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:ministry|office|agency|headquarters)\b"
                              r"[^.;]*$", re.IGNORECASE)
+# "members of Svoboda", "supporters of Jubilee": a party or group named after (or like) a place
+# ("workers of Paris Confectionery", "officials of Assam's forest department": whose they are)
 MEMBERS_OF = re.compile(r"\b(?:members?|supporters?|activists?|leaders?|cadres?|loyalists?|followers?|workers|employees"
                         r"|staff|officials?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 RESIDENTS_AFTER = re.compile(r"\s+(?:residents|villagers|inhabitants|townspeople|townsfolk|dwellers)\b", re.IGNORECASE)
