@@ -27,6 +27,15 @@ def labelled(sub: str | None, probability: float, p_event: float, best: str) -> 
     return detect.Prediction(sub, detect.EVENT_TYPES[sub] if sub else None, probability, p_event, best)
 
 
+def labels_by_word(*rules: tuple[str, str, float, float]) -> Callable[[str], detect.Prediction]:
+    """A fake model that labels a text by the first rule whose word it contains, (word, sub-event type,
+    probability, p_event); a last rule with the word "" labels every other text."""
+    def label(text: str) -> detect.Prediction:
+        _, sub, probability, p_event = next(rule for rule in rules if rule[0] in text)
+        return labelled(sub, probability, p_event, sub)
+    return label
+
+
 def one_group(text: str, published: date) -> pipeline.EventGroup:
     [group] = pipeline.detect_events(pipeline.prepare(Article(id="t", text=text, published=published)))
     return group
@@ -404,14 +413,9 @@ def test_a_protests_toll_leaves_out_the_deaths_it_protests_against(text: str, fa
 
 
 def test_the_next_paragraph_telling_the_deal_goes_on_with_the_agreement(monkeypatch: pytest.MonkeyPatch) -> None:
-    def label(text: str) -> detect.Prediction:
-        if "agreed" in text:
-            return labelled("Agreement", 0.9, 0.95, "Agreement")
-        if "shelled" in text:
-            return labelled("Shelling/artillery/missile attack", 0.9, 0.95, "Shelling/artillery/missile attack")
-        return labelled("Change to group/activity", 0.8, 0.9, "Change to group/activity")
-
-    use_fake_model(monkeypatch, label)
+    use_fake_model(monkeypatch, labels_by_word(("agreed", "Agreement", 0.9, 0.95),
+                                               ("shelled", "Shelling/artillery/missile attack", 0.9, 0.95),
+                                               ("", "Change to group/activity", 0.8, 0.9)))
     agreement = ("The government and the rebels agreed on Sunday to a ceasefire in Manbij, a monitor said.\n\n"
                  "Under the deal, brokered by Russia, government troops will deploy along the frontline.")
     assert [e.sub_event_type for e in events(agreement)] == ["Agreement"]
@@ -422,14 +426,9 @@ def test_the_next_paragraph_telling_the_deal_goes_on_with_the_agreement(monkeypa
 
 
 def test_the_next_paragraphs_crowd_and_charge_go_on_with_the_demonstration(monkeypatch: pytest.MonkeyPatch) -> None:
-    def label(text: str) -> detect.Prediction:
-        if "accused" in text:
-            return labelled("Arrests", 0.6, 0.8, "Arrests")
-        if "set fire" in text:
-            return labelled("Violent demonstration", 0.9, 0.95, "Violent demonstration")
-        return labelled("Excessive force against protesters", 0.7, 0.9, "Excessive force against protesters")
-
-    use_fake_model(monkeypatch, label)
+    use_fake_model(monkeypatch, labels_by_word(("accused", "Arrests", 0.6, 0.8),
+                                               ("set fire", "Violent demonstration", 0.9, 0.95),
+                                               ("", "Excessive force against protesters", 0.7, 0.9)))
     text = ("Protesters set fire to a police station in Kericho on Wednesday after a taxi driver died in custody.\n\n"
             "Police fired tear gas and live bullets to disperse hundreds of demonstrators, wounding three people.\n\n"
             "A local rights group accused the police of using excessive force.")
@@ -440,12 +439,8 @@ def test_the_next_paragraphs_crowd_and_charge_go_on_with_the_demonstration(monke
 
 
 def test_a_quarter_of_the_events_town_is_no_other_place(monkeypatch: pytest.MonkeyPatch) -> None:
-    def label(text: str) -> detect.Prediction:
-        if "teargas" in text:
-            return labelled("Violent demonstration", 0.9, 0.95, "Violent demonstration")
-        return labelled("Attack", 0.8, 0.9, "Attack")
-
-    use_fake_model(monkeypatch, label)
+    use_fake_model(monkeypatch, labels_by_word(("teargas", "Violent demonstration", 0.9, 0.95),
+                                               ("", "Attack", 0.8, 0.9)))
     text = ("Police in Kisumu lobbed teargas at opposition supporters who had barricaded roads on Monday. A "
             "19-year-old student was shot dead in Nyalenda, residents said.")
     assert [(e.sub_event_type, e.fatalities) for e in events(text)] == [("Violent demonstration", 1)]
@@ -455,12 +450,7 @@ def test_a_quarter_of_the_events_town_is_no_other_place(monkeypatch: pytest.Monk
 
 
 def test_the_next_paragraphs_attackers_neutralized_are_the_events_toll(monkeypatch: pytest.MonkeyPatch) -> None:
-    def label(text: str) -> detect.Prediction:
-        if "attacked" in text:
-            return labelled("Armed clash", 0.9, 0.95, "Armed clash")
-        return labelled("Arrests", 0.6, 0.8, "Arrests")
-
-    use_fake_model(monkeypatch, label)
+    use_fake_model(monkeypatch, labels_by_word(("attacked", "Armed clash", 0.9, 0.95), ("", "Arrests", 0.6, 0.8)))
     found = events("Jihadi rebels attacked a military camp in Bamako early Tuesday, the army said.\n\nThe army said "
                    "the situation was under control and that several attackers had been \"neutralized\" and others "
                    "arrested.")
@@ -468,12 +458,7 @@ def test_the_next_paragraphs_attackers_neutralized_are_the_events_toll(monkeypat
 
 
 def test_where_the_bodies_were_taken_is_no_event_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
-    def label(text: str) -> detect.Prediction:
-        if "lynched" in text:
-            return labelled("Mob violence", 0.9, 0.95, "Mob violence")
-        return labelled("Attack", 0.6, 0.8, "Attack")
-
-    use_fake_model(monkeypatch, label)
+    use_fake_model(monkeypatch, labels_by_word(("lynched", "Mob violence", 0.9, 0.95), ("", "Attack", 0.6, 0.8)))
     found = events("A mob in Kisii lynched two men suspected of stealing a motorcycle on Sunday evening, police "
                    "said. The bodies were taken to Kisii Level Five Hospital mortuary.")
     assert [(e.sub_event_type, e.fatalities) for e in found] == [("Mob violence", 2)]
