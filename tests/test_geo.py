@@ -204,6 +204,30 @@ def test_a_province_that_is_the_countrys_second_level_is_picked_by_its_word() ->
     assert (found["Samar"].country_code, found["Samar"].feature_code) == ("PH", "ADM2")
 
 
+def test_a_short_town_in_capitals_opening_a_dateline_is_the_town() -> None:
+    # four letters in capitals are an abbreviation anywhere else ("US", "UN"), but a dateline's town is a name
+    found = places("GOMA, Congo, Nov 28 (Reuters) - M23 rebels seized the town of Rutshuru on Friday.")
+    assert found["GOMA"].country_code == "CD"
+    assert found["Congo"].country_code == "CD"  # Reuters' and AP's "Congo" is the Democratic Republic
+    assert places("JUBA (AP) \u2014 Fighting broke out on Sunday.")["JUBA"].country_code == "SS"
+    assert "TASS" not in places("The Kremlin said.\nTASS reported the strike on Sunday.")
+
+
+def test_congo_is_the_republic_where_its_towns_are_named() -> None:
+    found = places("Police fired tear gas at protesters in Brazzaville, Congo, on Monday.")
+    assert found["Congo"].country_code == "CG"
+
+
+def test_a_province_of_the_named_country_by_its_english_name_beats_a_namesake_abroad() -> None:
+    # Cameroon's Nord-Ouest is "Northwest" in English; Iceland's Northwest region is so called in GeoNames
+    text = ("BAMENDA, Cameroon (Reuters) - Separatist fighters burned a police station in Cameroon's "
+            "English-speaking Northwest region on Saturday. The army said it killed seven separatists in Bui division.")
+    found = places(text)
+    assert (found["Northwest"].country_code, found["Northwest"].feature_code) == ("CM", "ADM1")
+    # "Bui division": Cameroon's Bui Division (GeoNames' name ends in the word the text uses), not Bowie, Maryland
+    assert (found["Bui"].country_code, found["Bui"].feature_code) == ("CM", "ADM2")
+
+
 def test_a_name_closing_the_clause_after_an_unknown_name_is_its_province() -> None:
     # "Lypivka" and "Makovyshche" are villages the gazetteer lacks: "Kyiv" after them is the oblast, not the city
     # (a province of its own, "Kyiv City")

@@ -456,7 +456,8 @@ class Parser:
                 # a ward or commune named like an English word ("Tour", "Lari") is that unit only right after "in",
                 # "near" ...: elsewhere the word stays what it was without it
                 units = fk not in self.gaz.words or (i > 0 and tokens[i - 1].text.lower() in PLACE_PREPS)
-                hits = abbrev or self._hits(surface, fk, lk, found, units)
+                hits = abbrev or self._hits(surface, fk, lk, found, units,
+                                            dateline=j - i == 1 and _opens_dateline(text, tokens[i]))
                 if articled_keys and not any(h.name_kind in (MAIN, ALT, ABBREV) for h in hits):
                     # "in Hawija", "Yusufiyah area": a name written without the Arabic article GeoNames writes
                     # ("Al-Hawija") is that name, in a place slot, not a mere respelling
@@ -519,12 +520,15 @@ class Parser:
         return tokens, mentions
 
     def _hits(self, surface: str, fk: str, lk: str, found: dict[str, tuple[Hit, ...]],
-              units: bool = True) -> list[Hit]:
+              units: bool = True, *, dateline: bool = False) -> list[Hit]:
+        """The gazetteer's readings of a span; `dateline`: the span is the town a report was filed from, written in
+        capitals ("GOMA, Congo (Reuters) -"), so a short one is a name, not an abbreviation."""
         if not units:  # the same lookups without the local units
             keys = {fk, lk, surface, article_apart(fk)}
             found = {k: tuple(h for h in found[k] if h.entry.fcode != LOCAL_UNIT) for k in keys if k in found}
         compact = surface.replace(".", "")
-        if compact.isupper() and len(compact) <= 4:
+        if compact.isupper() and len(compact) <= 4 and not (dateline and any(
+                h.entry.kind == CITY and h.name_kind == MAIN for h in found.get(fk, ()))):
             # abbreviations only as written ("US", "U.K."), never an ordinary short word in capitals
             return [h for h in found.get(surface, ()) if h.name_kind == ABBREV] or [
                 h for h in found.get(fk, ()) if h.entry.kind == COUNTRY and len(compact) >= 3 and h.name_kind == MAIN]
@@ -935,9 +939,10 @@ class Parser:
             home_city = bool(m_focus) and any(h.name_kind == MAIN and h.entry.cc == m_focus and h.entry.kind == CITY
                                               and h.entry.pop >= BIG_CITY for h in m.hits)
             # "in Florida" of a text that names the United States: the state, though Uruguay's Florida, seat of
-            # Florida department, names its department for itself
+            # Florida department, names its department for itself; so too "Cameroon's Northwest region" (the
+            # Nord-Ouest, by its English name), not Iceland's
             home_province = m_focus in told_by_name and any(
-                h.entry.kind == ADMIN1 and h.entry.cc == m_focus and h.name_kind == MAIN for h in m.hits)
+                h.entry.kind == ADMIN1 and h.entry.cc == m_focus and h.name_kind in (MAIN, ALT) for h in m.hits)
             # "trade dispute with China", "the Mexico border": a country's own name is the country, not a town
             # named after it (China, Maine) nor a capital called so too (Mexico City), unless a container
             # follows ("China, Maine")
@@ -1306,6 +1311,8 @@ def _named_admin2(e: Entry, m: Mention) -> bool:
         return False
     if ADMIN2_SUFFIX.search(m.text) is not None:
         return True
+    if m.cue_word and fold(e.name).endswith(" " + m.cue_word):
+        return True  # "Bui division": Cameroon's Bui Division, not Bowie
     return m.cue == "district" and not any(h.entry.kind in (CITY, ADMIN1) and h.name_kind in (MAIN, ALT)
                                            for h in m.hits)
 
@@ -1365,6 +1372,16 @@ def _told_as_person(key: str, named: list[tuple[int, int, str]] | None, text: st
     `first_name`, starting with it ("Kobe Bryant")."""
     return any(lab in PERSON_LABELS and (fold(text[s0:e0]).endswith(" " + key) or (
         first_name and fold(text[s0:e0]).startswith(key + " "))) for s0, e0, lab in named or [])
+
+
+# "GOMA, Congo, Nov 28 (Reuters) -", "JUBA (AP) --", "GAZA, March 3 -": what follows a dateline's town up to its dash
+DATELINE_REST = re.compile(r"(?:,[ \w.,'\u2019&/()-]{1,60}?)?[ \t]*(?:\([A-Z][\w .&'/-]{1,40}\)[ \t]*)?[-\u2013\u2014]{1,2}\s")
+
+
+def _opens_dateline(text: str, tok: Token) -> bool:
+    """Whether a word in capitals opens its line and a dateline's dash follows it ("GOMA, Congo (Reuters) -")."""
+    return tok.text.isupper() and not text[text.rfind("\n", 0, tok.start) + 1:tok.start].strip() and \
+        DATELINE_REST.match(text, tok.end) is not None
 
 
 # "(AP) -", "(Thomson Reuters Foundation) -", "(WSAW) --": the agency and the dash after a dateline
