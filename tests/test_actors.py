@@ -89,6 +89,51 @@ def test_an_article_does_not_cut_a_longer_name_short() -> None:
     assert [m.actor.name for m in find_mentions(text, 0, len(text), "Tanzania")][0].startswith("Police Forces of Tanzania")
 
 
+def test_a_datelines_agency_credit_is_no_actor() -> None:
+    # "AP" is also the alias of Nigeria's Accord Party; in "ABUJA (AP) -" it is the agency that filed the story
+    text = "ABUJA (AP) \u2014 Gunmen abducted 30 students in Zamfara state on Monday."
+    assert not any("Accord" in m.actor.name for m in find_mentions(text, 0, len(text), "Nigeria"))
+    text = "The AP and the PDP held rallies in Abuja."
+    assert any("Accord" in m.actor.name for m in find_mentions(text, 0, len(text), "Nigeria"))
+
+
+def test_a_group_named_in_the_possessive_is_that_group() -> None:
+    text = "Al Shabaab's fighters attacked a base in Lower Shabelle."
+    assert [(m.text, m.actor.name) for m in find_mentions(text, 0, len(text), "Somalia")][0] == ("Al Shabaab", "Al Shabaab")
+    text = "The Taliban\u2019s spokesman said the group had taken the district."
+    assert find_mentions(text, 0, len(text), "Afghanistan")[0].actor.name == "Taliban"
+    # a possessive inside a longer name is no civilian group ("People's Liberation Army")
+    text = "The People's Liberation Army held drills near Taiwan."
+    assert not any(m.actor.name.startswith("Civilians") for m in find_mentions(text, 0, len(text), "China"))
+
+
+def test_its_troops_are_the_speaking_states_forces() -> None:
+    # the event is in the West Bank, but "its troops" are those of the military that speaks
+    text = "The Israeli military said its troops had come under fire and returned fire at gunmen in Jenin."
+    found = {m.text: m.actor.name for m in find_mentions(text, 0, len(text), "Palestine")}
+    assert found["troops"] == found["Israeli military"] == "Military Forces of Israel (2009-)"
+
+
+def test_a_state_that_says_it_struck_is_its_military() -> None:
+    text = "Pakistan said on Thursday it had carried out airstrikes on hideouts of militants in Khost province."
+    found = [(m.text, m.actor.name) for m in find_mentions(text, 0, len(text), "Afghanistan")]
+    assert ("it", "Military Forces of Pakistan (2018-)") in found, found
+    text = "The Sudanese army said Friday it had retaken the town of Wad Madani from the Rapid Support Forces."
+    found = [(m.text, m.actor.name) for m in find_mentions(text, 0, len(text), "Sudan")]
+    assert ("it", "Military Forces of Sudan (2019-)") in found, found
+    # a state that says something else does nothing
+    text = "Pakistan said on Thursday it had summoned the Afghan envoy over attacks in Khost province."
+    assert not any("Pakistan" in m.actor.name for m in find_mentions(text, 0, len(text), "Afghanistan"))
+
+
+def test_the_pronoun_after_a_groups_said_is_the_group_doing_the_deed() -> None:
+    text = "Myanmar's Arakan Army said on Saturday it had captured the town of Paletwa in Chin state."
+    found = [(m.text, m.actor.name) for m in find_mentions(text, 0, len(text), "Myanmar")]
+    assert ("it", "AA: Arakan Army") in found, found
+    text = "The Arakan Army said on Saturday it had received aid from abroad."
+    assert [m.text for m in find_mentions(text, 0, len(text), "Myanmar")] == ["Arakan Army"]
+
+
 def test_a_named_group_takes_the_generic_noun_after_it() -> None:
     # "ELN guerrillas" are the ELN's members, not a second, unidentified armed group
     text = "On 5 January 2024, ELN guerrillas attacked a military base in Arauca."

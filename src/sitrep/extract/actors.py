@@ -84,6 +84,9 @@ class Roles:
     # the doer is accused of the deed itself ("police were accused of beating motorists", "residents accused
     # soldiers of shooting two traders"): ACLED codes the accused as actor1 even when someone else accuses
     accused_of_deed: bool = False
+    # a named rebel group or militia took the ground the model read as regained by the government: the event is a
+    # non-state actor overtaking territory
+    non_state_taker: bool = False
 
 
 # "accused X of beating", "X were accused of killing": an accusation that names the deed
@@ -446,6 +449,14 @@ def _split_hyphen_agents(toks: list[tuple[int, int, str]]) -> list[tuple[int, in
     return out
 
 
+# the nouns that name an event's doers as such, whoever they are ("the attackers", "the assailants")
+DOER_NOUNS = re.compile(r"\b(?:attackers?|assailants?|perpetrators?|(?:suicide\s+)?bombers?)\b", re.IGNORECASE)
+POSSESSIVE = re.compile(r"['\u2019]s$|(?<=s)['\u2019]$")
+CIVILIAN_INTER = 7
+# the close of a dateline's agency credit: "(AP) -", "(Reuters) --"
+AFTER_WIRE_CREDIT = re.compile(r"\)\s*[-\u2013\u2014]")
+
+
 def find_mentions(text: str, start: int, end: int, country: str | None, *,
                   when: date | int | None = None) -> list[Mention]:
     """Actor mentions in text[start:end], longest alias first, left to right, no overlaps."""
@@ -458,13 +469,17 @@ def find_mentions(text: str, start: int, end: int, country: str | None, *,
 
     def longest_at(i: int) -> tuple[int, Actor] | None:
         for n in range(min(longest, len(toks) - i), 0, -1):
-            key = " ".join(t for _, _, t in toks[i:i + n])
-            rows = exact.get(key) or lower.get(key.lower())
-            if rows and not (n == 1 and key.isupper() and len(key) > 1 and key not in exact and key.lower() not in lower):
-                row = _pick(rows, country, when)
-                if row is not None:
-                    actor = _fill(row, country, when)
-                    if actor is not None:
+            written = " ".join(t for _, _, t in toks[i:i + n])
+            # "Al Shabaab's fighters", "the Taliban's spokesman": a name in the possessive, but not a word of a
+            # longer name ("People's Liberation Army", "Women's League" are no civilians)
+            for key in dict.fromkeys((written, POSSESSIVE.sub("", written))):
+                rows = exact.get(key) or lower.get(key.lower())
+                if rows and not (n == 1 and key.isupper() and len(key) > 1 and key not in exact
+                                 and key.lower() not in lower):
+                    row = _pick(rows, country, when)
+                    actor = _fill(row, country, when) if row is not None else None
+                    if actor is not None and not (key != written and actor.inter == CIVILIAN_INTER):
+                        actor.end = len(written) - len(key)  # how much of the last word is the possessive
                         return n, actor
         return None
 
@@ -495,7 +510,10 @@ def find_mentions(text: str, start: int, end: int, country: str | None, *,
             i += 1
             continue
         n, actor = hit
-        s, e = toks[i][0], toks[i + n - 1][1]
+        s, e = toks[i][0], toks[i + n - 1][1] - (actor.end or 0)
+        if text[s - 1:s] == "(" and AFTER_WIRE_CREDIT.match(text, e):
+            i += n
+            continue  # "ABUJA (AP) -": the agency that filed the report, not Nigeria's Accord Party
         actor.text, actor.start, actor.end = text[s:e], s, e
         before = text[max(start, s - 40):s].lower()
         hedged = bool(re.search(r"\b(suspected|alleged|presumed|purported|likely|believed to be|thought to be|"
@@ -503,6 +521,7 @@ def find_mentions(text: str, start: int, end: int, country: str | None, *,
         out.append(Mention(s, e, text[s:e], actor, _kind(actor), hedged))
         i += n
     out = _with_generic_heads(text, out)
+    out += _said_it_did(text, end, out)
     out += _coordinated_states(text, start, end, country, when, out)
     out += _possessive_forces(text, start, end, country, when, out)
     for m in out:
@@ -517,6 +536,27 @@ def find_mentions(text: str, start: int, end: int, country: str | None, *,
     out = [m for m in out if not ((m.actor.name.startswith("Unidentified") or m.kind == "civilian")
                                   and any(i.start < m.end and m.start < i.end for i in militias))]
     return sorted(out + militias, key=lambda m: m.start)
+
+
+# the group that speaks does the deed: "the Arakan Army said on Saturday it had captured the town", "the Houthis
+# said they had targeted a ship"
+SAID_IT_DID_RE = re.compile(
+    r"\s+(?:said|says|announced|confirmed)\s+(?:on\s+)?(?:\w+day\s+)?(?:that\s+)?(?P<it>it|they)\s+(?:had\s+|has\s+"
+    r"|have\s+)?(?:carried\s+out|conducted|launched|struck|targeted|attacked|bombed|shelled|shot\s+down|killed"
+    r"|destroyed|retaken|retook|recaptured|captured|seized|regained|took\s+control|taken\s+control|ambushed)\b")
+
+
+def _said_it_did(text: str, end: int, found: list[Mention]) -> list[Mention]:
+    """The pronoun after a group's or a force's "said": that actor again, as the doer."""
+    out = []
+    for m in found:
+        said = SAID_IT_DID_RE.match(text, m.end, end) if m.kind in ("armed", "state") else None
+        if said is None or any(f.start < said.end("it") and said.start("it") < f.end for f in found):
+            continue
+        s, e = said.start("it"), said.end("it")
+        out.append(Mention(s, e, text[s:e], m.actor.model_copy(update={"text": text[s:e], "start": s, "end": e}),
+                           m.kind, m.hedged))
+    return out
 
 
 def _unknown_name_word(word: str) -> bool:
@@ -662,20 +702,44 @@ COORDINATED_RE = re.compile(r"\b(military|armed|security|police) forces of (?:th
 # "Russia's defence ministry said its air defences shot down ...", "the Afghan army said its troops ...": the
 # forces the speaking state calls its own
 POSSESSIVE_FORCES_RE = re.compile(
-    r"\b(?P<owner>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s|\u2019s)?\s+(?:[A-Z][\w-]*\s+){0,2}?(?:defen[cs]e ministry"
+    r"\b(?:[Tt]he\s+)?(?P<owner>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s|\u2019s)?\s+(?:[A-Z][\w-]*\s+){0,2}?(?:defen[cs]e ministry"
     r"|ministry of defen[cs]e|army|military|government|administration|armed forces|junta)\b[^.;]{0,60}?"
     r"\b(?P<its>(?:its|their)\s+(?:forces|troops|soldiers|air defen[cs]es|units|army|military))\b")
 
 
+# a state, or its military, that says it struck: "Pakistan said on Thursday it had carried out airstrikes in Khost",
+# "Sudan's military said Friday it had retaken Wad Madani"
+STATE_SAYS_IT_STRUCK_RE = re.compile(
+    r"\b(?:[Tt]he\s+)?(?P<owner>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?P<force>(?:['\u2019]s)?\s+(?:military|army|armed\s+forces"
+    r"|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e))?\s+(?:said|says|announced|confirmed)\s+"
+    r"(?:on\s+)?(?:\w+day\s+)?(?:that\s+)?(?P<it>it)\s+(?:had\s+|has\s+)?(?:carried\s+out|conducted|launched|struck"
+    r"|targeted|bombed|shelled|shot\s+down|killed|destroyed|retaken|retook|recaptured|captured|seized|regained)\b")
+
+
 def _possessive_forces(text: str, start: int, end: int, country: str | None, when: date | int | None,
                        found: list[Mention]) -> list[Mention]:
-    """"its forces" of a state that speaks ("Russia's defence ministry said its air defences ..."): that state's
-    military, a mention where no other actor stands."""
+    """"its forces" of a state that speaks ("Russia's defence ministry said its air defences ..."), or a state that
+    says it struck ("Pakistan said it had carried out airstrikes"): that state's military, a mention where no other
+    actor stands."""
     names, demonyms = _countries()
     out = []
     for m in POSSESSIVE_FORCES_RE.finditer(text, start, end):
         owner = names.get(m.group("owner").lower()) or demonyms.get(m.group("owner"))
         s, e = m.start("its"), m.end("its")
+        if owner is None:
+            continue
+        name = state_force(owner, "military", when)
+        overlapping = [f for f in found if f.start < e and s < f.end]
+        for f in overlapping:
+            if f.text.islower():  # "The Israeli military said its troops ...": not the troops of the event's country
+                f.actor = Actor(name=name, inter=actor_inter(name, country, 1), text=f.text, start=f.start, end=f.end)
+        if overlapping:
+            continue
+        actor = Actor(name=name, inter=actor_inter(name, country, 1), text=text[s:e], start=s, end=e)
+        out.append(Mention(s, e, text[s:e], actor, "state"))
+    for m in STATE_SAYS_IT_STRUCK_RE.finditer(text, start, end):
+        owner = names.get(m.group("owner").lower()) or (demonyms.get(m.group("owner")) if m.group("force") else None)
+        s, e = m.start("it"), m.end("it")  # (the state speaks; "it" does the deed)
         if owner is None or any(f.start < e and s < f.end for f in found):
             continue
         name = state_force(owner, "military", when)
@@ -744,6 +808,10 @@ SPEECH_VERBS = {"said", "says", "say", "stated", "announced", "reported", "repor
                 "suspect", "think", "fear", "feared", "blamed", "accused", "announce", "claim"}
 BE_FORMS = {"was", "were", "is", "are", "be", "been", "being", "got", "get", "gets", "getting", "Was", "Were",
             "Is", "Are", "Been", "Being"}
+PASSIVE_BY = re.compile(r"\bby\s+(?:[\w'-]+\s+){0,5}$", re.IGNORECASE)
+TIES = {"linked", "affiliated", "allied", "tied", "loyal"}
+GROUP_NOUNS = {"militia", "militias", "group", "groups", "faction", "factions", "members", "fighters", "militants",
+               "unit", "units", "cell", "cells", "wing", "movement"}
 SUSPECT_VERBS = {"accused", "accuse", "accuses", "accusing", "blamed", "blame", "blames", "blaming", "suspected",
                  "suspect", "suspects", "believed", "attributed", "linked", "thought", "alleged"}
 
@@ -798,6 +866,10 @@ def _role(tok: Any) -> tuple[str, bool]:
             tok = head.head  # "members of X", "fighters of X": X takes the role of its members
             continue
         if dep == "pobj" and head.head.lower_ in SUSPECT_VERBS:  # "blamed on X", "attributed to X"
+            if head.head.lower_ in TIES and head.head.dep_ == "acl" and head.head.head.lower_ in GROUP_NOUNS:
+                # "members of a militia linked to the PKK": the group's ties, no suspicion of the deed
+                tok = head.head.head
+                continue
             return "other", True
         if dep in ("nsubj",):
             if head.lower_ in SUSPECT_VERBS or head.lower_ in SPEECH_VERBS:
@@ -1078,7 +1150,10 @@ def _main_roles(doc: Document, start: int, end: int, country: str | None, event_
         if first is not None:
             roles.actor1.text, roles.actor1.start, roles.actor1.end = first.text, first.start, first.end
         # (not the police who only tell of it: "A mob lynched two men, police said")
-        state = [m.actor for m, r in clean if m.kind == "state" and r != "source"]
+        state = [m.actor for m, r in clean if m.kind == "state" and r != "source"
+                 # (a mob's victim before the police who came after: "Police arrested three people in connection
+                 # with the killing" of a lynched man)
+                 and not (sub_event_type == "Mob violence" and r == "agent")]
         victims = [m.actor for m, r in clean if m.kind == "civilian" and r in ("patient", "counterpart")]
         text = doc.body[start:end].lower()
         if state:
@@ -1122,6 +1197,9 @@ def _main_roles(doc: Document, start: int, end: int, country: str | None, event_
             # "27 civilians were evacuated from Popasna": the civilians are the ones who act
             roles.actor1 = next(m.actor for m, _ in clean if m.kind == "civilian").model_copy(
                 update={"name": civilians.name, "inter": 7})
+        if sub_event_type == "Arrests" and roles.actor2 is None and suspected is not None and not suspected_doer:
+            # "arrested five suspected Islamic State militants": the group those arrested are said to belong to
+            roles.actor2 = suspected
         if sub_event_type == "Arrests" and roles.actor2 is None:
             # those arrested, when no armed group is named: ACLED's arrests always name them, civilians in 35 of
             # the 52 of our exports (the rest a named group, "Al Shabaab" suspects)
@@ -1145,7 +1223,15 @@ def _main_roles(doc: Document, start: int, end: int, country: str | None, event_
         # "troops repelled an attack by Taliban militants": the attacker is actor1, the defender actor2
         defender = roles.actor1 if roles.actor1 is not None and roles.actor1.name != repelled.name else None
         roles.actor1, roles.actor2 = repelled, defender
-    if sub_event_type == "Government regains territory" and country and (
+    # a named rebel group or militia that takes ground overtakes it, whatever the label ("the Arakan Army said it had
+    # captured Paletwa"); not unnamed militants told in passing ("re-captured Quissanga after it was taken over by
+    # Islamic militants"), nor one told as the doer of what the state undid ("regained the town, seized by the
+    # Islamic State group two months ago")
+    taker = agents[0] if agents and roles.actor1 is agents[0] and agents[0].inter in (2, 3, 4) \
+        and not agents[0].name.startswith("Unidentified") and agents[0].start is not None \
+        and not PASSIVE_BY.search(doc.body, max(start, agents[0].start - 40), agents[0].start) else None
+    roles.non_state_taker = sub_event_type == "Government regains territory" and taker is not None
+    if sub_event_type == "Government regains territory" and country and taker is None and (
             roles.actor1 is None or roles.actor1.inter not in (1, 8)):
         # by definition the state's forces regain it ("Mozambique's military re-captured Quissanga")
         held = roles.actor1 if roles.actor1 is not None and roles.actor1.inter in (2, 3, 4) else None
@@ -1160,8 +1246,12 @@ def _main_roles(doc: Document, start: int, end: int, country: str | None, event_
         roles.actor1 = roles.actor1.model_copy(update={"name": roles.actor1.name + " Air Force"})
     if roles.actor2 is None:
         # "LNA and GNA forces clashed": with nobody on the receiving end, the second subject is the other side
-        second = agents[1:] if event_type == "Battles" and not patients else []
+        # (a patient that is actor1 again is nobody else: "leaving soldiers on both sides with minor injuries")
+        second = agents[1:] if event_type == "Battles" and not _unique(patients, [roles.actor1]) else []
         rest = _unique(patients + between + second + others, [roles.actor1])
+        if roles.actor1.inter in (2, 3, 4):
+            # "Security forces ended the siege, killing all five attackers": a named group's own men, not its target
+            rest = [a for a in rest if not (a.name.startswith("Unidentified") and DOER_NOUNS.search(a.text or ""))]
         if rest:
             roles.actor2 = rest[0]
         elif event_type == "Battles":  # both sides of a battle are armed; an unnamed one is unidentified
