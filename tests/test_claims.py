@@ -55,6 +55,34 @@ def test_claimed_responsibility(nlp, parsed: bool) -> None:
     assert actor is not None and actor.name == "TTP: Tehreek-i-Taliban Pakistan"
 
 
+@pytest.mark.parametrize("parsed", [True, False])
+def test_claiming_the_deed_itself_is_a_claim(nlp, parsed: bool) -> None:
+    text = "Insurgents beheaded 11 villagers near Macomia. Islamic State claimed the killings in a statement."
+    doc = make_doc(nlp, text, "MZ", parsed=parsed)
+    first = doc.sentences[0]
+    claim, _ = find_claim(doc, first.start, first.end, following=len(text))
+    assert (claim.status, claim.by) == ("claimed", "Islamic State")
+    claim, _ = claim_of(nlp, "No group has claimed the attack on the police station in Garissa.", "KE", parsed=parsed)
+    assert claim.status != "claimed"
+
+
+def test_nobodys_claim_names_no_source(nlp) -> None:
+    text = ("The rally was organised by the Jamiat Ulema-e-Islam party. No group immediately claimed responsibility, "
+            "but the Pakistani Taliban have carried out similar attacks in the area.")
+    doc = make_doc(nlp, text, "PK")
+    first = doc.sentences[0]
+    claim, _ = find_claim(doc, first.start, first.end, following=len(text))
+    assert claim.by is None and claim.status != "claimed", claim
+
+
+def test_the_victims_charge_is_no_allegation_about_the_event(nlp) -> None:
+    claim, _ = claim_of(nlp, "A mob beat to death a man accused of stealing a mobile phone in Gazipur, police said.",
+                        "BD")
+    assert claim.status == "reported", claim
+    claim, _ = claim_of(nlp, "Police were accused of beating protesters in Gazipur, a rights group said.", "BD")
+    assert claim.status == "alleged", claim
+
+
 def test_party_saying_it_did_it_is_claimed(nlp) -> None:
     text = ("The Houthis shot down a Saudi surveillance drone over Marib province, "
             "Houthi military spokesman Yahya Saree said.")

@@ -31,14 +31,27 @@ DENY_RE = re.compile(
     r"reports?|allegations?|accusations?|charges?|the\s+attack|attacking|killing|targeting)\b"
     r"|\b(?:rejected|rejects|dismissed|dismisses)\s+(?:the\s+|these\s+|such\s+|all\s+)?"
     r"(?:claims?|reports?|allegations?|accusations?|charges?)\b", re.I)
-CLAIM_RESP_RE = re.compile(r"\b(?:claimed|claims|claiming|claim|took|takes|taking|have claimed|has claimed)\s+"
-                           r"(?:the\s+)?(?:responsibility|credit)\b", re.I)
+# what a claim takes: responsibility, or the deed itself ("Islamic State claimed the killings")
+_RESPONSIBILITY = r"(?:the\s+)?(?:responsibility|credit)\b"
+_CLAIMED = (rf"{_RESPONSIBILITY}|(?:the|this|that|these|those)\s+(?:attacks?|killings?|bombings?|blasts?|explosions?"
+            r"|ambush(?:es)?|assaults?|raids?|kidnappings?|abductions?|beheadings?|shootings?|massacres?)\b")
+# what a victim is said to have done, told as the victim's description ("A mob beat to death a man accused of
+# stealing a phone"), not as a charge about the event (unlike "police were accused of using excessive force")
+VICTIMS_CHARGE = re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!\bbeing )(?<!\bbe )"
+                            r"\b(?:accused|suspected)\s+of\s+\w+ing\b[^.;,]*", re.I)
+ARRESTED_OVER_IT = re.compile(r"\b(?:arrested|detained|apprehended)\b[^.;]*\b(?:in\s+connection\s+with|over|for)\s+"
+                              r"(?:the|this|that)\b", re.I)
+CLAIM_RESP_RE = re.compile(rf"\b(?:claimed|claims|claiming|claim)\s+(?:{_CLAIMED})"
+                           rf"|\b(?:took|takes|taking)\s+{_RESPONSIBILITY}", re.I)
 NEG_CLAIM_RE = re.compile(r"\b(?:no(?:\s+\w+)?|not|nobody|none|yet to|neither)\b[^.;]{0,40}\b(?:claimed|claim)\s+"
-                          r"(?:the\s+)?(?:responsibility|credit)", re.I)
+                          rf"(?:{_CLAIMED})", re.I)
 ALLEGE_RE = re.compile(
     r"\b(?:accus\w*|blam\w*|suspect\w*|alleged(?:ly)?|reportedly|purported(?:ly)?|presumably|"
     r"(?:was|were|is|are)\s+(?:likely|probably|possibly|believed|thought|said)\b|likely|believed to|"
-    r"thought to|attributed\s+to|pointed\s+the\s+finger|held\s+responsible|linked\s+to)", re.I)
+    r"thought to|attributed\s+to|pointed\s+the\s+finger|held\s+responsible|"
+    # (a group's ties are no charge about the deed: "three members of a militia linked to the PKK")
+    r"(?<!\bmilitia )(?<!\bmilitias )(?<!\bgroup )(?<!\bgroups )(?<!\bfaction )(?<!\bmembers )(?<!\bfighters )"
+    r"(?<!\bmilitants )(?<!\bunit )linked\s+to)", re.I)
 SELF_CLAIM_RE = re.compile(r"\b(?:said|says|claimed|claims|announced|stated|declared)\s+(?:that\s+)?"
                            r"(?:it|they|its|their)\b", re.I)
 # a party's own response to the event, not its deed: "Police said they had detained three people"
@@ -184,7 +197,10 @@ def find_claim(doc: Document, start: int, end: int, *, following: int | None = N
     stop = max(end, following or end)
     country = actors.country_name(doc.country_focus)
     sdoc = doc.spacy_doc
-    event_mentions = {a.name for a in actors.agents(doc, start, end, country)}
+    # the event's doers, less those who only answered it ("Police arrested three people in connection with the
+    # killing" of a man a mob lynched: the police are no party to the lynching they report)
+    event_mentions = {a.name for s, e in _sentences(doc, start, end) if not ARRESTED_OVER_IT.search(text, s, e)
+                      for a in actors.agents(doc, s, e, country)}
     found: dict[str, tuple[str | None, Actor | None]] = {}
     for s, e in _sentences(doc, start, stop):
         sent = text[s:e]
@@ -197,6 +213,8 @@ def find_claim(doc: Document, start: int, end: int, *, following: int | None = N
                 sp: tuple[str, int, int] | None = (closing.group(1), s + closing.start(1), s + closing.end(1))
             else:
                 sp = _speaker(sdoc, s, e, verbs) if sdoc is not None else None
+            if sp is not None and sp[0].split()[0].lower() in NEGATORS:
+                return None, None  # "No group immediately claimed responsibility": nobody
             if sp is not None:
                 found_in = [m.actor for m in actors.find_mentions(text, sp[1], sp[2], country)
                             if m.kind in ("armed", "state", "government")]
@@ -233,7 +251,7 @@ def find_claim(doc: Document, start: int, end: int, *, following: int | None = N
             speaker_is_party = any(tok.lower() in name.lower() for name in event_mentions
                                    for tok in re.findall(r"\b[A-Z]{2,6}\b", said_by))
         neg_claim = NEG_CLAIM_RE.search(sent)
-        allege = ALLEGE_RE.search(NEG_CLAIM_RE.sub(" ", sent))
+        allege = ALLEGE_RE.search(VICTIMS_CHARGE.sub(" ", NEG_CLAIM_RE.sub(" ", sent)))
         if allege and "alleged" not in found:
             by, _ = who({"accused", "accuses", "accusing", "blamed", "blames", "blaming", "alleged", "alleges",
                          "say", "says", "said", "suspect", "suspected", "believe", "believed"})
