@@ -189,6 +189,11 @@ def coded(text: str) -> tuple[int, int]:
     # "no one" is nobody, not one
     ("Men hurled a grenade at the house of a politician, damaging a car. No one was hurt.", 0, 0),
     ("A bomb went off near the market; no one was killed.", 0, 0),
+    # a clock time before a comma is no head count, nor is someone who tends the dead
+    ("Jets dropped bombs on the village at around 10 a.m., a resident who helped bury the dead said.", 0, 0),
+    ("A man who saw the bodies said 12 people were killed.", 12, 0),
+    # the earlier event a report dates this one by ("days after")
+    ("Pakistan carried out airstrikes in Khost, days after a suicide attack killed seven soldiers.", 0, 0),
 ])
 def test_acled_counting_rules(text: str, killed: int, injured: int) -> None:
     assert coded(text) == (killed, injured)

@@ -71,6 +71,11 @@ NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 
+# someone doing something for the dead ("who helped bury the dead", "collecting the bodies"): the figure before it
+# counts the living
+TENDING_THE_DEAD = re.compile(r"\b(?:bur(?:y|ied|ying)|collect(?:ed|ing|s)?|identif(?:y|ied|ying)|mourn(?:ed|ing|s)?"
+                              r"|retriev(?:e|ed|ing)|recover(?:ed|ing|s)?|wash(?:ed|ing)?|carr(?:y|ied|ying)|s(?:aw|ee|een|eeing))\s+"
+                              r"(?:the|their|his|her)\s+$", re.IGNORECASE)
 DEATH_WORDS = re.compile(
     r"\b(?:kil{1,3}ed|killing|kills?|dead|died|dies|dying|death|deaths|fatalities|fatality|fatally|lives|"
     r"life|bodies|corpses|slain|slaughtered|massacred|executed|beheaded|lynched|murdered|eliminated|"
@@ -112,7 +117,7 @@ NO_CASUALTIES = re.compile(
 # Words that make a figure something other than a head count of victims.
 NOT_PEOPLE = re.compile(  # used with .match(text, pos): a "^" would never match there
     r"\s*(?:-?\s*)(?:years?|months?|weeks?|days?|hours?|minutes?|km|kilomet(?:er|re)s?|miles?|meters?|metres?|"
-    r"percent|per\s+cent|%|times|tons?|tonnes?|kg|dollars?|usd|euros?|am|pm|a\.m\.|p\.m\.|o'clock|"
+    r"percent|per\s+cent|%|times|tons?|tonnes?|kg|dollars?|usd|euros?|am|pm|a\.m(?=\.)|p\.m(?=\.)|o'clock|"
     r"vehicles?|cars?|houses?|homes?|huts?|tents?|shelters?|structures?|buildings?|shops?|rockets?|missiles?|shells?|drones?|bombs?|"
     r"rounds?|mortars?|villages?|towns?|districts?|provinces?|year-old|"
     r"donkeys?|dogs?|cattle|cows?|goats?|sheep|camels?|livestock|animals?|heads?\s+of\s+cattle|events?|incidents?|"
@@ -209,7 +214,8 @@ NOT_THIS_TOLL = re.compile(
     r"(?:\s+allegedly)?)\s+(?:\w+\s+){0,2}?"
     r"(?:kill\w*|murder\w*|lynch\w*|shot|shoot\w*|stabb\w*|hack\w*|beat\w*)[^.;,]*"
     # an earlier event the report dates this one by: "a day after the group claimed a bombing that killed three"
-    r"|\b(?:a|one|two|three|four|five|six|seven|several|few|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:after|since)\b[^.;]*"
+    r"|\b(?:(?:a|one|two|three|four|five|six|seven|several|few|\d+)\s+)?(?:hours?|days?|weeks?|months?|years?)\s+"
+    r"(?:after|since)\b[^.;]*"
     r"|\b(?:attempted|tried|trying|attempting|wanted|threatened)\s+to\s+(?:\w+\s+)?(?:lynch|kill|murder|behead|execute)\b"
     r"[^.;,]*|\b(?:nearly|almost)\s+(?:lynch|kill|murder|beat)\w*[^.;,]*|\b(?:narrowly\s+)?escaped?\s+death\b"
     # (a sentence carried out is a killing: "a Sharia court sentenced to death and executed a young male")
@@ -366,6 +372,8 @@ def _kind_after(text: str, start: int, limit: int) -> Kind | None:
     death, injury = DEATH_WORDS.search(window), INJURY_WORDS.search(window)
     if death and UNCLEAR_TOLL.match(window, death.end()):
         return None
+    if death and TENDING_THE_DEAD.search(window, 0, death.start()):
+        return None  # "a resident who helped bury the dead told Reuters": the resident is nobody's toll
     obj = NUMBER_RE.match(ahead, death.end() + 1) if death and ahead[death.end():death.end() + 1] == " " else None
     if obj and not TALLY_NEXT.match(ahead, obj.end()):
         # "destroyed five hideouts and killed 7 militants", "raped a woman, killed at least 6 civilians": the verb
