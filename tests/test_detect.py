@@ -29,6 +29,7 @@ from sitrep.extract.detect import (
     place_taken,
     pursuit_only,
     territory_taker,
+    verdict_only,
 )
 from sitrep.extract.transformer import TRANSFORMER_FILE, VOCAB_FILE
 from sitrep.taxonomy import EVENT_TYPES, topic_tag_sub_event
@@ -1761,3 +1762,24 @@ def test_a_protester_dying_where_police_fired_is_excessive_force() -> None:
 ])
 def test_a_force_going_after_the_doers_is_no_event(text: str, expected: bool) -> None:
     assert pursuit_only(text) is expected
+
+
+def test_air_raid_sirens_are_no_air_raid() -> None:
+    text = ("Palestinian militants in Gaza fired a barrage of rockets at southern Israel on Tuesday, setting off air "
+            "raid sirens in Sderot and Ashkelon.")
+    assert apply_codebook_rules(text, pred("Air/drone strike", 0.5)).sub_event_type == \
+        "Shelling/artillery/missile attack"
+    assert apply_codebook_rules("An air raid on the village killed five people.",
+                                pred("Shelling/artillery/missile attack", 0.5)).sub_event_type == "Air/drone strike"
+
+
+def test_a_courts_verdict_is_no_event() -> None:
+    assert verdict_only("A Guatemalan court on Tuesday sentenced a former army officer to 30 years in prison for the "
+                        "1982 massacre of more than 200 villagers in Dos Erres.")
+    assert verdict_only("Two former rebel commanders were convicted of war crimes by the tribunal in The Hague.")
+    # an armed group's court that punishes, a protest at a court, violence after a verdict: events
+    assert not verdict_only("Al Shabaab militants conducted a Sharia court which sentenced to death and executed a "
+                            "young male in the public square.")
+    assert not verdict_only("Protesters gathered outside the court as it sentenced the activist to five years.")
+    assert not verdict_only("Police fired tear gas at supporters of the opposition leader after he was sentenced to "
+                            "ten years in jail.")

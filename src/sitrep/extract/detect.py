@@ -547,7 +547,9 @@ _CHEMICAL_RECALLED = _rx(r"\b(?:scene of|site of|in (?:retaliation|response) (?:
                          r"|(?:since|after) (?:a|the)|facilit(?:y|ies) (?:for|used for)?)\s+(?:\w+\s+){0,4}?(?:chemical|chlorine"
                          r"|sarin|mustard|nerve|toxic|poison)")
 _AIR = _rx(r"\bair ?strikes?\b|\bhelicopter gunships?\b|\bair ?force\b.{0,30}\b(?:bomb(?:ed|s)?|struck|targeted|attacked)\b"
-           r"|\bair[- ]raids?\b|\bdrone (?:strikes?|attacks?)\b|\bwarplanes?\b|\bfighter jets?\b"
+           # (not the sirens that warn of any fire from afar: "rockets ..., setting off air raid sirens")
+           r"|\bair[- ]raids?\b(?!\s+(?:sirens?|alerts?|alarms?|warnings?|shelters?))|\bdrone (?:strikes?|attacks?)\b"
+           r"|\bwarplanes?\b|\bfighter jets?\b"
            r"|\b(?:jets?|aircraft|helicopters?|gunships?|drones?|planes?|uavs?)\b.{0,40}\b(?:bomb(?:ed|s)?|struck|strikes?"
            r"|targeted|fired|hit|dropped|pounded|attacked|raided)\b|\baerial (?:bombardment|attacks?|strikes?)\b"
            r"|\bbarrel bombs?\b|\bkamikaze drones?\b|\bloitering munitions?\b")
@@ -1484,6 +1486,9 @@ _ATTRIBUTION = _rx(r"\b(?:claim(?:ed|s|ing)?|den(?:ied|ies|y|ying)|accept(?:ed|s
                    r"|\b(?:reject(?:ed|s|ing)?|den(?:ied|ies|y|ying)|dismiss(?:ed|es)?)\s+(?:the\s+)?(?:allegations?|accusations?"
                    r"|claims?|charges?|reports?)\s+(?:that|of)\b[^.;]*"
                    r"|\bclaim(?:ed|s)\s+(?:the\s+)?(?:murder|killing|assassination|attack|bombing|beheading)s?\s+of\b[^.;]*"
+                   # "Islamic State claimed the killings": a deed told before, taken as the group's
+                   r"|\bclaim(?:ed|s)\s+(?:the|this|that|these|those)\s+(?:killing|attack|bombing|blast|explosion|assault"
+                   r"|raid|kidnapping|abduction|beheading|shooting|massacre|ambush)(?:s|es)?\b(?!\s+(?:of|on|against)\b)[^.;]*"
                    r"|\b(?:suspected|believed|thought|said)\s+to\s+(?:be|have been)\s+(?:behind|responsible for)\b[^.;]*")
 _ACT_TOLD = _rx(r"\b(?:bomb(?:s|ed|ing|ings)?|blasts?|explo\w*|detonat\w*|attack(?:s|ed|ing)?|shot|shoot\w*|fired|gunfire"
                 r"|kill(?:s|ed|ing)|dead|died|wound\w*|injur\w*|clash\w*|fighting|fought|air ?strikes?|shell(?:s|ed|ing)"
@@ -1517,6 +1522,23 @@ def pursuit_only(text: str) -> bool:
     """A force going after the doers of an event told before, with no violence of its own ("The army said its
     troops were pursuing the attackers"): no event."""
     return bool(PURSUIT.search(text)) and not _ACT_TOLD.search(PURSUIT.sub(" ", text))
+
+
+# a court's verdict: "A Guatemalan court sentenced a former army officer to 30 years ... for the 1982 massacre"
+_VERDICT = _rx(r"\b(?:court|judge|tribunal|jury|magistrate)s?\b[^.;]{0,60}?\b(?:sentenced|convicted|acquitted|jailed"
+               r"|found\s+(?:\w+\s+){0,3}?(?:guilty|innocent))\b[^.;]*|\b(?:was|were|has\s+been|have\s+been)\s+"
+               r"(?:sentenced|convicted|acquitted|jailed)\b[^.;]*")
+# what a court of an armed group does to people, which the codebook codes as violence (a Sharia court that
+# "sentenced to death and executed a young male")
+_PUNISHMENT_DONE = _rx(r"\b(?:executed|killed|beheaded|stoned|flogged|lashed|shot|hanged|amputated)\b")
+
+
+def verdict_only(text: str) -> bool:
+    """A court's verdict or sentence, with any violence told only as what it was for: no event (ACLED codes none
+    of the court rulings its notes mention)."""
+    return bool(_VERDICT.search(text)) and not _PUNISHMENT_DONE.search(text) and not any(
+        p.search(_VERDICT.sub(" ", text)) for p in (_ACT_TOLD, _HARM_TO_PEOPLE, _VIOLENT_SCENE, _PROTEST, _LYNCHING,
+                                                   _PROPERTY_HARM, _MOB_OR_VIGILANTES))
 
 
 def diplomatic_only(text: str) -> bool:
