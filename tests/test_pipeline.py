@@ -646,3 +646,110 @@ def test_its_forces_are_the_speaking_states() -> None:
                    "region on Monday.")
     assert [(e.actor1[:26], e.actor2[:27]) for e in found] == [
         ("Military Forces of Russia ", "Military Forces of Ukraine ")], [(e.actor1, e.actor2) for e in found]
+
+
+def test_a_town_in_the_next_paragraph_within_the_leads_province_places_that_event() -> None:
+    # the lead names only a province ("Cabo Delgado province") and a week; the next paragraph the villages and days
+    found = events("Islamist insurgents beheaded at least 11 villagers in Mozambique's northern Cabo Delgado province "
+                   "this week, local sources said.\n\nThe attacks took place in villages near Macomia on Monday and "
+                   "Tuesday. Islamic State claimed the killings in a statement on Wednesday.")
+    assert [(e.location, e.fatalities, e.claim.status) for e in found] == [("Macomia", 11, "claimed")], \
+        [(e.location, e.fatalities, e.claim) for e in found]
+    # the lead names only the country, and the wire's dateline is the capital: the town told next is the place
+    found = events("OUAGADOUGOU, May 9 (Reuters) - Islamist militants killed at least 40 soldiers in an ambush in "
+                   "northern Burkina Faso on Sunday, two security sources said.\n\nThe convoy was attacked near Djibo "
+                   "in Soum province. JNIM claimed responsibility in a statement on Monday.")
+    assert [(e.location, e.fatalities, e.actor1[:4]) for e in found] == [("Djibo", 40, "JNIM")], \
+        [(e.location, e.fatalities, e.actor1) for e in found]
+    # a town in another province is another event
+    other = events("Insurgents killed 11 villagers in Cabo Delgado province on Monday.\n\nThe insurgents also "
+                   "attacked Nacala in Nampula province on Monday.")
+    assert len(other) == 2
+
+
+def test_what_a_group_does_as_a_rule_is_no_event() -> None:
+    found = events("Gunmen abducted 30 students from a school in Kaura Namoda on Monday, police said.\n\n"
+                   "Armed gangs known locally as bandits frequently abduct people for ransom in neighbouring Katsina "
+                   "state.")
+    assert [e.location for e in found] == ["Kaura Namoda"]
+    assert events("Armed gangs known locally as bandits frequently abduct people for ransom in northwestern "
+                  "Nigeria.") == []
+
+
+def test_the_leads_label_stands_when_the_paragraphs_read_together_are_much_less_sure(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    use_fake_model(monkeypatch, labels_by_word(("came on motorcycles", "Attack", 0.5, 0.9),
+                                               ("abducted", "Abduction/forced disappearance", 0.9, 0.99),
+                                               ("", None, 0.9, 0.1)))
+    text = ("Gunmen abducted 30 students from a school in Zamfara state on Monday, police said.\n\n"
+            "\"The bandits came on motorcycles,\" a police spokesman said. One security guard was killed.")
+    groups = pipeline.detect_events(pipeline.prepare(Article(id="t", text=text, published=date(2022, 5, 10))))
+    assert [g.best.sub_event_type for g in groups] == ["Abduction/forced disappearance"]
+
+
+def test_a_named_groups_attackers_killed_by_the_forces_are_not_its_target() -> None:
+    found = events("Al Shabaab militants detonated a car bomb at the gate of a hotel in Kismayo on Saturday, killing at "
+                   "least nine people, police said. Security forces ended the siege after six hours, killing all four "
+                   "attackers.")
+    assert [(e.actor1, e.actor2) for e in found] == [("Al Shabaab", "Civilians (Somalia)")]
+
+
+def test_the_police_who_arrest_a_mobs_members_are_not_its_target_nor_a_party_to_it() -> None:
+    found = events("A mob beat to death a man accused of stealing a mobile phone in Gazipur on Tuesday night, police "
+                   "said.\n\nThe victim was caught by locals and beaten with sticks. Police arrested three people in "
+                   "connection with the killing.")
+    assert [(e.sub_event_type, e.actor2, e.claim.status) for e in found] == [
+        ("Mob violence", "Civilians (Bangladesh)", "reported")], [(e.sub_event_type, e.actor2, e.claim) for e in found]
+
+
+def test_the_event_named_again_with_its_town_in_the_next_paragraph_is_that_event(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # the model reads "The strike hit the vehicle" alone as a labour strike; named again, it is the air strike
+    use_fake_model(monkeypatch, labels_by_word(("drone strike", "Air/drone strike", 0.9, 0.99),
+                                               ("hit the vehicle", "Peaceful protest", 0.5, 0.9),
+                                               ("", None, 0.9, 0.1)))
+    text = ("BEIRUT (AP) \u2014 An Israeli drone strike on a car in southern Lebanon killed two Hezbollah members on "
+            "Monday.\n\nThe strike hit the vehicle on the road between the towns of Bint Jbeil and Aynata.")
+    groups = pipeline.detect_events(pipeline.prepare(Article(id="t", text=text, published=date(2022, 5, 10))))
+    assert [(g.best.sub_event_type, len(g.sentences)) for g in groups] == [("Air/drone strike", 2)]
+
+
+def test_two_armies_clashing_are_the_two_sides_though_soldiers_are_hurt() -> None:
+    found = events("NEW DELHI \u2014 Indian and Chinese troops clashed with sticks and stones along their disputed "
+                   "border in the Tawang sector of Arunachal Pradesh last week, leaving soldiers on both sides with "
+                   "minor injuries, India's defence minister said on Tuesday.")
+    assert [(e.actor1, e.actor2) for e in found] == [("Military Forces of India (2014-)", "Military Forces of China")]
+
+
+def test_an_arrest_of_a_groups_suspected_members_names_the_group() -> None:
+    found = events("Iraqi security forces arrested five suspected Islamic State militants in a raid in Kirkuk province "
+                   "on Wednesday, the Interior Ministry said in a statement.")
+    assert [(e.sub_event_type, e.actor2) for e in found] == [("Arrests", "Islamic State (Iraq)")]
+
+
+def test_a_sentence_for_an_old_massacre_is_no_event() -> None:
+    assert events("GUATEMALA CITY \u2014 A Guatemalan court on Tuesday sentenced a former army officer to 30 years in "
+                  "prison for the 1982 massacre of more than 200 villagers in Dos Erres.") == []
+
+
+def test_a_rebel_group_taking_a_town_overtakes_it_whatever_the_model_reads() -> None:
+    found = events("YANGON (Reuters) - Myanmar's Arakan Army said on Saturday it had captured the town of Paletwa in "
+                   "Chin state near the border with India and Bangladesh, after weeks of fighting with the junta's "
+                   "troops.")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in found] == [
+        ("Non-state actor overtakes territory", "AA: Arakan Army", "Military Forces of Myanmar (2016-)")], \
+        [(e.sub_event_type, e.actor1, e.actor2) for e in found]
+    # the group told as the doer of what the state undid, or unnamed militants told in passing, take nothing
+    for text in ("Mozambique's military re-captured Quissanga (Cabo Delgado) after it was taken over by Islamic "
+                 "militants.",
+                 "The military confirmed it regained the town of Rio Grande, seized by the activists of the Islamic "
+                 "State group two months ago."):
+        assert [e.sub_event_type for e in events(text)] == ["Government regains territory"], text
+
+
+def test_a_militia_linked_to_a_group_is_that_groups_side_not_a_suspect() -> None:
+    found = events("ERBIL, Iraq (AP) \u2014 A Turkish drone strike on a car in northern Iraq's Sinjar district killed "
+                   "three members of a militia linked to the Kurdistan Workers' Party, or PKK, Iraqi Kurdish officials "
+                   "said Saturday.")
+    assert [(e.actor2, e.claim.status) for e in found] == [("PKK: Kurdistan Workers Party", "reported")], \
+        [(e.actor2, e.claim) for e in found]

@@ -27,7 +27,10 @@ BACKGROUND = re.compile(
     r"\bsince\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b|\bin\s+recent\s+(?:years|months|weeks)\b|"
     r"\bover\s+the\s+(?:past|last)\s+(?:few\s+|several\s+)?(?:years|months|decades?)\b|"
     r"\bhad\s+(?:conducted|carried\s+out|staged|launched)\s+(?:multiple|several|many|numerous|dozens)\b|"
-    r"\b(?:continues?|continued)\s+to\s+pose\b",
+    r"\b(?:continues?|continued)\s+to\s+pose\b|"
+    # what a group does as a rule: "bandits frequently abduct people for ransom in the region"
+    r"\b(?:frequently|regularly|routinely|often|typically|usually|commonly)\s+(?:\w+\s+)?(?:abduct|attack|kill|raid"
+    r"|target|kidnap|clash|stage|loot|steal|ambush|storm|carr(?:y|ies)\s+out)(?:e?s)?\b",
     re.IGNORECASE,
 )
 # A record the event is compared with ("for the first time since 2012", "the deadliest attack since 2015") is no
@@ -59,6 +62,11 @@ PARTICIPANTS_AGAIN = re.compile(PARTICIPANT_ANAPHORA, re.IGNORECASE)
 # "X accused the police of ...": a sentence whose deed is a charge someone makes
 ACCUSATION = re.compile(r"[^.;:]{0,80}?\b(?:accused|accuses|blamed|blames)\s+(?:the\s+)?[^.;:]{1,60}?\s+(?:of|for)\s",
                         re.IGNORECASE)
+# an event's doers or targets told again by the noun a report calls them ("The bandits came on motorcycles", "the
+# gunmen", "The convoy was attacked near Djibo")
+PARTIES_AGAIN = re.compile(r"\bthe\s+(?:gunmen|bandits|militants|insurgents|jihadists|kidnappers|abductors|raiders"
+                           r"|fighters|rebels|suicide\s+bombers?|bomber|convoy|patrol|checkpoint|outpost|garrison)\b",
+                           re.IGNORECASE)
 CROWD = re.compile(r"\b(?:demonstrators|protesters|protestors|rioters|marchers|crowds?|mob)\b", re.IGNORECASE)
 DEAL_ANAPHORA = re.compile(r"\b(?:the|this|that)\s+(?:deal|agreement|accord|ceasefire|truce|pact)\b", re.IGNORECASE)
 ANAPHORA = re.compile(
@@ -151,8 +159,15 @@ class EventGroup:
         was trained on whole notes, when that is an event. While the
         group is growing: the codebook codes by weapon, so a sentence naming an explosive weapon or a
         strike ("a car bomb hit a bus") decides over one that only gives the toll; else the lead sentence's,
-        unless a later one is much surer."""
+        unless a later one is much surer. A report's lead telling violence, much surer than its paragraphs read
+        together, keeps its label: "Gunmen ... abducted at least 30 students" stays an abduction when the next
+        paragraph adds that a guard was shot (while a demonstration is coded by what happened at it, which later
+        paragraphs tell: "protesters set fire to hay bales")."""
         if self.told is not None and self.told.sub_event_type is not None:
+            lead = self.predictions[0]
+            if self.sentences[-1].paragraph != self.sentences[0].paragraph and lead.sub_event_type is not None \
+                    and lead.event_type not in DEMONSTRATION_TYPES and lead.probability > self.told.probability + 0.25:
+                return lead
             return self.told
         for sentence, pred in zip(self.sentences, self.predictions, strict=True):
             if pred.event_type == "Explosions/Remote violence" and EXPLOSIVE.search(sentence.text):
@@ -203,7 +218,7 @@ def detect_events(doc: Document) -> list[EventGroup]:
         if not same_paragraph:
             current = None
         is_event = pred.sub_event_type is not None and not BRACKET_REMARK.match(sentence.text) \
-            and not detect.pursuit_only(sentence.text) \
+            and not detect.pursuit_only(sentence.text) and not detect.verdict_only(sentence.text) \
             and not (BACKGROUND.search(COMPARED_SINCE.sub(" ", sentence.text)) and not _dated_to_the_day(doc, sentence))
         if current is not None and not NEW_EVENT.search(sentence.text):
             # "Al-Shabaab claimed responsibility for the attack": no event alone, but it goes on telling the event
@@ -232,6 +247,19 @@ def detect_events(doc: Document) -> list[EventGroup]:
                 and (_same_family(pred.event_type, groups[-1].best.event_type) or TOLL_SUFFERED.search(sentence.text)):
             # "At least 50 civilians were killed in the fighting", in the paragraph after the event it tells of,
             # with no place or date of its own: that event's toll, not a new event
+            current = groups[-1]
+            current.add(sentence, pred)
+            continue
+        if is_event and current is None and groups and groups[-1].sentences[-1].paragraph == sentence.paragraph - 1 \
+                and not NEW_EVENT.search(sentence.text) and _narrows(doc, groups[-1], sentence) \
+                and (ANAPHORA.search(sentence.text) or (
+                    (_told_again(sentence.text, groups[-1]) or pred.sub_event_type == groups[-1].best.sub_event_type)
+                    and _same_family(pred.event_type, groups[-1].best.event_type))):
+            # "The attacks took place in villages near Macomia on Monday and Tuesday", in the paragraph after
+            # "insurgents beheaded 11 villagers in Cabo Delgado province this week": the town and the day, within
+            # the province and the week the event was told in, of that event, not a second event; named again
+            # ("The strike hit the vehicle on the road between Bint Jbeil and Aynata"), whatever the sentence reads
+            # like alone
             current = groups[-1]
             current.add(sentence, pred)
             continue
@@ -382,10 +410,11 @@ def _is_headline(doc: Document, sentence: Sentence) -> bool:
 
 
 def _told_again(text: str, group: EventGroup) -> bool:
-    """The sentence names the group's event again: "the attack", "the crowd"; after a demonstration, its
-    crowd ("Police fired tear gas to disperse hundreds of demonstrators"); after an agreement, "Under the deal, ..."
-    (which, beside any other event, names what it is about, not that event)."""
-    return ANAPHORA.search(text) is not None or (
+    """The sentence names the group's event again: "the attack", "the crowd", its doers or targets ("The bandits
+    came on motorcycles", "The convoy was attacked"); after a demonstration, its crowd ("Police fired tear gas to disperse hundreds of
+    demonstrators"); after an agreement, "Under the deal, ..." (which, beside any other event, names what it is
+    about, not that event)."""
+    return ANAPHORA.search(text) is not None or PARTIES_AGAIN.search(text) is not None or (
         group.best.sub_event_type == "Agreement" and DEAL_ANAPHORA.search(text) is not None) or (
         group.best.event_type in DEMONSTRATION_TYPES and CROWD.search(text) is not None)
 
@@ -432,6 +461,26 @@ def _elsewhere(doc: Document, group: EventGroup, sentence: Sentence) -> bool:
         return False
     named = {p.name for p in theirs} | {p.admin1 for p in theirs if p.admin1} | {p.admin2 for p in theirs if p.admin2}
     return not mine & named
+
+
+def _narrows(doc: Document, group: EventGroup, sentence: Sentence) -> bool:
+    """The group's event was told only in a province or a country (a wire dateline's town aside), and the
+    sentence names towns within it, on the group's day or within the week or month the group was told in."""
+    begins = max(group.start, _dateline_end(doc, group))
+    if _places_in(doc, begins, group.end):
+        return False
+    areas = [p for p in doc.places if p.start is not None and begins <= p.start < group.end
+             and p.feature_code in GENERIC_PLACE_FEATURES - FACILITY_CODES]
+    towns = _places_in(doc, sentence.start, sentence.end)
+    if not areas or not towns:
+        return False
+    provinces = {(p.country_code, p.admin1) for p in areas if p.feature_code != "PCLI" and p.admin1}
+    countries = {p.country_code for p in areas}
+    if not all((t.country_code, t.admin1) in provinces if provinces else t.country_code in countries for t in towns):
+        return False
+    mine, theirs = _dates_in(doc, sentence.start, sentence.end), _dates_in(doc, begins, group.end)
+    return not mine or not theirs or mine[0].value == theirs[0].value or (
+        theirs[0].precision > 1 and abs((mine[0].value - theirs[0].value).days) <= 31)
 
 
 def _same_family(a: str | None, b: str | None) -> bool:
@@ -621,9 +670,10 @@ def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, i
         # liberated": the fight's first side took the ground, and its kind names the territorial type
         taken = "Government regains territory" if inter1 == STATE_INTER else OVERTAKEN
         best = best.relabelled(taken)
-    if best.sub_event_type == "Government regains territory" and inter1 == EXTERNAL_INTER:
+    if best.sub_event_type == "Government regains territory" and (inter1 == EXTERNAL_INTER or roles.non_state_taker):
         # the codebook's government is the state's own: a foreign army taking ground is a non-state actor
-        # overtaking it (44 of the 46 ACLED territorial rows whose actor1 is a foreign state's forces)
+        # overtaking it (44 of the 46 ACLED territorial rows whose actor1 is a foreign state's forces), and so is
+        # a rebel group or a militia that takes it ("the Arakan Army said it had captured Paletwa")
         best = best.relabelled(OVERTAKEN)
     if best.sub_event_type in BLOODLESS_SUB_TYPES:  # the label as finally coded (arrests by rebels are abductions)
         fatalities, f_low, f_high, used_f = 0, None, None, []
