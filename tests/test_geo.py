@@ -1929,3 +1929,16 @@ def test_a_provinces_point_is_the_middle_of_its_units_where_its_towns_crowd_one_
     ontario = next(h.entry for h in gaz.lookup(fold("Ontario")) if h.entry.fcode == "ADM1"
                    and h.entry.cc == "CA")
     assert km(ontario.lat, ontario.lon, 49.25, -84.50) < 161
+
+
+def test_a_distance_from_a_town_told_with_from_is_near_it() -> None:
+    text = ("Insurgents killed 37 farmers in Zabarmari village, about 20 km from the state capital Maiduguri, on "
+            "Saturday.")
+    place, precision = located(text)
+    assert place is not None and (place.name, precision) == ("Maiduguri", 2)
+
+
+def test_a_respelt_neighbourhood_far_from_its_city_is_the_city() -> None:
+    # "Katindo" (unknown to the gazetteer) respells Katanda, 60 km from the Goma the text puts it in
+    place, _ = located("A grenade thrown into a crowded bar in the Katindo neighbourhood of Goma killed two people.")
+    assert place is not None and place.name == "Goma"

@@ -24,7 +24,7 @@ NEAR = re.compile(
     r"|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?(?: of)?"
     r"(?!\s+(?:city|town|village|port|capital|border town|market town)\s+of\b)"
     r"|km|kilometers?|kilometres?|miles?|on the road|road between|highway|villages? of|area of|areas? of"
-    r"|district of|frontlines?)\W*(?:of\W+)?(?:the\W+)?(?:\w+\W+){0,2}$",
+    r"|district of|frontlines?)\W*(?:(?:of|from)\W+)?(?:the\W+)?(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
 # at sea off a town or in the waters named after it ("a ship hit off Hodeidah", "off the coast of Lamu", "in the
@@ -96,6 +96,7 @@ FAR_FROM_PROVINCE_KM = 150.0
 PROVINCE_AFTER = re.compile(r"\s*[,(]\s*")
 INSIDE_NEXT = re.compile(r"\s+(?:neighbou?rhood|quarter|district|area|village|locality|camp|suburb|sector)\s+"
                          r"(?:in|of)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?$", re.IGNORECASE)
+QUARTER_OF = re.compile(r"\s+(?:neighbou?rhood|quarter|suburb|sector)\s+(?:in|of)\s+", re.IGNORECASE)
 # "the Isawiyah neighbourhood of Jerusalem", "Kfar Aqab north of Jerusalem": the place told within or beside the
 # next one is where it happened; the next one only situates it
 SITUATED_BY_NEXT = re.compile(r"\s+(?:(?:neighbou?rhood|quarter|area|village|locality|(?:refugee\s+)?camp|suburb)\s+"
@@ -220,14 +221,20 @@ def _situated_by_next(doc: Document, place: Place) -> bool:
 
 def _in_container_abroad(doc: Document, place: Place, others: list[Place]) -> bool:
     """'al Antariyeh neighborhood in Quamishli city': the text puts the place inside the next one, so a reading
-    in another country than that container's is a namesake abroad."""
+    in another country than that container's is a namesake abroad, and so is a respelling of a town far from it
+    ("the Katindo neighbourhood of Goma" is not Katanda, 60 km north)."""
     for other in others:
         if other.start is None or place.end is None or other.start < place.end or not other.country_code:
             continue
         if INSIDE_NEXT.match(doc.body[place.end:other.start]):
             # a reading that lies at the container is inside it whatever country each is filed under (East
             # Jerusalem's neighbourhoods are Palestinian in GeoNames and ACLED, the city Israeli)
-            return other.country_code != place.country_code and not _close(place, other)
+            # (only a city's quarters lie at the city: a district "of Agri" is the province's, and a town's distance
+            # from a province's middle says nothing, "in At-Bashy district of Naryn region")
+            respelt = place.start is not None and fold(doc.body[place.start:place.end]) != fold(place.name) \
+                and (other.feature_code or "").startswith("PPL") \
+                and QUARTER_OF.match(doc.body[place.end:other.start]) is not None
+            return (other.country_code != place.country_code or respelt) and not _close(place, other)
     return False
 
 

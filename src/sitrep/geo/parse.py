@@ -1311,8 +1311,9 @@ def _named_admin2(e: Entry, m: Mention) -> bool:
         return False
     if ADMIN2_SUFFIX.search(m.text) is not None:
         return True
-    if m.cue_word and fold(e.name).endswith(" " + m.cue_word):
-        return True  # "Bui division": Cameroon's Bui Division, not Bowie
+    if m.cue_word and fold(e.name).endswith(" " + m.cue_word) and not any(
+            h.entry.kind in (CITY, ADMIN1) and h.name_kind in (MAIN, ALT) and h.entry.cc == e.cc for h in m.hits):
+        return True  # "Bui division": Cameroon's Bui Division (no town of its name there), not Bowie, Maryland
     return m.cue == "district" and not any(h.entry.kind in (CITY, ADMIN1) and h.name_kind in (MAIN, ALT)
                                            for h in m.hits)
 
