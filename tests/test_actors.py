@@ -134,6 +134,21 @@ def test_the_pronoun_after_a_groups_said_is_the_group_doing_the_deed() -> None:
     assert [m.text for m in find_mentions(text, 0, len(text), "Myanmar")] == ["Arakan Army"]
 
 
+def test_an_unnamed_group_from_another_country_is_that_countrys() -> None:
+    text = "On 26 April 2021, unidentified gunmen from Ethiopia attacked Turkana herders along the border."
+    assert find_mentions(text, 0, len(text), "Kenya")[0].actor.name == "Unidentified Armed Group (Ethiopia)"
+    text = "Palestinian militants in Gaza fired a barrage of rockets at southern Israel."
+    assert find_mentions(text, 0, len(text), "Israel")[0].actor.name == "Unidentified Armed Group (Palestine)"
+    # the event's own country, or a town, changes nothing
+    text = "Somali militants attacked a base near Mogadishu."
+    assert find_mentions(text, 0, len(text), "Somalia")[0].actor.name == "Unidentified Armed Group (Somalia)"
+    text = "Unknown gunmen from Mandera town attacked a bus."
+    assert find_mentions(text, 0, len(text), "Kenya")[0].actor.name == "Unidentified Armed Group (Kenya)"
+    # a militia of no name is an armed group too (10 of the 19 ACLED notes so worded; most others name it)
+    text = "Suspected militias from Ethiopia attacked Forole."
+    assert find_mentions(text, 0, len(text), "Kenya")[0].actor.name == "Unidentified Armed Group (Ethiopia)"
+
+
 def test_a_named_group_takes_the_generic_noun_after_it() -> None:
     # "ELN guerrillas" are the ELN's members, not a second, unidentified armed group
     text = "On 5 January 2024, ELN guerrillas attacked a military base in Arauca."

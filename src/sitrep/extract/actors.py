@@ -530,6 +530,8 @@ def find_mentions(text: str, start: int, end: int, country: str | None, *,
             # "armed Tugen youth raided ...": the community's members act, not a "Tugen" modifying a noun
             m.end = m.actor.end = members.end()
             m.text = m.actor.text = text[m.start:m.end]
+    _foreign_origin(text, end, country, out)
+    _tied_to_named(text, out)
     militias = _identity_militias(text, start, end, country, out)
     # the identity told beats the generic alias of its head noun ("ethnic militiamen" is not just "militiamen",
     # "pastoralists from Dabashi" are not just pastoralists)
@@ -554,9 +556,45 @@ def _said_it_did(text: str, end: int, found: list[Mention]) -> list[Mention]:
         if said is None or any(f.start < said.end("it") and said.start("it") < f.end for f in found):
             continue
         s, e = said.start("it"), said.end("it")
-        out.append(Mention(s, e, text[s:e], m.actor.model_copy(update={"text": text[s:e], "start": s, "end": e}),
-                           m.kind, m.hedged))
+        # (the pronoun's place gives the role; the evidence stays the name)
+        out.append(Mention(s, e, text[s:e], m.actor.model_copy(), m.kind, m.hedged))
     return out
+
+
+# an unnamed group's origin: "gunmen from Ethiopia", "raiders from neighbouring Somalia"; "Palestinian militants"
+FROM_COUNTRY = re.compile(r"\s+from\s+(?:neighbou?ring\s+)?(?P<c>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
+ADJECTIVE_BEFORE = re.compile(r"\b(?P<c>[A-Z][a-z]+)\s+$")
+
+
+def _foreign_origin(text: str, end: int, country: str | None, found: list[Mention]) -> None:
+    """An unidentified armed group the text says comes from another country is that country's (ACLED: "unidentified
+    gunmen from Ethiopia attacked Turkana herders" in Kenya is "Unidentified Armed Group (Ethiopia)")."""
+    names, demonyms = _countries()
+    taken = [(f.start, f.end) for f in found]
+    for m in found:
+        if not m.actor.name.startswith("Unidentified Armed Group ("):
+            continue
+        after = FROM_COUNTRY.match(text, m.end, end)
+        origin = names.get(after.group("c").lower()) if after else None
+        before = ADJECTIVE_BEFORE.search(text, max(0, m.start - 20), m.start)
+        if origin is None and before is not None and not any(s <= before.start("c") < e for s, e in taken):
+            origin = demonyms.get(before.group("c")) or names.get(before.group("c").lower())
+        if origin is not None and origin != country:
+            m.actor = m.actor.model_copy(update={"name": f"Unidentified Armed Group ({origin})"})
+
+
+TIED_TO = re.compile(r"\s+(?:linked|affiliated|allied|loyal|tied)\s+(?:to|with)\s+")
+
+
+def _tied_to_named(text: str, found: list[Mention]) -> None:
+    """An unnamed group told as tied to a named one is that group's side: "a militia linked to the Kurdistan Workers'
+    Party" is the PKK's."""
+    for m in found:
+        tie = TIED_TO.match(text, m.end) if m.actor.name.startswith("Unidentified") else None
+        named = next((f for f in found if tie and f.kind == "armed" and not f.actor.name.startswith("Unidentified")
+                      and tie.end() <= f.start <= tie.end() + 4), None)
+        if named is not None:
+            m.actor = named.actor.model_copy(update={"text": m.actor.text, "start": m.actor.start, "end": m.actor.end})
 
 
 def _unknown_name_word(word: str) -> bool:
@@ -743,7 +781,9 @@ def _possessive_forces(text: str, start: int, end: int, country: str | None, whe
         if owner is None or any(f.start < e and s < f.end for f in found):
             continue
         name = state_force(owner, "military", when)
-        actor = Actor(name=name, inter=actor_inter(name, country, 1), text=text[s:e], start=s, end=e)
+        # (the evidence is the state's name)
+        actor = Actor(name=name, inter=actor_inter(name, country, 1), text=m.group("owner"), start=m.start("owner"),
+                      end=m.end("owner"))
         out.append(Mention(s, e, text[s:e], actor, "state"))
     return out
 
