@@ -1942,3 +1942,10 @@ def test_a_respelt_neighbourhood_far_from_its_city_is_the_city() -> None:
     # "Katindo" (unknown to the gazetteer) respells Katanda, 60 km from the Goma the text puts it in
     place, _ = located("A grenade thrown into a crowded bar in the Katindo neighbourhood of Goma killed two people.")
     assert place is not None and place.name == "Goma"
+
+
+def test_a_provinces_own_name_beside_its_capital_is_the_province() -> None:
+    # "Bihar" is also another name of Bihar Sharif, 60 km from Patna; neither it nor Patna district gains from
+    # lying near the Patna the text names
+    found = places("PATNA \u2014 Police lathi-charged teachers protesting outside the Bihar assembly in Patna on Saturday.")
+    assert (found["Bihar"].feature_code, found["Patna"].feature_code) == ("ADM1", "PPL")

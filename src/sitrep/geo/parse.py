@@ -948,6 +948,8 @@ class Parser:
             # follows ("China, Maine")
             names_country = not container and any(
                 h.entry.kind == COUNTRY and h.name_kind in (MAIN, ALT) for h in m.hits)
+            province_named = any(h.entry.kind == ADMIN1 and h.name_kind == MAIN for h in m.hits)
+            city_names = {(h.entry.cc, h.entry.name) for h in m.hits if h.entry.kind == CITY and h.name_kind == MAIN}
             for h in m.hits:
                 e = h.entry
                 s = _prior(h, m)
@@ -986,7 +988,12 @@ class Parser:
                 if contained and ((e.kind == ADMIN1 and e.admin1_code in contained)
                                   or (e.kind == COUNTRY and e.cc in contained)):
                     s += 3.0
-                if anchors and e.kind in (CITY, ADMIN2, CURATED) and _near_other(anchors, fold(m.text), e.lat, e.lon):
+                # (not a town through another name of a province the mention names by its own: "the Bihar assembly"
+                # is not Bihar Sharif's, though it lies near Patna; nor a district that bears its city's very name:
+                # a bare "Patna" is the city)
+                if anchors and e.kind in (CITY, ADMIN2, CURATED) and not (h.name_kind != MAIN and province_named) \
+                        and not (e.kind == ADMIN2 and h.name_kind == MAIN and (e.cc, e.name) in city_names) \
+                        and _near_other(anchors, fold(m.text), e.lat, e.lon):
                     s += NEAR_BONUS
                 scored.append((s, h))
             m.outside = bool(container) and m.how not in (DEMONYM,) and not any(
