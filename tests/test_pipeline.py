@@ -753,3 +753,19 @@ def test_a_militia_linked_to_a_group_is_that_groups_side_not_a_suspect() -> None
                    "said Saturday.")
     assert [(e.actor2, e.claim.status) for e in found] == [("PKK: Kurdistan Workers Party", "reported")], \
         [(e.actor2, e.claim) for e in found]
+
+
+def test_the_troops_a_base_hosts_are_its_target_not_the_doer() -> None:
+    found = events("BAGHDAD (Reuters) - Several rockets were fired at the Ain al-Asad air base in western Iraq, which "
+                   "hosts U.S. troops, on Saturday, causing minor injuries to some U.S. personnel, U.S. officials said.")
+    assert [(e.actor1, e.actor2) for e in found] == [
+        ("Unidentified Armed Group (Iraq)", "Military Forces of the United States (2017-)")], \
+        [(e.actor1, e.actor2) for e in found]
+
+
+def test_two_rival_clan_militias_are_both_sides() -> None:
+    found = events("GALKAYO, Somalia \u2014 Fighting between two rival clan militias over a disputed water well killed at "
+                   "least seven people near Galkayo in the Mudug region on Saturday, elders said.")
+    assert [(e.actor1, e.actor2) for e in found] == [("Unidentified Clan Militia (Somalia)",) * 2]
+    found = events("On 3 May 2022, cult militias clashed in Owutu village (Afikpo South, Ebonyi). One person was killed.")
+    assert [(e.actor1, e.actor2) for e in found] == [("Unidentified Cult Militia (Nigeria)",) * 2]

@@ -848,6 +848,8 @@ SPEECH_VERBS = {"said", "says", "say", "stated", "announced", "reported", "repor
                 "suspect", "think", "fear", "feared", "blamed", "accused", "announce", "claim"}
 BE_FORMS = {"was", "were", "is", "are", "be", "been", "being", "got", "get", "gets", "getting", "Was", "Were",
             "Is", "Are", "Been", "Being"}
+RIVALS = re.compile(r"\b(?:two|rival|each\s+other|one\s+another|between|inter-?clan|inter-?communal|clashed)\b",
+                    re.IGNORECASE)
 PASSIVE_BY = re.compile(r"\bby\s+(?:[\w'-]+\s+){0,5}$", re.IGNORECASE)
 TIES = {"linked", "affiliated", "allied", "tied", "loyal"}
 GROUP_NOUNS = {"militia", "militias", "group", "groups", "faction", "factions", "members", "fighters", "militants",
@@ -1163,7 +1165,9 @@ def _main_roles(doc: Document, start: int, end: int, country: str | None, event_
     agents = of(armed, ("agent",))
     between = of(armed, ("between",))
     patients = of(armed, ("patient", "counterpart"))
-    others = of(armed, ("other",))
+    # (an actor told as a target somewhere is no doer where its role is unclear: rockets fired "at the Ain al-Asad
+    # air base, which hosts U.S. troops, causing minor injuries to some U.S. personnel")
+    others = [a for a in of(armed, ("other",)) if a.name not in {p.name for p in patients}]
     civ_patients = of(("civilian",), ("patient", "counterpart", "between", "other"))
     civilians = Actor(name=f"Civilians ({country})" if country else "Civilians", inter=7)
     unidentified = unnamed_perpetrator(country, event_type)
@@ -1294,6 +1298,13 @@ def _main_roles(doc: Document, start: int, end: int, country: str | None, event_
             rest = [a for a in rest if not (a.name.startswith("Unidentified") and DOER_NOUNS.search(a.text or ""))]
         if rest:
             roles.actor2 = rest[0]
+        elif event_type == "Battles" and roles.actor1.name.startswith(("Unidentified Clan Militia",
+                                                                       "Unidentified Communal Militia",
+                                                                       "Unidentified Cult Militia")) \
+                and RIVALS.search(doc.body, start, end):
+            # "fighting between two rival clan militias", "cult militias clashed": the other side is another such
+            # militia
+            roles.actor2 = roles.actor1.model_copy(update={"text": "", "start": None, "end": None})
         elif event_type == "Battles":  # both sides of a battle are armed; an unnamed one is unidentified
             roles.actor2 = unidentified.model_copy()
         elif civ_patients:
