@@ -411,9 +411,9 @@ def _is_headline(doc: Document, sentence: Sentence) -> bool:
 
 def _told_again(text: str, group: EventGroup) -> bool:
     """The sentence names the group's event again: "the attack", "the crowd", its doers or targets ("The bandits
-    came on motorcycles", "The convoy was attacked"); after a demonstration, its crowd ("Police fired tear gas to disperse hundreds of
-    demonstrators"); after an agreement, "Under the deal, ..." (which, beside any other event, names what it is
-    about, not that event)."""
+    came on motorcycles", "The convoy was attacked"); after a demonstration, its crowd ("Police fired tear gas to
+    disperse hundreds of demonstrators"); after an agreement, "Under the deal, ..." (which, beside any other event,
+    names what it is about, not that event)."""
     return ANAPHORA.search(text) is not None or PARTIES_AGAIN.search(text) is not None or (
         group.best.sub_event_type == "Agreement" and DEAL_ANAPHORA.search(text) is not None) or (
         group.best.event_type in DEMONSTRATION_TYPES and CROWD.search(text) is not None)

@@ -467,7 +467,8 @@ def find_mentions(text: str, start: int, end: int, country: str | None, *,
     toks = _split_hyphen_agents(toks)
     out: list[Mention] = []
 
-    def longest_at(i: int) -> tuple[int, Actor] | None:
+    def longest_at(i: int) -> tuple[int, Actor, int] | None:
+        """(tokens taken, actor, characters of a possessive ending the last token) of the longest alias at i."""
         for n in range(min(longest, len(toks) - i), 0, -1):
             written = " ".join(t for _, _, t in toks[i:i + n])
             # "Al Shabaab's fighters", "the Taliban's spokesman": a name in the possessive, but not a word of a
@@ -479,8 +480,7 @@ def find_mentions(text: str, start: int, end: int, country: str | None, *,
                     row = _pick(rows, country, when)
                     actor = _fill(row, country, when) if row is not None else None
                     if actor is not None and not (key != written and actor.inter == CIVILIAN_INTER):
-                        actor.end = len(written) - len(key)  # how much of the last word is the possessive
-                        return n, actor
+                        return n, actor, len(written) - len(key)
         return None
 
     i = 0
@@ -502,15 +502,15 @@ def find_mentions(text: str, start: int, end: int, country: str | None, *,
                 row = _pick(rows, country, when) if rows else None
                 actor = _fill(row, country, when) if row else None
                 if actor is not None:
-                    hit = (1, actor)
+                    hit = (1, actor, 0)
                     break
         if hit is not None and hit[0] == 1 and toks[i][2] == "Army" and i > 0 and _unknown_name_word(toks[i - 1][2]):
             hit = None  # "The Balochistan Liberation Army claimed ...": the end of a group's name, not a state's army
         if hit is None:
             i += 1
             continue
-        n, actor = hit
-        s, e = toks[i][0], toks[i + n - 1][1] - (actor.end or 0)
+        n, actor, possessive = hit
+        s, e = toks[i][0], toks[i + n - 1][1] - possessive
         if text[s - 1:s] == "(" and AFTER_WIRE_CREDIT.match(text, e):
             i += n
             continue  # "ABUJA (AP) -": the agency that filed the report, not Nigeria's Accord Party
