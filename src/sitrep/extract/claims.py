@@ -33,8 +33,7 @@ DENY_RE = re.compile(
     r"(?:claims?|reports?|allegations?|accusations?|charges?)\b", re.I)
 # what a claim takes: responsibility, or the deed itself ("Islamic State claimed the killings")
 _RESPONSIBILITY = r"(?:the\s+)?(?:responsibility|credit)\b"
-_CLAIMED = (rf"{_RESPONSIBILITY}|(?:the|this|that|these|those)\s+(?:attacks?|killings?|bombings?|blasts?|explosions?"
-            r"|ambush(?:es)?|assaults?|raids?|kidnappings?|abductions?|beheadings?|shootings?|massacres?)\b")
+_CLAIMED = rf"{_RESPONSIBILITY}|(?:the|this|that|these|those)\s+{detect.CLAIMED_DEED}\b"
 # what a victim is said to have done, told as the victim's description ("A mob beat to death a man accused of
 # stealing a phone"), not as a charge about the event (unlike "police were accused of using excessive force")
 VICTIMS_CHARGE = re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bbeen )(?<!\bbeing )(?<!\bbe )"

@@ -1479,6 +1479,9 @@ _DIPLOMATIC_REASON = _rx(r"\b(?:over|in (?:response|reaction|retaliation) (?:to|
 # its planes were responsible for air strikes on a hospital", "suicide bombers are suspected to be behind the
 # blasts"): an attribution of a violence told elsewhere, not a report of it (CASE's ATTRIB class). The reported
 # act stands when the text tells it outside the claim ("A bomb detonated outside the embassy").
+# a deed a group claims as its own ("claimed the killings"); claims.py reads the same words
+CLAIMED_DEED = (r"(?:killing|attack|bombing|blast|explosion|assault|raid|kidnapping|abduction|beheading|shooting|massacre"
+                r"|ambush)(?:s|es)?")
 _ATTRIBUTION = _rx(r"\b(?:claim(?:ed|s|ing)?|den(?:ied|ies|y|ying)|accept(?:ed|s)?|admitt?(?:ed|s)?|bears?|took|takes|taking)"
                    r"\s+(?:\w+\s+){0,1}?(?:responsibility|credit)\s+for\b[^.;]*"
                    r"|\b(?:den(?:ied|ies|y|ying)|reject(?:ed|s|ing)?)\s+(?:that\s+)?(?:[\w'-]+\s+){0,6}?(?:was|were|is|are|being)"
@@ -1487,8 +1490,7 @@ _ATTRIBUTION = _rx(r"\b(?:claim(?:ed|s|ing)?|den(?:ied|ies|y|ying)|accept(?:ed|s
                    r"|claims?|charges?|reports?)\s+(?:that|of)\b[^.;]*"
                    r"|\bclaim(?:ed|s)\s+(?:the\s+)?(?:murder|killing|assassination|attack|bombing|beheading)s?\s+of\b[^.;]*"
                    # "Islamic State claimed the killings": a deed told before, taken as the group's
-                   r"|\bclaim(?:ed|s)\s+(?:the|this|that|these|those)\s+(?:killing|attack|bombing|blast|explosion|assault"
-                   r"|raid|kidnapping|abduction|beheading|shooting|massacre|ambush)(?:s|es)?\b(?!\s+(?:of|on|against)\b)[^.;]*"
+                   rf"|\bclaim(?:ed|s)\s+(?:the|this|that|these|those)\s+{CLAIMED_DEED}\b(?!\s+(?:of|on|against)\b)[^.;]*"
                    r"|\b(?:suspected|believed|thought|said)\s+to\s+(?:be|have been)\s+(?:behind|responsible for)\b[^.;]*")
 _ACT_TOLD = _rx(r"\b(?:bomb(?:s|ed|ing|ings)?|blasts?|explo\w*|detonat\w*|attack(?:s|ed|ing)?|shot|shoot\w*|fired|gunfire"
                 r"|kill(?:s|ed|ing)|dead|died|wound\w*|injur\w*|clash\w*|fighting|fought|air ?strikes?|shell(?:s|ed|ing)"
