@@ -1949,3 +1949,21 @@ def test_a_provinces_own_name_beside_its_capital_is_the_province() -> None:
     # lying near the Patna the text names
     found = places("PATNA \u2014 Police lathi-charged teachers protesting outside the Bihar assembly in Patna on Saturday.")
     assert (found["Bihar"].feature_code, found["Patna"].feature_code) == ("ADM1", "PPL")
+
+
+def test_the_city_of_a_name_is_the_city_not_the_province_of_that_name() -> None:
+    # ISO 3166-2 gives Palestine a Jenin governorate, filed under GeoNames' West Bank
+    found = places("Israeli forces raided the West Bank city of Jenin on Tuesday.")
+    assert (found["Jenin"].feature_code, found["Jenin"].admin2) == ("PPL", "Jenin")
+
+
+def test_the_province_of_a_name_is_the_province() -> None:
+    place, precision = located("Israeli strikes hit sites in the western Syrian province of Hama on Wednesday.")
+    assert place is not None and (place.admin1, precision) == ("Hama", 3)
+    # a name with "State of" in it is no province word
+    assert places("Fighters of the Islamic State of Iraq attacked Mosul.")["Iraq"].feature_code == "PCLI"
+
+
+def test_a_former_tribal_agency_is_the_district_of_its_name() -> None:
+    found = places("A suicide bomber blew himself up at a rally in Pakistan's northwestern Bajaur district on Friday.")
+    assert (found["Bajaur"].feature_code, found["Bajaur"].admin1) == ("ADM2", "Khyber Pakhtunkhwa")

@@ -37,7 +37,7 @@ from sitrep.geo import boundaries
 from sitrep.geo.distance import km_between
 from sitrep.geo.normalize import fold, is_latin, loose, strip_admin
 
-BUILD_VERSION = 24
+BUILD_VERSION = 25
 # an admin2 seat filed under another admin1 counts when it lies this near the admin1's settlements
 NEIGHBOUR_SEAT_KM = 100.0
 # a province's point is the middle of its local units' spread where it has at least this many
@@ -564,7 +564,9 @@ def _build_into(path: Path) -> None:  # noqa: C901 - one linear recipe, easier t
 # generic words after an admin2 name: "Metcalfe County" is also called "Metcalfe" (a weak name: the town wins)
 ADMIN2_SUFFIX = re.compile(
     r"\s+(county|county borough|district|sub-?county|parish|municipality|municipal district|borough|census area"
-    r"|city and borough|regional district|regional municipality|raion|rayon|shire|kommune|kommun|ilcesi)$",
+    r"|city and borough|regional district|regional municipality|raion|rayon|shire|kommune|kommun|ilcesi"
+    # Pakistan's former tribal agencies, districts since 2018 ("Bajaur Agency": "Bajaur district")
+    r"|agency)$",
     re.IGNORECASE)
 
 

@@ -263,6 +263,7 @@ class Mention:
     wordlike: bool = False  # one token that is also an English dictionary word
     locative: bool = False  # after "in", "near", "from", ...
     slot: bool = False  # where only a place can stand ("in X city", "the town of X", see `_place_slot`)
+    settlement: bool = False  # told as a town ("the West Bank city of Jenin", "Tarinkot city"), not a province
     outside: bool = False  # no reading lies in the container the text names for it
     bracket_tail: bool = False  # the last name in a place's bracket ("Dowa (Central)", "(Balaka, Southern)")
     # another spelling of a town, followed by a capitalised word that is no English word ("Sulayman Bak")
@@ -480,6 +481,8 @@ class Parser:
                 mention = Mention(tokens[i].start, end, text[tokens[i].start:end], i, j, hits,
                                   min(h.name_kind for h in hits), _cue(tokens, j))
                 mention.cue_word = tokens[j].text.lower() if mention.cue and j < len(tokens) else ""
+                if not mention.cue and (word := _province_of(tokens, i)):
+                    mention.cue, mention.cue_word = "province", word  # "the Syrian province of Hama"
                 mention.sent_start = tokens[i].sent_start
                 mention.bracket_tail = BRACKET_CLOSE.match(text, end) is not None and \
                     BRACKET_TAIL_BEFORE.search(text, max(0, tokens[i].start - 80), tokens[i].start) is not None
@@ -514,6 +517,7 @@ class Parser:
                 mention.heads_name = mention.how in (ALT, LOOSE) and self._name_word(text, tokens, j - 1, j, set()) \
                     and not tokens[j].text.isupper() and all(h.entry.kind == CITY and h.entry.pop < 100000 for h in hits)
                 mention.slot = i > 0 and _place_slot(tokens, i, j - 1, text, strict=True)
+                mention.settlement = _settlement_slot(tokens, i, j - 1, text)
                 mentions.append(mention)
                 covered = j - 1
                 break
@@ -1245,6 +1249,15 @@ def _apposed(text: str | None, a: Mention, b: Mention) -> bool:
     return b.tok_start - a.tok_end <= 5 and (APPOSED.fullmatch(gap) is not None or IN_CONTAINER.fullmatch(gap) is not None)
 
 
+def _province_of(tokens: list[Token], i: int) -> str:
+    """The province word of "the province of X", "the governorate of X" before tokens[i] ("" if none)."""
+    # (lower case only: "the Islamic State of Iraq", "the Department of Defense" are names)
+    if i >= 2 and tokens[i - 1].text == "of" and tokens[i - 2].text in PROVINCE_WORDS \
+            and tokens[i - 2].text not in ("countryside", "region's", "province's", "governorate's"):
+        return tokens[i - 2].text
+    return ""
+
+
 def _cue(tokens: list[Token], j: int) -> str:
     if j < len(tokens):
         w = tokens[j].text.lower()
@@ -1291,6 +1304,8 @@ def _prior(h: Hit, m: Mention) -> float:
         s += 0.5 if e.kind == CITY else -0.5
     if e.kind == CURATED and e.fcode in AREA_CODES:
         s -= 0.2
+    if m.settlement and e.kind == ADMIN1:
+        s -= SETTLEMENT_PENALTY  # "the West Bank city of Jenin" is the city, not Jenin governorate
     return s
 
 
@@ -1508,6 +1523,8 @@ BRACKET_TAIL_BEFORE = re.compile(r"[A-Za-z][\w'\u2019-]*\s*\((?:[^()]*,\s*)?$")
 # "Makueni county", "Idlib governorate": an area named with its generic word
 AREA_WORDS = frozenset({"county", "district", "province", "governorate", "oblast", "region", "state", "sub-county",
                         "constituency"})
+# "the city of X", "X town": words that tell a place is a settlement, not the province of the same name
+SETTLEMENT_WORDS = frozenset({"city", "town", "village", "hamlet"})
 # "Sirwah district", "Tarinkot city", "Shahdadkot town": a name followed by the kind of place it is
 PLACE_KINDS = DISTRICT_WORDS | frozenset({
     "province", "governorate", "oblast", "region", "city", "town", "village", "area", "countryside", "frontline",
@@ -1532,6 +1549,15 @@ def _route_end(tokens: list[Token], k: int, j: int, text: str) -> bool:
         return False
     # the second end ("Homs"), or the whole "Baalbek-Homs" as one capitalised run
     return (k >= 1 and hyphen(k - 1) and _is_cap(tokens[k - 1])) or any(hyphen(a) for a in range(k, j))
+
+
+def _settlement_slot(tokens: list[Token], k: int, j: int, text: str) -> bool:
+    """Whether tokens[k..j] are told as a settlement: "the city of X", "the town of X", "X city"."""
+    if k >= 2 and tokens[k - 1].text == "of" and tokens[k - 2].text.lower() in SETTLEMENT_WORDS and \
+            text[tokens[k - 2].end:tokens[k - 1].start].strip() == "":
+        return True
+    return j + 1 < len(tokens) and tokens[j + 1].text.lower() in SETTLEMENT_WORDS and \
+        text[tokens[j].end:tokens[j + 1].start].strip() == ""
 
 
 def _place_slot(tokens: list[Token], k: int, j: int, text: str, *, strict: bool = False) -> bool:
@@ -1587,6 +1613,7 @@ HOME_NAMESAKE_POP = 5000
 # a province called by the word its country uses for its provinces ("state", "department", "governorate")
 ADMIN1_WORD_BONUS = 1.0
 CAPITAL_BONUS = 1.5
+SETTLEMENT_PENALTY = 2.0
 BIG_CITY = 100_000
 # an alternate name abroad, where the focus country has a place of that main name
 ALT_ABROAD_PENALTY = 1.0
