@@ -92,3 +92,15 @@ def test_a_wire_dateline_is_found_where_a_paragraph_opens(text: str, dateline: s
 def test_a_dateline_never_runs_past_its_line(text: str) -> None:
     end = dateline_end(text, 0)
     assert 0 <= end <= len(text) and "\n" not in text[:end]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("The abductions happened on Thursday last week.", date(2024, 2, 22)),
+    ("It began on Monday of the previous week.", date(2024, 2, 19)),
+    ("They struck on Sunday last week.", date(2024, 2, 25)),
+    ("They struck on Thursday.", date(2024, 2, 22)),  # (the Thursday just past is also last week's here)
+    ("They struck on Monday.", date(2024, 2, 26)),
+])
+def test_a_weekday_of_last_week_is_that_day_of_the_week_before(text: str, day: date) -> None:
+    published = date(2024, 2, 28)  # a Wednesday
+    assert [d.value for d in find_dates(text, published)] == [day]

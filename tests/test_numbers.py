@@ -254,3 +254,14 @@ def test_the_toll_of_the_earlier_event_a_report_dates_by_is_not_this_ones() -> N
     text = ("The Taliban administration said its forces had killed 10 Islamic State fighters in a raid in western Kabul, "
             "a day after the group claimed a bombing that killed three people in Jalalabad.")
     assert total(find_casualties(text, 0, len(text)), "killed")[0] == 10
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Israeli forces raided Jenin, killing seven Palestinians including a doctor and a teacher, officials said.", 7),
+    ("Gunmen killed 12 people including two women and three children in the village.", 12),
+    ("The blast killed three soldiers, among them a colonel and a major.", 3),
+    # a list after "including" that ends, then a new figure of its own
+    ("The attack killed three soldiers, including a commander, and two civilians died later in hospital.", 5),
+])
+def test_the_items_of_an_including_list_are_part_of_the_figure(text: str, killed: int) -> None:
+    assert total(find_casualties(text), "killed")[0] == killed

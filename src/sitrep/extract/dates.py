@@ -48,7 +48,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|last\s+night|overnight|today|tonight|this\s+morning|"
         r"this\s+afternoon|this\s+evening|earlier\s+today|on\s+(?:this|the\s+same)\s+day)\b", re.IGNORECASE)),
     ("weekday", re.compile(r"\b(?:(?P<last>last)\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|"
-                           r"saturday|sunday)(?:\s+(?P<part>night|morning|evening|afternoon))?\b", re.IGNORECASE)),
+                           r"saturday|sunday)(?:\s+(?P<part>night|morning|evening|afternoon))?"
+                           # "on Thursday last week", "Monday of the previous week": that day of the week before
+                           r"(?:\s+(?P<week_before>(?:of\s+)?(?:last|the\s+previous|the\s+past)\s+week))?\b",
+                           re.IGNORECASE)),
     ("span", re.compile(r"\b(?:in|over|during|within)\s+the\s+(?:last|past|previous)\s+(?P<n>\d+|one|two|three|"
                         r"four|five|six|seven|few|several|couple\s+of)?\s*(?P<unit>days?|weeks?|hours?|24\s+hours)\b",
                         re.IGNORECASE)),
@@ -132,6 +135,8 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> tuple[date,
             return published - timedelta(days=1), 1
         return published, 1
     if kind == "weekday":
+        if g.get("week_before"):
+            return published - timedelta(days=published.weekday() + 7 - WEEKDAYS[g["weekday"].lower()]), 1
         back = (published.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
         if g.get("last") and back == 0:
             back = 7

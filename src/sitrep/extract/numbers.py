@@ -249,6 +249,10 @@ PART_OF = re.compile(r"\s+of\s+(?:them|whom|those|these|the)\b", re.IGNORECASE)
 UNCLEAR_TOLL = re.compile(r"\s*(?:,\s*(?:injured|wounded)\s*,?)?\s+or\s+(?:injured|wounded|captured|arrested|hurt)\b",
                           re.IGNORECASE)
 KIND_WINDOW_WORDS = 10  # "4 pro-government militia members and 3 Taliban militants were killed"
+SUBSET_LIST = re.compile(r"\b(?:including|among\s+them)\s+[^.;:()\d]{1,50}?(?:,|\band|\bas\s+well\s+as)\s+$",
+                         re.IGNORECASE)
+# a figure with a verb of its own is no list item: "..., including a commander, and two civilians died later"
+OWN_VERB_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?(?:died|were|was|had|have|has)\b", re.IGNORECASE)
 SUBSET = re.compile(r"\b(?:including|among\s+(?:them|whom|which|those)|of\s+whom|of\s+them)\s*$", re.IGNORECASE)
 MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
                           r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\s+$")
@@ -447,8 +451,11 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
         before = text[max(start, m.start() - 40): m.start()]
         if amount.lower() == "one" and re.search(r"\bno\s+$", before, re.IGNORECASE):
             continue  # "No one was hurt": nobody (NO_CASUALTIES reads it as 0)
-        if SUBSET.search(before):
-            continue  # "killing two people, including a child": a part of a figure already counted
+        if SUBSET.search(before) or (found and SUBSET_LIST.search(text, max(start, m.start() - 80), m.start())
+                                     and not OWN_VERB_AFTER.match(text, m.end())):
+            # "killing two people, including a child": a part of a figure already counted, and so is the list's
+            # next item ("seven Palestinians including a doctor and a teacher")
+            continue
         if MONTH_BEFORE.search(before):
             continue  # "On November 5, 2019": a day of the month
         if found and (VICTIMS_PART.match(text, m.end()) or _in_breakdown(text, m.start())
