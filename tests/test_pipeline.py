@@ -769,3 +769,86 @@ def test_two_rival_clan_militias_are_both_sides() -> None:
     assert [(e.actor1, e.actor2) for e in found] == [("Unidentified Clan Militia (Somalia)",) * 2]
     found = events("On 3 May 2022, cult militias clashed in Owutu village (Afikpo South, Ebonyi). One person was killed.")
     assert [(e.actor1, e.actor2) for e in found] == [("Unidentified Cult Militia (Nigeria)",) * 2]
+
+
+def test_forces_backed_by_a_militia_regain_a_town_from_the_group_that_held_it() -> None:
+    found = events("MOGADISHU (Reuters) - Somali forces backed by clan militias recaptured the town of Adan Yabaal in the "
+                   "central Middle Shabelle region from al Shabaab on Tuesday, a regional official said.")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in found] == [
+        ("Government regains territory", "Military Forces of Somalia (2017-)", "Al Shabaab")], \
+        [(e.sub_event_type, e.actor1, e.actor2) for e in found]
+
+
+def test_the_city_of_a_name_is_the_city_and_a_list_after_including_is_part_of_the_toll() -> None:
+    found = events("JERUSALEM (Reuters) - Israeli forces raided the West Bank city of Jenin on Tuesday, killing seven "
+                   "Palestinians including a doctor and a teacher, Palestinian health officials said.")
+    assert [(e.geo_precision, e.admin2, e.fatalities) for e in found] == [(1, "Jenin", 7)], \
+        [(e.location, e.geo_precision, e.admin2, e.fatalities) for e in found]
+
+
+def test_a_glide_bomb_is_dropped_from_the_air_by_the_state_named() -> None:
+    found = events("KYIV (Reuters) - A Russian glide bomb attack on the city of Kharkiv on Friday wounded at least 10 "
+                   "people, regional governor Oleh Syniehubov said.", published=date(2024, 11, 2))
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in found] == [
+        ("Air/drone strike", "Military Forces of Russia (2000-) Air Force", "Civilians (Ukraine)")], \
+        [(e.sub_event_type, e.actor1, e.actor2) for e in found]
+
+
+def test_a_gang_leaders_police_past_makes_no_off_duty_victim() -> None:
+    found = events("PORT-AU-PRINCE, Haiti (AP) - Gang members attacked a police station in the Haitian capital's "
+                   "Delmas neighborhood overnight, setting it ablaze and freeing detainees, police said Thursday. Two "
+                   "officers were killed.\n\nThe attack was the latest by the Viv Ansanm gang coalition led by former "
+                   "police officer Jimmy Cherizier, known as Barbecue.", published=date(2024, 3, 14))
+    assert [(e.sub_event_type, e.actor2) for e in found] == [("Armed clash", "Police Forces of Haiti (2017-)")], \
+        [(e.sub_event_type, e.actor2) for e in found]
+
+
+def test_another_party_telling_its_own_part_claims_nothing_of_the_doers_deed() -> None:
+    found = events("KHARTOUM (Reuters) - The paramilitary Rapid Support Forces shelled residential neighbourhoods of "
+                   "El Fasher in North Darfur on Thursday, killing at least 12 civilians, a local medical group said. "
+                   "The army said its forces had repelled an RSF attack on the city's eastern edge.",
+                   published=date(2024, 5, 3))
+    assert [(e.actor1, e.claim.status, e.claim.by) for e in found] == [
+        ("Rapid Support Forces", "reported", "medical group")], [(e.actor1, e.claim) for e in found]
+
+
+def test_a_sentence_dated_another_day_than_the_paragraphs_lead_is_another_event() -> None:
+    found = events("DHAKA (Reuters) - Prime Minister Sheikh Hasina resigned and fled the country on Monday after weeks "
+                   "of protests. Crowds stormed her official residence in Dhaka and set fire to the headquarters of her "
+                   "party. At least 56 people were killed in clashes on Sunday between protesters and police.",
+                   published=date(2024, 8, 5))
+    assert sorted((e.event_date, e.fatalities) for e in found) == [(date(2024, 8, 4), 56), (date(2024, 8, 5), 0)], \
+        [(e.event_date, e.fatalities, e.notes[:60]) for e in found]
+
+
+def test_protests_that_also_took_place_elsewhere_are_events_of_their_own() -> None:
+    found = events("NAIROBI, Kenya (AP) - Kenyan police opened fire on protesters who stormed parliament in Nairobi on "
+                   "Tuesday, killing at least five people.\n\nProtests also took place in Mombasa, Kisumu and Nakuru, "
+                   "where police fired tear gas at demonstrators who blocked roads and burned tyres.",
+                   published=date(2024, 6, 26))
+    assert sorted(e.location for e in found) == ["Mombasa", "Nairobi"], [(e.location, e.notes[:50]) for e in found]
+
+
+def test_the_day_a_source_spoke_is_not_the_day_of_the_deed_it_dates_later() -> None:
+    found = events("MAIDUGURI, Nigeria (Reuters) - Suspected Boko Haram fighters abducted more than 100 people near the "
+                   "town of Ngala in Borno state, residents said on Wednesday. The abductions happened on Thursday "
+                   "last week.", published=date(2024, 2, 28))
+    assert [e.event_date for e in found] == [date(2024, 2, 22)], [(e.event_date, e.notes[:50]) for e in found]
+
+
+def test_a_suicide_bomber_is_the_doer_not_the_police_who_shot_his_accomplice() -> None:
+    found = events("ISLAMABAD (Reuters) - A suicide bomber rammed an explosives-laden vehicle into a van carrying Japanese "
+                   "nationals in Karachi on Friday, police said. The Japanese escaped unhurt, but a passer-by was killed "
+                   "and two security guards were wounded. Police said they killed a second attacker.",
+                   published=date(2024, 4, 19))
+    assert [(e.sub_event_type, e.actor1) for e in found] == [("Suicide bomb", "Unidentified Armed Group (Pakistan)")], \
+        [(e.sub_event_type, e.actor1, e.claim) for e in found]
+
+
+def test_forces_killing_civilians_as_residents_tell_it_is_an_attack_and_a_war_since_a_month_is_background() -> None:
+    found = events("ADDIS ABABA (Reuters) - Ethiopian government forces killed dozens of civilians in the Amhara region "
+                   "town of Merawi last week, residents told Reuters. The government did not respond to requests for "
+                   "comment. Fighting between the army and Fano militiamen has raged in Amhara since August 2023.",
+                   published=date(2024, 11, 11))
+    assert [(e.sub_event_type, e.actor1) for e in found] == [("Attack", "Military Forces of Ethiopia (2018-)")], \
+        [(e.sub_event_type, e.actor1, e.notes[:40]) for e in found]

@@ -24,7 +24,8 @@ from sitrep.model import Actor, Article, Claim, Document, Event, Evidence, Place
 
 # Background and habitual statements are context, not events: "Since early 2018, X had conducted ...".
 BACKGROUND = re.compile(
-    r"\bsince\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b|\bin\s+recent\s+(?:years|months|weeks)\b|"
+    r"\bsince\s+(?:early\s+|late\s+|mid-?)?(?:(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)\s+)?(?:19|20)\d\d\b|\bin\s+recent\s+(?:years|months|weeks)\b|"
     r"\bover\s+the\s+(?:past|last)\s+(?:few\s+|several\s+)?(?:years|months|decades?)\b|"
     r"\bhad\s+(?:conducted|carried\s+out|staged|launched)\s+(?:multiple|several|many|numerous|dozens)\b|"
     r"\b(?:continues?|continued)\s+to\s+pose\b|"
@@ -43,7 +44,9 @@ COMPARED_SINCE = re.compile(
 # Cues that a sentence starts a different event from the one before it.
 NEW_EVENT = re.compile(
     r"\b(?:in\s+a\s+separate|separately|in\s+another|another\s+(?:attack|incident|clash|explosion|blast)|"
-    r"elsewhere|meanwhile|in\s+a\s+related|on\s+the\s+same\s+day|later\s+(?:that|the\s+same)\s+day)\b",
+    r"elsewhere|meanwhile|in\s+a\s+related|on\s+the\s+same\s+day|later\s+(?:that|the\s+same)\s+day"
+    # "Protests also took place in Mombasa": the same kind of event elsewhere
+    r"|also\s+(?:took\s+place|(?:were|was)\s+(?:held|staged|reported))\s+in)\b",
     re.IGNORECASE,
 )
 # Cues that a sentence goes on telling the event before it.
@@ -217,9 +220,14 @@ def detect_events(doc: Document) -> list[EventGroup]:
             continue
         if not same_paragraph:
             current = None
+        background = pred.sub_event_type is not None and BACKGROUND.search(COMPARED_SINCE.sub(" ", sentence.text)) \
+            is not None and not _dated_to_the_day(doc, sentence)
         is_event = pred.sub_event_type is not None and not BRACKET_REMARK.match(sentence.text) \
-            and not detect.pursuit_only(sentence.text) and not detect.verdict_only(sentence.text) \
-            and not (BACKGROUND.search(COMPARED_SINCE.sub(" ", sentence.text)) and not _dated_to_the_day(doc, sentence))
+            and not detect.pursuit_only(sentence.text) and not detect.verdict_only(sentence.text) and not background
+        if background and current is not None:
+            # "Fighting between the army and Fano militiamen has raged in Amhara since August 2023": neither the
+            # event nor a remark that may relabel it
+            continue
         if current is not None and not NEW_EVENT.search(sentence.text):
             # "Al-Shabaab claimed responsibility for the attack": no event alone, but it goes on telling the event
             # before it, with that event's label
@@ -492,8 +500,19 @@ def _same_date(doc: Document, group: EventGroup, sentence: Sentence) -> bool:
     mine = _dates_in(doc, sentence.start, sentence.end)
     if not mine:
         return True
-    theirs = _dates_in(doc, group.start, group.end)
+    theirs = _dates_in(doc, group.start, group.end) or _dates_before(doc, group)
     return not theirs or mine[0].value == theirs[0].value
+
+
+def _dates_before(doc: Document, group: EventGroup) -> tuple[dates.DateMention, ...]:
+    """The dates of the sentences before the group in its paragraph, after any dateline: where a group that
+    tells no date of its own takes its day ("Hasina resigned on Monday. Crowds stormed her residence.")."""
+    paragraph = group.sentences[0].paragraph
+    before = [s for s in doc.sentences if s.paragraph == paragraph and s.end <= group.start]
+    if not before:
+        return ()
+    filed_until = _dateline_end(doc, group)
+    return tuple(m for m in _dates_in(doc, before[0].start, before[-1].end) if m.start >= filed_until)
 
 
 def _places_in(doc: Document, start: int, end: int) -> list:
@@ -507,6 +526,9 @@ def _evidence(doc: Document, name: str, start: int | None, end: int | None) -> l
     return [Evidence(doc_id=doc.article.id, field=name, start=start, end=end, text=doc.article.text[start:end])]
 
 
+SPOKEN_ON = re.compile(r"\b(?:said|says|told\s+(?:[\w.'-]+\s+){1,4}?|announced|confirmed|added|reported)\s+(?:on\s+)?$")
+
+
 def _event_date(doc: Document, group: EventGroup, previous: tuple[date | None, int] | None = None
                 ) -> tuple[date | None, int, dates.DateMention | None]:
     published = doc.article.published
@@ -514,14 +536,17 @@ def _event_date(doc: Document, group: EventGroup, previous: tuple[date | None, i
     # the filing date of a dateline opening the group's paragraph is no date of the event
     filed_until = _dateline_end(doc, group)
     mentions = [m for m in mentions if m.start >= filed_until]
+    # the day a source spoke ("residents said on Wednesday") dates the report; a day the text gives the deed, no
+    # later than that, is the event's ("The abductions happened on Thursday last week")
+    spoken = [m for m in mentions if SPOKEN_ON.search(doc.body, max(0, m.start - 40), m.start)]
+    deed_days = [m for m in mentions if m not in spoken and m.precision == 1
+                 and all(m.value <= s.value for s in spoken)]
+    if spoken and deed_days:
+        mentions = [m for m in mentions if m not in spoken]
     chosen = dates.first_event_date(mentions, published)
     if chosen is None:
         # an earlier sentence of the same paragraph may carry the date ("On Monday, ... . The blast ...")
-        paragraph = group.sentences[0].paragraph
-        before = [s for s in doc.sentences if s.paragraph == paragraph and s.end <= group.start]
-        if before:
-            chosen = dates.first_event_date(
-                [m for m in _dates_in(doc, before[0].start, before[-1].end) if m.start >= filed_until], published)
+        chosen = dates.first_event_date(list(_dates_before(doc, group)), published)
     if chosen is not None:
         return chosen.value, chosen.precision, chosen
     if previous is not None:
@@ -628,7 +653,7 @@ def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, i
                                                                    country.get("country"),
                                                                    when=when)
                              if m.kind == "state"), None)
-    claim, suspected = claims.find_claim(doc, group.start, group.end, following=group.context_end)
+    claim, suspected = claims.find_claim(doc, group.start, group.end, following=group.context_end, when=when)
     unnamed = roles.actor1 is None or roles.actor1.name.startswith("Unidentified")
     same = suspected is not None and roles.suspected is not None and (
         suspected.name == roles.suspected.name or suspected.start == roles.suspected.start is not None)
@@ -650,6 +675,13 @@ def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, i
         # a group claiming its own attack is coded as its perpetrator; the claim stays on the row
         roles.actor1 = suspected
     unnamed = roles.actor1 is None or roles.actor1.name.startswith("Unidentified")
+    if claim.status == "claimed" and suspected is not None and not unnamed and roles.actor1 is not None \
+            and suspected.name != roles.actor1.name \
+            and not claims.CLAIM_RESP_RE.search(doc.body, group.start, group.context_end):
+        # another party telling its own part ("the army said its forces had repelled an RSF attack" after the
+        # RSF's shelling) claims no deed of the event's doer: it is a source
+        lead, _ = claims.find_claim(doc, group.start, group.sentences[0].end, when=when)
+        claim, suspected = Claim(status="reported", by=lead.by if lead.status == "reported" and lead.by else claim.by), None
     attributed = None
     if unnamed and best.event_type in ("Battles", "Explosions/Remote violence"):
         # nobody named: on a front line ACLED codes the fire to the side whose fire lands at this place

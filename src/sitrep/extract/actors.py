@@ -44,6 +44,9 @@ MILITARY_NOUNS = ("forces", "force", "troops", "army", "military", "soldiers", "
                   "attacks", "attack", "offensive", "counteroffensive", "counter-offensive", "strikes", "shells",
                   "rockets", "bombardment", "raids", "assault", "assaults", "air strike", "airstrike", "strike",
                   "drone strike", "drone strikes", "missile strike", "missile", "rocket", "raid",
+                  "glide bomb", "glide bombs", "guided bombs", "missile attack", "missile attacks", "drone attack",
+                  "drone attacks", "rocket attack", "rocket attacks", "air raid", "air raids", "ballistic missiles",
+                  "cruise missiles",
                   "air defences", "air defenses", "air defence",
                   "air defense", "air defence systems", "air defense systems")
 POLICE_NOUNS = ("police", "policemen", "police officers", "police forces", "riot police", "gendarmes",
@@ -821,6 +824,13 @@ EVENT_NOUNS = {"attack", "attacks", "assault", "offensive", "raid", "raids", "st
                "shot", "shots", "activities", "activity", "gunfire", "firing", "bombardments", "invasion",
                "occupation", "counteroffensive", "counter-offensive", "assaults"}
 LOCATIVE_PREPS = {"in", "near", "around", "across", "outside", "inside", "within", "throughout", "along", "through"}
+# a harm verb and the figure of those it hit, right before a mention
+HARMED_BEFORE = re.compile(r"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|hurt(?:ing)?)\s+(?:(?:at\s+least|some"
+                           r"|about|around|nearly|more\s+than|over|up\s+to)\s+)?(?:\d+|[a-z]+)\s+$", re.I)
+# the side ground was taken from lost it: "recaptured the town of Adan Yabaal ... from al Shabaab" (the parser
+# often hangs "from" on the place)
+TAKEN_FROM = re.compile(r"\b(?:re-?captur\w*|captur\w*|re-?took|re-?tak(?:en|es|ing)|seiz\w*|regain\w*|wrest\w*"
+                        r"|liberat\w*|took|taken|reclaim\w*|won)\b[^.;]{0,150}?\bfrom\s+(?:the\s+)?$", re.I)
 PATIENT_PREPS = {"on", "against", "at", "upon", "targeting", "into", "toward", "towards", "of"}
 HYPHEN_AGENT = {"planted", "laid", "placed", "fired", "launched", "triggered", "made", "detonated", "claimed",
                 "orchestrated", "perpetrated", "carried", "staged", "mounted"}
@@ -996,6 +1006,13 @@ def _roled(doc: Document, start: int, end: int, mentions: list[Mention]) -> list
                 m.hedged = m.hedged or hedged
         else:
             role = _surface_role(doc.body, m, start)
+        if role in ("other", "location") and TAKEN_FROM.search(doc.body, max(start, m.start - 160), m.start):
+            role = "patient"
+        elif role == "source" and m.kind == "civilian" and HARMED_BEFORE.search(doc.body, max(start, m.start - 60),
+                                                                                 m.start):
+            # "wounded at least 10 people, regional governor Oleh Syniehubov said": the parser may make the
+            # victims the speaker's subject
+            role = "patient"
         out.append((m, role))
     return out
 
@@ -1025,9 +1042,9 @@ def _communal_default(actor: Actor, text: str, start: int, end: int, country: st
     return actor.model_copy(update={"name": _militia_name(None, label, country), "inter": 4})
 
 
-def agents(doc: Document, start: int, end: int, country: str | None) -> list[Actor]:
+def agents(doc: Document, start: int, end: int, country: str | None, *, when: date | int | None = None) -> list[Actor]:
     """Armed actors that act (subject, "by X", "X's attack") in doc.body[start:end]."""
-    mentions = find_mentions(doc.body, start, end, country_name(country))
+    mentions = find_mentions(doc.body, start, end, country_name(country), when=when)
     return [m.actor for m, role in _roled(doc, start, end, mentions)
             if role in ("agent", "between") and m.kind in ("armed", "state", "government")]
 

@@ -14,6 +14,7 @@ the caller to record as suspected, never as actor1.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from sitrep.extract import actors, detect
@@ -58,7 +59,10 @@ RESPONSE_SAID = re.compile(r"\b(?:said|says|announced|stated)\s+(?:that\s+)?(?:i
                            r"(?:had\s+|have\s+|has\s+|were\s+|was\s+|are\s+|is\s+|would\s+|will\s+)?(?:been\s+)?"
                            r"(?:detain\w*|arrest\w*|investigat\w*|open\w*\s+an?\s+(?:investigation|inquiry|probe)|"
                            r"launch\w*\s+an?\s+(?:investigation|inquiry|probe|manhunt)|search\w*|deploy\w*|"
-                           r"reinforc\w*|evacuat\w*)\b", re.I)
+                           r"reinforc\w*|evacuat\w*"
+                           # "Police said they killed a second attacker": the defenders' answer, not the attack
+                           r"|(?:shot|killed|neutrali[sz]ed)\s+(?:\w+\s+){0,2}?(?:attackers?|assailants?|gunm[ae]n"
+                           r"|(?:suicide\s+)?bombers?))\b", re.I)
 ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?:the\s+)?([^,.;]{2,60})", re.I)
 # (not a passive: in "police were accused of ..." nobody accuses; the police are the accused)
 SUBJECT_SAY_RE = re.compile(r"(?:^|[,.;]\s*|\s)((?:[A-Z][\w'\-]*\s+){0,5}?(?:[\w'\-]+\s+){0,3}?[\w'\-]+)"
@@ -172,9 +176,9 @@ def _speaker(sdoc: Any, s: int, e: int, verbs: set[str]) -> tuple[str, int, int]
     return None
 
 
-def _accused(doc: Document, s: int, e: int, country: str | None) -> Actor | None:
+def _accused(doc: Document, s: int, e: int, country: str | None, when: date | None = None) -> Actor | None:
     """The actor the accusation / suspicion names, normalised."""
-    mentions = actors.find_mentions(doc.body, s, e, country)
+    mentions = actors.find_mentions(doc.body, s, e, country, when=when)
     armed = [m for m in mentions if m.kind in ("armed", "state")]
     if not armed:
         return None
@@ -188,8 +192,10 @@ def _accused(doc: Document, s: int, e: int, country: str | None) -> Actor | None
     return armed[0].actor
 
 
-def find_claim(doc: Document, start: int, end: int, *, following: int | None = None) -> tuple[Claim, Actor | None]:
-    """Claim status and source of the event told in doc.body[start:end] (and its context up to `following`).
+def find_claim(doc: Document, start: int, end: int, *, following: int | None = None, when: date | None = None
+               ) -> tuple[Claim, Actor | None]:
+    """Claim status and source of the event told in doc.body[start:end] (and its context up to `following`);
+    `when`, the event's date, names the parties as ACLED did then (the Taliban are Afghanistan's forces since 2021).
 
     Returns the claim and the accused / claiming perpetrator (normalised) when the claim names one."""
     text = doc.body
@@ -197,9 +203,11 @@ def find_claim(doc: Document, start: int, end: int, *, following: int | None = N
     country = actors.country_name(doc.country_focus)
     sdoc = doc.spacy_doc
     # the event's doers, less those who only answered it ("Police arrested three people in connection with the
-    # killing" of a man a mob lynched: the police are no party to the lynching they report)
-    event_mentions = {a.name for s, e in _sentences(doc, start, end) if not ARRESTED_OVER_IT.search(text, s, e)
-                      for a in actors.agents(doc, s, e, country)}
+    # killing" of a man a mob lynched: the police are no party to the lynching they report; "Police said they killed a
+    # second attacker": nor to the bombing)
+    event_mentions = {a.name for s, e in _sentences(doc, start, end)
+                      if not ARRESTED_OVER_IT.search(text, s, e) and not RESPONSE_SAID.search(text, s, e)
+                      for a in actors.agents(doc, s, e, country, when=when)}
     found: dict[str, tuple[str | None, Actor | None]] = {}
     for s, e in _sentences(doc, start, stop):
         sent = text[s:e]
@@ -215,14 +223,14 @@ def find_claim(doc: Document, start: int, end: int, *, following: int | None = N
             if sp is not None and sp[0].split()[0].lower() in NEGATORS:
                 return None, None  # "No group immediately claimed responsibility": nobody
             if sp is not None:
-                found_in = [m.actor for m in actors.find_mentions(text, sp[1], sp[2], country)
+                found_in = [m.actor for m in actors.find_mentions(text, sp[1], sp[2], country, when=when)
                             if m.kind in ("armed", "state", "government")]
                 return _short(sp[0]), (found_in[0] if found_in else None)
             m = SUBJECT_SAY_RE.search(sent)
             # ("No group has claimed the attack": nobody, and an auxiliary is no speaker's name)
             if m and m.group(1).split()[-1].lower() not in NOT_SPEAKERS | PRONOUNS | AUXILIARIES \
                     and m.group(1).split()[0].lower() not in NEGATORS:
-                return _short(m.group(1)), actors.normalise_actor(m.group(1), country)
+                return _short(m.group(1)), actors.normalise_actor(m.group(1), country, when=when)
             return None, None
 
         if DENY_RE.search(sent) and "denied" not in found:
@@ -239,7 +247,7 @@ def find_claim(doc: Document, start: int, end: int, *, following: int | None = N
             source = None
         said_by, said_actor = who(SAY_VERBS)
         if source is not None and said_by is None:
-            said_by, said_actor = _short(source), actors.normalise_actor(source, country)
+            said_by, said_actor = _short(source), actors.normalise_actor(source, country, when=when)
         # (a party telling how it goes after the doers, "the army said its troops were pursuing the attackers",
         # "police said they had detained three people", claims no deed)
         speaker_is_party = said_actor is not None and not detect.PURSUIT.search(sent) \
@@ -256,7 +264,7 @@ def find_claim(doc: Document, start: int, end: int, *, following: int | None = N
                          "say", "says", "said", "suspect", "suspected", "believe", "believed"})
             if by is None and source is not None:
                 by = _short(source)
-            found["alleged"] = (by, _accused(doc, s, e, country))
+            found["alleged"] = (by, _accused(doc, s, e, country, when))
         elif speaker_is_party and not neg_claim and "claimed" not in found:
             found["claimed"] = (said_by, said_actor)
         elif said_by is not None and "reported" not in found:

@@ -552,7 +552,9 @@ _AIR = _rx(r"\bair ?strikes?\b|\bhelicopter gunships?\b|\bair ?force\b.{0,30}\b(
            r"|\bwarplanes?\b|\bfighter jets?\b"
            r"|\b(?:jets?|aircraft|helicopters?|gunships?|drones?|planes?|uavs?)\b.{0,40}\b(?:bomb(?:ed|s)?|struck|strikes?"
            r"|targeted|fired|hit|dropped|pounded|attacked|raided)\b|\baerial (?:bombardment|attacks?|strikes?)\b"
-           r"|\bbarrel bombs?\b|\bkamikaze drones?\b|\bloitering munitions?\b")
+           r"|\bbarrel bombs?\b|\bkamikaze drones?\b|\bloitering munitions?\b"
+           # bombs dropped from aircraft: "a Russian glide bomb attack on Kharkiv", "guided aerial bombs"
+           r"|\bglide[- ]bombs?\b|\b(?:guided )?aerial bombs?\b")
 _AIR_LAUNCHED = _rx(r"\b(?:missiles?|rockets?)\b(?:\s+\w+){0,6}?\s+(?:by|from)\s+(?:\w+\s+){0,2}?(?:jets?|warplanes?"
                    r"|aircraft|planes?|helicopters?|drones?|gunships?|uavs?)\b|\b(?:jets?|warplanes?|aircraft|planes?"
                    r"|helicopters?|drones?|gunships?|uavs?)\s+(?:\w+\s+)?(?:fired|launched)\s+(?:\w+\s+){0,3}?(?:missiles?"
@@ -727,6 +729,9 @@ _MOB = _rx(r"\bmobs?\b|\bcrowds?\b|\bvillagers\b|\bresidents\b|\blocals\b|\byout
            r"|\bboda[- ]?bodas?\b|\bmourners\b|\btraders\b|\b(?:motorcycle|taxi|bus) (?:riders|drivers|operators)\b"
            r"|\bgroups? of (?:\w+ ){0,2}(?:people|persons|men|women|villagers|residents|locals|youths|students)\b"
            r"|\bcommunity members\b|\bmembers of the (?:public|community)\b|\blynch\w*|\bvigilantes?\b")
+# "residents told Reuters", "according to villagers": those who tell of it, not a crowd that did it
+_MOB_AS_SOURCE = _rx(r"\b(?:villagers|residents|locals|witnesses)\s+(?:\w+\s+)?(?:said|say|says|told|reported|recounted"
+                     r"|described)\b|\baccording to (?:\w+\s+){0,2}?(?:villagers|residents|locals)\b")
 # "killed two residents": villagers, residents, youths as the victims, not the perpetrators
 _MOB_AS_VICTIM = _rx(r"\b(?:kill\w*|attack\w*|shot|shoot\w*|injur\w*|wound\w*|abduct\w*|kidnapp\w*|beat\w*|rob\w*"
                      r"|target\w*|massacr\w*|assault\w*|harass\w*|tortur\w*|round\w* up)\s+"
@@ -802,7 +807,7 @@ _SEARCHED_FOR = _rx(r"\b(?:searching|looking|hunting|in search) for\b[^,.;]*")
 # An organised armed side ("Al Shabaab clashed with police", "a clash with bandits") or a fight told as armed
 # ("armed clashes broke out", "an exchange of fire"): a battle, not a mob's brawl
 _ARMED_SIDE = _rx(r"\b(?:al[- ]shabaab|boko haram|iswap|isgs|jnim|islamic state|isis|isil|taliban"
-                  r"|bandits|militants|rebels|insurgents|jihadists|terrorists|gunmen"
+                  r"|bandits|militants|rebels|insurgents|jihadists|terrorists|gunmen|gang members|gangsters"
                   r"|armed (?:men|groups?|gangs?|clash\w*|confrontations?)|militia(?:men|s)?"
                   r"|exchanges? of (?:fire|gunfire))\b")
 # a crowd told in other words than `_MOB`'s ("around 100 Indian nationals", "inhabitants of Denham Town")
@@ -815,7 +820,7 @@ _WITCH_HUNT = _rx(r"\bwitch\w*|\bsorcer\w*")
 # police or soldiers doing the violence ("a boda boda driver was assaulted by police"): not a mob's act
 _STATE_DOER = _rx(r"\b(?:by|presumably|suspected)\s+(?:the\s+|a\s+|some\s+)?(?:police|policemen|officers?|soldiers|"
                   r"security forces|troops|the army|prison guards)\b|\b(?:police|policemen|officers|soldiers|security forces"
-                  r"|troops|army|military)\s+(?:\w+\s+){0,2}?(?:attack|assault|beat|kill|shot|shoot|fire|fired|dragg|kick|whipp"
+                  r"|(?:government|regime|federal|state) forces|troops|army|military)\s+(?:\w+\s+){0,2}?(?:attack|assault|beat|kill|shot|shoot|fire|fired|dragg|kick|whipp"
                   r"|tortur|dispers"
                   r"|used|were accused|was accused)\w*"
                   # the same further on in the clause, not what they said or suffered: "policemen reportedly patrolled
@@ -1065,7 +1070,9 @@ _BODY_FOUND = _rx(r"\bhuman remains\b|\bbod(?:y|ies)\b[^.;]{0,80}?\b(?:was|were|
 _OFF_DUTY = _rx(r"\boff-?duty\b|\b(?:former|retired|ex-)\s*(?:[\w-]+\s+){0,2}?(?:police\w*|military|army|soldiers?"
                 r"|officers?|servicem[ae]n|guards?)\b")
 # "[not clear from the source if he was off-duty]": a doubt, not a fact
-_UNSURE_OFF_DUTY = _rx(r"\b(?:if|whether)\s+(?:he|she|they|the \w+)\s+(?:was|were)\s+off-?duty\b")
+# or a leader's past ("the Viv Ansanm coalition led by former police officer Jimmy Cherizier")
+_UNSURE_OFF_DUTY = _rx(r"\b(?:if|whether)\s+(?:he|she|they|the \w+)\s+(?:was|were)\s+off-?duty\b"
+                       r"|\b(?:led|headed|founded|commanded|run)\s+by\s+(?:a\s+|the\s+)?(?:former|retired|ex-)")
 _KILLERS_TOLD = _rx(r"\b(?:forces|gunmen|militants|soldiers|troops|fighters|police|militia\w*|rebels)\s+(?:\w+\s+){0,2}?"
                     r"(?:killed|executed|shot|massacred)\b(?! by)")
 # people fleeing of their own accord ("Thousands of residents fled towards El Fasher"), which ACLED does not code;
@@ -1231,6 +1238,10 @@ _FOUGHT_SIDE = _rx(r"\b(?:with|against|on|from|between|targeting|towards?|attack
                    r"|storm(?:ed|ing)|overr?an)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'-]+\s+){0,2}$")
 # a force named as a place's owner, not as a doer: "an army base", "police posts"
 # or as the holder of a place ("a rebel-held enclave")
+# an ally named beside the one who acts: "Somali forces backed by clan militias recaptured the town"
+_ALLY_BEFORE = _rx(r"\b(?:backed|supported|aided|assisted|helped|accompanied|joined|reinforced)\s+by\s+(?:the\s+|a\s+|an\s+)?"
+                   r"(?:[\w'-]+\s+){0,2}$|\b(?:alongside|with the (?:help|support|backing) of)\s+(?:the\s+|a\s+|an\s+)?"
+                   r"(?:[\w'-]+\s+){0,2}$")
 _FORCE_AS_PLACE = _rx(r"\s+(?:bases?|positions?|posts?|camps?|barracks|checkpoints?|headquarters|stations?|convoys?)\b"
                       r"|-(?:held|controlled|run|occupied|dominated)\b")
 
@@ -1249,7 +1260,8 @@ def territory_taker(text: str) -> str | None:
         clause_start = max(text.rfind(".", 0, verb.start()), text.rfind(";", 0, verb.start()), 0)
         # not the side fought ("in a crackdown on Taliban militants", "clashing with insurgents and capturing")
         before = [m for m in _TAKER_ACTIVE.finditer(text, clause_start, verb.start())
-                  if not _FOUGHT_SIDE.search(text, clause_start, m.start()) and not _FORCE_AS_PLACE.match(text, m.end())]
+                  if not _FOUGHT_SIDE.search(text, clause_start, m.start()) and not _FORCE_AS_PLACE.match(text, m.end())
+                  and not _ALLY_BEFORE.search(text, clause_start, m.start())]
         if before:
             # "pro-Hadi forces and Southern Resistance fighters took control": the state's side with its allies
             if len(before) > 1 and before[-2].group("state") and _JOINED.fullmatch(text, before[-2].end(),
@@ -1934,6 +1946,8 @@ def _codebook_rules(text: str, pred: Prediction) -> Prediction:
             # no crowd did it: "shoppers were assaulted by police with whips" (state forces on civilians: 176
             # ACLED attacks to 10 riots), "Al Shabaab attacks Mandera, killing four" (an armed side hurting
             # people, no fight: no ACLED note is mob violence)
+            if _ARMED_SIDE.search(text) and _ARMED_TARGET.search(text):
+                return _with(pred, "Armed clash")  # "Gang members attacked a police station": a battle
             if _STATE_DOER.search(text):
                 # police killing gang members or raiders fight an armed group, as in the attack rule below; the
                 # group they were searching for is not the one they fought ("searching for al Shabaab remnants")
@@ -2112,7 +2126,7 @@ def _codebook_rules(text: str, pred: Prediction) -> Prediction:
         # a lynching, a mob's or vigilantes' killing of a suspect or an alleged witch: mob violence, not an armed
         # group's attack
         return _with(pred, "Mob violence")
-    if sub in ("Attack", "Armed clash") and _MOB.search(_MOB_AS_VICTIM.sub(" ", text)) \
+    if sub in ("Attack", "Armed clash") and _MOB.search(_MOB_AS_SOURCE.sub(" ", _MOB_AS_VICTIM.sub(" ", text))) \
             and not _WAR_WEAPON.search(text) and not (
             sub == "Armed clash" and _COMMUNAL.search(text)) and not _STATE_DOER.search(text):
         # unorganised perpetrators are a mob; clans or communities fighting each other are communal militias
