@@ -826,7 +826,8 @@ def test_protests_that_also_took_place_elsewhere_are_events_of_their_own() -> No
                    "Tuesday, killing at least five people.\n\nProtests also took place in Mombasa, Kisumu and Nakuru, "
                    "where police fired tear gas at demonstrators who blocked roads and burned tyres.",
                    published=date(2024, 6, 26))
-    assert sorted(e.location for e in found) == ["Mombasa", "Nairobi"], [(e.location, e.notes[:50]) for e in found]
+    assert sorted(e.location for e in found) == ["Kisumu", "Mombasa", "Nairobi", "Nakuru"], \
+        [(e.location, e.notes[:50]) for e in found]
 
 
 def test_the_day_a_source_spoke_is_not_the_day_of_the_deed_it_dates_later() -> None:
@@ -852,3 +853,25 @@ def test_forces_killing_civilians_as_residents_tell_it_is_an_attack_and_a_war_si
                    published=date(2024, 11, 11))
     assert [(e.sub_event_type, e.actor1) for e in found] == [("Attack", "Military Forces of Ethiopia (2018-)")], \
         [(e.sub_event_type, e.actor1, e.notes[:40]) for e in found]
+
+
+def test_an_event_told_of_a_list_of_places_is_a_row_for_each_its_toll_split() -> None:
+    found = events("Protesters blocked roads and burned tyres in Mombasa, Kisumu and Nakuru on Tuesday. Police fired "
+                   "tear gas and four people were killed.", published=date(2024, 6, 26))
+    assert sorted((e.location, e.fatalities) for e in found) == [("Kisumu", 1), ("Mombasa", 1), ("Nakuru", 1)], \
+        [(e.location, e.fatalities) for e in found]
+    assert len({e.event_id for e in found}) == 3
+    found = events("SANAA \u2014 U.S. and British warplanes carried out a series of strikes on Houthi targets in Sanaa and "
+                   "the port city of Hodeidah overnight, the Houthi-run Al-Masirah TV reported.",
+                   published=date(2025, 1, 5))
+    assert sorted(e.location for e in found) == ["Al Hudaydah", "Sanaa"], [e.location for e in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting broke out between Hajin and Abu Kamal on Tuesday, killing four fighters.",  # a front between two
+    "An IED struck a bus on the Lafey and Mandera road on Tuesday, killing four people.",  # a route
+    "Militants attacked a checkpoint in Hajin, Deir ez-Zor on Tuesday, killing four soldiers.",  # its province
+    "Gunmen killed four people in Mandera or Wajir on Tuesday.",  # one place, unsure which
+])
+def test_places_named_together_otherwise_than_as_a_list_are_one_event(text: str) -> None:
+    assert len(events(text)) == 1, [(e.location, e.fatalities) for e in events(text)]

@@ -9,6 +9,7 @@ The distributed runner and the service call `extract_article` / `extract_many` a
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -677,9 +678,13 @@ def build_event(doc: Document, group: EventGroup, previous: tuple[date | None, i
     unnamed = roles.actor1 is None or roles.actor1.name.startswith("Unidentified")
     if claim.status == "claimed" and suspected is not None and not unnamed and roles.actor1 is not None \
             and suspected.name != roles.actor1.name \
+            and suspected.name not in {a.name for a in roles.assoc_actor_1} \
+            and suspected.name not in {a.name for a in actors.agents(doc, group.start, group.sentences[0].end,
+                                                                     country.get("country"), when=when)} \
             and not claims.CLAIM_RESP_RE.search(doc.body, group.start, group.context_end):
         # another party telling its own part ("the army said its forces had repelled an RSF attack" after the
-        # RSF's shelling) claims no deed of the event's doer: it is a source
+        # RSF's shelling) claims no deed of the event's doer: it is a source (not one of the doers the event's
+        # first sentence names: "The SAA and the NDF have finished their combing operation, the NDF said")
         lead, _ = claims.find_claim(doc, group.start, group.sentences[0].end, when=when)
         claim, suspected = Claim(status="reported", by=lead.by if lead.status == "reported" and lead.by else claim.by), None
     attributed = None
@@ -758,15 +763,48 @@ def events_of(doc: Document) -> list[Event]:
         if event is None:
             continue
         previous = (event.event_date, event.time_precision)
-        if events:
-            # reports lead with their main event: a later one must be clearly surer to outrank it
-            event.confidence = round(event.confidence * LATER_EVENT_FACTOR, 3)
-        same = next((e for e in events if _same_in_article(e, event)), None)
-        if same is None:
-            events.append(event)
-        else:
-            _fold_into(same, event)
+        for row in _one_per_place(doc, group, event):
+            if events:
+                # reports lead with their main event: a later one must be clearly surer to outrank it
+                row.confidence = round(row.confidence * LATER_EVENT_FACTOR, 3)
+            same = next((e for e in events if _same_in_article(e, row)), None)
+            if same is None:
+                events.append(row)
+            else:
+                _fold_into(same, row)
     return events
+
+
+def _split_figure(value: int | None, parts: int) -> int | None:
+    """A figure shared by `parts` rows, a half rounded down as ACLED's split rows show (see numbers.SPLIT)."""
+    return None if value is None else math.ceil(value / parts - 0.5)
+
+
+def _one_per_place(doc: Document, group: EventGroup, event: Event) -> list[Event]:
+    """ACLED codes one event per location: an event told of a list of places ("Protests also took place in
+    Mombasa, Kisumu and Nakuru") is a row for each, the toll split between them as ACLED splits one it cannot
+    place. The place the event was located at keeps the first row."""
+    at = next((ev.start for ev in event.evidence if ev.field == "location"), None)
+    place = next((p for p in doc.places if at is not None and p.start == at), None)
+    listed = geo.listed_locations(doc, place, group.start, group.end) if place is not None else []
+    if not listed:
+        return [event]
+    # (a toll the text already shares out is each row's: "22 fatalities split between 2 events")
+    parts = 1 if numbers.SPLIT.search(doc.body, group.start, group.paragraph_end or group.context_end) \
+        else len(listed) + 1
+    shared = {"fatalities": _split_figure(event.fatalities, parts) or 0,
+              "fatalities_low": _split_figure(event.fatalities_low, parts),
+              "fatalities_high": _split_figure(event.fatalities_high, parts),
+              "injuries": _split_figure(event.injuries, parts) or 0}
+    rows = [event.model_copy(update=shared)]
+    others = [ev for ev in event.evidence if ev.field != "location"]
+    for other, precision in listed:
+        rows.append(event.model_copy(update=shared | {
+            "event_id": event_id(doc.article, group.start, f"{event.sub_event_type}\x1f{other.name}"),
+            "admin1": other.admin1, "admin2": other.admin2, "location": other.name,
+            "latitude": other.latitude, "longitude": other.longitude, "geo_precision": precision,
+            "evidence": others + _evidence(doc, "location", other.start, other.end)}))
+    return rows
 
 
 def _same_in_article(a: Event, b: Event) -> bool:

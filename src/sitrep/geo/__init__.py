@@ -34,7 +34,8 @@ from sitrep.geo.gazetteer import (
     build_gazetteer,
     default_path,
 )
-from sitrep.geo.locate import choose, countries_told
+from sitrep.geo.locate import choose, countries_told, listed_with
+from sitrep.geo.locate import precision as place_precision
 from sitrep.geo.normalize import fold
 from sitrep.geo.parse import (
     CUE_WEIGHT,
@@ -334,6 +335,16 @@ def locate_event(doc: Document, start: int, end: int) -> tuple[Place | None, int
     seat = gaz.seat(provinces[0]) if provinces else None
     place = _standing_in(seat or gaz.capital(country), gaz)
     return place, (3 if place is not None else None)
+
+
+def listed_locations(doc: Document, place: Place, start: int, end: int) -> list[tuple[Place, int]]:
+    """The other places, with their ACLED precision, of a list the event's place is named in ("in Mombasa, Kisumu
+    and Nakuru"; see `locate.listed_with`); a province at its seat, as `locate_event` codes one."""
+    gaz = get_gazetteer()
+    out = []
+    for p in listed_with(doc, place, start, end, [q for q in doc.places if q.feature_code not in FACILITY_CODES]):
+        out.append((_at_seat(p, gaz) if p.feature_code == "ADM1" else p, place_precision(doc, p)))
+    return out
 
 
 def _standing_in(seat: Entry | None, gaz: Gazetteer) -> Place | None:

@@ -72,6 +72,14 @@ REGION_FCODES = {"desert": ("DES",), "badia": ("DES",), "badiya": ("DES",), "ste
                  "valley": ("VAL",), "mountains": ("MTS",)}
 # the glue inside an enumeration: "Homs, Rif Dimashq, Deir Ezzor and Raqqa provinces"
 LIST_GLUE = re.compile(r"^\s*(?:,|and|&|or|, and|, or)\s*$")
+# a closed list of the places where the same thing happened: "in Mombasa, Kisumu and Nakuru", "in the towns of A and
+# B" (not "between A and B", "from A to B", nor "A or B", where one place is meant)
+LIST_COMMA = re.compile(r"^\s*,\s*$")
+LIST_AND = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:the\s+(?:[a-z-]+\s+){0,3}?(?:of\s+)?)?$")  # "and the port city of"
+LIST_OPENS = re.compile(r"\b(?:in|at|across|on)\s+(?:the\s+)?(?:(?!(?:between|from|to|road|highway)\b)[a-z][\w-]*\s+){0,3}$")
+ROUTE_AFTER = re.compile(r"\s*(?:[-\u2013]\s*[A-Z][\w'-]*\s+)?(?:\w+\s+)?(?:road|roads|highway|route|axis|corridor|border"
+                         r"|frontier)\b", re.IGNORECASE)
+MAX_LISTED = 6
 
 
 def _specificity(place: Place) -> int:
@@ -402,3 +410,53 @@ def choose(doc: Document, start: int, end: int, places: list[Place],
             best = max(later, key=lambda p: (_rank(doc, p), -(p.start or 0)))
             return best, precision(doc, best)
     return None, None
+
+
+def _kind_class(place: Place) -> str:
+    code = place.feature_code or ""
+    return "area" if code in ("ADM1", "ADM2") else "town" if code.startswith("PPL") else ""
+
+
+def listed_with(doc: Document, place: Place, start: int, end: int, places: list[Place]) -> list[Place]:
+    """The other places of a closed list that the event's place belongs to ("protests also took place in Mombasa,
+    Kisumu and Nakuru"): ACLED codes one event per location. Only towns alone or provinces alone, of one country,
+    introduced by "in", "at", "across" or "on", none the container of the name before it ("Hajin, Deir ez-Zor and
+    Raqqa" names Hajin's province), and no route ("the Lafey and Mandera road")."""
+    if place.start is None or not _kind_class(place):
+        return []
+    in_span = sorted((p for p in places if p.start is not None and p.end is not None and start <= p.start < end),
+                     key=lambda p: p.start or 0)
+    at = next((i for i, p in enumerate(in_span) if p.start == place.start), None)
+    if at is None:
+        return []
+    body = doc.body
+
+    def glue(a: Place, b: Place) -> str:
+        return body[a.end or 0:b.start or 0]
+
+    first = last = at
+    while first > 0 and LIST_COMMA.match(glue(in_span[first - 1], in_span[first])):
+        first -= 1
+    while last + 1 < len(in_span) and LIST_COMMA.match(glue(in_span[last], in_span[last + 1])):
+        last += 1
+    if last + 1 < len(in_span) and LIST_AND.match(glue(in_span[last], in_span[last + 1])):
+        last += 1  # the list closes with "and"
+    elif first > 0 and at == first and LIST_AND.match(glue(in_span[first - 1], in_span[first])):
+        first -= 1  # the place closes it: "in Sanaa and the port city of Hodeidah" read from its end
+    else:
+        return []
+    listed = in_span[first:last + 1]
+    if not LIST_AND.match(glue(listed[-2], listed[-1])) or len(listed) > MAX_LISTED:
+        return []
+    if not LIST_OPENS.search(body, max(0, (listed[0].start or 0) - 40), listed[0].start or 0) \
+            or ROUTE_AFTER.match(body, listed[-1].end or 0):
+        return []
+    if len({p.country_code for p in listed}) > 1 or len({_kind_class(p) for p in listed}) > 1 \
+            or len({(p.name, p.admin1) for p in listed}) < len(listed):
+        return []
+    for a, b in zip(listed, listed[1:], strict=False):
+        if LIST_COMMA.match(glue(a, b)) and a.admin1 == b.admin1 and (
+                _kind_class(b) == "area" or (b.feature_code or "") in ("PPLA", "PPLC")):
+            return []  # "Hajin, Deir ez-Zor": the name after the comma contains the one before it
+    return [p for p in listed if p.start != place.start]
+
