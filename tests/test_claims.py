@@ -252,3 +252,10 @@ def test_a_dateline_is_nobody_who_speaks(nlp) -> None:
     claim, _ = claim_of(nlp, "KABUL, Feb 14, 2022 (Reuters) - Afghanistan's Taliban administration said on Monday its "
                         "forces had killed 10 Islamic State fighters in a raid on a hideout in western Kabul.", "AF")
     assert claim.by is not None and "KABUL" not in claim.by and "Taliban" in claim.by, claim
+
+
+def test_the_speaker_is_the_subject_nearest_the_verb_not_the_reported_clauses(nlp) -> None:
+    text = ("Unknown assailants hacked to death 12 civilians in a village near Beni in North Kivu province overnight, "
+            "a local civil society leader said on Sunday, blaming the Allied Democratic Forces (ADF) rebel group.")
+    claim, _ = find_claim(make_doc(nlp, text, "CD"), 0, len(text))
+    assert claim.by == "civil society leader", claim

@@ -1967,3 +1967,10 @@ def test_the_province_of_a_name_is_the_province() -> None:
 def test_a_former_tribal_agency_is_the_district_of_its_name() -> None:
     found = places("A suicide bomber blew himself up at a rally in Pakistan's northwestern Bajaur district on Friday.")
     assert (found["Bajaur"].feature_code, found["Bajaur"].admin1) == ("ADM2", "Khyber Pakhtunkhwa")
+
+
+def test_a_place_a_thing_near_the_event_lies_in_is_the_place_itself() -> None:
+    place, precision = located("Police dispersed protesters outside parliament in Tbilisi on Sunday.")
+    assert place is not None and (place.name, precision) == ("Tbilisi", 1)
+    place, precision = located("Police dispersed protesters outside Tbilisi on Sunday.")
+    assert place is not None and (place.name, precision) == ("Tbilisi", 2)

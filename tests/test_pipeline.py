@@ -875,3 +875,57 @@ def test_an_event_told_of_a_list_of_places_is_a_row_for_each_its_toll_split() ->
 ])
 def test_places_named_together_otherwise_than_as_a_list_are_one_event(text: str) -> None:
     assert len(events(text)) == 1, [(e.location, e.fatalities) for e in events(text)]
+
+
+def test_missiles_aimed_at_a_ship_and_its_position_told_next_are_one_attack_not_a_disrupted_weapon() -> None:
+    found = events("DUBAI (Reuters) - Yemen's Houthi militia said on Monday it had targeted a cargo ship in the Red Sea "
+                   "with missiles. The British maritime agency UKMTO said a vessel reported a missile strike about 57 "
+                   "nautical miles west of Hodeidah, causing minor damage and no casualties.",
+                   published=date(2024, 2, 13))
+    assert [(e.sub_event_type, e.country, e.geo_precision, e.claim.status) for e in found] == [
+        ("Shelling/artillery/missile attack", "Yemen", 2, "claimed")], \
+        [(e.sub_event_type, e.location, e.geo_precision, e.claim) for e in found]
+
+
+def test_the_dateline_town_is_not_where_an_event_its_words_put_in_a_country_happened() -> None:
+    found = events("AMMAN (Reuters) - Three U.S. service members were killed and dozens injured in a drone attack on a "
+                   "U.S. base in northeastern Jordan near the Syrian border on Sunday, President Joe Biden said.",
+                   published=date(2024, 1, 29))
+    assert [(e.fatalities, e.geo_precision) for e in found] == [(3, 3)], \
+        [(e.fatalities, e.location, e.geo_precision) for e in found]
+
+
+def test_a_group_tied_by_hyphen_is_that_groups_side_and_al_qaeda_is_its_regional_branch() -> None:
+    found = events("MAPUTO (Reuters) - Islamic State-linked insurgents attacked the town of Macomia in Mozambique's Cabo "
+                   "Delgado province on Friday, killing four soldiers, residents said.", published=date(2024, 4, 15))
+    assert [e.actor1 for e in found] == ["Islamic State (Central Africa)"], [e.actor1 for e in found]
+    found = events("OUAGADOUGOU (Reuters) - Al Qaeda-linked militants attacked an army post near Djibo on Sunday, killing "
+                   "12 soldiers, security sources said.", published=date(2024, 4, 15))
+    assert [e.actor1 for e in found] == ["JNIM: Group for Support of Islam and Muslims"], [e.actor1 for e in found]
+    # a named group tied to another is itself: the tie only describes it
+    found = events("OUAGADOUGOU (Reuters) - Islamist militants killed at least 40 soldiers in an ambush near Djibo on "
+                   "Sunday. The Al Qaeda-affiliated JNIM claimed responsibility.")
+    assert [e.actor1 for e in found] == ["JNIM: Group for Support of Islam and Muslims"], [e.actor1 for e in found]
+
+
+def test_pagers_used_by_a_groups_members_do_not_make_the_group_the_bomber() -> None:
+    found = events("BEIRUT (Reuters) - Pagers used by members of Hezbollah exploded across Lebanon on Tuesday, killing at "
+                   "least nine people and wounding about 2,800, the health minister said. Hezbollah blamed Israel for "
+                   "the blasts.",
+                   published=date(2024, 9, 18))
+    assert [e.actor1 for e in found] == ["Unidentified Armed Group (Lebanon)"], [e.actor1 for e in found]
+
+
+def test_a_ruler_and_his_aides_killed_by_separatists_is_an_attack_whatever_background_follows() -> None:
+    found = events("YAOUNDE (Reuters) - Separatist fighters killed a traditional ruler and two of his aides in the town "
+                   "of Kumbo in Cameroon's Northwest region on Thursday, local officials said. The separatists have been "
+                   "fighting since 2017 to create an independent state called Ambazonia.", published=date(2024, 5, 18))
+    assert [(e.sub_event_type, e.actor1, e.fatalities) for e in found] == [
+        ("Attack", "Ambazonian Separatists (Cameroon)", 3)], \
+        [(e.sub_event_type, e.actor1, e.fatalities) for e in found]
+
+
+def test_a_protests_associates_are_not_those_it_protests_over() -> None:
+    found = events("LAGOS \u2014 Hundreds of women protested in Ibadan on Wednesday over the killing of a trader by soldiers "
+                   "at a checkpoint last week.", published=date(2024, 7, 4))
+    assert [e.assoc_actor_1 for e in found] == ["Women (Nigeria)"], [e.assoc_actor_1 for e in found]

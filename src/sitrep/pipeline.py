@@ -221,13 +221,13 @@ def detect_events(doc: Document) -> list[EventGroup]:
             continue
         if not same_paragraph:
             current = None
-        background = pred.sub_event_type is not None and BACKGROUND.search(COMPARED_SINCE.sub(" ", sentence.text)) \
-            is not None and not _dated_to_the_day(doc, sentence)
+        background = BACKGROUND.search(COMPARED_SINCE.sub(" ", sentence.text)) is not None \
+            and not _dated_to_the_day(doc, sentence)
         is_event = pred.sub_event_type is not None and not BRACKET_REMARK.match(sentence.text) \
             and not detect.pursuit_only(sentence.text) and not detect.verdict_only(sentence.text) and not background
         if background and current is not None:
-            # "Fighting between the army and Fano militiamen has raged in Amhara since August 2023": neither the
-            # event nor a remark that may relabel it
+            # "Fighting between the army and Fano militiamen has raged in Amhara since August 2023", "The separatists
+            # have been fighting since 2017": neither the event nor a remark that may relabel it
             continue
         if current is not None and not NEW_EVENT.search(sentence.text):
             # "Al-Shabaab claimed responsibility for the attack": no event alone, but it goes on telling the event
@@ -459,7 +459,10 @@ def _elsewhere(doc: Document, group: EventGroup, sentence: Sentence) -> bool:
     places = [p for p in _places_in(doc, sentence.start, sentence.end) if p.feature_code not in GENERIC_PLACE_FEATURES]
     if not places:
         return False
-    theirs = [p for p in _places_in(doc, group.start, group.end) if p.feature_code not in GENERIC_PLACE_FEATURES]
+    # (the dateline's town is where the report was filed: "DUBAI (Reuters) - Yemen's Houthis said they had targeted a
+    # ship in the Red Sea. ... about 57 nautical miles west of Hodeidah")
+    theirs = [p for p in _places_in(doc, max(group.start, _dateline_end(doc, group)), group.end)
+              if p.feature_code not in GENERIC_PLACE_FEATURES]
     if not theirs:
         return False  # the group named no town: the sentence gives its setting
     # a quarter of the group's town ("Nyalenda" beside "Kisumu") is that town, where ACLED codes it

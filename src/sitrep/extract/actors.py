@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from sitrep.extract import detect
 from sitrep.model import Actor, Document
 
 PACKAGED_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
@@ -441,11 +442,12 @@ def _kind(actor: Actor) -> str:
 
 
 def _split_hyphen_agents(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """"Taliban-planted" -> "Taliban", "-planted": the group before an agentive hyphen compound is a mention."""
+    """"Taliban-planted" -> "Taliban", "-planted": the group before an agentive hyphen compound is a mention, and so
+    is the one a tie names ("Islamic State-linked insurgents")."""
     out = []
     for s, e, t in toks:
         head, sep, tail = t.rpartition("-")
-        if sep and head and tail.lower() in HYPHEN_AGENT:
+        if sep and head and (tail.lower() in HYPHEN_AGENT or tail.lower() in HYPHEN_TIE):
             out += [(s, s + len(head), head), (s + len(head), e, sep + tail)]
         else:
             out.append((s, e, t))
@@ -587,17 +589,31 @@ def _foreign_origin(text: str, end: int, country: str | None, found: list[Mentio
 
 
 TIED_TO = re.compile(r"\s+(?:linked|affiliated|allied|loyal|tied)\s+(?:to|with)\s+")
+HYPHEN_TIE = frozenset({"linked", "affiliated", "aligned", "allied"})
+TIED_BEFORE = re.compile(r"-(?:linked|affiliated|aligned|allied)\s+$", re.IGNORECASE)
+TIE_AFTER = re.compile(r"-(?:linked|affiliated|aligned|allied)\s+", re.IGNORECASE)
 
 
 def _tied_to_named(text: str, found: list[Mention]) -> None:
     """An unnamed group told as tied to a named one is that group's side: "a militia linked to the Kurdistan Workers'
-    Party" is the PKK's."""
+    Party" is the PKK's, "Islamic State-linked insurgents" the Islamic State's."""
     for m in found:
-        tie = TIED_TO.match(text, m.end) if m.actor.name.startswith("Unidentified") else None
+        unnamed = m.actor.name.startswith("Unidentified")
+        tie = TIED_TO.match(text, m.end) if unnamed else None
         named = next((f for f in found if tie and f.kind == "armed" and not f.actor.name.startswith("Unidentified")
                       and tie.end() <= f.start <= tie.end() + 4), None)
+        before = TIED_BEFORE.search(text, max(0, m.start - 16), m.start) if unnamed and named is None else None
+        if before is not None:  # "Islamic State-linked insurgents"
+            named = next((f for f in found if f.kind == "armed" and not f.actor.name.startswith("Unidentified")
+                          and f.end == before.start()), None)
         if named is not None:
             m.actor = named.actor.model_copy(update={"text": m.actor.text, "start": m.actor.start, "end": m.actor.end})
+    # "the Al Qaeda-affiliated JNIM": a named group after the tie is itself; the one it is tied to only describes it
+    described = {id(f) for f in found for m in found
+                 if TIED_BEFORE.search(text, max(0, m.start - 16), m.start) and f.end < m.start
+                 and TIE_AFTER.match(text, f.end) and not m.actor.name.startswith("Unidentified")
+                 and not any(g is not m and f.end < g.start < m.start for g in found)}
+    found[:] = [f for f in found if id(f) not in described]
 
 
 def _unknown_name_word(word: str) -> bool:
@@ -837,6 +853,9 @@ HYPHEN_AGENT = {"planted", "laid", "placed", "fired", "launched", "triggered", "
 NEUTRAL_VERBS = {"held", "organised", "organized", "controlled", "occupied",
                  "backed", "led", "supported", "owned", "run", "based", "stationed", "linked", "affiliated",
                  "loyal", "allied", "manned"}
+# ... and after "by" only: things "used by members of Hezbollah" are theirs, not their deed ("Russian forces used
+# artillery" is one)
+HELD_BY_VERBS = NEUTRAL_VERBS | {"used", "belonging"}
 HOLDER_NOUNS = {"vehicle", "vehicles", "convoy", "convoys", "patrol", "patrols", "post", "posts", "checkpoint",
                 "checkpoints", "station", "stations", "base", "bases", "camp", "camps", "position", "positions",
                 "outpost", "outposts", "headquarters", "barracks", "truck", "trucks", "tank", "tanks", "helicopter",
@@ -941,7 +960,7 @@ def _role(tok: Any) -> tuple[str, bool]:
             return "patient", hedged
         if dep == "pobj" and (head.dep_ == "agent" or head.lower_ == "by"):
             # "a parade held by X", "areas controlled by X": X is context, not the one who acted
-            return ("context" if head.head.lower_ in NEUTRAL_VERBS else "agent"), hedged
+            return ("context" if head.head.lower_ in HELD_BY_VERBS else "agent"), hedged
         if dep == "pobj" and head.lower_ == "between":
             return "between", hedged
         if dep == "pobj" and head.lower_ == "with":
@@ -1119,8 +1138,11 @@ def _add_associates(doc: Document, start: int, end: int, country: str | None, ev
     associates = [(m, r) for m, r in mentions if m.kind == "associate" and not m.hedged]
     main = [roles.actor1, roles.actor2]
     if event_type in ("Protests", "Riots"):
-        roles.assoc_actor_1 = _unique(roles.assoc_actor_1 + [m.actor for m, r in associates + groups
-                                                             if r not in ("patient", "location", "source")], main)
+        # (not those the crowd acts over: "women protested over the killing of a trader by soldiers")
+        grievances = [(start + a, start + b) for a, b in detect.grievance_spans(doc.body[start:end])]
+        roles.assoc_actor_1 = _unique(roles.assoc_actor_1 + [
+            m.actor for m, r in associates + groups if r not in ("patient", "location", "source")
+            and not any(a <= m.start < b for a, b in grievances)], main)
         return
     roles.assoc_actor_1 = _unique(roles.assoc_actor_1 + [m.actor for m, r in associates
                                                          if r in ("agent", "between", "other")], main)

@@ -145,6 +145,10 @@ def _speaker(sdoc: Any, s: int, e: int, verbs: set[str]) -> tuple[str, int, int]
             if any(c.dep_ == "dobj" and c.lower_ in ("life", "lives") for c in tok.children):
                 continue  # "a conflict that has claimed 160,000 lives": a toll, not a claim
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            if len(subj) > 1:
+                # the parser may hang the reported clause's subject on the verb too ("Unknown assailants hacked ...
+                # to death, a local civil society leader said"): the speaker is the one nearest before the verb
+                subj = [max(subj, key=lambda t: t.i if t.i < tok.i else -1)]
             if not subj:  # "... was reported by X"
                 subj = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if not subj and tok.dep_ == "conj" and tok.head.pos_ == "VERB":  # "X said ... and added"

@@ -604,6 +604,10 @@ _ARMS_TAKEN_PRONE = frozenset({"Attack", "Armed clash", "Looting/property destru
 _BLAST_HAPPENED = _rx(r"\b(?:devices?|ieds?|bombs?|explosives?|mines?|landmines?)\s+(?:\w+ly\s+)?(?:detonated|exploded"
                       r"|went off)\b|\b(?:militants|insurgents|taliban|terrorists|attackers|gunmen|rebels|al[- ]shabaab"
                       r"|jihadists)\s+(?:have\s+|had\s+)?(?:detonated|blew up|set off)\b")
+# remote fire told reaching, or aimed at, its target ("targeted a cargo ship with missiles", "fired rockets at a base")
+_FIRED_AT_TARGET = _rx(r"\b(?:targeted|struck|hit|attacked)\b[^.;]{0,80}?\bwith\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?"
+                       r"|drones?|shells)\b|\b(?:missiles?|rockets?|drones?)\s+(?:\w+\s+)?(?:struck|hit|slammed into)\b"
+                       r"|\bfired\s+(?:\w+\s+){0,3}?(?:missiles?|rockets?)\s+(?:at|on|into|towards)\b")
 _MISHAP = _rx(r"\bprematurely\b|\baccident\w*|\bwhile (?:making|assembling|planting|handling|transporting)\b")
 # a bomb that went off in the hands of those who carried, planted or built it: it never reached its target
 _OWN_BOMB_WENT_OFF = _rx(r"\b(?:detonat|explod)\w*\s+prematurely|\bprematurely\s+(?:detonat|explod)\w*"
@@ -1837,6 +1841,10 @@ def _codebook_rules(text: str, pred: Prediction) -> Prediction:
         return _with(pred, "Disrupted weapons use")
     if sub == "Disrupted weapons use" and _BLAST_HAPPENED.search(text) and not _MISHAP.search(text):
         return _with(pred, "Remote explosive/landmine/IED")
+    if sub == "Disrupted weapons use" and (fired := _FIRED_AT_TARGET.search(text)) and not _DISRUPT_STRONG.search(text):
+        # "the Houthis said they had targeted a cargo ship in the Red Sea with missiles": nothing stopped them
+        return _with(pred, "Air/drone strike" if "drone" in fired.group(0).lower() else
+                     "Shelling/artillery/missile attack")
     if sub in ("Remote explosive/landmine/IED", "Armed clash", "Attack", "Other") and _OWN_BOMB_WENT_OFF.search(text) \
             and not _BYSTANDERS.search(text):
         # "three Al Shabaab militants were killed after an IED they were assembling exploded": the bomb never

@@ -44,7 +44,7 @@ PERSON_NOUNS = (
     "rustler|chairperson|pastoralist|returnee|clerk|tout|rapist|murderer|secretary|executive|thug|gangster|preacher|"
     "grandfather|grandmother|grandson|granddaughter|grandchild|uncle|aunt|nephew|niece|cousin|assistant|deputy|"
     "friend|colleague|aide|companion|councilor|alderman|sarpanch|cadre|informant|collaborator|volunteer|lawmaker|"
-    "legislator|senator|bystander|passer-by|passerby"
+    "legislator|senator|bystander|passer-by|passerby|ruler|king|chieftain|emir|sultan"
 )
 
 _WORD_NUMBER = (
@@ -280,7 +280,8 @@ COMPANIONS = re.compile(
     r"(?!\s+(?:\w+ly\s+)?(?:was|is|has|survived|escaped|sustained|suffered|injured|wounded|hurt|unhurt|unharmed)\b)",
     re.IGNORECASE)
 PERSON_WORD = re.compile(rf"\b(?:{PERSON_NOUNS})s?\b", re.IGNORECASE)
-SENTENCE_STOP = re.compile(r"[.;:!?]\s|\n")
+# (not the period of an initial: "Three U.S. service members were killed")
+SENTENCE_STOP = re.compile(r"(?<!\b[A-Z])\.\s|[;:!?]\s|\n")
 
 
 @dataclass(frozen=True)

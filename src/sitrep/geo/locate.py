@@ -24,7 +24,8 @@ NEAR = re.compile(
     r"|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?(?: of)?"
     r"(?!\s+(?:city|town|village|port|capital|border town|market town)\s+of\b)"
     r"|km|kilometers?|kilometres?|miles?|on the road|road between|highway|villages? of|area of|areas? of"
-    r"|district of|frontlines?)\W*(?:(?:of|from)\W+)?(?:the\W+)?(?:\w+\W+){0,2}$",
+    # (not a place the thing near it lies in: "outside parliament in Tbilisi" is in Tbilisi)
+    r"|district of|frontlines?)\W*(?:(?:of|from)\W+)?(?:the\W+)?(?:(?!(?:in|at|inside)\b)\w+\W+){0,2}$",
     re.IGNORECASE,
 )
 # at sea off a town or in the waters named after it ("a ship hit off Hodeidah", "off the coast of Lamu", "in the
@@ -348,6 +349,8 @@ def choose(doc: Document, start: int, end: int, places: list[Place],
     told = [p for p in inside if not line_start <= (p.start or 0) < filed_until]
     if told:
         inside = told
+    elif inside and countries_told(doc, start, end, in_span, gaz):
+        inside = []  # (see `filed_from` below)
     followers = _list_followers(doc, inside)
     # "Abu Saida in Diyala province": where the event's own words name a province, a town of another country
     # that is not named either is a namesake abroad, and the province is the better location
@@ -396,9 +399,14 @@ def choose(doc: Document, start: int, end: int, places: list[Place],
     def near_enough(p: Place) -> bool:
         return not countries or p.country_code in countries
 
+    def filed_from(p: Place) -> bool:
+        # "AMMAN (Reuters) - ... a drone attack on a U.S. base in northeastern Jordan": where the event's words
+        # name its country, the dateline's town is only where the report was filed
+        return bool(countries) and line_start <= (p.start or 0) < filed_until
+
     for s_start, s_end in _sentence_bounds(doc, start)[:4]:
         earlier = [p for p in places if p.start is not None and s_start <= p.start < min(s_end, start)
-                   and _specificity(p) > 0 and _rank(doc, p) > 0 and near_enough(p)]
+                   and _specificity(p) > 0 and _rank(doc, p) > 0 and near_enough(p) and not filed_from(p)]
         if earlier:
             best = max(earlier, key=lambda p: (_rank(doc, p), p.start or 0))
             return best, precision(doc, best)
