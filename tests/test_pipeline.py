@@ -929,3 +929,26 @@ def test_a_protests_associates_are_not_those_it_protests_over() -> None:
     found = events("LAGOS \u2014 Hundreds of women protested in Ibadan on Wednesday over the killing of a trader by soldiers "
                    "at a checkpoint last week.", published=date(2024, 7, 4))
     assert [e.assoc_actor_1 for e in found] == ["Women (Nigeria)"], [e.assoc_actor_1 for e in found]
+
+
+def test_a_roundups_strikes_are_the_leads_doers_at_the_towns_each_paragraph_names() -> None:
+    found = events("KYIV (Reuters) - Russian forces attacked Ukraine with drones and missiles overnight, killing at least "
+                   "four people in the Kyiv region, Ukrainian officials said on Monday.\n\nIn the town of Bila Tserkva, "
+                   "south of Kyiv, a drone hit a residential building, killing a woman and her child, regional governor "
+                   "Ruslan Kravchenko said.", published=date(2024, 8, 12))
+    assert [(e.location, e.actor1) for e in found][1:] == [("Bila Tserkva", "Military Forces of Russia (2000-)")], \
+        [(e.location, e.actor1) for e in found]
+
+
+def test_a_village_told_so_many_km_from_a_town_is_where_it_happened() -> None:
+    found = events("On Sunday, five farmers were beheaded near the village of Mafa, about 45 km east of the state "
+                   "capital Maiduguri, said a militia leader.", published=date(2024, 9, 16))
+    assert [(e.location, e.geo_precision) for e in found] == [("Mafa", 2)], [(e.location, e.geo_precision) for e in found]
+
+
+def test_a_week_the_deed_is_dated_beats_the_day_the_source_spoke() -> None:
+    found = events("BAMAKO (Reuters) - Malian soldiers killed at least 25 civilians in a raid on a village in the "
+                   "central Segou region last week, residents and a local rights group said on Tuesday.",
+                   published=date(2024, 4, 30))
+    assert [(e.event_date, e.time_precision) for e in found] == [(date(2024, 4, 24), 2)], \
+        [(e.event_date, e.time_precision) for e in found]

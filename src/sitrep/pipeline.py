@@ -540,11 +540,11 @@ def _event_date(doc: Document, group: EventGroup, previous: tuple[date | None, i
     # the filing date of a dateline opening the group's paragraph is no date of the event
     filed_until = _dateline_end(doc, group)
     mentions = [m for m in mentions if m.start >= filed_until]
-    # the day a source spoke ("residents said on Wednesday") dates the report; a day the text gives the deed, no
-    # later than that, is the event's ("The abductions happened on Thursday last week")
+    # the day a source spoke ("residents said on Wednesday") dates the report; a day or a week the text gives the
+    # deed, no later than that, is the event's ("The abductions happened on Thursday last week", "killed at least 25
+    # civilians ... last week, residents said on Tuesday")
     spoken = [m for m in mentions if SPOKEN_ON.search(doc.body, max(0, m.start - 40), m.start)]
-    deed_days = [m for m in mentions if m not in spoken and m.precision == 1
-                 and all(m.value <= s.value for s in spoken)]
+    deed_days = [m for m in mentions if m not in spoken and all(m.value <= s.value for s in spoken)]
     if spoken and deed_days:
         mentions = [m for m in mentions if m not in spoken]
     chosen = dates.first_event_date(mentions, published)
@@ -766,6 +766,8 @@ def events_of(doc: Document) -> list[Event]:
         if event is None:
             continue
         previous = (event.event_date, event.time_precision)
+        if events:
+            event = _doer_told_before(events[0], event)
         for row in _one_per_place(doc, group, event):
             if events:
                 # reports lead with their main event: a later one must be clearly surer to outrank it
@@ -776,6 +778,18 @@ def events_of(doc: Document) -> list[Event]:
             else:
                 _fold_into(same, row)
     return events
+
+
+def _doer_told_before(lead: Event, event: Event) -> Event:
+    """A strike the report details after its lead, on the lead's day, with no doer named ("Russian forces attacked
+    Ukraine with drones and missiles overnight ... In Bila Tserkva, a drone hit a residential building"), is the
+    lead's doer's."""
+    if event.event_type != "Explosions/Remote violence" or lead.event_type != event.event_type \
+            or event.event_date != lead.event_date or not event.actor1.startswith("Unidentified") \
+            or not lead.actor1 or lead.actor1.startswith("Unidentified"):
+        return event
+    return event.model_copy(update={"actor1": lead.actor1, "inter1": lead.inter1,
+                                    "interaction": taxonomy.interaction_code(lead.inter1, event.inter2)})
 
 
 def _split_figure(value: int | None, parts: int) -> int | None:

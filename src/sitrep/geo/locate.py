@@ -108,10 +108,16 @@ INSIDE_NEXT = re.compile(r"\s+(?:neighbou?rhood|quarter|district|area|village|lo
 QUARTER_OF = re.compile(r"\s+(?:neighbou?rhood|quarter|suburb|sector)\s+(?:in|of)\s+", re.IGNORECASE)
 # "the Isawiyah neighbourhood of Jerusalem", "Kfar Aqab north of Jerusalem": the place told within or beside the
 # next one is where it happened; the next one only situates it
-SITUATED_BY_NEXT = re.compile(r"\s+(?:(?:neighbou?rhood|quarter|area|village|locality|(?:refugee\s+)?camp|suburb)\s+"
-                              r"(?:in|of)|(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:north|south|east|west)"
-                              r"(?:-?(?:east|west))?(?:ern)?\s+(?:of|outskirts of))\s+(?:the\s+)?(?:city\s+of\s+)?",
+SITUATED_BY_NEXT = re.compile(r"\s+(?:neighbou?rhood|quarter|area|village|locality|(?:refugee\s+)?camp|suburb)\s+"
+                              r"(?:in|of)\s+(?:the\s+)?(?:city\s+of\s+)?"
+                              # "Bila Tserkva, south of Kyiv", "Mafa, about 45 km east of the state capital Maiduguri"
+                              r"|,?\s+(?:(?:about|some|around|roughly|nearly|over)\s+)?(?:\d+\s*(?:km|kilometres"
+                              r"|kilometers|miles)\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of"
+                              r"|outskirts of)\s+(?:the\s+)?(?:(?:(?:state|provincial|regional|district|national)\s+)?"
+                              r"(?:capital|city|town)\s+(?:of\s+)?)?",
                               re.IGNORECASE)
+# how far a town told "south of Y" may lie from Y
+DIRECTION_KM = 150.0
 CODED_AS = re.compile(r"\bcoded as\s+(?:the\s+)?$", re.IGNORECASE)
 ROAD_NAMED_AFTER = re.compile(r"(?:\s*[-\u2013]\s*[A-Z][\w'-]+)?\s+(?:(?:[Nn]ational|[Ss]tate|[Mm]ain|[Pp]rovincial|[Ff]ederal"
                               r"|[Ii]nter-?state)\s+)?(?:[Rr]oad|[Ss]treet|[Hh]ighway|[Aa]venue|[Ee]xpressway|[Mm]otorway"
@@ -225,7 +231,12 @@ def _situated_by_next(doc: Document, place: Place) -> bool:
         return False
     nxt = min(after, key=lambda p: p.start or 0)
     # ... and the reading lies there: "Wadi area of Vadodara" read as Karnataka's Wadi is no part of Vadodara
-    return SITUATED_BY_NEXT.fullmatch(doc.body[place.end:nxt.start]) is not None and _close(place, nxt)
+    told = SITUATED_BY_NEXT.fullmatch(doc.body[place.end:nxt.start])
+    if told is None:
+        return False
+    if re.search(r"(?:north|south|east|west)", told.group(0), re.IGNORECASE):
+        return _within(place, nxt, DIRECTION_KM)
+    return _close(place, nxt)
 
 
 def _in_container_abroad(doc: Document, place: Place, others: list[Place]) -> bool:
