@@ -952,3 +952,40 @@ def test_a_week_the_deed_is_dated_beats_the_day_the_source_spoke() -> None:
                    published=date(2024, 4, 30))
     assert [(e.event_date, e.time_precision) for e in found] == [(date(2024, 4, 24), 2)], \
         [(e.event_date, e.time_precision) for e in found]
+
+
+def test_a_military_helicopter_crash_that_killed_the_army_chief_is_no_event() -> None:
+    assert events("NAIROBI (Reuters) - A Kenyan military helicopter crashed in Elgeyo Marakwet county on Thursday, "
+                  "killing the chief of defence forces and nine other officers, President William Ruto said. The cause "
+                  "of the crash is being investigated.", published=date(2024, 4, 19)) == []
+
+
+def test_a_states_navy_vessels_struck_are_its_forces() -> None:
+    found = events("DAMASCUS (Reuters) - Israeli warplanes struck Syrian navy vessels in the port of Latakia overnight, a "
+                   "war monitor said on Tuesday.", published=date(2024, 12, 10))
+    assert [(e.actor1, e.actor2) for e in found] == [
+        ("Military Forces of Israel (2009-)", "Military Forces of Syria (2000-)")], [(e.actor1, e.actor2) for e in found]
+
+
+def test_the_place_of_what_moved_an_event_is_not_its_place() -> None:
+    found = events("KHARTOUM \u2014 Authorities in Sudan's River Nile state imposed a night curfew on Thursday after "
+                   "clashes in nearby Gezira state, the state governor said.", published=date(2024, 2, 2))
+    assert [(e.sub_event_type, e.admin1) for e in found] == [("Change to group/activity", "River Nile")], \
+        [(e.sub_event_type, e.admin1) for e in found]
+
+
+def test_the_members_of_a_named_group_are_that_group() -> None:
+    found = events("BANGUI \u2014 Rebels of the Union for Peace in the Central African Republic took control of the town of "
+                   "Bambouti without a fight on Saturday after the army withdrew, a local official said.",
+                   published=date(2024, 7, 1))
+    assert [(e.sub_event_type, e.actor1) for e in found] == [
+        ("Non-violent transfer of territory", "UPC: Union for Peace in the Central African Republic")], \
+        [(e.sub_event_type, e.actor1) for e in found]
+
+
+def test_both_signers_of_an_agreement_are_its_parties() -> None:
+    found = events("ADDIS ABABA \u2014 The Ethiopian government and the Oromo Liberation Army signed a ceasefire agreement "
+                   "in Addis Ababa on Saturday, ending months of talks.", published=date(2024, 2, 18))
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in found] == [
+        ("Agreement", "Government of Ethiopia (2018-)", "OLA: Oromo Liberation Army")], \
+        [(e.sub_event_type, e.actor1, e.actor2) for e in found]

@@ -591,6 +591,7 @@ def _foreign_origin(text: str, end: int, country: str | None, found: list[Mentio
 TIED_TO = re.compile(r"\s+(?:linked|affiliated|allied|loyal|tied)\s+(?:to|with)\s+")
 HYPHEN_TIE = frozenset({"linked", "affiliated", "aligned", "allied"})
 TIED_BEFORE = re.compile(r"-(?:linked|affiliated|aligned|allied)\s+$", re.IGNORECASE)
+OF_NAMED = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
 TIE_AFTER = re.compile(r"-(?:linked|affiliated|aligned|allied)\s+", re.IGNORECASE)
 
 
@@ -602,6 +603,10 @@ def _tied_to_named(text: str, found: list[Mention]) -> None:
         tie = TIED_TO.match(text, m.end) if unnamed else None
         named = next((f for f in found if tie and f.kind == "armed" and not f.actor.name.startswith("Unidentified")
                       and tie.end() <= f.start <= tie.end() + 4), None)
+        if unnamed and named is None and (of := OF_NAMED.match(text, m.end)):
+            # "Rebels of the Union for Peace in the Central African Republic": the named group's members
+            named = next((f for f in found if f.kind == "armed" and not f.actor.name.startswith("Unidentified")
+                          and f.start == of.end()), None)
         before = TIED_BEFORE.search(text, max(0, m.start - 16), m.start) if unnamed and named is None else None
         if before is not None:  # "Islamic State-linked insurgents"
             named = next((f for f in found if f.kind == "armed" and not f.actor.name.startswith("Unidentified")
@@ -862,7 +867,8 @@ HOLDER_NOUNS = {"vehicle", "vehicles", "convoy", "convoys", "patrol", "patrols",
                 "aircraft", "jet", "jets", "plane", "drone", "drones", "unit", "units", "officer", "officers",
                 "personnel", "member", "members", "commander", "commanders", "chief", "soldier", "soldiers",
                 "fighter", "fighters", "militants", "militant", "troops", "forces", "force", "men", "elements",
-                "team", "teams", "boat", "ship", "warplane", "warplanes", "column", "columns", "reinforcements",
+                "team", "teams", "boat", "boats", "ship", "vessel", "vessels", "warship", "warships", "warplane",
+                "warplanes", "column", "columns", "reinforcements",
                 "leader", "leaders", "official", "officials", "agent", "agents", "guards", "guard", "cell", "cells",
                 "militia", "militias", "group", "groups", "faction", "factions", "spokesman", "media", "rebels",
                 "rebel", "militiamen", "sniper", "snipers", "cadres", "brigade", "brigades", "battalion",
@@ -1267,7 +1273,9 @@ def _main_roles(doc: Document, start: int, end: int, country: str | None, event_
 
     if event_type == "Strategic developments":
         roles.actor1 = (agents or between or others or patients or [None])[0]
-        rest = _unique(patients + others + between, [roles.actor1])
+        # (the other party to a deal signs it too: "the Ethiopian government and the OLA signed a ceasefire")
+        signers = agents[1:] if sub_event_type == "Agreement" else []
+        rest = _unique(patients + others + between + signers, [roles.actor1])
         roles.actor2 = rest[0] if rest else None
         if sub_event_type == "Looting/property destruction":
             roles.actor1 = _communal_default(_as_default(roles.actor1 or unidentified.model_copy(), unidentified),

@@ -1429,6 +1429,9 @@ _ACCIDENT_SITE = _rx(r"\b(?:plant|factory|factories|warehouse|refinery|refinerie
                      r"|industrial|workshop|mill|reactor|furnace|storage)\b")
 _ACCIDENT_HAPPENED = _rx(r"\b(?:explo(?:ded|sion|sions)|blasts?|fire|blaze|caught fire|went up in flames|leak\w*|spill\w*"
                          r"|collaps\w*|fumes|released)\b")
+# a rank named among the victims: "killing the chief of defence forces and nine other officers" tells no fight
+_TITLES = _rx(r"\bchiefs? of (?:the )?(?:defen[cs]e )?(?:forces|staff|army|general staff)\b"
+              r"|\b(?:army|military|defen[cs]e forces?|police) (?:chief|commander|spokesman|spokesperson)\b")
 _CRASH = _rx(r"\b(?:lost control|collided|collision|crash(?:ed|es)?|derail\w*|capsi[sz]\w*|sank|sinking|plunged|overturned"
              r"|head-on|road accident|traffic accident|accident(?:al|ally)?|stampede|drown(?:ed|ing)|electrocut\w*"
              r"|short[- ]circuit|gas explosion|oil spill|fire broke out|caught fire|went up in flames|gutted|collapsed"
@@ -1577,7 +1580,8 @@ def is_accident(text: str) -> bool:
     disaster with no violence, protest or arrest told."""
     if _NATURAL_DISASTER.search(text) and not _VIOLENCE_TOLD.search(text):
         return True
-    if _INTENT.search(_RESPONDERS.sub(" ", text)) or _RIOTING.search(text) or _DEMONSTRATORS_DAMAGE.search(text):
+    if _INTENT.search(_TITLES.sub(" ", _RESPONDERS.sub(" ", text))) or _RIOTING.search(text) \
+            or _DEMONSTRATORS_DAMAGE.search(text):
         # "riders burnt a vehicle after a road accident": the crowd's anger at an accident is an event
         return False
     return bool((_ACCIDENT_SITE.search(text) and _ACCIDENT_HAPPENED.search(text)) or _CRASH.search(text))

@@ -64,7 +64,12 @@ MEMBERS_OF = re.compile(r"\b(?:members?|supporters?|activists?|leaders?|cadres?|
                         r"|staff|officials?)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 RESIDENTS_AFTER = re.compile(r"\s+(?:residents|villagers|inhabitants|townspeople|townsfolk|dwellers)\b", re.IGNORECASE)
 LOCATIVE = re.compile(r"\b(in|at|on|near|into|inside|outside|across|within|of|targeted|hit|struck|attacked|"
-                      r"stormed|shelled|entered|captured|seized|took)\s+(?:the\s+)?(?:\w+\s+){0,1}$", re.IGNORECASE)
+                      r"stormed|shelled|entered|captured|seized|took)\s+(?:the\s+)?(?:[A-Z][\w-]*['\u2019]s\s+)?"
+                      r"(?:\w+\s+){0,1}$", re.IGNORECASE)
+# the place of what moved the event, not of the event: "imposed a curfew after clashes in nearby Gezira state"
+CAUSE_BEFORE = re.compile(r"\b(?:after|following|amid|over|in response to)\s+(?:the\s+|a\s+|recent\s+|deadly\s+"
+                          r"|renewed\s+|heavy\s+)*(?:clashes|fighting|attacks?|violence|protests?|killings?|unrest"
+                          r"|riots?)\s+(?:\w+\s+){0,2}?(?:in|at|near)\s+(?:the\s+)?(?:\w+\s+){0,1}$", re.IGNORECASE)
 
 
 # "the (central) Syrian desert": a country adjective before a region noun names that country's area
@@ -195,6 +200,8 @@ def _rank(doc: Document, place: Place) -> float:
         score -= 3.0  # "said in Damascus": where someone spoke
     if MEMBERS_OF.search(before):
         score -= 3.0  # "members of Svoboda protested in Kyiv": a group, not where it acted
+    if CAUSE_BEFORE.search(before):
+        score -= 1.0
     after = body[place.end or start:(place.end or start) + 40]
     if PEOPLE_NAMED.match(after):
         score -= 3.0  # "clashed with the Maasai community": who the people are, not where they met
