@@ -9,7 +9,6 @@ The distributed runner and the service call `extract_article` / `extract_many` a
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -793,8 +792,7 @@ def _doer_told_before(lead: Event, event: Event) -> Event:
 
 
 def _split_figure(value: int | None, parts: int) -> int | None:
-    """A figure shared by `parts` rows, a half rounded down as ACLED's split rows show (see numbers.SPLIT)."""
-    return None if value is None else math.ceil(value / parts - 0.5)
+    return None if value is None else numbers.split_share(value, parts)
 
 
 def _one_per_place(doc: Document, group: EventGroup, event: Event) -> list[Event]:

@@ -16,7 +16,7 @@ import csv
 import itertools
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -589,28 +589,31 @@ def _foreign_origin(text: str, end: int, country: str | None, found: list[Mentio
 
 
 TIED_TO = re.compile(r"\s+(?:linked|affiliated|allied|loyal|tied)\s+(?:to|with)\s+")
+# "Islamic State-linked insurgents": a group tied to a named one by a hyphen compound
 HYPHEN_TIE = frozenset({"linked", "affiliated", "aligned", "allied"})
-TIED_BEFORE = re.compile(r"-(?:linked|affiliated|aligned|allied)\s+$", re.IGNORECASE)
+TIE_AFTER = re.compile(rf"-(?:{'|'.join(sorted(HYPHEN_TIE))})\s+", re.IGNORECASE)
+TIED_BEFORE = re.compile(TIE_AFTER.pattern + "$", re.IGNORECASE)
 OF_NAMED = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
-TIE_AFTER = re.compile(r"-(?:linked|affiliated|aligned|allied)\s+", re.IGNORECASE)
 
 
 def _tied_to_named(text: str, found: list[Mention]) -> None:
     """An unnamed group told as tied to a named one is that group's side: "a militia linked to the Kurdistan Workers'
     Party" is the PKK's, "Islamic State-linked insurgents" the Islamic State's."""
+    def named_group(where: Callable[[Mention], bool]) -> Mention | None:
+        return next((f for f in found if f.kind == "armed" and not f.actor.name.startswith("Unidentified")
+                     and where(f)), None)
+
     for m in found:
-        unnamed = m.actor.name.startswith("Unidentified")
-        tie = TIED_TO.match(text, m.end) if unnamed else None
-        named = next((f for f in found if tie and f.kind == "armed" and not f.actor.name.startswith("Unidentified")
-                      and tie.end() <= f.start <= tie.end() + 4), None)
-        if unnamed and named is None and (of := OF_NAMED.match(text, m.end)):
+        if not m.actor.name.startswith("Unidentified"):
+            continue
+        named = None
+        if tie := TIED_TO.match(text, m.end):
+            named = named_group(lambda f, tie=tie: tie.end() <= f.start <= tie.end() + 4)
+        if named is None and (of := OF_NAMED.match(text, m.end)):
             # "Rebels of the Union for Peace in the Central African Republic": the named group's members
-            named = next((f for f in found if f.kind == "armed" and not f.actor.name.startswith("Unidentified")
-                          and f.start == of.end()), None)
-        before = TIED_BEFORE.search(text, max(0, m.start - 16), m.start) if unnamed and named is None else None
-        if before is not None:  # "Islamic State-linked insurgents"
-            named = next((f for f in found if f.kind == "armed" and not f.actor.name.startswith("Unidentified")
-                          and f.end == before.start()), None)
+            named = named_group(lambda f, of=of: f.start == of.end())
+        if named is None and (before := TIED_BEFORE.search(text, max(0, m.start - 16), m.start)):
+            named = named_group(lambda f, before=before: f.end == before.start())  # "Islamic State-linked insurgents"
         if named is not None:
             m.actor = named.actor.model_copy(update={"text": m.actor.text, "start": m.actor.start, "end": m.actor.end})
     # "the Al Qaeda-affiliated JNIM": a named group after the tie is itself; the one it is tied to only describes it

@@ -424,6 +424,12 @@ def _blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return text if chars is None else "".join(chars)
 
 
+def split_share(value: int, parts: int) -> int:
+    """A figure shared by `parts` rows, a half rounded down as ACLED's split rows show ("9 killed ... split between
+    two events" is 4 each)."""
+    return math.ceil(value / parts - 0.5)
+
+
 def find_casualties(text: str, start: int = 0, end: int | None = None, *,
                     set_aside: Iterable[tuple[int, int]] = ()) -> list[Casualty]:
     """Every casualty figure in text[start:end], offsets into `text`.
@@ -558,7 +564,7 @@ def find_casualties(text: str, start: int = 0, end: int | None = None, *,
                 # the share per row, a half rounded down as ACLED's rows show ("9 killed ... split between two
                 # events" is 4; "1 fatality split among 12 events" leaves the rows with none); it overrides the
                 # other figures of the toll it splits unless the coder gave a figure outright
-                share = math.ceil(c.low / parts - 0.5)
+                share = split_share(c.low, parts)
                 row = ROW_SHARE.match(text, m.end())
                 found[i] = replace(c, low=int(row.group(1)) if row else share, high=None,
                                    coded=c.coded or not any(x.coded for x in found if x.kind == "killed"))

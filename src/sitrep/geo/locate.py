@@ -364,11 +364,15 @@ def choose(doc: Document, start: int, end: int, places: list[Place],
     # from is where the event happened only when the event names no other
     line_start = doc.body.rfind("\n", 0, start) + 1
     filed_until = dateline_end(doc.body, line_start)
+    countries = countries_told(doc, start, end, in_span, gaz)
+
+    def filed_from(p: Place) -> bool:
+        # "AMMAN (Reuters) - ... a drone attack on a U.S. base in northeastern Jordan": where the event's words
+        # name its country, the dateline's town is only where the report was filed
+        return bool(countries) and line_start <= (p.start or 0) < filed_until
+
     told = [p for p in inside if not line_start <= (p.start or 0) < filed_until]
-    if told:
-        inside = told
-    elif inside and countries_told(doc, start, end, in_span, gaz):
-        inside = []  # (see `filed_from` below)
+    inside = told or [p for p in inside if not filed_from(p)]
     followers = _list_followers(doc, inside)
     # "Abu Saida in Diyala province": where the event's own words name a province, a town of another country
     # that is not named either is a namesake abroad, and the province is the better location
@@ -412,15 +416,8 @@ def choose(doc: Document, start: int, end: int, places: list[Place],
         return best, precision(doc, best)
     # "Turkish drones struck a PKK position in northern Iraq": an event whose own words name only a country is in
     # that country, not at a town a sentence before or after names elsewhere
-    countries = countries_told(doc, start, end, in_span, gaz)
-
     def near_enough(p: Place) -> bool:
         return not countries or p.country_code in countries
-
-    def filed_from(p: Place) -> bool:
-        # "AMMAN (Reuters) - ... a drone attack on a U.S. base in northeastern Jordan": where the event's words
-        # name its country, the dateline's town is only where the report was filed
-        return bool(countries) and line_start <= (p.start or 0) < filed_until
 
     for s_start, s_end in _sentence_bounds(doc, start)[:4]:
         earlier = [p for p in places if p.start is not None and s_start <= p.start < min(s_end, start)
